@@ -1,0 +1,91 @@
+# Dauys — English
+
+skip-to-content = Skip to content
+nav-label = Main navigation
+nav-home = Home
+nav-regions = Regions
+lang-switch-label = Language
+footer-about = Dauys is a public platform for petitions, public councils and deputies' inquiries in the regions of Kazakhstan.
+footer-open = Every answer and every missed deadline is public.
+loading = Loading…
+
+error-not-found = Not found.
+error-forbidden = You do not have permission to do this.
+error-internal = Something went wrong on our side. Please try again later.
+
+not-found-title = Page not found
+not-found-text = There is no page at this address. It may have moved, or the link may be mistyped.
+not-found-home = Go to the home page
+not-found-regions = Browse the regions
+
+home-title = A voice for every region
+home-heading = Your voice, heard and answered
+home-lead = Dauys brings petitions, public councils and deputies' inquiries together in one public place. File a petition to the right body, gather signatures, and follow it until the answer — with every deadline in plain view.
+home-start-regions = Find your region
+home-start-government = See the Government
+home-who-heading = Who Dauys is for
+home-citizens-title = Citizens
+home-citizens-text = Raise an issue, sign petitions once per person, and see where each one went and what the answer was.
+home-councils-title = Public councils
+home-councils-text = Secretaries triage what arrives, put it on meeting agendas and publish decisions and recommendations.
+home-deputies-title = Maslikhat deputies
+home-deputies-text = Turn issues into formal inquiries to akimats and track every answer on a public register.
+home-officials-title = Akimats and ministries
+home-officials-text = Receive petitions, inquiries and recommendations addressed to your body and answer them on time.
+home-steps-heading = How a petition travels
+home-step-file = A citizen writes a petition and addresses it to the body responsible.
+home-step-moderation = Moderators check it against the published rules within 20 working days.
+home-step-support = It gathers its first 50 supporters, then opens to everyone.
+home-step-threshold = When it reaches the body's threshold, it is registered and sent to the body.
+home-step-answer = The body has 40 working days to publish its answer.
+home-step-public = The answer, and any delay, stays public for everyone to see.
+
+regions-title = Regions
+regions-lead = Seventeen regions and three cities of republican significance. Choose one to see its akimat, maslikhat and public council.
+regions-cities = Cities of republican significance
+regions-oblasts = Regions (oblasts)
+
+region-kato = KATO code
+region-centre = Administrative centre
+region-since = Established
+region-population = Population
+region-population-value = { $count } ({ $year })
+region-bodies = Bodies
+
+body-kind = Kind
+body-level = Level
+body-territory = Territory
+body-parent = Reports to
+body-attached-to = Attached to
+body-council = Public council
+body-no-council = None
+body-petitions-heading = Petitions to this body
+body-threshold-fixed = A petition addressed here needs { $count } signatures.
+body-threshold-percent = A petition addressed here needs { $count } signatures: { $percent }% of the population of { $population } ({ $year }).
+body-threshold-grade = Signatures count at the identity level: { $grade }.
+body-no-petitions = Petitions are not addressed directly to this body.
+body-children = Bodies under it
+
+territory-kind-country = Country
+territory-kind-oblast = Region (oblast)
+territory-kind-city = City of republican significance
+territory-kind-district = District
+territory-kind-regional_city = City of regional significance
+territory-kind-rural_district = Rural district
+territory-kind-village = Village
+
+body-kind-government = Government
+body-kind-ministry = Ministry
+body-kind-akimat = Akimat
+body-kind-maslikhat = Maslikhat
+body-kind-public_council = Public council
+body-kind-quasi_public = Quasi-public entity
+
+body-level-national = National
+body-level-regional = Regional
+body-level-district = District
+body-level-rural = Rural
+
+grade-email_verified = verified email
+grade-iin_checked = checked IIN
+grade-digital_signature = eGov digital signature

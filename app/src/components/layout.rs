@@ -1,0 +1,108 @@
+//! The frame of every page: skip link, header with the site name, navigation and language
+//! switch, the main area, and the footer. It also decides the page's language from the URL.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::components::links::href;
+use crate::i18n::{Locale, tr};
+use crate::locale_of_path;
+use crate::pages::not_found::NotFound;
+
+/// The same address in another language: the first segment swapped, the rest kept.
+fn switch_language(path: &str, to: Locale) -> String {
+    let rest = path.trim_start_matches('/');
+    let rest = match rest.split_once('/') {
+        Some((_, tail)) => format!("/{tail}"),
+        None => String::new(),
+    };
+    href(to, &rest)
+}
+
+/// Whether the path starts with a language the platform speaks.
+fn has_language(path: &str) -> bool {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+    Locale::from_code(first).is_some()
+}
+
+/// Wraps the routes; provides the page's language as context.
+#[component]
+pub fn Layout(children: ChildrenFn) -> impl IntoView {
+    let location = use_location();
+    let pathname = location.pathname;
+    let locale = Memo::new(move |_| locale_of_path(&pathname.get()));
+    provide_context(locale);
+    let known_language = Memo::new(move |_| has_language(&pathname.get()));
+    let home = move || href(locale.get(), "");
+    let regions = move || href(locale.get(), "/regions");
+
+    view! {
+        <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
+        <header class="site-header">
+            <div class="wrap header-row">
+                <a class="brand" href=home>
+                    <span class="brand-mark" aria-hidden="true">"◉"</span>
+                    <span class="brand-name">"Dauys"</span>
+                </a>
+                <nav class="main-nav" aria-label=tr("nav-label")>
+                    <ul>
+                        <li><a href=home>{tr("nav-home")}</a></li>
+                        <li><a href=regions>{tr("nav-regions")}</a></li>
+                    </ul>
+                </nav>
+                <nav class="lang-switch" aria-label=tr("lang-switch-label")>
+                    <ul>
+                        {Locale::ALL
+                            .into_iter()
+                            .map(|l| {
+                                view! {
+                                    <li>
+                                        <a
+                                            href=move || switch_language(&pathname.get(), l)
+                                            hreflang=l.code()
+                                            lang=l.code()
+                                            rel="external"
+                                            aria-current=move || (locale.get() == l).then_some("true")
+                                        >
+                                            {l.native_name()}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </nav>
+            </div>
+        </header>
+        <main id="main" class="wrap" tabindex="-1">
+            <Show when=move || known_language.get() fallback=NotFound>
+                {children()}
+            </Show>
+        </main>
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>{tr("footer-about")}</p>
+                <p class="muted">{tr("footer-open")}</p>
+            </div>
+        </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_switch_keeps_the_page() {
+        assert_eq!(switch_language("/kk/regions/11", Locale::En), "/en/regions/11");
+        assert_eq!(switch_language("/ru", Locale::Kk), "/kk");
+        assert_eq!(switch_language("/", Locale::Ru), "/ru");
+    }
+
+    #[test]
+    fn only_the_three_languages_count() {
+        assert!(has_language("/en/regions"));
+        assert!(!has_language("/de/regions"));
+        assert!(!has_language("/wp-admin"));
+    }
+}

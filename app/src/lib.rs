@@ -1,0 +1,82 @@
+//! Dauys, the civic platform: the Leptos application shared by the server (`ssr`) and the
+//! browser (`hydrate`). Pages and components render; server functions in [`api`] reach the
+//! server-only code in `server` (entities, services, seeding).
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod i18n;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::components::layout::Layout;
+use crate::i18n::Locale;
+use crate::pages::{
+    body::BodyPage, home::HomePage, not_found::NotFound, region::RegionPage,
+    regions::RegionsPage,
+};
+
+/// The language a request path is in: its first segment, or Kazakh when that is no language.
+pub fn locale_of_path(path: &str) -> Locale {
+    path.trim_start_matches('/')
+        .split('/')
+        .next()
+        .and_then(Locale::from_code)
+        .unwrap_or_default()
+}
+
+/// The HTML document around the app, rendered on the server for every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let locale = use_context::<http::request::Parts>()
+        .map(|parts| locale_of_path(parts.uri.path()))
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let locale = Locale::default();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: one layout around every route.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/dauys.css"/>
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/:lang") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/regions") view=RegionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/regions/:kato") view=RegionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/bodies/:slug") view=BodyPage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,69 @@
+//! Data shared by the server and the browser: what pages show, free of the database layer.
+
+mod body;
+mod territory;
+
+pub use body::{BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView};
+pub use territory::{PopulationFigure, TerritorySummary, RegionView, TerritoryKind};
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Locale;
+
+/// A name kept in the three languages of the platform.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names {
+    /// Kazakh.
+    pub kk: String,
+    /// Russian.
+    pub ru: String,
+    /// English.
+    pub en: String,
+}
+
+impl Names {
+    /// The name in the given language.
+    pub fn get(&self, locale: Locale) -> &str {
+        locale.pick(&self.kk, &self.ru, &self.en)
+    }
+}
+
+/// Declares a closed set of names stored as text in the database, with the parse and the
+/// translation key of each.
+macro_rules! stored_enum {
+    ($(#[$meta:meta])* $name:ident, $prefix:literal { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name stored in the database.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            /// The value for a stored name.
+            pub fn parse(text: &str) -> Option<$name> {
+                match text {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+
+            /// The translation key of the value's label.
+            pub fn label_key(self) -> &'static str {
+                match self {
+                    $($name::$variant => concat!($prefix, "-", $text)),+
+                }
+            }
+        }
+    };
+}
+pub(crate) use stored_enum;

@@ -1,0 +1,40 @@
+//! One module per page, named as the domain names it.
+
+pub mod body;
+pub mod home;
+pub mod not_found;
+pub mod region;
+pub mod regions;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::error::AppError;
+use crate::i18n::use_locale;
+use not_found::NotFound;
+
+/// The document title: the page's own, then the site name.
+#[component]
+pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    view! { <Title text=move || format!("{} — Dauys", text.get())/> }
+}
+
+/// What a page shows when loading its data failed: the not-found page, or an error message
+/// with status 500.
+#[component]
+pub fn LoadError(error: AppError) -> impl IntoView {
+    if error == AppError::NotFound {
+        return view! { <NotFound/> }.into_any();
+    }
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    let locale = use_locale();
+    view! {
+        <div class="notice notice-error" role="alert">
+            <p>{move || error.message(locale.get())}</p>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,140 @@
+//! Opening the database: SQLite (the embedded default, in WAL mode) or PostgreSQL, chosen by the
+//! URL, and bringing its schema up to date.
+
+use std::time::Duration;
+
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
+
+/// Which engine a URL names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// An SQLite file (or memory).
+    Sqlite,
+    /// A PostgreSQL server.
+    Postgres,
+}
+
+/// Why the database could not be used; each renders as one line for the operator.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// `DATABASE_URL` is not a URL the platform can use.
+    #[error("DATABASE_URL is malformed ({0}): expected sqlite://path/to/file.db or postgres://user@host/db")]
+    Malformed(String),
+    /// The database could not be opened.
+    #[error("cannot open the database: {0}")]
+    Open(String),
+    /// The migrations failed.
+    #[error("cannot migrate the database: {0}")]
+    Migrate(String),
+}
+
+/// Which engine `url` names, checking its shape before any connection is tried.
+///
+/// # Errors
+/// `Malformed` for an unknown scheme or a URL without a database.
+pub fn backend_of(url: &str) -> Result<Backend, DbError> {
+    if let Some(rest) = url.strip_prefix("sqlite:") {
+        let path = rest.trim_start_matches("//");
+        let path = path.split('?').next().unwrap_or_default();
+        if path.is_empty() {
+            return Err(DbError::Malformed("no file named".into()));
+        }
+        return Ok(Backend::Sqlite);
+    }
+    for scheme in ["postgres://", "postgresql://"] {
+        if let Some(rest) = url.strip_prefix(scheme) {
+            let (authority, database) = rest.split_once('/').unwrap_or((rest, ""));
+            if authority.is_empty() {
+                return Err(DbError::Malformed("no host".into()));
+            }
+            if database.split('?').next().unwrap_or_default().is_empty() {
+                return Err(DbError::Malformed("no database name".into()));
+            }
+            return Ok(Backend::Postgres);
+        }
+    }
+    let scheme = url.split_once(':').map_or("none", |(s, _)| s);
+    Err(DbError::Malformed(format!("unsupported scheme `{scheme}`")))
+}
+
+/// The file an SQLite URL names, if it names one (not `:memory:`).
+fn sqlite_file(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("sqlite:")?.trim_start_matches("//");
+    let path = rest.split('?').next()?;
+    (path != ":memory:" && !path.is_empty()).then_some(path)
+}
+
+/// Opens the database named by `url`. For SQLite the file's folder is created and WAL mode is
+/// switched on (readers then never wait for the writer).
+///
+/// # Errors
+/// `Malformed` or `Open`.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbError> {
+    let backend = backend_of(url)?;
+    if backend == Backend::Sqlite
+        && let Some(file) = sqlite_file(url)
+        && let Some(dir) = std::path::Path::new(file).parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| DbError::Open(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+        .min_connections(1)
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    let db = Database::connect(options)
+        .await
+        .map_err(|e| DbError::Open(one_line(&e.to_string())))?;
+    if backend == Backend::Sqlite {
+        db.execute_unprepared("PRAGMA journal_mode=WAL")
+            .await
+            .map_err(|e| DbError::Open(one_line(&e.to_string())))?;
+    }
+    Ok(db)
+}
+
+/// Applies every pending migration.
+///
+/// # Errors
+/// `Migrate`.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbError> {
+    Migrator::up(db, None)
+        .await
+        .map_err(|e| DbError::Migrate(one_line(&e.to_string())))
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_name_their_engine() {
+        assert_eq!(backend_of("sqlite://data/dauys.db?mode=rwc").ok(), Some(Backend::Sqlite));
+        assert_eq!(backend_of("sqlite::memory:").ok(), Some(Backend::Sqlite));
+        assert_eq!(backend_of("postgres://127.0.0.1/dauys").ok(), Some(Backend::Postgres));
+        assert_eq!(backend_of("postgresql://u:p@db:5432/x").ok(), Some(Backend::Postgres));
+    }
+
+    #[test]
+    fn malformed_urls_are_reported_as_such() {
+        for url in ["mysql://x/y", "data/dauys.db", "postgres:///dauys", "postgres://host/", ""] {
+            let error = backend_of(url).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(error.starts_with("DATABASE_URL is malformed"), "{url}: {error}");
+        }
+    }
+
+    #[test]
+    fn the_sqlite_file_is_found_in_the_url() {
+        assert_eq!(sqlite_file("sqlite://data/x.db?mode=rwc"), Some("data/x.db"));
+        assert_eq!(sqlite_file("sqlite::memory:"), None);
+    }
+}

@@ -1,0 +1,10 @@
+//! SeaORM entities, one per table. Hand-written to match the migrations; services use them,
+//! pages never do.
+
+pub mod body;
+pub mod calendar_day;
+pub mod deadline_term;
+pub mod platform_setting;
+pub mod population;
+pub mod territory;
+pub mod threshold;

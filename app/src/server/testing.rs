@@ -1,0 +1,120 @@
+//! A fresh, migrated and seeded database per test: an SQLite file in the temporary folder, or,
+//! when `TEST_DATABASE_URL` names a PostgreSQL server, a new database on it that is dropped
+//! afterwards.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+
+use super::{db, seed};
+
+/// A database that belongs to one test.
+pub struct TestDb {
+    /// The connection to use.
+    pub db: DatabaseConnection,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    SqliteFile(std::path::PathBuf),
+    PostgresDatabase { admin_url: String, name: String },
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique_name() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    format!(
+        "dauys_t_{}_{}_{nanos}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+impl TestDb {
+    /// A new database with the real migrations applied and the reference data seeded.
+    ///
+    /// # Panics
+    /// When the database cannot be created: a test cannot run without one.
+    pub async fn new() -> TestDb {
+        let test = Self::empty().await;
+        db::migrate(&test.db).await.expect("migrations apply");
+        seed::reference_data(&test.db).await.expect("seed applies");
+        test
+    }
+
+    /// A new database with nothing in it, not even the schema.
+    ///
+    /// # Panics
+    /// When the database cannot be created.
+    pub async fn empty() -> TestDb {
+        let name = unique_name();
+        match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+            Some(admin_url) => {
+                let admin = db::connect(&admin_url).await.expect("TEST_DATABASE_URL opens");
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("test database is created");
+                admin.close().await.ok();
+                let url = replace_database(&admin_url, &name);
+                TestDb {
+                    db: db::connect(&url).await.expect("test database opens"),
+                    cleanup: Cleanup::PostgresDatabase { admin_url, name },
+                }
+            }
+            None => {
+                let path = std::env::temp_dir().join(format!("{name}.db"));
+                let url = format!("sqlite://{}?mode=rwc", path.display());
+                TestDb {
+                    db: db::connect(&url).await.expect("test database opens"),
+                    cleanup: Cleanup::SqliteFile(path),
+                }
+            }
+        }
+    }
+
+    /// The URL of this test's database, for tests that start a server on it.
+    pub fn url(&self) -> Option<String> {
+        match &self.cleanup {
+            Cleanup::SqliteFile(path) => Some(format!("sqlite://{}?mode=rwc", path.display())),
+            Cleanup::PostgresDatabase { admin_url, name } => Some(replace_database(admin_url, name)),
+        }
+    }
+
+    /// Closes the connection and removes the database.
+    pub async fn drop_database(self) {
+        self.db.close().await.ok();
+        match self.cleanup {
+            Cleanup::SqliteFile(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut file = path.clone().into_os_string();
+                    file.push(suffix);
+                    std::fs::remove_file(file).ok();
+                }
+            }
+            Cleanup::PostgresDatabase { admin_url, name } => {
+                if let Ok(admin) = db::connect(&admin_url).await {
+                    admin
+                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .await
+                        .ok();
+                    admin.close().await.ok();
+                }
+            }
+        }
+    }
+}
+
+/// `postgres://host/any` with its database name replaced.
+fn replace_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let base = base.rsplit_once('/').map_or(base, |(b, _)| b);
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}

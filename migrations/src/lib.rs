@@ -1,0 +1,22 @@
+//! The database schema of Dauys, one change per file. A landed migration is never edited:
+//! a later change gets a new file.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261124_000001_create_territories;
+mod m20261124_000002_create_bodies;
+mod m20261124_000003_create_settings;
+
+/// Runs every migration in order; used at start-up, by `server migrate` and by the tests.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261124_000001_create_territories::Migration),
+            Box::new(m20261124_000002_create_bodies::Migration),
+            Box::new(m20261124_000003_create_settings::Migration),
+        ]
+    }
+}

@@ -1,0 +1,87 @@
+//! The language of a request: `/` is redirected to the visitor's language (cookie, then
+//! `Accept-Language`, then Kazakh); a path in an unsupported language is redirected to the same
+//! page in Kazakh; a page visited in a language remembers it in the `lang` cookie.
+
+use app::i18n::Locale;
+use axum::{
+    extract::Request,
+    http::{HeaderMap, HeaderValue, header},
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+};
+
+/// The name of the cookie that remembers the visitor's language.
+pub const LANG_COOKIE: &str = "lang";
+
+/// The value of the `lang` cookie, if the request has one.
+fn lang_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LANG_COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// `GET /`: to the home page in the visitor's language.
+pub async fn root_redirect(headers: HeaderMap) -> Redirect {
+    let cookie = lang_cookie(&headers);
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let locale = Locale::negotiate(cookie.as_deref(), accept);
+    Redirect::to(&format!("/{}", locale.code()))
+}
+
+/// Whether a path segment looks like a language tag (`de`, `kaz`, `en-GB`) rather than a page.
+fn looks_like_language(segment: &str) -> bool {
+    let mut parts = segment.split(['-', '_']);
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && !matches!(primary, "api" | "pkg")
+}
+
+/// Redirects unsupported languages to Kazakh and remembers a supported one in a cookie.
+pub async fn language_in_path(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or_default().to_owned();
+    let Some(locale) = Locale::from_code(&first) else {
+        if !first.is_empty() && looks_like_language(&first) {
+            let rest = &path[1 + first.len()..];
+            let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+            return Redirect::to(&format!("/{}{rest}{query}", Locale::default().code()))
+                .into_response();
+        }
+        return next.run(request).await;
+    };
+    let remembered = lang_cookie(request.headers());
+    let mut response = next.run(request).await;
+    if remembered.as_deref() != Some(locale.code())
+        && let Ok(value) = HeaderValue::from_str(&format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            locale.code()
+        ))
+    {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags_are_told_from_pages() {
+        for tag in ["de", "fr", "kaz", "en-GB", "zh-Hant"] {
+            assert!(looks_like_language(tag), "{tag}");
+        }
+        for page in ["regions", "favicon.svg", "pkg", "api", "healthz", ""] {
+            assert!(!looks_like_language(page), "{page}");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! The Dauys web server: configuration, the router shared by the binary and the HTTP tests,
+//! language negotiation, health checks and start-up.
+
+pub mod config;
+pub mod language;
+
+use std::path::Path;
+
+use app::server::AppState;
+use app::{App, shell};
+use axum::{
+    Router,
+    extract::State,
+    http::StatusCode,
+    middleware,
+    response::{IntoResponse, Json},
+    routing::get,
+};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use sea_orm::DatabaseConnection;
+use tower_http::{compression::CompressionLayer, services::ServeFile, trace::TraceLayer};
+
+/// State of the axum router: Leptos's options and the application's state.
+#[derive(Clone, Debug, axum::extract::FromRef)]
+pub struct ServerState {
+    /// Leptos's options (site root, output name, …).
+    pub leptos_options: LeptosOptions,
+    /// The application state handed to server functions.
+    pub app: AppState,
+}
+
+/// `GET /healthz`: 200 when the database answers, 503 when it does not.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    let db: &DatabaseConnection = &state.db;
+    match db.ping().await {
+        Ok(()) => (StatusCode::OK, Json(serde_json::json!({ "status": "ok", "database": "ok" }))),
+        Err(error) => {
+            tracing::error!(%error, "health check: database unreachable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({ "status": "unavailable", "database": "unreachable" })),
+            )
+        }
+    }
+}
+
+/// The whole application as an axum router: pages, server functions, static files, health.
+pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let app = app.clone();
+        move || provide_context(app.clone())
+    };
+    let site_root = leptos_options.site_root.to_string();
+    let state = ServerState { leptos_options: leptos_options.clone(), app };
+    Router::new()
+        .route("/", get(language::root_redirect))
+        .route("/healthz", get(healthz))
+        .route_service("/favicon.svg", ServeFile::new(Path::new(&site_root).join("favicon.svg")))
+        .route_service("/robots.txt", ServeFile::new(Path::new(&site_root).join("robots.txt")))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<ServerState, _>(context, shell))
+        .layer(middleware::from_fn(language::language_in_path))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
