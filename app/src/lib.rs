@@ -19,7 +19,7 @@ use leptos_router::{
     path,
 };
 
-use crate::components::layout::Layout;
+use crate::components::layout::{Layout, Localized};
 use crate::i18n::Locale;
 use crate::pages::{
     body::BodyPage, home::HomePage, not_found::NotFound, region::RegionPage,
@@ -71,10 +71,26 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/:lang") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/regions") view=RegionsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/regions/:kato") view=RegionPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/bodies/:slug") view=BodyPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/:lang")
+                        view=|| view! { <Localized><HomePage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/regions")
+                        view=|| view! { <Localized><RegionsPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/regions/:kato")
+                        view=|| view! { <Localized><RegionPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/bodies/:slug")
+                        view=|| view! { <Localized><BodyPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </Layout>
         </Router>

@@ -27,12 +27,11 @@ fn has_language(path: &str) -> bool {
 
 /// Wraps the routes; provides the page's language as context.
 #[component]
-pub fn Layout(children: ChildrenFn) -> impl IntoView {
+pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
     let pathname = location.pathname;
     let locale = Memo::new(move |_| locale_of_path(&pathname.get()));
     provide_context(locale);
-    let known_language = Memo::new(move |_| has_language(&pathname.get()));
     let home = move || href(locale.get(), "");
     let regions = move || href(locale.get(), "/regions");
 
@@ -75,9 +74,7 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
             </div>
         </header>
         <main id="main" class="wrap" tabindex="-1">
-            <Show when=move || known_language.get() fallback=NotFound>
-                {children()}
-            </Show>
+            {children()}
         </main>
         <footer class="site-footer">
             <div class="wrap">
@@ -85,6 +82,19 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
                 <p class="muted">{tr("footer-open")}</p>
             </div>
         </footer>
+    }
+}
+
+/// A page that exists only under a language the platform speaks: anything else (`/wp-admin`)
+/// gets the not-found page.
+#[component]
+pub fn Localized(children: ChildrenFn) -> impl IntoView {
+    let pathname = use_location().pathname;
+    let known_language = Memo::new(move |_| has_language(&pathname.get()));
+    view! {
+        <Show when=move || known_language.get() fallback=NotFound>
+            {children()}
+        </Show>
     }
 }
 

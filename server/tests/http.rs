@@ -1,0 +1,170 @@
+//! HTTP tests: the real router (`build_router`) driven in-process, on a fresh database per test.
+
+use app::server::{AppState, testing::TestDb};
+use axum::{
+    Router,
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use server::build_router;
+use tower::ServiceExt;
+
+struct Site {
+    router: Router,
+    test: TestDb,
+}
+
+impl Site {
+    async fn new() -> Site {
+        let test = TestDb::new().await;
+        let options = LeptosOptions::builder().output_name("dauys").build();
+        let router = build_router(options, AppState { db: test.db.clone() });
+        Site { router, test }
+    }
+
+    async fn get(&self, path: &str, headers: &[(&str, &str)]) -> (StatusCode, header::HeaderMap, String) {
+        let mut request = Request::builder().uri(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(Body::empty()).expect("request builds"))
+            .await
+            .expect("router answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.expect("body reads").to_bytes();
+        (status, headers, String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    async fn finish(self) {
+        self.test.drop_database().await;
+    }
+}
+
+fn location(headers: &header::HeaderMap) -> &str {
+    headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_root_sends_each_visitor_to_their_language() {
+    let site = Site::new().await;
+    let (status, headers, _) = site.get("/", &[("accept-language", "ru-RU,ru;q=0.9,en;q=0.8")]).await;
+    assert!(status.is_redirection());
+    assert_eq!(location(&headers), "/ru");
+    let (_, headers, _) = site.get("/", &[("accept-language", "de, en;q=0.5")]).await;
+    assert_eq!(location(&headers), "/en");
+    let (_, headers, _) = site.get("/", &[("accept-language", "fr")]).await;
+    assert_eq!(location(&headers), "/kk", "an unsupported language falls back to Kazakh");
+    let (_, headers, _) = site.get("/", &[]).await;
+    assert_eq!(location(&headers), "/kk");
+    let (_, headers, _) = site.get("/", &[("cookie", "lang=en"), ("accept-language", "ru")]).await;
+    assert_eq!(location(&headers), "/en", "the remembered language wins");
+    site.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_home_page_is_in_the_language_of_its_address() {
+    let site = Site::new().await;
+    for (lang, heading) in [
+        ("kk", "Сіздің үніңіз естіліп, жауапсыз қалмайды"),
+        ("ru", "Ваш голос услышат и ответят"),
+        ("en", "Your voice, heard and answered"),
+    ] {
+        let (status, headers, body) = site.get(&format!("/{lang}"), &[]).await;
+        assert_eq!(status, StatusCode::OK, "{lang}");
+        assert!(body.contains(&format!("<html lang=\"{lang}\"")), "{lang}: html lang");
+        assert!(body.contains(heading), "{lang}: heading");
+        let cookie = headers.get(header::SET_COOKIE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        assert!(cookie.starts_with(&format!("lang={lang};")), "{lang}: remembered");
+    }
+    site.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unsupported_language_in_the_address_falls_back_to_kazakh() {
+    let site = Site::new().await;
+    let (status, headers, _) = site.get("/de/regions?x=1", &[]).await;
+    assert!(status.is_redirection());
+    assert_eq!(location(&headers), "/kk/regions?x=1");
+    site.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_regions_page_lists_every_region_in_the_page_language() {
+    let site = Site::new().await;
+    let (status, _, body) = site.get("/en/regions", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Akmola Region"));
+    assert!(body.contains("Shymkent"));
+    assert!(body.contains("href=\"/en/regions/11\""));
+    assert_eq!(body.matches("href=\"/en/regions/").count(), 20);
+    let (_, _, body) = site.get("/ru/regions", &[]).await;
+    assert!(body.contains("Акмолинская область"));
+    let (_, _, body) = site.get("/kk/regions", &[]).await;
+    assert!(body.contains("Ақмола облысы"));
+    site.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_region_page_links_to_its_bodies() {
+    let site = Site::new().await;
+    let (status, _, body) = site.get("/ru/regions/11", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Акимат Акмолинской области"));
+    assert!(body.contains("Маслихат Акмолинской области"));
+    assert!(body.contains("href=\"/ru/bodies/akimat-11\""));
+    let (_, _, body) = site.get("/en/regions/10", &[]).await;
+    assert!(body.contains("08.06.2022"), "dates read DD.MM.YYYY");
+    site.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_page_shows_kind_level_parent_territory_and_council() {
+    let site = Site::new().await;
+    let (status, _, body) = site.get("/en/bodies/akimat-11", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Akimat of Akmola Region"));
+    assert!(body.contains("Regional"));
+    assert!(body.contains("href=\"/en/bodies/government\""));
+    assert!(body.contains("href=\"/en/regions/11\""));
+    assert!(body.contains("href=\"/en/bodies/council-akimat-11\""));
+    assert!(body.contains("1% of the population"));
+    let (_, _, body) = site.get("/kk/bodies/government", &[]).await;
+    assert!(body.contains("Қазақстан Республикасының Үкіметі"));
+    assert!(body.contains("50\u{a0}000"));
+    site.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_regions_bodies_and_pages_get_the_not_found_page_with_404() {
+    let site = Site::new().await;
+    for path in ["/en/regions/999", "/en/regions/KZ", "/en/bodies/no-such-body", "/en/nothing/here", "/wp-login.php"] {
+        let (status, _, body) = site.get(path, &[]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            body.contains("Page not found") || body.contains("Бет табылмады"),
+            "{path}: the not-found page"
+        );
+    }
+    let (_, _, body) = site.get("/ru/bodies/nope", &[]).await;
+    assert!(body.contains("Страница не найдена"), "in the page's language");
+    site.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn healthz_reports_the_database() {
+    let site = Site::new().await;
+    let (status, _, body) = site.get("/healthz", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("\"status\":\"ok\""));
+    site.test.db.clone().close().await.ok();
+    let (status, _, body) = site.get("/healthz", &[]).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(body.contains("unreachable"));
+    site.finish().await;
+}
