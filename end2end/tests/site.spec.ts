@@ -1,0 +1,103 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const headings = {
+  kk: 'Сіздің үніңіз естіліп, жауапсыз қалмайды',
+  ru: 'Ваш голос услышат и ответят',
+  en: 'Your voice, heard and answered',
+} as const;
+
+/** Regions link text and Akmola's akimat, per language. */
+const journey = {
+  kk: { regions: 'Өңірлер', region: 'Ақмола облысы', akimat: 'Ақмола облысының әкімдігі' },
+  ru: { regions: 'Регионы', region: 'Акмолинская область', akimat: 'Акимат Акмолинской области' },
+  en: { regions: 'Regions', region: 'Akmola Region', akimat: 'Akimat of Akmola Region' },
+} as const;
+
+type Lang = keyof typeof headings;
+const langs = Object.keys(headings) as Lang[];
+
+async function regionToBody(page: Page, lang: Lang) {
+  const words = journey[lang];
+  await page.goto(`/${lang}`);
+  await page.getByRole('navigation', { name: /./ }).first().getByRole('link', { name: words.regions }).click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/regions$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(words.regions);
+  await page.getByRole('link', { name: words.region }).click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/regions/11$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(words.region);
+  await page.getByRole('link', { name: words.akimat }).click();
+  await expect(page).toHaveURL(new RegExp(`/${lang}/bodies/akimat-11$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(words.akimat);
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+for (const javaScript of [true, false]) {
+  test.describe(javaScript ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled: javaScript });
+
+    for (const lang of langs) {
+      test(`the home page speaks ${lang}`, async ({ page }) => {
+        const response = await page.goto(`/${lang}`);
+        expect(response?.status()).toBe(200);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(headings[lang]);
+      });
+
+      test(`a visitor follows a region to a body in ${lang}`, async ({ page }) => {
+        await regionToBody(page, lang);
+      });
+    }
+
+    test('the language switch keeps the page', async ({ page }) => {
+      await page.goto('/kk/regions/11');
+      await page.getByRole('link', { name: 'English' }).click();
+      await expect(page).toHaveURL(/\/en\/regions\/11$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Akmola Region');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    });
+
+    test('an unknown body gets the not-found page', async ({ page }) => {
+      const response = await page.goto('/en/bodies/no-such-body');
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+    });
+  });
+}
+
+test('the root address opens the browser language', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'ru-RU' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/ru$/);
+  await context.close();
+});
+
+test('after hydration, links navigate without a full reload', async ({ page }) => {
+  await page.goto('/en/regions');
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+  await page.getByRole('link', { name: 'Akmola Region' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Akmola Region');
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+});
+
+const audited = ['/kk', '/ru/regions', '/en/regions/11', '/en/bodies/akimat-11', '/kk/bodies/government', '/en/no-such-page'];
+
+for (const path of audited) {
+  test(`axe finds no serious or critical problems on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+}
+
+test('a narrow phone screen has no horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ['/kk', '/ru/regions', '/en/bodies/council-ministry-digital']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Sets up whatever is missing and serves Dauys at http://127.0.0.1:3000 on an embedded SQLite
+# database (data/dauys.db), created, migrated and seeded at start-up.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$DAUYS_ROOT"
+scripts/setup.sh
+exec cargo leptos serve --release
