@@ -98,7 +98,7 @@ impl Locale {
         let digits = n.to_string();
         let mut out = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(separator);
             }
             out.push(c);
@@ -193,6 +193,45 @@ mod tests {
     }
 
     #[test]
+    fn russian_counts_take_the_right_plural() {
+        let text = |n: u64| {
+            Locale::Ru.t_with(
+                "body-threshold-fixed",
+                &[
+                    ("count", FluentValue::from(Locale::Ru.number(n))),
+                    ("n", FluentValue::from(n)),
+                ],
+            )
+        };
+        assert!(
+            text(50_000).contains("нужно 50\u{a0}000 подписей"),
+            "{}",
+            text(50_000)
+        );
+        assert!(
+            text(2_502).contains("нужно 2\u{a0}502 подписи"),
+            "{}",
+            text(2_502)
+        );
+        assert!(
+            text(7_821).contains("нужна 7\u{a0}821 подпись"),
+            "{}",
+            text(7_821)
+        );
+        assert!(
+            Locale::En
+                .t_with(
+                    "body-threshold-fixed",
+                    &[
+                        ("count", FluentValue::from("1")),
+                        ("n", FluentValue::from(1))
+                    ],
+                )
+                .contains("1 signature.")
+        );
+    }
+
+    #[test]
     fn unknown_codes_are_not_languages() {
         assert_eq!(Locale::from_code("de"), None);
         assert_eq!(Locale::from_code("ru"), Some(Locale::Ru));
@@ -202,8 +241,14 @@ mod tests {
     #[test]
     fn the_cookie_then_the_browser_then_kazakh_decide() {
         assert_eq!(Locale::negotiate(Some("en"), Some("ru")), Locale::En);
-        assert_eq!(Locale::negotiate(None, Some("de-DE, ru-RU;q=0.8, en;q=0.5")), Locale::Ru);
-        assert_eq!(Locale::negotiate(None, Some("en;q=0.3, ru;q=0.9")), Locale::Ru);
+        assert_eq!(
+            Locale::negotiate(None, Some("de-DE, ru-RU;q=0.8, en;q=0.5")),
+            Locale::Ru
+        );
+        assert_eq!(
+            Locale::negotiate(None, Some("en;q=0.3, ru;q=0.9")),
+            Locale::Ru
+        );
         assert_eq!(Locale::negotiate(Some("de"), Some("fr, de")), Locale::Kk);
         assert_eq!(Locale::negotiate(None, None), Locale::Kk);
     }

@@ -22,8 +22,7 @@ use leptos_router::{
 use crate::components::layout::{Layout, Localized};
 use crate::i18n::Locale;
 use crate::pages::{
-    body::BodyPage, home::HomePage, not_found::NotFound, region::RegionPage,
-    regions::RegionsPage,
+    body::BodyPage, home::HomePage, not_found::NotFound, region::RegionPage, regions::RegionsPage,
 };
 
 /// The language a request path is in: its first segment, or Kazakh when that is no language.

@@ -7,20 +7,55 @@ use app::server::services::{ServiceError, bodies, territories};
 use app::server::{seed, testing::TestDb};
 use chrono::NaiveDate;
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseBackend, EntityTrait, PaginatorTrait, QueryFilter, Set,
+};
+
+#[tokio::test]
+async fn the_test_database_is_the_engine_asked_for() {
+    let test = TestDb::new().await;
+    let expected = match std::env::var("TEST_DATABASE_URL") {
+        Ok(url) if !url.is_empty() => DatabaseBackend::Postgres,
+        _ => DatabaseBackend::Sqlite,
+    };
+    assert_eq!(test.db.get_database_backend(), expected);
+    test.drop_database().await;
+}
 
 #[tokio::test]
 async fn seeding_creates_the_twenty_regions_with_their_akimats_and_maslikhats() {
     let test = TestDb::new().await;
-    let regions = territories::list_regions(&test.db).await.expect("regions load");
+    let regions = territories::list_regions(&test.db)
+        .await
+        .expect("regions load");
     assert_eq!(regions.len(), 20);
-    assert_eq!(regions.iter().filter(|r| r.kind == TerritoryKind::City).count(), 3);
+    assert_eq!(
+        regions
+            .iter()
+            .filter(|r| r.kind == TerritoryKind::City)
+            .count(),
+        3
+    );
     for region in &regions {
-        let view = territories::region_view(&test.db, &region.kato).await.expect("region loads");
+        let view = territories::region_view(&test.db, &region.kato)
+            .await
+            .expect("region loads");
         let kinds: Vec<_> = view.bodies.iter().map(|b| b.kind).collect();
-        assert!(kinds.contains(&BodyKind::Akimat), "{} has an akimat", region.kato);
-        assert!(kinds.contains(&BodyKind::Maslikhat), "{} has a maslikhat", region.kato);
-        assert!(kinds.contains(&BodyKind::PublicCouncil), "{} has a council", region.kato);
+        assert!(
+            kinds.contains(&BodyKind::Akimat),
+            "{} has an akimat",
+            region.kato
+        );
+        assert!(
+            kinds.contains(&BodyKind::Maslikhat),
+            "{} has a maslikhat",
+            region.kato
+        );
+        assert!(
+            kinds.contains(&BodyKind::PublicCouncil),
+            "{} has a council",
+            region.kato
+        );
     }
     test.drop_database().await;
 }
@@ -38,9 +73,16 @@ async fn seeding_twice_adds_nothing_and_keeps_the_admins_edits() {
     edited.signatures = Set(Some(40_000));
     edited.update(&test.db).await.expect("admin edit saves");
 
-    let report = seed::reference_data(&test.db).await.expect("second seed runs");
-    assert!(!report.added_anything(), "nothing new on a second run: {report:?}");
-    let view = bodies::body_view(&test.db, "government").await.expect("government loads");
+    let report = seed::reference_data(&test.db)
+        .await
+        .expect("second seed runs");
+    assert!(
+        !report.added_anything(),
+        "nothing new on a second run: {report:?}"
+    );
+    let view = bodies::body_view(&test.db, "government")
+        .await
+        .expect("government loads");
     assert_eq!(view.threshold.map(|t| t.signatures), Some(40_000));
     test.drop_database().await;
 }
@@ -48,13 +90,17 @@ async fn seeding_twice_adds_nothing_and_keeps_the_admins_edits() {
 #[tokio::test]
 async fn a_region_page_shows_names_in_three_languages_and_its_population() {
     let test = TestDb::new().await;
-    let view = territories::region_view(&test.db, "11").await.expect("Akmola loads");
+    let view = territories::region_view(&test.db, "11")
+        .await
+        .expect("Akmola loads");
     assert_eq!(view.region.names.kk, "Ақмола облысы");
     assert_eq!(view.region.names.ru, "Акмолинская область");
     assert_eq!(view.region.names.en, "Akmola Region");
     assert_eq!(view.region.centre_en.as_deref(), Some("Kokshetau"));
     assert!(view.population.is_some_and(|p| p.count > 100_000));
-    let abai = territories::region_view(&test.db, "10").await.expect("Abai loads");
+    let abai = territories::region_view(&test.db, "10")
+        .await
+        .expect("Abai loads");
     assert_eq!(abai.valid_from, NaiveDate::from_ymd_opt(2022, 6, 8));
     test.drop_database().await;
 }
@@ -81,18 +127,27 @@ async fn an_unknown_region_or_body_is_not_found() {
 #[tokio::test]
 async fn a_regional_akimat_needs_one_percent_of_the_population() {
     let test = TestDb::new().await;
-    let view = bodies::body_view(&test.db, "akimat-75").await.expect("Almaty akimat loads");
+    let view = bodies::body_view(&test.db, "akimat-75")
+        .await
+        .expect("Almaty akimat loads");
     assert_eq!(view.body.kind, BodyKind::Akimat);
     assert_eq!(view.body.level, BodyLevel::Regional);
     assert_eq!(view.body.names.ru, "Акимат города Алматы");
     let threshold = view.threshold.expect("akimats take petitions");
-    let ThresholdRule::PercentOfPopulation { basis_points, population, .. } = threshold.rule else {
+    let ThresholdRule::PercentOfPopulation {
+        basis_points,
+        population,
+        ..
+    } = threshold.rule
+    else {
         panic!("a regional akimat's threshold is a share of the population");
     };
     assert_eq!(basis_points, 100);
     assert_eq!(threshold.signatures, population.div_ceil(100));
     assert_eq!(threshold.required_grade, IdentityGrade::IinChecked);
-    let maslikhat = bodies::body_view(&test.db, "maslikhat-75").await.expect("maslikhat loads");
+    let maslikhat = bodies::body_view(&test.db, "maslikhat-75")
+        .await
+        .expect("maslikhat loads");
     assert_eq!(
         maslikhat.threshold.map(|t| t.signatures),
         Some(population.div_ceil(50)),
@@ -104,7 +159,9 @@ async fn a_regional_akimat_needs_one_percent_of_the_population() {
 #[tokio::test]
 async fn the_government_needs_fifty_thousand_and_oversees_ministries() {
     let test = TestDb::new().await;
-    let view = bodies::body_view(&test.db, "government").await.expect("government loads");
+    let view = bodies::body_view(&test.db, "government")
+        .await
+        .expect("government loads");
     assert_eq!(view.threshold.as_ref().map(|t| t.signatures), Some(50_000));
     assert_eq!(view.threshold.map(|t| t.rule), Some(ThresholdRule::Fixed));
     assert_eq!(view.territory.kind, TerritoryKind::Country);
@@ -116,11 +173,18 @@ async fn the_government_needs_fifty_thousand_and_oversees_ministries() {
 #[tokio::test]
 async fn a_public_council_is_attached_to_its_body_and_takes_no_petitions() {
     let test = TestDb::new().await;
-    let akimat = bodies::body_view(&test.db, "akimat-11").await.expect("akimat loads");
+    let akimat = bodies::body_view(&test.db, "akimat-11")
+        .await
+        .expect("akimat loads");
     let council = akimat.council.expect("the akimat has a public council");
     assert_eq!(council.kind, BodyKind::PublicCouncil);
-    let council_view = bodies::body_view(&test.db, &council.slug).await.expect("council loads");
-    assert_eq!(council_view.parent.map(|p| p.slug), Some("akimat-11".to_owned()));
+    let council_view = bodies::body_view(&test.db, &council.slug)
+        .await
+        .expect("council loads");
+    assert_eq!(
+        council_view.parent.map(|p| p.slug),
+        Some("akimat-11".to_owned())
+    );
     assert!(council_view.threshold.is_none());
     test.drop_database().await;
 }
@@ -167,7 +231,10 @@ async fn the_schema_refuses_unknown_kinds_and_half_set_thresholds() {
         valid_to: Set(None),
         ..Default::default()
     };
-    assert!(bad_body.insert(&test.db).await.is_err(), "unknown body kind refused");
+    assert!(
+        bad_body.insert(&test.db).await.is_err(),
+        "unknown body kind refused"
+    );
     let both = threshold::ActiveModel {
         body_kind: Set("quasi_public".into()),
         level: Set("national".into()),
@@ -176,7 +243,10 @@ async fn the_schema_refuses_unknown_kinds_and_half_set_thresholds() {
         required_grade: Set("email_verified".into()),
         ..Default::default()
     };
-    assert!(both.insert(&test.db).await.is_err(), "fixed and percent at once refused");
+    assert!(
+        both.insert(&test.db).await.is_err(),
+        "fixed and percent at once refused"
+    );
     let orphan = body::ActiveModel {
         slug: Set("orphan".into()),
         kind: Set("akimat".into()),
@@ -190,7 +260,10 @@ async fn the_schema_refuses_unknown_kinds_and_half_set_thresholds() {
         valid_to: Set(None),
         ..Default::default()
     };
-    assert!(orphan.insert(&test.db).await.is_err(), "a body needs a real territory");
+    assert!(
+        orphan.insert(&test.db).await.is_err(),
+        "a body needs a real territory"
+    );
     test.drop_database().await;
 }
 
@@ -207,7 +280,10 @@ async fn the_holiday_calendar_has_transferred_days_off() {
             .map(|d| d.kind)
     };
     assert_eq!(kind_of(day(2026, 3, 22)).await.as_deref(), Some("holiday"));
-    assert_eq!(kind_of(day(2026, 3, 24)).await.as_deref(), Some("transferred_day_off"));
+    assert_eq!(
+        kind_of(day(2026, 3, 24)).await.as_deref(),
+        Some("transferred_day_off")
+    );
     assert_eq!(kind_of(day(2026, 3, 27)).await, None);
     let holidays_2026 = calendar_day::Entity::find()
         .filter(calendar_day::Column::Day.gte(day(2026, 1, 1)))
@@ -215,7 +291,11 @@ async fn the_holiday_calendar_has_transferred_days_off() {
         .count(&test.db)
         .await
         .expect("count runs");
-    assert_eq!(holidays_2026, 15 + 6, "15 holidays and 6 transferred days off in 2026");
+    assert_eq!(
+        holidays_2026,
+        15 + 6,
+        "15 holidays and 6 transferred days off in 2026"
+    );
     test.drop_database().await;
 }
 
@@ -225,7 +305,9 @@ async fn every_migration_rolls_back_and_applies_again() {
     Migrator::up(&test.db, None).await.expect("up");
     Migrator::down(&test.db, None).await.expect("down");
     Migrator::up(&test.db, None).await.expect("up again");
-    let report = seed::reference_data(&test.db).await.expect("seed after re-migration");
+    let report = seed::reference_data(&test.db)
+        .await
+        .expect("seed after re-migration");
     assert_eq!(report.territories, 21, "20 regions and the country");
     test.drop_database().await;
 }

@@ -45,15 +45,17 @@ impl MigrationTrait for Migration {
                     .if_not_exists()
                     .col(pk_auto(Territories::Id))
                     .col(string_len_uniq(Territories::Kato, 12))
-                    .col(string_len(Territories::Kind, 24).check(Expr::col(Territories::Kind).is_in([
-                        "country",
-                        "oblast",
-                        "city",
-                        "district",
-                        "regional_city",
-                        "rural_district",
-                        "village",
-                    ])))
+                    .col(string_len(Territories::Kind, 24).check(
+                        Expr::col(Territories::Kind).is_in([
+                            "country",
+                            "oblast",
+                            "city",
+                            "district",
+                            "regional_city",
+                            "rural_district",
+                            "village",
+                        ]),
+                    ))
                     .col(integer_null(Territories::ParentId))
                     .col(string_len(Territories::NameKk, 200))
                     .col(string_len(Territories::NameRu, 200))

@@ -35,17 +35,22 @@ impl MigrationTrait for Migration {
                     .if_not_exists()
                     .col(pk_auto(Bodies::Id))
                     .col(string_len_uniq(Bodies::Slug, 80))
-                    .col(string_len(Bodies::Kind, 24).check(Expr::col(Bodies::Kind).is_in([
-                        "government",
-                        "ministry",
-                        "akimat",
-                        "maslikhat",
-                        "public_council",
-                        "quasi_public",
-                    ])))
-                    .col(string_len(Bodies::Level, 16).check(Expr::col(Bodies::Level).is_in([
-                        "national", "regional", "district", "rural",
-                    ])))
+                    .col(
+                        string_len(Bodies::Kind, 24).check(Expr::col(Bodies::Kind).is_in([
+                            "government",
+                            "ministry",
+                            "akimat",
+                            "maslikhat",
+                            "public_council",
+                            "quasi_public",
+                        ])),
+                    )
+                    .col(
+                        string_len(Bodies::Level, 16).check(
+                            Expr::col(Bodies::Level)
+                                .is_in(["national", "regional", "district", "rural"]),
+                        ),
+                    )
                     .col(integer_null(Bodies::ParentId))
                     .col(integer(Bodies::TerritoryId))
                     .col(string_len(Bodies::NameKk, 300))

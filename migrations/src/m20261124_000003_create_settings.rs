@@ -71,7 +71,10 @@ impl MigrationTrait for Migration {
                     .col(pk_auto(Populations::Id))
                     .col(integer(Populations::TerritoryId))
                     .col(integer(Populations::Year).check(Expr::col(Populations::Year).gte(1990)))
-                    .col(big_integer(Populations::Population).check(Expr::col(Populations::Population).gte(0)))
+                    .col(
+                        big_integer(Populations::Population)
+                            .check(Expr::col(Populations::Population).gte(0)),
+                    )
                     .col(string_len(Populations::Source, 300))
                     .foreign_key(
                         ForeignKey::create()
@@ -100,7 +103,10 @@ impl MigrationTrait for Migration {
                     .if_not_exists()
                     .col(pk_auto(Thresholds::Id))
                     .col(string_len(Thresholds::BodyKind, 24))
-                    .col(string_len(Thresholds::Level, 16).check(Expr::col(Thresholds::Level).is_in(LEVELS)))
+                    .col(
+                        string_len(Thresholds::Level, 16)
+                            .check(Expr::col(Thresholds::Level).is_in(LEVELS)),
+                    )
                     .col(integer_null(Thresholds::Signatures))
                     .col(integer_null(Thresholds::PercentBasisPoints))
                     .col(string_len(Thresholds::RequiredGrade, 24).check(
@@ -142,13 +148,21 @@ impl MigrationTrait for Migration {
                     .if_not_exists()
                     .col(pk_auto(DeadlineTerms::Id))
                     .col(string_len(DeadlineTerms::Clock, 40))
-                    .col(string_len(DeadlineTerms::Level, 16).check(Expr::col(DeadlineTerms::Level).is_in(LEVELS)))
-                    .col(integer(DeadlineTerms::Amount).check(Expr::col(DeadlineTerms::Amount).gt(0)))
-                    .col(string_len(DeadlineTerms::Unit, 16).check(Expr::col(DeadlineTerms::Unit).is_in([
-                        "working_days",
-                        "calendar_days",
-                        "months",
-                    ])))
+                    .col(
+                        string_len(DeadlineTerms::Level, 16)
+                            .check(Expr::col(DeadlineTerms::Level).is_in(LEVELS)),
+                    )
+                    .col(
+                        integer(DeadlineTerms::Amount)
+                            .check(Expr::col(DeadlineTerms::Amount).gt(0)),
+                    )
+                    .col(string_len(DeadlineTerms::Unit, 16).check(
+                        Expr::col(DeadlineTerms::Unit).is_in([
+                            "working_days",
+                            "calendar_days",
+                            "months",
+                        ]),
+                    ))
                     .index(
                         Index::create()
                             .name("uq_deadline_terms_clock_level")
@@ -167,11 +181,13 @@ impl MigrationTrait for Migration {
                     .if_not_exists()
                     .col(pk_auto(CalendarDays::Id))
                     .col(date_uniq(CalendarDays::Day))
-                    .col(string_len(CalendarDays::Kind, 24).check(Expr::col(CalendarDays::Kind).is_in([
-                        "holiday",
-                        "transferred_day_off",
-                        "working_day",
-                    ])))
+                    .col(string_len(CalendarDays::Kind, 24).check(
+                        Expr::col(CalendarDays::Kind).is_in([
+                            "holiday",
+                            "transferred_day_off",
+                            "working_day",
+                        ]),
+                    ))
                     .col(string_len(CalendarDays::NameKk, 200))
                     .col(string_len(CalendarDays::NameRu, 200))
                     .col(string_len(CalendarDays::NameEn, 200))

@@ -48,11 +48,20 @@ fn looks_like_language(segment: &str) -> bool {
 /// Redirects unsupported languages to Kazakh and remembers a supported one in a cookie.
 pub async fn language_in_path(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
-    let first = path.trim_start_matches('/').split('/').next().unwrap_or_default().to_owned();
+    let first = path
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
     let Some(locale) = Locale::from_code(&first) else {
         if !first.is_empty() && looks_like_language(&first) {
             let rest = &path[1 + first.len()..];
-            let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+            let query = request
+                .uri()
+                .query()
+                .map(|q| format!("?{q}"))
+                .unwrap_or_default();
             return Redirect::to(&format!("/{}{rest}{query}", Locale::default().code()))
                 .into_response();
         }

@@ -34,7 +34,10 @@ pub struct ServerState {
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     let db: &DatabaseConnection = &state.db;
     match db.ping().await {
-        Ok(()) => (StatusCode::OK, Json(serde_json::json!({ "status": "ok", "database": "ok" }))),
+        Ok(()) => (
+            StatusCode::OK,
+            Json(serde_json::json!({ "status": "ok", "database": "ok" })),
+        ),
         Err(error) => {
             tracing::error!(%error, "health check: database unreachable");
             (
@@ -53,17 +56,28 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
         move || provide_context(app.clone())
     };
     let site_root = leptos_options.site_root.to_string();
-    let state = ServerState { leptos_options: leptos_options.clone(), app };
+    let state = ServerState {
+        leptos_options: leptos_options.clone(),
+        app,
+    };
     Router::new()
         .route("/", get(language::root_redirect))
         .route("/healthz", get(healthz))
-        .route_service("/favicon.svg", ServeFile::new(Path::new(&site_root).join("favicon.svg")))
-        .route_service("/robots.txt", ServeFile::new(Path::new(&site_root).join("robots.txt")))
+        .route_service(
+            "/favicon.svg",
+            ServeFile::new(Path::new(&site_root).join("favicon.svg")),
+        )
+        .route_service(
+            "/robots.txt",
+            ServeFile::new(Path::new(&site_root).join("robots.txt")),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(file_and_error_handler_with_context::<ServerState, _>(context, shell))
+        .fallback(file_and_error_handler_with_context::<ServerState, _>(
+            context, shell,
+        ))
         .layer(middleware::from_fn(language::language_in_path))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

@@ -44,7 +44,9 @@ async fn main() -> ExitCode {
 }
 
 async fn open(config: &Config) -> Result<sea_orm::DatabaseConnection, String> {
-    let db = db::connect(&config.database_url).await.map_err(|e| e.to_string())?;
+    let db = db::connect(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
     db::migrate(&db).await.map_err(|e| e.to_string())?;
     Ok(db)
 }

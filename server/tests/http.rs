@@ -20,11 +20,20 @@ impl Site {
     async fn new() -> Site {
         let test = TestDb::new().await;
         let options = LeptosOptions::builder().output_name("dauys").build();
-        let router = build_router(options, AppState { db: test.db.clone() });
+        let router = build_router(
+            options,
+            AppState {
+                db: test.db.clone(),
+            },
+        );
         Site { router, test }
     }
 
-    async fn get(&self, path: &str, headers: &[(&str, &str)]) -> (StatusCode, header::HeaderMap, String) {
+    async fn get(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, header::HeaderMap, String) {
         let mut request = Request::builder().uri(path);
         for (name, value) in headers {
             request = request.header(*name, *value);
@@ -37,8 +46,17 @@ impl Site {
             .expect("router answers");
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.expect("body reads").to_bytes();
-        (status, headers, String::from_utf8_lossy(&bytes).into_owned())
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body reads")
+            .to_bytes();
+        (
+            status,
+            headers,
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
     }
 
     async fn finish(self) {
@@ -47,22 +65,33 @@ impl Site {
 }
 
 fn location(headers: &header::HeaderMap) -> &str {
-    headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default()
+    headers
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_root_sends_each_visitor_to_their_language() {
     let site = Site::new().await;
-    let (status, headers, _) = site.get("/", &[("accept-language", "ru-RU,ru;q=0.9,en;q=0.8")]).await;
+    let (status, headers, _) = site
+        .get("/", &[("accept-language", "ru-RU,ru;q=0.9,en;q=0.8")])
+        .await;
     assert!(status.is_redirection());
     assert_eq!(location(&headers), "/ru");
     let (_, headers, _) = site.get("/", &[("accept-language", "de, en;q=0.5")]).await;
     assert_eq!(location(&headers), "/en");
     let (_, headers, _) = site.get("/", &[("accept-language", "fr")]).await;
-    assert_eq!(location(&headers), "/kk", "an unsupported language falls back to Kazakh");
+    assert_eq!(
+        location(&headers),
+        "/kk",
+        "an unsupported language falls back to Kazakh"
+    );
     let (_, headers, _) = site.get("/", &[]).await;
     assert_eq!(location(&headers), "/kk");
-    let (_, headers, _) = site.get("/", &[("cookie", "lang=en"), ("accept-language", "ru")]).await;
+    let (_, headers, _) = site
+        .get("/", &[("cookie", "lang=en"), ("accept-language", "ru")])
+        .await;
     assert_eq!(location(&headers), "/en", "the remembered language wins");
     site.finish().await;
 }
@@ -77,10 +106,19 @@ async fn the_home_page_is_in_the_language_of_its_address() {
     ] {
         let (status, headers, body) = site.get(&format!("/{lang}"), &[]).await;
         assert_eq!(status, StatusCode::OK, "{lang}");
-        assert!(body.contains(&format!("<html lang=\"{lang}\"")), "{lang}: html lang");
+        assert!(
+            body.contains(&format!("<html lang=\"{lang}\"")),
+            "{lang}: html lang"
+        );
         assert!(body.contains(heading), "{lang}: heading");
-        let cookie = headers.get(header::SET_COOKIE).and_then(|v| v.to_str().ok()).unwrap_or_default();
-        assert!(cookie.starts_with(&format!("lang={lang};")), "{lang}: remembered");
+        let cookie = headers
+            .get(header::SET_COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        assert!(
+            cookie.starts_with(&format!("lang={lang};")),
+            "{lang}: remembered"
+        );
     }
     site.finish().await;
 }
@@ -143,7 +181,13 @@ async fn a_body_page_shows_kind_level_parent_territory_and_council() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_regions_bodies_and_pages_get_the_not_found_page_with_404() {
     let site = Site::new().await;
-    for path in ["/en/regions/999", "/en/regions/KZ", "/en/bodies/no-such-body", "/en/nothing/here", "/wp-login.php"] {
+    for path in [
+        "/en/regions/999",
+        "/en/regions/KZ",
+        "/en/bodies/no-such-body",
+        "/en/nothing/here",
+        "/wp-login.php",
+    ] {
         let (status, _, body) = site.get(path, &[]).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert!(
@@ -152,7 +196,10 @@ async fn unknown_regions_bodies_and_pages_get_the_not_found_page_with_404() {
         );
     }
     let (_, _, body) = site.get("/ru/bodies/nope", &[]).await;
-    assert!(body.contains("Страница не найдена"), "in the page's language");
+    assert!(
+        body.contains("Страница не найдена"),
+        "in the page's language"
+    );
     site.finish().await;
 }
 

@@ -60,8 +60,14 @@ body-attached-to = Attached to
 body-council = Public council
 body-no-council = None
 body-petitions-heading = Petitions to this body
-body-threshold-fixed = A petition addressed here needs { $count } signatures.
-body-threshold-percent = A petition addressed here needs { $count } signatures: { $percent }% of the population of { $population } ({ $year }).
+body-threshold-fixed = A petition addressed here needs { $n ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+}.
+body-threshold-percent = A petition addressed here needs { $n ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+}: { $percent }% of the population of { $population } ({ $year }).
 body-threshold-grade = Signatures count at the identity level: { $grade }.
 body-no-petitions = Petitions are not addressed directly to this body.
 body-children = Bodies under it

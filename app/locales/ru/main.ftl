@@ -60,8 +60,16 @@ body-attached-to = При органе
 body-council = Общественный совет
 body-no-council = Нет
 body-petitions-heading = Петиции в этот орган
-body-threshold-fixed = Петиции, адресованной сюда, нужно { $count } подписей.
-body-threshold-percent = Петиции, адресованной сюда, нужно { $count } подписей: { $percent }% населения в { $population } человек ({ $year }).
+body-threshold-fixed = Петиции, адресованной сюда, { $n ->
+    [one] нужна { $count } подпись
+    [few] нужно { $count } подписи
+   *[other] нужно { $count } подписей
+}.
+body-threshold-percent = Петиции, адресованной сюда, { $n ->
+    [one] нужна { $count } подпись
+    [few] нужно { $count } подписи
+   *[other] нужно { $count } подписей
+}: { $percent }% населения в { $population } человек ({ $year }).
 body-threshold-grade = Подписи учитываются на уровне подтверждения личности: { $grade }.
 body-no-petitions = Петиции не адресуются этому органу напрямую.
 body-children = Подведомственные органы

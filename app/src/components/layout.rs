@@ -21,7 +21,11 @@ fn switch_language(path: &str, to: Locale) -> String {
 
 /// Whether the path starts with a language the platform speaks.
 fn has_language(path: &str) -> bool {
-    let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+    let first = path
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default();
     Locale::from_code(first).is_some()
 }
 
@@ -104,7 +108,10 @@ mod tests {
 
     #[test]
     fn the_language_switch_keeps_the_page() {
-        assert_eq!(switch_language("/kk/regions/11", Locale::En), "/en/regions/11");
+        assert_eq!(
+            switch_language("/kk/regions/11", Locale::En),
+            "/en/regions/11"
+        );
         assert_eq!(switch_language("/ru", Locale::Kk), "/kk");
         assert_eq!(switch_language("/", Locale::Ru), "/ru");
     }

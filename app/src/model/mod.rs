@@ -3,8 +3,10 @@
 mod body;
 mod territory;
 
-pub use body::{BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView};
-pub use territory::{PopulationFigure, TerritorySummary, RegionView, TerritoryKind};
+pub use body::{
+    BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView,
+};
+pub use territory::{PopulationFigure, RegionView, TerritoryKind, TerritorySummary};
 
 use serde::{Deserialize, Serialize};
 

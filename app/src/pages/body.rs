@@ -14,14 +14,23 @@ use crate::model::{BodyView, ThresholdRule, ThresholdView};
 /// The sentence explaining a threshold, in the page's language.
 fn threshold_text(threshold: &ThresholdView, locale: Locale) -> String {
     let count = FluentValue::from(locale.number(threshold.signatures));
+    // The plural form follows the number itself; the grouped text is what is shown.
+    let n = FluentValue::from(threshold.signatures);
     match &threshold.rule {
-        ThresholdRule::Fixed => locale.t_with("body-threshold-fixed", &[("count", count)]),
-        ThresholdRule::PercentOfPopulation { basis_points, population, year } => {
+        ThresholdRule::Fixed => {
+            locale.t_with("body-threshold-fixed", &[("count", count), ("n", n)])
+        }
+        ThresholdRule::PercentOfPopulation {
+            basis_points,
+            population,
+            year,
+        } => {
             let percent = format!("{}", f64::from(*basis_points) / 100.0);
             locale.t_with(
                 "body-threshold-percent",
                 &[
                     ("count", count),
+                    ("n", n),
                     ("percent", FluentValue::from(percent)),
                     ("population", FluentValue::from(locale.number(*population))),
                     ("year", FluentValue::from(year.to_string())),
@@ -34,7 +43,14 @@ fn threshold_text(threshold: &ThresholdView, locale: Locale) -> String {
 #[component]
 fn BodyDetails(view: BodyView, locale: Locale) -> impl IntoView {
     let name = view.body.names.get(locale).to_owned();
-    let BodyView { body, parent, territory, council, children, threshold } = view;
+    let BodyView {
+        body,
+        parent,
+        territory,
+        council,
+        children,
+        threshold,
+    } = view;
     let parent_label = if body.kind == crate::model::BodyKind::PublicCouncil {
         "body-attached-to"
     } else {

@@ -13,7 +13,12 @@ use crate::model::RegionView;
 #[component]
 fn RegionDetails(view: RegionView, locale: Locale) -> impl IntoView {
     let name = view.region.names.get(locale).to_owned();
-    let RegionView { region, valid_from, population, bodies } = view;
+    let RegionView {
+        region,
+        valid_from,
+        population,
+        bodies,
+    } = view;
     view! {
         <PageTitle text=name.clone()/>
         <p class="eyebrow">{locale.t(region.kind.label_key())}</p>

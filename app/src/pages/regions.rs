@@ -9,7 +9,11 @@ use crate::i18n::{Locale, tr, use_locale};
 use crate::model::{TerritoryKind, TerritorySummary};
 
 /// One group of the list, sorted by name in the page's language.
-fn group(regions: &[TerritorySummary], kind: TerritoryKind, locale: Locale) -> Vec<TerritorySummary> {
+fn group(
+    regions: &[TerritorySummary],
+    kind: TerritoryKind,
+    locale: Locale,
+) -> Vec<TerritorySummary> {
     let mut list: Vec<_> = regions.iter().filter(|r| r.kind == kind).cloned().collect();
     list.sort_by_key(|r| r.names.get(locale).to_lowercase());
     list

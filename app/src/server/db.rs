@@ -19,7 +19,9 @@ pub enum Backend {
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     /// `DATABASE_URL` is not a URL the platform can use.
-    #[error("DATABASE_URL is malformed ({0}): expected sqlite://path/to/file.db or postgres://user@host/db")]
+    #[error(
+        "DATABASE_URL is malformed ({0}): expected sqlite://path/to/file.db or postgres://user@host/db"
+    )]
     Malformed(String),
     /// The database could not be opened.
     #[error("cannot open the database: {0}")]
@@ -118,23 +120,47 @@ mod tests {
 
     #[test]
     fn urls_name_their_engine() {
-        assert_eq!(backend_of("sqlite://data/dauys.db?mode=rwc").ok(), Some(Backend::Sqlite));
+        assert_eq!(
+            backend_of("sqlite://data/dauys.db?mode=rwc").ok(),
+            Some(Backend::Sqlite)
+        );
         assert_eq!(backend_of("sqlite::memory:").ok(), Some(Backend::Sqlite));
-        assert_eq!(backend_of("postgres://127.0.0.1/dauys").ok(), Some(Backend::Postgres));
-        assert_eq!(backend_of("postgresql://u:p@db:5432/x").ok(), Some(Backend::Postgres));
+        assert_eq!(
+            backend_of("postgres://127.0.0.1/dauys").ok(),
+            Some(Backend::Postgres)
+        );
+        assert_eq!(
+            backend_of("postgresql://u:p@db:5432/x").ok(),
+            Some(Backend::Postgres)
+        );
     }
 
     #[test]
     fn malformed_urls_are_reported_as_such() {
-        for url in ["mysql://x/y", "data/dauys.db", "postgres:///dauys", "postgres://host/", ""] {
-            let error = backend_of(url).err().map(|e| e.to_string()).unwrap_or_default();
-            assert!(error.starts_with("DATABASE_URL is malformed"), "{url}: {error}");
+        for url in [
+            "mysql://x/y",
+            "data/dauys.db",
+            "postgres:///dauys",
+            "postgres://host/",
+            "",
+        ] {
+            let error = backend_of(url)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(
+                error.starts_with("DATABASE_URL is malformed"),
+                "{url}: {error}"
+            );
         }
     }
 
     #[test]
     fn the_sqlite_file_is_found_in_the_url() {
-        assert_eq!(sqlite_file("sqlite://data/x.db?mode=rwc"), Some("data/x.db"));
+        assert_eq!(
+            sqlite_file("sqlite://data/x.db?mode=rwc"),
+            Some("data/x.db")
+        );
         assert_eq!(sqlite_file("sqlite::memory:"), None);
     }
 }

@@ -57,7 +57,16 @@ fn region_rows() -> Result<Vec<RegionRow<'static>>, sea_orm::DbErr> {
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
             let f: Vec<&str> = line.split(',').collect();
-            let [kato, kind, name_en, name_kk, name_ru, centre_en, code_checked] = f[..] else {
+            let [
+                kato,
+                kind,
+                name_en,
+                name_kk,
+                name_ru,
+                centre_en,
+                code_checked,
+            ] = f[..]
+            else {
                 return Err(sea_orm::DbErr::Custom(format!("bad regions row: {line}")));
             };
             Ok(RegionRow {
@@ -164,24 +173,114 @@ fn region_body_names(r: &RegionRow<'_>) -> [(String, String, String); 3] {
 
 /// Ministries seeded at start: (slug, kk, ru, en).
 const MINISTRIES: &[(&str, &str, &str, &str)] = &[
-    ("health", "Денсаулық сақтау министрлігі", "Министерство здравоохранения", "Ministry of Health"),
-    ("education", "Оқу-ағарту министрлігі", "Министерство просвещения", "Ministry of Education"),
-    ("science", "Ғылым және жоғары білім министрлігі", "Министерство науки и высшего образования", "Ministry of Science and Higher Education"),
-    ("internal-affairs", "Ішкі істер министрлігі", "Министерство внутренних дел", "Ministry of Internal Affairs"),
-    ("ecology", "Экология және табиғи ресурстар министрлігі", "Министерство экологии и природных ресурсов", "Ministry of Ecology and Natural Resources"),
-    ("water", "Су ресурстары және ирригация министрлігі", "Министерство водных ресурсов и ирригации", "Ministry of Water Resources and Irrigation"),
-    ("transport", "Көлік министрлігі", "Министерство транспорта", "Ministry of Transport"),
-    ("labour", "Еңбек және халықты әлеуметтік қорғау министрлігі", "Министерство труда и социальной защиты населения", "Ministry of Labour and Social Protection of the Population"),
-    ("agriculture", "Ауыл шаруашылығы министрлігі", "Министерство сельского хозяйства", "Ministry of Agriculture"),
-    ("energy", "Энергетика министрлігі", "Министерство энергетики", "Ministry of Energy"),
-    ("industry", "Өнеркәсіп және құрылыс министрлігі", "Министерство промышленности и строительства", "Ministry of Industry and Construction"),
-    ("culture", "Мәдениет және ақпарат министрлігі", "Министерство культуры и информации", "Ministry of Culture and Information"),
-    ("digital", "Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрлігі", "Министерство цифрового развития, инноваций и аэрокосмической промышленности", "Ministry of Digital Development, Innovations and Aerospace Industry"),
-    ("emergencies", "Төтенше жағдайлар министрлігі", "Министерство по чрезвычайным ситуациям", "Ministry of Emergency Situations"),
-    ("finance", "Қаржы министрлігі", "Министерство финансов", "Ministry of Finance"),
-    ("national-economy", "Ұлттық экономика министрлігі", "Министерство национальной экономики", "Ministry of National Economy"),
-    ("justice", "Әділет министрлігі", "Министерство юстиции", "Ministry of Justice"),
-    ("tourism-sports", "Туризм және спорт министрлігі", "Министерство туризма и спорта", "Ministry of Tourism and Sports"),
+    (
+        "health",
+        "Денсаулық сақтау министрлігі",
+        "Министерство здравоохранения",
+        "Ministry of Health",
+    ),
+    (
+        "education",
+        "Оқу-ағарту министрлігі",
+        "Министерство просвещения",
+        "Ministry of Education",
+    ),
+    (
+        "science",
+        "Ғылым және жоғары білім министрлігі",
+        "Министерство науки и высшего образования",
+        "Ministry of Science and Higher Education",
+    ),
+    (
+        "internal-affairs",
+        "Ішкі істер министрлігі",
+        "Министерство внутренних дел",
+        "Ministry of Internal Affairs",
+    ),
+    (
+        "ecology",
+        "Экология және табиғи ресурстар министрлігі",
+        "Министерство экологии и природных ресурсов",
+        "Ministry of Ecology and Natural Resources",
+    ),
+    (
+        "water",
+        "Су ресурстары және ирригация министрлігі",
+        "Министерство водных ресурсов и ирригации",
+        "Ministry of Water Resources and Irrigation",
+    ),
+    (
+        "transport",
+        "Көлік министрлігі",
+        "Министерство транспорта",
+        "Ministry of Transport",
+    ),
+    (
+        "labour",
+        "Еңбек және халықты әлеуметтік қорғау министрлігі",
+        "Министерство труда и социальной защиты населения",
+        "Ministry of Labour and Social Protection of the Population",
+    ),
+    (
+        "agriculture",
+        "Ауыл шаруашылығы министрлігі",
+        "Министерство сельского хозяйства",
+        "Ministry of Agriculture",
+    ),
+    (
+        "energy",
+        "Энергетика министрлігі",
+        "Министерство энергетики",
+        "Ministry of Energy",
+    ),
+    (
+        "industry",
+        "Өнеркәсіп және құрылыс министрлігі",
+        "Министерство промышленности и строительства",
+        "Ministry of Industry and Construction",
+    ),
+    (
+        "culture",
+        "Мәдениет және ақпарат министрлігі",
+        "Министерство культуры и информации",
+        "Ministry of Culture and Information",
+    ),
+    (
+        "digital",
+        "Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрлігі",
+        "Министерство цифрового развития, инноваций и аэрокосмической промышленности",
+        "Ministry of Digital Development, Innovations and Aerospace Industry",
+    ),
+    (
+        "emergencies",
+        "Төтенше жағдайлар министрлігі",
+        "Министерство по чрезвычайным ситуациям",
+        "Ministry of Emergency Situations",
+    ),
+    (
+        "finance",
+        "Қаржы министрлігі",
+        "Министерство финансов",
+        "Ministry of Finance",
+    ),
+    (
+        "national-economy",
+        "Ұлттық экономика министрлігі",
+        "Министерство национальной экономики",
+        "Ministry of National Economy",
+    ),
+    (
+        "justice",
+        "Әділет министрлігі",
+        "Министерство юстиции",
+        "Ministry of Justice",
+    ),
+    (
+        "tourism-sports",
+        "Туризм және спорт министрлігі",
+        "Министерство туризма и спорта",
+        "Ministry of Tourism and Sports",
+    ),
 ];
 
 /// A body to seed, before its parent and territory are resolved to ids.
@@ -272,18 +371,67 @@ type Holiday = (u32, u32, &'static str, &'static str, &'static str, bool);
 const FIXED_HOLIDAYS: &[Holiday] = &[
     (1, 1, "Жаңа жыл", "Новый год", "New Year", true),
     (1, 2, "Жаңа жыл", "Новый год", "New Year", true),
-    (1, 7, "Православиелік Рождество", "Православное Рождество", "Orthodox Christmas", false),
-    (3, 8, "Халықаралық әйелдер күні", "Международный женский день", "International Women's Day", true),
+    (
+        1,
+        7,
+        "Православиелік Рождество",
+        "Православное Рождество",
+        "Orthodox Christmas",
+        false,
+    ),
+    (
+        3,
+        8,
+        "Халықаралық әйелдер күні",
+        "Международный женский день",
+        "International Women's Day",
+        true,
+    ),
     (3, 21, "Наурыз мейрамы", "Наурыз мейрамы", "Nauryz", true),
     (3, 22, "Наурыз мейрамы", "Наурыз мейрамы", "Nauryz", true),
     (3, 23, "Наурыз мейрамы", "Наурыз мейрамы", "Nauryz", true),
-    (5, 1, "Қазақстан халқының бірлігі мерекесі", "Праздник единства народа Казахстана", "Day of Unity of the People of Kazakhstan", true),
-    (5, 7, "Отан қорғаушы күні", "День защитника Отечества", "Defender of the Fatherland Day", true),
+    (
+        5,
+        1,
+        "Қазақстан халқының бірлігі мерекесі",
+        "Праздник единства народа Казахстана",
+        "Day of Unity of the People of Kazakhstan",
+        true,
+    ),
+    (
+        5,
+        7,
+        "Отан қорғаушы күні",
+        "День защитника Отечества",
+        "Defender of the Fatherland Day",
+        true,
+    ),
     (5, 9, "Жеңіс күні", "День Победы", "Victory Day", true),
     (7, 6, "Астана күні", "День Столицы", "Capital Day", true),
-    (8, 30, "Конституция күні", "День Конституции", "Constitution Day", true),
-    (10, 25, "Республика күні", "День Республики", "Republic Day", true),
-    (12, 16, "Тәуелсіздік күні", "День Независимости", "Independence Day", true),
+    (
+        8,
+        30,
+        "Конституция күні",
+        "День Конституции",
+        "Constitution Day",
+        true,
+    ),
+    (
+        10,
+        25,
+        "Республика күні",
+        "День Республики",
+        "Republic Day",
+        true,
+    ),
+    (
+        12,
+        16,
+        "Тәуелсіздік күні",
+        "День Независимости",
+        "Independence Day",
+        true,
+    ),
 ];
 
 /// The first day of Kurban Ait (a day off, set each year by the lunar calendar).
@@ -542,7 +690,11 @@ where
     }
 
     for (key, value) in PLATFORM_SETTINGS {
-        if platform_setting::Entity::find_by_id(*key).one(&txn).await?.is_none() {
+        if platform_setting::Entity::find_by_id(*key)
+            .one(&txn)
+            .await?
+            .is_none()
+        {
             report.settings += 1;
             platform_setting::ActiveModel {
                 key: Set((*key).into()),

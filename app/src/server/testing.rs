@@ -52,9 +52,14 @@ impl TestDb {
     /// When the database cannot be created.
     pub async fn empty() -> TestDb {
         let name = unique_name();
-        match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+        match std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .filter(|u| !u.is_empty())
+        {
             Some(admin_url) => {
-                let admin = db::connect(&admin_url).await.expect("TEST_DATABASE_URL opens");
+                let admin = db::connect(&admin_url)
+                    .await
+                    .expect("TEST_DATABASE_URL opens");
                 admin
                     .execute_unprepared(&format!("CREATE DATABASE {name}"))
                     .await
@@ -81,7 +86,9 @@ impl TestDb {
     pub fn url(&self) -> Option<String> {
         match &self.cleanup {
             Cleanup::SqliteFile(path) => Some(format!("sqlite://{}?mode=rwc", path.display())),
-            Cleanup::PostgresDatabase { admin_url, name } => Some(replace_database(admin_url, name)),
+            Cleanup::PostgresDatabase { admin_url, name } => {
+                Some(replace_database(admin_url, name))
+            }
         }
     }
 
@@ -111,7 +118,9 @@ impl TestDb {
 
 /// `postgres://host/any` with its database name replaced.
 fn replace_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
     let base = base.rsplit_once('/').map_or(base, |(b, _)| b);
     match query {
         Some(q) => format!("{base}/{name}?{q}"),

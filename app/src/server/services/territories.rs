@@ -31,7 +31,9 @@ pub fn summary(model: &territory::Model) -> Result<TerritorySummary, ServiceErro
 ///
 /// # Errors
 /// A database failure or corrupt data.
-pub async fn list_regions(db: &impl ConnectionTrait) -> Result<Vec<TerritorySummary>, ServiceError> {
+pub async fn list_regions(
+    db: &impl ConnectionTrait,
+) -> Result<Vec<TerritorySummary>, ServiceError> {
     territory::Entity::find()
         .filter(territory::Column::Kind.is_in(REGION_KINDS))
         .filter(territory::Column::ValidTo.is_null())
@@ -66,7 +68,10 @@ pub async fn latest_population(
 ///
 /// # Errors
 /// `NotFound` for a code that is not a region; a database failure.
-pub async fn region_view(db: &impl ConnectionTrait, kato: &str) -> Result<RegionView, ServiceError> {
+pub async fn region_view(
+    db: &impl ConnectionTrait,
+    kato: &str,
+) -> Result<RegionView, ServiceError> {
     let region = territory::Entity::find()
         .filter(territory::Column::Kato.eq(kato))
         .filter(territory::Column::Kind.is_in(REGION_KINDS))
