@@ -4,7 +4,7 @@
 pub mod config;
 pub mod language;
 
-use std::path::Path;
+use std::{path::Path, sync::OnceLock};
 
 use app::server::AppState;
 use app::{App, shell};
@@ -17,7 +17,9 @@ use axum::{
     routing::get,
 };
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
+};
 use sea_orm::DatabaseConnection;
 use tower_http::{compression::CompressionLayer, services::ServeFile, trace::TraceLayer};
 
@@ -48,9 +50,17 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
+/// The app's routes, generated once per process. Generating them suppresses resource loading
+/// process-wide while it runs (leptos_server's `SuppressResourceLoad`), so a render that starts
+/// meanwhile would never finish: it must not happen while requests are being served.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole application as an axum router: pages, server functions, static files, health.
 pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = {
         let app = app.clone();
         move || provide_context(app.clone())

@@ -215,3 +215,48 @@ async fn healthz_reports_the_database() {
     assert!(body.contains("unreachable"));
     site.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hundreds_of_concurrent_page_loads_all_complete() {
+    let site = Site::new().await;
+    let paths = [
+        "/en/regions/11",
+        "/ru/bodies/akimat-11",
+        "/kk/regions",
+        "/en/bodies/nope",
+    ];
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..400 {
+        let router = site.router.clone();
+        let path = paths[i % paths.len()];
+        tasks.spawn(async move {
+            let request = Request::builder()
+                .uri(path)
+                .body(Body::empty())
+                .expect("request builds");
+            let response = router.oneshot(request).await.expect("router answers");
+            let status = response.status();
+            let body = response
+                .into_body()
+                .collect()
+                .await
+                .expect("body reads")
+                .to_bytes();
+            (path, status, body.len())
+        });
+    }
+    // A render that never finishes would hang here; a minute is far beyond any real load time.
+    let all = tokio::time::timeout(std::time::Duration::from_secs(60), tasks.join_all())
+        .await
+        .expect("every concurrent page load completes");
+    for (path, status, length) in all {
+        let expected = if path.ends_with("nope") {
+            StatusCode::NOT_FOUND
+        } else {
+            StatusCode::OK
+        };
+        assert_eq!(status, expected, "{path}");
+        assert!(length > 1_000, "{path}: a whole page");
+    }
+    site.finish().await;
+}

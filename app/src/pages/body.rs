@@ -105,7 +105,7 @@ fn BodyDetails(view: BodyView, locale: Locale) -> impl IntoView {
 pub fn BodyPage() -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
-    let body = Resource::new(
+    let body = Resource::new_blocking(
         move || params.read().get("slug").unwrap_or_default(),
         get_body,
     );

@@ -65,7 +65,7 @@ fn RegionDetails(view: RegionView, locale: Locale) -> impl IntoView {
 pub fn RegionPage() -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
-    let region = Resource::new(
+    let region = Resource::new_blocking(
         move || params.read().get("kato").unwrap_or_default(),
         get_region,
     );

@@ -44,7 +44,7 @@ fn RegionList(regions: Vec<TerritorySummary>, locale: Locale) -> impl IntoView {
 #[component]
 pub fn RegionsPage() -> impl IntoView {
     let locale = use_locale();
-    let regions = Resource::new(|| (), |_| list_regions());
+    let regions = Resource::new_blocking(|| (), |_| list_regions());
     view! {
         <PageTitle text=Signal::derive(tr("regions-title"))/>
         <h1>{tr("regions-title")}</h1>
