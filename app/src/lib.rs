@@ -63,9 +63,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// The application: one layout around every route.
 ///
-/// Data pages use `SsrMode::PartiallyBlocked` with blocking resources: the response waits for
-/// their data, so the HTML is complete without JavaScript and a 404 status is set before the
-/// first byte. (`SsrMode::Async` was measured to leave some concurrent responses hanging.)
+/// Every route renders with `SsrMode::Async` and blocking resources: the response waits for the
+/// page's data, so the HTML is complete without JavaScript and a 404 status is set before the
+/// first byte.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -77,22 +77,22 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang")
                         view=|| view! { <Localized><HomePage/></Localized> }
-                        ssr=SsrMode::PartiallyBlocked
+                        ssr=SsrMode::Async
                     />
                     <Route
                         path=path!("/:lang/regions")
                         view=|| view! { <Localized><RegionsPage/></Localized> }
-                        ssr=SsrMode::PartiallyBlocked
+                        ssr=SsrMode::Async
                     />
                     <Route
                         path=path!("/:lang/regions/:kato")
                         view=|| view! { <Localized><RegionPage/></Localized> }
-                        ssr=SsrMode::PartiallyBlocked
+                        ssr=SsrMode::Async
                     />
                     <Route
                         path=path!("/:lang/bodies/:slug")
                         view=|| view! { <Localized><BodyPage/></Localized> }
-                        ssr=SsrMode::PartiallyBlocked
+                        ssr=SsrMode::Async
                     />
                 </Routes>
             </Layout>

@@ -95,3 +95,9 @@ body-level-rural = Rural
 grade-email_verified = verified email
 grade-iin_checked = checked IIN
 grade-digital_signature = eGov digital signature
+
+iin-error-format = An IIN has exactly 12 digits.
+iin-error-century = The 7th digit of an IIN must be from 1 to 6.
+iin-error-date = The first six digits of this IIN are not a real date of birth.
+iin-error-future = The date of birth in this IIN is in the future.
+iin-error-checksum = This IIN is mistyped: its check digit does not match.

@@ -89,3 +89,9 @@ body-level-rural = Ауылдық
 grade-email_verified = расталған пошта
 grade-iin_checked = тексерілген ЖСН
 grade-digital_signature = eGov ЭЦҚ
+
+iin-error-format = ЖСН дәл 12 цифрдан тұрады.
+iin-error-century = ЖСН-нің жетінші цифры 1-ден 6-ға дейін болуы керек.
+iin-error-date = Бұл ЖСН-нің алғашқы алты цифры туған күн емес.
+iin-error-future = Бұл ЖСН-дегі туған күн әлі келмеген.
+iin-error-checksum = ЖСН-де қате бар: бақылау цифры сәйкес келмейді.

@@ -97,3 +97,9 @@ body-level-rural = Сельский
 grade-email_verified = подтверждённая почта
 grade-iin_checked = проверенный ИИН
 grade-digital_signature = ЭЦП eGov
+
+iin-error-format = ИИН состоит ровно из 12 цифр.
+iin-error-century = Седьмая цифра ИИН должна быть от 1 до 6.
+iin-error-date = Первые шесть цифр этого ИИН не являются датой рождения.
+iin-error-future = Дата рождения в этом ИИН ещё не наступила.
+iin-error-checksum = В ИИН опечатка: не сходится контрольная цифра.

@@ -1,11 +1,13 @@
 //! Data shared by the server and the browser: what pages show, free of the database layer.
 
 mod body;
+mod iin;
 mod territory;
 
 pub use body::{
     BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView,
 };
+pub use iin::{Iin, IinError, Sex};
 pub use territory::{PopulationFigure, RegionView, TerritoryKind, TerritorySummary};
 
 use serde::{Deserialize, Serialize};

@@ -29,7 +29,7 @@ const AUDIENCES: [(&str, &str); 4] = [
 pub fn HomePage() -> impl IntoView {
     let locale = use_locale();
     view! {
-        <PageTitle text=Signal::derive(tr("home-title"))/>
+        <PageTitle text=locale.get_untracked().t("home-title")/>
         <section class="hero">
             <h1>{tr("home-heading")}</h1>
             <p class="lead">{tr("home-lead")}</p>

@@ -13,10 +13,12 @@ use crate::error::AppError;
 use crate::i18n::use_locale;
 use not_found::NotFound;
 
-/// The document title: the page's own, then the site name.
+/// The document title: the page's own, then the site name. The text is fixed when the page
+/// renders (the language never changes without a new page): leptos_meta reads titles after
+/// the page's reactive values are gone, so a reactive title would read a disposed signal.
 #[component]
-pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
-    view! { <Title text=move || format!("{} — Dauys", text.get())/> }
+pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
+    view! { <Title text=format!("{text} — Dauys")/> }
 }
 
 /// What a page shows when loading its data failed: the not-found page, or an error message

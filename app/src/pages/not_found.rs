@@ -15,7 +15,7 @@ pub fn NotFound() -> impl IntoView {
     }
     let locale = use_locale();
     view! {
-        <PageTitle text=Signal::derive(tr("not-found-title"))/>
+        <PageTitle text=locale.get_untracked().t("not-found-title")/>
         <section class="not-found">
             <h1>{tr("not-found-title")}</h1>
             <p>{tr("not-found-text")}</p>

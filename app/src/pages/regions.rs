@@ -46,7 +46,7 @@ pub fn RegionsPage() -> impl IntoView {
     let locale = use_locale();
     let regions = Resource::new_blocking(|| (), |_| list_regions());
     view! {
-        <PageTitle text=Signal::derive(tr("regions-title"))/>
+        <PageTitle text=locale.get_untracked().t("regions-title")/>
         <h1>{tr("regions-title")}</h1>
         <p class="lead">{tr("regions-lead")}</p>
         <Suspense fallback=move || view! { <p>{tr("loading")}</p> }>
