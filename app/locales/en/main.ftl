@@ -101,3 +101,15 @@ iin-error-century = The 7th digit of an IIN must be from 1 to 6.
 iin-error-date = The first six digits of this IIN are not a real date of birth.
 iin-error-future = The date of birth in this IIN is in the future.
 iin-error-checksum = This IIN is mistyped: its check digit does not match.
+
+email-invalid = Enter an email address like name@example.kz.
+email-taken = An account with this email already exists. Log in, or reset your password.
+name-required = Enter the name to show on the platform.
+name-too-long = A name can be at most 100 characters.
+password-too-short = A password needs at least 10 characters.
+password-too-long = A password can be at most 128 characters.
+password-common = This password is among the most common ones. Choose another.
+region-unknown = Choose your region from the list.
+wrong-credentials = The email or the password is wrong.
+iin-mismatch = This IIN does not match the date of birth and sex you gave.
+iin-taken = This IIN is already confirmed on another account.

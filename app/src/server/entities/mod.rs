@@ -8,3 +8,4 @@ pub mod platform_setting;
 pub mod population;
 pub mod territory;
 pub mod threshold;
+pub mod user;

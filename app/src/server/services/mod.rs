@@ -1,7 +1,9 @@
 //! Domain services: queries and changes, each taking a connection (`&impl ConnectionTrait`) so
 //! it runs inside or outside a transaction and is tested without HTTP.
 
+pub mod accounts;
 pub mod bodies;
+pub mod passwords;
 pub mod territories;
 pub mod thresholds;
 
