@@ -187,3 +187,120 @@ async fn an_iin_is_checked_hashed_and_held_by_one_account_only() {
     assert!(matches!(taken, Err(AccountError::IinTaken)), "{taken:?}");
     test.drop_database().await;
 }
+
+mod sessions {
+    use super::*;
+    use app::server::entities::session;
+    use app::server::services::sessions::{self, LIFETIME, SessionToken};
+    use chrono::{Duration, Utc};
+    use sea_orm::EntityTrait;
+
+    #[tokio::test]
+    async fn a_session_token_no_longer_works_after_logout() {
+        let test = TestDb::new().await;
+        let user = accounts::register(&test.db, form("a@example.kz"))
+            .await
+            .expect("registers");
+        let now = Utc::now();
+        let token = sessions::start(&test.db, user.id, now)
+            .await
+            .expect("starts");
+        let stored = session::Entity::find().all(&test.db).await.expect("reads");
+        assert_eq!(stored.len(), 1);
+        assert_ne!(
+            stored[0].token_hash,
+            token.as_str(),
+            "only the hash is stored"
+        );
+        let resumed = sessions::resume(&test.db, &token, now)
+            .await
+            .expect("resumes");
+        assert_eq!(resumed.map(|u| u.id), Some(user.id));
+        sessions::end(&test.db, &token).await.expect("ends");
+        assert!(
+            sessions::resume(&test.db, &token, now)
+                .await
+                .expect("runs")
+                .is_none()
+        );
+        let forged = SessionToken::from_cookie("00ff");
+        assert!(
+            sessions::resume(&test.db, &forged, now)
+                .await
+                .expect("runs")
+                .is_none()
+        );
+        test.drop_database().await;
+    }
+
+    #[tokio::test]
+    async fn sessions_expire_and_slide_when_used() {
+        let test = TestDb::new().await;
+        let user = accounts::register(&test.db, form("a@example.kz"))
+            .await
+            .expect("registers");
+        let start = Utc::now();
+        let token = sessions::start(&test.db, user.id, start)
+            .await
+            .expect("starts");
+        // Used late in its life, the session is extended from that moment.
+        let late = start + LIFETIME - Duration::days(1);
+        assert!(
+            sessions::resume(&test.db, &token, late)
+                .await
+                .expect("runs")
+                .is_some()
+        );
+        let after_first_term = start + LIFETIME + Duration::days(1);
+        assert!(
+            sessions::resume(&test.db, &token, after_first_term)
+                .await
+                .expect("runs")
+                .is_some()
+        );
+        let abandoned = after_first_term + LIFETIME + Duration::days(1);
+        assert!(
+            sessions::resume(&test.db, &token, abandoned)
+                .await
+                .expect("runs")
+                .is_none()
+        );
+        test.drop_database().await;
+    }
+
+    #[tokio::test]
+    async fn logging_out_everywhere_ends_every_session_of_the_account_only() {
+        let test = TestDb::new().await;
+        let a = accounts::register(&test.db, form("a@example.kz"))
+            .await
+            .expect("registers");
+        let b = accounts::register(&test.db, form("b@example.kz"))
+            .await
+            .expect("registers");
+        let now = Utc::now();
+        let phone = sessions::start(&test.db, a.id, now).await.expect("starts");
+        let laptop = sessions::start(&test.db, a.id, now).await.expect("starts");
+        let other = sessions::start(&test.db, b.id, now).await.expect("starts");
+        assert_ne!(phone, laptop, "every log-in gets a new token");
+        assert_eq!(sessions::end_all(&test.db, a.id).await.expect("ends"), 2);
+        assert!(
+            sessions::resume(&test.db, &phone, now)
+                .await
+                .expect("runs")
+                .is_none()
+        );
+        assert!(
+            sessions::resume(&test.db, &laptop, now)
+                .await
+                .expect("runs")
+                .is_none()
+        );
+        assert!(
+            sessions::resume(&test.db, &other, now)
+                .await
+                .expect("runs")
+                .is_some()
+        );
+        test.drop_database().await;
+    }
+}

@@ -7,6 +7,7 @@ mod m20261124_000001_create_territories;
 mod m20261124_000002_create_bodies;
 mod m20261124_000003_create_settings;
 mod m20261124_000004_create_users;
+mod m20261124_000005_create_sessions;
 
 /// Runs every migration in order; used at start-up, by `server migrate` and by the tests.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000002_create_bodies::Migration),
             Box::new(m20261124_000003_create_settings::Migration),
             Box::new(m20261124_000004_create_users::Migration),
+            Box::new(m20261124_000005_create_sessions::Migration),
         ]
     }
 }

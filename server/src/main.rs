@@ -18,11 +18,19 @@ Configuration comes from the environment; see .env.example.";
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    // A `.env` file in the working directory, if any, fills in variables not already set.
+    let dotenv = dotenvy::dotenv();
     fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
         )
         .init();
+    if let Err(error) = dotenv
+        && !error.not_found()
+    {
+        eprintln!("dauys: cannot read .env: {error}");
+        return ExitCode::FAILURE;
+    }
     let command = std::env::args().nth(1).unwrap_or_else(|| "serve".into());
     let result = match command.as_str() {
         "serve" => serve().await,

@@ -6,6 +6,7 @@ pub mod calendar_day;
 pub mod deadline_term;
 pub mod platform_setting;
 pub mod population;
+pub mod session;
 pub mod territory;
 pub mod threshold;
 pub mod user;

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod bodies;
 pub mod passwords;
+pub mod sessions;
 pub mod territories;
 pub mod thresholds;
 

@@ -1,0 +1,117 @@
+//! Web sessions: a random token for the browser's cookie, its SHA-256 in the database, a sliding
+//! expiry, and ending one session or every session of an account.
+
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sha2::{Digest, Sha256};
+
+use super::ServiceError;
+use crate::server::entities::{session, user};
+
+/// How long a session lasts without use.
+pub const LIFETIME: Duration = Duration::days(14);
+
+/// The token the browser keeps (never stored on the server).
+#[derive(Clone, PartialEq, Eq)]
+pub struct SessionToken(String);
+
+impl std::fmt::Debug for SessionToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SessionToken(…)")
+    }
+}
+
+impl SessionToken {
+    /// A token from a cookie value.
+    pub fn from_cookie(value: &str) -> SessionToken {
+        SessionToken(value.to_owned())
+    }
+
+    /// The cookie value.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn hash(&self) -> String {
+        hex::encode(Sha256::digest(self.0.as_bytes()))
+    }
+}
+
+/// Starts a session for an account (at log-in: always a new token, so no fixation).
+///
+/// # Errors
+/// A database failure.
+pub async fn start(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<SessionToken, ServiceError> {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    let token = SessionToken(hex::encode(bytes));
+    session::ActiveModel {
+        token_hash: Set(token.hash()),
+        user_id: Set(user_id),
+        created_at: Set(now),
+        expires_at: Set(now + LIFETIME),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(token)
+}
+
+/// The account a token belongs to, if the session is live; a session used in the second half of
+/// its life is extended (sliding expiry). An expired session is removed.
+///
+/// # Errors
+/// A database failure.
+pub async fn resume(
+    db: &impl ConnectionTrait,
+    token: &SessionToken,
+    now: DateTime<Utc>,
+) -> Result<Option<user::Model>, ServiceError> {
+    let Some(found) = session::Entity::find()
+        .filter(session::Column::TokenHash.eq(token.hash()))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if found.expires_at <= now {
+        session::Entity::delete_by_id(found.id).exec(db).await?;
+        return Ok(None);
+    }
+    let user_id = found.user_id;
+    if found.expires_at - now < LIFETIME / 2 {
+        let mut renewed: session::ActiveModel = found.into();
+        renewed.expires_at = Set(now + LIFETIME);
+        renewed.update(db).await?;
+    }
+    Ok(user::Entity::find_by_id(user_id).one(db).await?)
+}
+
+/// Ends one session (log out).
+///
+/// # Errors
+/// A database failure.
+pub async fn end(db: &impl ConnectionTrait, token: &SessionToken) -> Result<(), ServiceError> {
+    session::Entity::delete_many()
+        .filter(session::Column::TokenHash.eq(token.hash()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of an account (log out everywhere; after a password change).
+///
+/// # Errors
+/// A database failure.
+pub async fn end_all(db: &impl ConnectionTrait, user_id: i32) -> Result<u64, ServiceError> {
+    Ok(session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
