@@ -209,6 +209,23 @@ async fn the_schema_refuses_a_second_unit_with_the_same_kato_code() {
     test.drop_database().await;
 }
 
+/// A body row to insert directly, bypassing the services (to test the schema's own checks).
+fn a_body(slug: &str, kind: &str, level: &str, territory_id: i32) -> body::ActiveModel {
+    body::ActiveModel {
+        slug: Set(slug.into()),
+        kind: Set(kind.into()),
+        level: Set(level.into()),
+        parent_id: Set(None),
+        territory_id: Set(territory_id),
+        name_kk: Set("x".into()),
+        name_ru: Set("x".into()),
+        name_en: Set("x".into()),
+        valid_from: Set(None),
+        valid_to: Set(None),
+        ..Default::default()
+    }
+}
+
 #[tokio::test]
 async fn the_schema_refuses_unknown_kinds_and_half_set_thresholds() {
     let test = TestDb::new().await;
@@ -218,19 +235,7 @@ async fn the_schema_refuses_unknown_kinds_and_half_set_thresholds() {
         .await
         .expect("query runs")
         .expect("country seeded");
-    let bad_body = body::ActiveModel {
-        slug: Set("bad".into()),
-        kind: Set("castle".into()),
-        level: Set("national".into()),
-        parent_id: Set(None),
-        territory_id: Set(country.id),
-        name_kk: Set("x".into()),
-        name_ru: Set("x".into()),
-        name_en: Set("x".into()),
-        valid_from: Set(None),
-        valid_to: Set(None),
-        ..Default::default()
-    };
+    let bad_body = a_body("bad", "castle", "national", country.id);
     assert!(
         bad_body.insert(&test.db).await.is_err(),
         "unknown body kind refused"
@@ -247,19 +252,7 @@ async fn the_schema_refuses_unknown_kinds_and_half_set_thresholds() {
         both.insert(&test.db).await.is_err(),
         "fixed and percent at once refused"
     );
-    let orphan = body::ActiveModel {
-        slug: Set("orphan".into()),
-        kind: Set("akimat".into()),
-        level: Set("district".into()),
-        parent_id: Set(None),
-        territory_id: Set(999_999),
-        name_kk: Set("x".into()),
-        name_ru: Set("x".into()),
-        name_en: Set("x".into()),
-        valid_from: Set(None),
-        valid_to: Set(None),
-        ..Default::default()
-    };
+    let orphan = a_body("orphan", "akimat", "district", 999_999);
     assert!(
         orphan.insert(&test.db).await.is_err(),
         "a body needs a real territory"
@@ -309,5 +302,45 @@ async fn every_migration_rolls_back_and_applies_again() {
         .await
         .expect("seed after re-migration");
     assert_eq!(report.territories, 21, "20 regions and the country");
+    test.drop_database().await;
+}
+
+#[tokio::test]
+async fn the_seeded_calendar_and_terms_drive_the_deadline_engine() {
+    use app::server::services::deadlines::{self, Term, Unit};
+    let test = TestDb::new().await;
+    let calendar = deadlines::calendar(&test.db).await.expect("calendar loads");
+    let moderation = deadlines::term(&test.db, "petition_moderation", "regional")
+        .await
+        .expect("term");
+    assert_eq!(
+        moderation,
+        Term {
+            amount: 20,
+            unit: Unit::WorkingDays
+        }
+    );
+    let collection = deadlines::term(&test.db, "collection_period", "district")
+        .await
+        .expect("term");
+    assert_eq!(
+        collection,
+        Term {
+            amount: 6,
+            unit: Unit::Months
+        }
+    );
+    // One working day after Friday 20 March 2026 is Thursday 26 March: Nauryz and its two
+    // transferred days off come between.
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("real date");
+    let one = Term {
+        amount: 1,
+        unit: Unit::WorkingDays,
+    };
+    assert_eq!(calendar.due_date(day(3, 20), one), day(3, 26));
+    assert!(matches!(
+        deadlines::term(&test.db, "no_such_clock", "any").await,
+        Err(ServiceError::NotFound)
+    ));
     test.drop_database().await;
 }

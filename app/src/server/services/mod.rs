@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod bodies;
+pub mod deadlines;
 pub mod passwords;
 pub mod sessions;
 pub mod territories;
