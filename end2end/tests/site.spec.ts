@@ -101,3 +101,16 @@ test('a narrow phone screen has no horizontal scrolling', async ({ page }) => {
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test('pages hydrate without errors in the console', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  for (const path of ['/kk', '/ru/regions', '/en/regions/10', '/kk/bodies/council-akimat-11', '/en/bodies/government']) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+  }
+  expect(problems).toEqual([]);
+});
