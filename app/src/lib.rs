@@ -22,7 +22,12 @@ use leptos_router::{
 use crate::components::layout::{Layout, Localized};
 use crate::i18n::Locale;
 use crate::pages::{
-    body::BodyPage, home::HomePage, not_found::NotFound, region::RegionPage, regions::RegionsPage,
+    account::{LoginPage, ProfilePage, RegisterPage},
+    body::BodyPage,
+    home::HomePage,
+    not_found::NotFound,
+    region::RegionPage,
+    regions::RegionsPage,
 };
 
 /// The language a request path is in: its first segment, or Kazakh when that is no language.
@@ -87,6 +92,21 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang/regions/:kato")
                         view=|| view! { <Localized><RegionPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/login")
+                        view=|| view! { <Localized><LoginPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/register")
+                        view=|| view! { <Localized><RegisterPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/profile")
+                        view=|| view! { <Localized><ProfilePage/></Localized> }
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -3,6 +3,7 @@
 //! page in Kazakh; a page visited in a language remembers it in the `lang` cookie.
 
 use app::i18n::Locale;
+use app::server::request::cookie;
 use axum::{
     extract::Request,
     http::{HeaderMap, HeaderValue, header},
@@ -15,14 +16,7 @@ pub const LANG_COOKIE: &str = "lang";
 
 /// The value of the `lang` cookie, if the request has one.
 fn lang_cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LANG_COOKIE)
-        .map(|(_, value)| value.to_owned())
+    cookie(headers, LANG_COOKIE)
 }
 
 /// `GET /`: to the home page in the visitor's language.

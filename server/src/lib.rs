@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod language;
+pub mod session;
 
 use std::{path::Path, sync::OnceLock};
 
@@ -68,7 +69,7 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
     let site_root = leptos_options.site_root.to_string();
     let state = ServerState {
         leptos_options: leptos_options.clone(),
-        app,
+        app: app.clone(),
     };
     Router::new()
         .route("/", get(language::root_redirect))
@@ -88,6 +89,7 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
         .fallback(file_and_error_handler_with_context::<ServerState, _>(
             context, shell,
         ))
+        .layer(middleware::from_fn_with_state(app, session::identify))
         .layer(middleware::from_fn(language::language_in_path))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

@@ -91,7 +91,13 @@ async fn serve() -> Result<(), String> {
         }
     }
     let addr = config.leptos.site_addr;
-    let router = build_router(config.leptos.clone(), AppState { db: db.clone() });
+    let router = build_router(
+        config.leptos.clone(),
+        AppState {
+            db: db.clone(),
+            secure_cookies: config.environment == server::config::Environment::Production,
+        },
+    );
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;

@@ -24,6 +24,7 @@ impl Site {
             options,
             AppState {
                 db: test.db.clone(),
+                secure_cookies: false,
             },
         );
         Site { router, test }
@@ -111,14 +112,12 @@ async fn the_home_page_is_in_the_language_of_its_address() {
             "{lang}: html lang"
         );
         assert!(body.contains(heading), "{lang}: heading");
-        let cookie = headers
-            .get(header::SET_COOKIE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
-        assert!(
-            cookie.starts_with(&format!("lang={lang};")),
-            "{lang}: remembered"
-        );
+        let remembered = headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(|c| c.starts_with(&format!("lang={lang};")));
+        assert!(remembered, "{lang}: remembered");
     }
     site.finish().await;
 }
@@ -259,4 +258,156 @@ async fn hundreds_of_concurrent_page_loads_all_complete() {
         assert!(length > 1_000, "{path}: a whole page");
     }
     site.finish().await;
+}
+
+mod accounts {
+    use super::*;
+
+    /// The cookie pairs (`name=value`) an answer sets.
+    fn set_cookies(headers: &header::HeaderMap) -> Vec<String> {
+        headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| v.split(';').next())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    async fn post(
+        site: &Site,
+        path: &str,
+        cookie: &str,
+        form: &str,
+    ) -> (StatusCode, header::HeaderMap) {
+        let request = Request::builder()
+            .method("POST")
+            .uri(path)
+            .header("accept", "text/html")
+            .header("referer", "http://127.0.0.1/en/register")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("cookie", cookie)
+            .body(Body::from(form.to_owned()))
+            .expect("request builds");
+        let response = site
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("router answers");
+        (response.status(), response.headers().clone())
+    }
+
+    const CSRF: &str = "5f65b53700ba195eef5772c6d7552ec5ee5176b7023deb9d6c84ff7071966292";
+    const FORM: &str = "lang=en&email=a%40example.kz&password=steppe-wind-over-ulytau&display_name=Aigerim&region=11";
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_first_visit_gets_a_csrf_cookie_and_the_forms_carry_it() {
+        let site = Site::new().await;
+        let (status, headers, body) = site.get("/en/register", &[]).await;
+        assert_eq!(status, StatusCode::OK);
+        let csrf = set_cookies(&headers)
+            .into_iter()
+            .find_map(|c| c.strip_prefix("dauys_csrf=").map(str::to_owned))
+            .expect("a CSRF cookie is set");
+        assert!(body.contains(&format!("name=\"csrf\" value=\"{csrf}\"")));
+        site.finish().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_post_without_the_csrf_token_is_forbidden_and_changes_nothing() {
+        let site = Site::new().await;
+        let cookie = format!("dauys_csrf={CSRF}");
+        let (status, _) = post(&site, "/api/register", &cookie, &format!("csrf=&{FORM}")).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (status, _) = post(&site, "/api/register", "", &format!("csrf={CSRF}&{FORM}")).await;
+        assert_eq!(
+            status,
+            StatusCode::FORBIDDEN,
+            "a token without its cookie is refused too"
+        );
+        let login = "lang=en&email=a%40example.kz&password=steppe-wind-over-ulytau";
+        let (_, headers) = post(
+            &site,
+            "/api/login",
+            &cookie,
+            &format!("csrf={CSRF}&{login}"),
+        )
+        .await;
+        assert!(
+            location(&headers).contains("__err"),
+            "no account was created"
+        );
+        site.finish().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn register_then_log_out_and_the_old_cookie_no_longer_works() {
+        let site = Site::new().await;
+        let csrf_cookie = format!("dauys_csrf={CSRF}");
+        let (status, headers) = post(
+            &site,
+            "/api/register",
+            &csrf_cookie,
+            &format!("csrf={CSRF}&{FORM}"),
+        )
+        .await;
+        assert!(status.is_redirection(), "{status}");
+        assert_eq!(location(&headers), "/en/profile");
+        let session = set_cookies(&headers)
+            .into_iter()
+            .find(|c| c.starts_with("dauys_session="))
+            .expect("a session cookie is set");
+        let cookies = format!("{csrf_cookie}; {session}");
+        let (_, _, profile) = site.get("/en/profile", &[("cookie", &cookies)]).await;
+        assert!(
+            profile.contains("a@example.kz"),
+            "the profile shows the account"
+        );
+
+        let (status, _) = post(
+            &site,
+            "/api/logout",
+            &cookies,
+            &format!("csrf={CSRF}&lang=en"),
+        )
+        .await;
+        assert!(status.is_redirection());
+        let (_, _, profile) = site.get("/en/profile", &[("cookie", &cookies)]).await;
+        assert!(
+            !profile.contains("a@example.kz"),
+            "the old session cookie is dead"
+        );
+        assert!(profile.contains("You are not logged in"));
+        site.finish().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_wrong_password_comes_back_to_the_form_with_its_message() {
+        let site = Site::new().await;
+        let cookie = format!("dauys_csrf={CSRF}");
+        post(
+            &site,
+            "/api/register",
+            &cookie,
+            &format!("csrf={CSRF}&{FORM}"),
+        )
+        .await;
+        let wrong = "lang=en&email=a%40example.kz&password=steppe-wind-over-almaty";
+        let (_, headers) = post(
+            &site,
+            "/api/login",
+            &cookie,
+            &format!("csrf={CSRF}&{wrong}"),
+        )
+        .await;
+        let back = location(&headers)
+            .trim_start_matches("http://127.0.0.1")
+            .to_owned();
+        assert!(back.starts_with("/en/register?"), "{back}");
+        let page = back.replacen("/en/register", "/en/login", 1);
+        let (_, _, body) = site.get(&page, &[("cookie", &cookie)]).await;
+        assert!(body.contains("The email or the password is wrong."));
+        site.finish().await;
+    }
 }

@@ -1,37 +1,7 @@
 //! Server functions: the only way pages reach the server. Each is thin: check who is asking
 //! (when it changes state), validate, call a service, map the error.
 
-use leptos::prelude::*;
+pub mod accounts;
+pub mod places;
 
-use crate::error::AppError;
-use crate::model::{BodyView, RegionView, TerritorySummary};
-
-/// The regions of the country.
-///
-/// # Errors
-/// `Internal` when the database fails.
-#[server]
-pub async fn list_regions() -> Result<Vec<TerritorySummary>, AppError> {
-    let state = crate::server::app_state()?;
-    Ok(crate::server::services::territories::list_regions(&state.db).await?)
-}
-
-/// One region with its bodies, by KATO code.
-///
-/// # Errors
-/// `NotFound` for an unknown code.
-#[server]
-pub async fn get_region(kato: String) -> Result<RegionView, AppError> {
-    let state = crate::server::app_state()?;
-    Ok(crate::server::services::territories::region_view(&state.db, &kato).await?)
-}
-
-/// One body, by its slug.
-///
-/// # Errors
-/// `NotFound` for an unknown slug.
-#[server]
-pub async fn get_body(slug: String) -> Result<BodyView, AppError> {
-    let state = crate::server::app_state()?;
-    Ok(crate::server::services::bodies::body_view(&state.db, &slug).await?)
-}
+pub use places::{get_body, get_region, list_regions};

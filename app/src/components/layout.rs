@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::components::account::{AccountLinks, provide_whoami};
 use crate::components::links::href;
 use crate::i18n::{Locale, tr};
 use crate::locale_of_path;
@@ -36,6 +37,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let pathname = location.pathname;
     let locale = Memo::new(move |_| locale_of_path(&pathname.get()));
     provide_context(locale);
+    provide_whoami();
     let home = move || href(locale.get(), "");
     let regions = move || href(locale.get(), "/regions");
 
@@ -51,6 +53,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <ul>
                         <li><a href=home>{tr("nav-home")}</a></li>
                         <li><a href=regions>{tr("nav-regions")}</a></li>
+                        <AccountLinks/>
                     </ul>
                 </nav>
                 <nav class="lang-switch" aria-label=tr("lang-switch-label")>

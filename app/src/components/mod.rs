@@ -1,4 +1,5 @@
 //! Pieces shared by several pages.
 
+pub mod account;
 pub mod layout;
 pub mod links;

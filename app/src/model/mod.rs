@@ -1,9 +1,11 @@
 //! Data shared by the server and the browser: what pages show, free of the database layer.
 
+mod account;
 mod body;
 mod iin;
 mod territory;
 
+pub use account::Me;
 pub use body::{
     BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView,
 };

@@ -1,5 +1,6 @@
 //! One module per page, named as the domain names it.
 
+pub mod account;
 pub mod body;
 pub mod home;
 pub mod not_found;

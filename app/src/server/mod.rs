@@ -3,6 +3,7 @@
 
 pub mod db;
 pub mod entities;
+pub mod request;
 pub mod seed;
 pub mod services;
 pub mod testing;
@@ -14,6 +15,8 @@ use sea_orm::DatabaseConnection;
 pub struct AppState {
     /// The database pool.
     pub db: DatabaseConnection,
+    /// Whether cookies carry `Secure` (production, behind HTTPS).
+    pub secure_cookies: bool,
 }
 
 /// The application state, as provided to server functions by the router.

@@ -240,3 +240,33 @@ pub async fn record_iin(
         Err(error) => Err(error.into()),
     }
 }
+
+/// The signed-in person's own view of their account.
+///
+/// # Errors
+/// A database failure or corrupt data.
+pub async fn me(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> Result<Option<crate::model::Me>, ServiceError> {
+    let Some(account) = user::Entity::find_by_id(user_id).one(db).await? else {
+        return Ok(None);
+    };
+    let region = territory::Entity::find_by_id(account.region_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| ServiceError::Corrupt(format!("user {user_id} has no region")))?;
+    let grade = if account.iin_checked_at.is_some() {
+        Some(crate::model::IdentityGrade::IinChecked)
+    } else if account.email_verified_at.is_some() {
+        Some(crate::model::IdentityGrade::EmailVerified)
+    } else {
+        None
+    };
+    Ok(Some(crate::model::Me {
+        display_name: account.display_name,
+        email: account.email,
+        region: super::territories::summary(&region)?.names,
+        grade,
+    }))
+}

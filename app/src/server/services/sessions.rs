@@ -38,6 +38,13 @@ impl SessionToken {
     }
 }
 
+/// A new random 256-bit value, hex-encoded (session and CSRF tokens).
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
 /// Starts a session for an account (at log-in: always a new token, so no fixation).
 ///
 /// # Errors
@@ -47,9 +54,7 @@ pub async fn start(
     user_id: i32,
     now: DateTime<Utc>,
 ) -> Result<SessionToken, ServiceError> {
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    let token = SessionToken(hex::encode(bytes));
+    let token = SessionToken(random_token());
     session::ActiveModel {
         token_hash: Set(token.hash()),
         user_id: Set(user_id),

@@ -1,0 +1,36 @@
+//! Server functions for the public map of the state: regions and bodies.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::{BodyView, RegionView, TerritorySummary};
+
+/// The regions of the country.
+///
+/// # Errors
+/// `Internal` when the database fails.
+#[server]
+pub async fn list_regions() -> Result<Vec<TerritorySummary>, AppError> {
+    let state = crate::server::app_state()?;
+    Ok(crate::server::services::territories::list_regions(&state.db).await?)
+}
+
+/// One region with its bodies, by KATO code.
+///
+/// # Errors
+/// `NotFound` for an unknown code.
+#[server]
+pub async fn get_region(kato: String) -> Result<RegionView, AppError> {
+    let state = crate::server::app_state()?;
+    Ok(crate::server::services::territories::region_view(&state.db, &kato).await?)
+}
+
+/// One body, by its slug.
+///
+/// # Errors
+/// `NotFound` for an unknown slug.
+#[server]
+pub async fn get_body(slug: String) -> Result<BodyView, AppError> {
+    let state = crate::server::app_state()?;
+    Ok(crate::server::services::bodies::body_view(&state.db, &slug).await?)
+}

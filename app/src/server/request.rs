@@ -1,0 +1,101 @@
+//! Who is asking, for server functions and pages: the signed-in account (from the session
+//! cookie) and the CSRF token (a double-submit cookie), both put on the request by the server's
+//! session middleware; and the cookies a server function sets in its answer.
+
+use http::{HeaderValue, StatusCode, header::SET_COOKIE, request::Parts};
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+
+use crate::error::AppError;
+use crate::server::services::sessions::SessionToken;
+
+/// The cookie holding the session token.
+pub const SESSION_COOKIE: &str = "dauys_session";
+/// The cookie holding the CSRF token that forms must echo.
+pub const CSRF_COOKIE: &str = "dauys_csrf";
+
+/// The account behind the request's session, if any.
+#[derive(Clone, Debug)]
+pub struct CurrentUser {
+    /// Account id.
+    pub id: i32,
+    /// Display name.
+    pub display_name: String,
+    /// Email address.
+    pub email: String,
+    /// The session's token (to end it at log-out).
+    pub token: SessionToken,
+}
+
+/// The request's CSRF token (from its cookie, or new and being set on the answer).
+#[derive(Clone, Debug)]
+pub struct CsrfToken(pub String);
+
+/// The value of a cookie in request headers.
+pub fn cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, whole site, `Secure` when asked.
+pub fn cookie_header(name: &str, value: &str, max_age_seconds: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{name}={value}; Path=/; Max-Age={max_age_seconds}; HttpOnly; SameSite=Lax{secure}")
+}
+
+fn parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+/// The signed-in account, if any.
+pub fn current_user() -> Option<CurrentUser> {
+    parts()?.extensions.get::<CurrentUser>().cloned()
+}
+
+/// The CSRF token forms on this page must carry.
+pub fn csrf_token() -> Option<String> {
+    parts()?.extensions.get::<CsrfToken>().map(|t| t.0.clone())
+}
+
+/// Refuses a state-changing call whose form does not echo the CSRF cookie, with status 403.
+///
+/// # Errors
+/// `Forbidden` when the token is missing or different.
+pub fn check_csrf(submitted: &str) -> Result<(), AppError> {
+    let expected = parts().and_then(|p| cookie(&p.headers, CSRF_COOKIE));
+    let matches = expected.is_some_and(|e| {
+        e.len() == submitted.len()
+            && e.bytes()
+                .zip(submitted.bytes())
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0
+    });
+    if matches { Ok(()) } else { forbid() }
+}
+
+/// Sets status 403 on the answer and returns `Forbidden`.
+///
+/// # Errors
+/// Always.
+pub fn forbid<T>() -> Result<T, AppError> {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(StatusCode::FORBIDDEN);
+    }
+    Err(AppError::Forbidden)
+}
+
+/// Adds a `Set-Cookie` header to the answer.
+pub fn set_cookie(value: &str) {
+    if let (Some(response), Ok(header)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(value),
+    ) {
+        response.append_header(SET_COOKIE, header);
+    }
+}
