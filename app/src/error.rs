@@ -26,6 +26,9 @@ pub enum AppError {
         /// The translation key of the message shown next to the field.
         reason: String,
     },
+    /// Too many attempts in a short time; try again later.
+    #[error("rate limited")]
+    RateLimited,
     /// Something failed on the server; details are in the server log only.
     #[error("internal error")]
     Internal,
@@ -37,6 +40,7 @@ impl AppError {
         match self {
             AppError::NotFound => locale.t("error-not-found"),
             AppError::Forbidden => locale.t("error-forbidden"),
+            AppError::RateLimited => locale.t("error-rate-limited"),
             AppError::Invalid { reason, .. } => locale.t(reason),
             AppError::Internal => locale.t("error-internal"),
         }

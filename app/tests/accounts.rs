@@ -304,3 +304,71 @@ mod sessions {
         test.drop_database().await;
     }
 }
+
+mod rate_limits {
+    use super::*;
+    use app::server::services::rate_limits::{self, Limit};
+    use chrono::{Duration, TimeZone, Utc};
+
+    #[tokio::test]
+    async fn a_limit_triggers_and_recovers_in_the_next_window() {
+        let test = TestDb::new().await;
+        let limit = Limit {
+            max: 3,
+            window_seconds: 600,
+        };
+        let start = Utc
+            .with_ymd_and_hms(2026, 11, 24, 10, 0, 0)
+            .single()
+            .expect("a time");
+        for attempt in 1..=3 {
+            assert!(
+                rate_limits::hit(&test.db, "login:ip:1", limit, start)
+                    .await
+                    .expect("runs"),
+                "{attempt}"
+            );
+        }
+        assert!(
+            !rate_limits::hit(&test.db, "login:ip:1", limit, start + Duration::seconds(30))
+                .await
+                .expect("runs")
+        );
+        assert!(
+            rate_limits::hit(&test.db, "login:ip:2", limit, start)
+                .await
+                .expect("runs"),
+            "other buckets are not affected"
+        );
+        let later = start + Duration::seconds(600);
+        assert!(
+            rate_limits::hit(&test.db, "login:ip:1", limit, later)
+                .await
+                .expect("runs"),
+            "recovers"
+        );
+        test.drop_database().await;
+    }
+
+    #[tokio::test]
+    async fn concurrent_hits_are_all_counted() {
+        let test = TestDb::new().await;
+        let limit = Limit {
+            max: 25,
+            window_seconds: 600,
+        };
+        let now = Utc::now();
+        let mut tasks = tokio::task::JoinSet::new();
+        for _ in 0..40 {
+            let db = test.db.clone();
+            tasks.spawn(async move {
+                rate_limits::hit(&db, "shared", limit, now)
+                    .await
+                    .expect("runs")
+            });
+        }
+        let allowed = tasks.join_all().await.into_iter().filter(|ok| *ok).count();
+        assert_eq!(allowed, 25, "exactly the limit gets through");
+        test.drop_database().await;
+    }
+}

@@ -8,6 +8,7 @@ mod m20261124_000002_create_bodies;
 mod m20261124_000003_create_settings;
 mod m20261124_000004_create_users;
 mod m20261124_000005_create_sessions;
+mod m20261124_000006_create_rate_limits;
 
 /// Runs every migration in order; used at start-up, by `server migrate` and by the tests.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_create_settings::Migration),
             Box::new(m20261124_000004_create_users::Migration),
             Box::new(m20261124_000005_create_sessions::Migration),
+            Box::new(m20261124_000006_create_rate_limits::Migration),
         ]
     }
 }

@@ -4,11 +4,15 @@
 
 use app::server::{
     AppState,
-    request::{CSRF_COOKIE, CsrfToken, CurrentUser, SESSION_COOKIE, cookie, cookie_header},
+    request::{
+        CSRF_COOKIE, ClientIp, CsrfToken, CurrentUser, SESSION_COOKIE, cookie, cookie_header,
+    },
     services::sessions::{self, SessionToken, random_token},
 };
+use std::net::SocketAddr;
+
 use axum::{
-    extract::{Request, State},
+    extract::{ConnectInfo, Request, State},
     http::{HeaderValue, header::SET_COOKIE},
     middleware::Next,
     response::Response,
@@ -41,6 +45,13 @@ pub async fn identify(State(app): State<AppState>, mut request: Request, next: N
             Ok(None) => {}
             Err(error) => tracing::error!(%error, "cannot resume a session"),
         }
+    }
+    let ip = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip().to_string());
+    if let Some(ip) = ip {
+        request.extensions_mut().insert(ClientIp(ip));
     }
     let new_csrf = existing_csrf.is_none().then(random_token);
     let csrf = existing_csrf

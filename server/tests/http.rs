@@ -411,3 +411,36 @@ mod accounts {
         site.finish().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_login_limit_per_account_triggers_with_429() {
+    let site = Site::new().await;
+    let csrf = "5f65b53700ba195eef5772c6d7552ec5ee5176b7023deb9d6c84ff7071966292";
+    let mut statuses = Vec::new();
+    for _ in 0..11 {
+        let request = Request::builder()
+            .method("POST")
+            .uri("/api/login")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("cookie", format!("dauys_csrf={csrf}"))
+            .body(Body::from(format!(
+                "csrf={csrf}&lang=en&email=victim%40example.kz&password=guess-number-one"
+            )))
+            .expect("request builds");
+        let response = site
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("router answers");
+        statuses.push(response.status());
+    }
+    assert!(
+        statuses[..10]
+            .iter()
+            .all(|s| *s != StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
+    assert_eq!(statuses[10], StatusCode::TOO_MANY_REQUESTS);
+    site.finish().await;
+}

@@ -135,3 +135,4 @@ profile-grade-none = email not yet verified
 profile-signed-out = You are not logged in.
 logout = Log out
 logout-everywhere = Log out on all devices
+error-rate-limited = Too many attempts. Please wait a few minutes and try again.

@@ -129,3 +129,4 @@ profile-grade-none = пошта әлі расталмаған
 profile-signed-out = Сіз жүйеге кірмегенсіз.
 logout = Шығу
 logout-everywhere = Барлық құрылғыларда шығу
+error-rate-limited = Тым көп әрекет. Бірнеше минут күтіп, қайталап көріңіз.

@@ -137,3 +137,4 @@ profile-grade-none = почта ещё не подтверждена
 profile-signed-out = Вы не вошли в систему.
 logout = Выйти
 logout-everywhere = Выйти на всех устройствах
+error-rate-limited = Слишком много попыток. Подождите несколько минут и попробуйте снова.

@@ -76,9 +76,14 @@ pub async fn register(
     display_name: String,
     region: String,
 ) -> Result<(), AppError> {
-    use crate::server::{app_state, request, services::accounts};
+    use crate::server::{
+        app_state, request,
+        services::{accounts, rate_limits::REGISTER_PER_IP},
+    };
     request::check_csrf(&csrf)?;
     let state = app_state()?;
+    let ip = request::client_ip();
+    request::limit(&state.db, &[(format!("register:ip:{ip}"), REGISTER_PER_IP)]).await?;
     let form = accounts::RegisterForm {
         email,
         password,
@@ -102,9 +107,25 @@ pub async fn login(
     email: String,
     password: String,
 ) -> Result<(), AppError> {
-    use crate::server::{app_state, request, services::accounts};
+    use crate::server::{
+        app_state, request,
+        services::{
+            accounts,
+            rate_limits::{LOGIN_PER_ACCOUNT, LOGIN_PER_IP},
+        },
+    };
     request::check_csrf(&csrf)?;
     let state = app_state()?;
+    let ip = request::client_ip();
+    let account = email.trim().to_lowercase();
+    request::limit(
+        &state.db,
+        &[
+            (format!("login:ip:{ip}"), LOGIN_PER_IP),
+            (format!("login:account:{account}"), LOGIN_PER_ACCOUNT),
+        ],
+    )
+    .await?;
     let user = accounts::authenticate(&state.db, &email, &password)
         .await
         .map_err(ssr::account_error)?;

@@ -27,6 +27,46 @@ pub struct CurrentUser {
     pub token: SessionToken,
 }
 
+/// The address the request came from (the peer of the TCP connection).
+#[derive(Clone, Debug)]
+pub struct ClientIp(pub String);
+
+/// The request's client address, or `unknown` when the server does not know it.
+pub fn client_ip() -> String {
+    parts()
+        .and_then(|p| p.extensions.get::<ClientIp>().map(|ip| ip.0.clone()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Counts an attempt against each `(bucket, limit)`; past any limit the answer is 429.
+///
+/// # Errors
+/// `RateLimited` past a limit; `Internal` when the database fails.
+pub async fn limit(
+    db: &impl sea_orm::ConnectionTrait,
+    buckets: &[(String, crate::server::services::rate_limits::Limit)],
+) -> Result<(), AppError> {
+    let now = chrono::Utc::now();
+    let mut allowed = true;
+    for (bucket, limit) in buckets {
+        allowed &= crate::server::services::rate_limits::hit(db, bucket, *limit, now).await?;
+    }
+    if allowed {
+        return Ok(());
+    }
+    // A plain HTML form is sent back to its page with the message; other clients get 429.
+    let from_html_form = parts().is_some_and(|p| {
+        p.headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    });
+    if !from_html_form && let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(StatusCode::TOO_MANY_REQUESTS);
+    }
+    Err(AppError::RateLimited)
+}
+
 /// The request's CSRF token (from its cookie, or new and being set on the answer).
 #[derive(Clone, Debug)]
 pub struct CsrfToken(pub String);

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod bodies;
 pub mod deadlines;
 pub mod passwords;
+pub mod rate_limits;
 pub mod sessions;
 pub mod territories;
 pub mod thresholds;
