@@ -24,6 +24,22 @@ pub fn use_whoami() -> Option<Whoami> {
     use_context::<Whoami>()
 }
 
+/// The CSRF token from the page's `whoami` answer (empty when there is none; the server then
+/// refuses the form).
+pub async fn csrf_of(whoami: Option<Whoami>) -> String {
+    match whoami {
+        Some(resource) => resource.await.map(|(_, csrf)| csrf).unwrap_or_default(),
+        None => String::new(),
+    }
+}
+
+/// An alert for a failed form whose failure belongs to no one field.
+#[component]
+pub fn FormErrorNotice(error: Option<AppError>) -> impl IntoView {
+    form_error(error.as_ref())
+        .map(|message| view! { <p class="notice notice-error" role="alert">{message}</p> })
+}
+
 /// The hidden fields every state-changing form carries: the CSRF token and the page language.
 #[component]
 pub fn FormTokens(csrf: String) -> impl IntoView {

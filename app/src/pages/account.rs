@@ -8,7 +8,7 @@ use leptos::server::ServerAction;
 use super::PageTitle;
 use crate::api::accounts::{Login, Logout, Register};
 use crate::api::list_regions;
-use crate::components::account::{FormTokens, field_error, form_error, use_whoami};
+use crate::components::account::{FormErrorNotice, FormTokens, csrf_of, field_error, use_whoami};
 use crate::components::links::href;
 use crate::i18n::{tr, use_locale};
 
@@ -63,15 +63,12 @@ pub fn LoginPage() -> impl IntoView {
         <PageTitle text=locale.get_untracked().t("login-title")/>
         <section class="narrow">
             <h1>{tr("login-title")}</h1>
-            {form_error(error.as_ref()).map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
+            <FormErrorNotice error=error.clone()/>
             <Suspense fallback=|| ()>
                 {move || {
                     let error = error.clone();
                     Suspend::new(async move {
-                        let csrf = match whoami {
-                            Some(w) => w.await.map(|(_, csrf)| csrf).unwrap_or_default(),
-                            None => String::new(),
-                        };
+                        let csrf = csrf_of(whoami).await;
                         view! {
                             <form method="post" action="/api/login" class="form">
                                 <FormTokens csrf/>
@@ -101,15 +98,12 @@ pub fn RegisterPage() -> impl IntoView {
         <section class="narrow">
             <h1>{tr("register-title")}</h1>
             <p class="lead">{tr("register-lead")}</p>
-            {form_error(error.as_ref()).map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
+            <FormErrorNotice error=error.clone()/>
             <Suspense fallback=|| ()>
                 {move || {
                     let error = error.clone();
                     Suspend::new(async move {
-                        let csrf = match whoami {
-                            Some(w) => w.await.map(|(_, csrf)| csrf).unwrap_or_default(),
-                            None => String::new(),
-                        };
+                        let csrf = csrf_of(whoami).await;
                         let l = locale.get_untracked();
                         let mut regions = regions.await.unwrap_or_default();
                         regions.sort_by_key(|r| r.names.get(l).to_lowercase());
