@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server::ServerAction;
 
 use super::PageTitle;
-use crate::api::accounts::{Login, Logout, Register};
+use crate::api::accounts::{Login, Register};
 use crate::api::list_regions;
 use crate::components::account::{FormErrorNotice, FormTokens, csrf_of, field_error, use_whoami};
 use crate::components::links::href;
@@ -115,11 +115,17 @@ pub fn RegisterPage() -> impl IntoView {
                                 <Field name="email" label="field-email" kind="email" autocomplete="email" error=field_error(error.as_ref(), "email")/>
                                 <div class="field">
                                     <label for="field-region">{tr("field-region")}</label>
-                                    <select id="field-region" name="region" required aria-invalid=region_error.is_some().then_some("true")>
+                                    <select
+                                        id="field-region"
+                                        name="region"
+                                        required
+                                        aria-invalid=region_error.is_some().then_some("true")
+                                        aria-describedby=region_error.is_some().then_some("field-region-error")
+                                    >
                                         <option value="">{tr("field-region-choose")}</option>
                                         {regions.into_iter().map(|r| view! { <option value=r.kato.clone()>{r.names.get(l).to_owned()}</option> }).collect_view()}
                                     </select>
-                                    {region_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                                    {region_error.map(|e| view! { <p class="field-error" id="field-region-error">{e}</p> })}
                                 </div>
                                 <Field name="password" label="field-password" kind="password" autocomplete="new-password" hint="field-password-hint" error=field_error(error.as_ref(), "password")/>
                                 <button type="submit" class="button">{tr("register-submit")}</button>
@@ -137,7 +143,6 @@ pub fn RegisterPage() -> impl IntoView {
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let locale = use_locale();
-    let _logout = ServerAction::<Logout>::new();
     let whoami = use_whoami();
     view! {
         <PageTitle text=locale.get_untracked().t("profile-title")/>
