@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-// The release server on a fresh SQLite database (scripts/e2e-server.sh), driven by Debian's
+// The release server on a fresh SQLite database (scripts/e2e-server.sh), sending its mail over
+// SMTP to a test mailbox (mailbox.mjs), driven by Debian's
 // Chromium. Chromium's own background connections are switched off: the network is closed.
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -28,12 +29,21 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: 'bash ../scripts/e2e-server.sh',
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // The mailbox the server sends to over SMTP; the tests read it over HTTP.
+      command: 'node mailbox.mjs',
+      url: `http://127.0.0.1:${process.env.E2E_MAILBOX_PORT ?? 3126}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: 'bash ../scripts/e2e-server.sh',
+      url: `http://127.0.0.1:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -22,12 +22,17 @@ use leptos_router::{
 use crate::components::layout::{Layout, Localized};
 use crate::i18n::Locale;
 use crate::pages::{
-    account::{LoginPage, ProfilePage, RegisterPage},
+    account::{
+        ChangeEmailPage, ChangePasswordPage, ConfirmEmailChangePage, ConfirmEmailPage,
+        DeleteAccountPage, ForgotPasswordPage, IinPage, LoginPage, ProfilePage, RegisterPage,
+        ResetPasswordPage,
+    },
     body::BodyPage,
     home::HomePage,
     not_found::NotFound,
     region::RegionPage,
     regions::RegionsPage,
+    roles::RolesPage,
 };
 
 /// The language a request path is in: its first segment, or Kazakh when that is no language.
@@ -112,6 +117,51 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang/bodies/:slug")
                         view=|| view! { <Localized><BodyPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/password/forgot")
+                        view=|| view! { <Localized><ForgotPasswordPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/password/reset/:token")
+                        view=|| view! { <Localized><ResetPasswordPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/email/confirm/:token")
+                        view=|| view! { <Localized><ConfirmEmailPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/email/change/:token")
+                        view=|| view! { <Localized><ConfirmEmailChangePage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/profile/password")
+                        view=|| view! { <Localized><ChangePasswordPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/profile/email")
+                        view=|| view! { <Localized><ChangeEmailPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/profile/iin")
+                        view=|| view! { <Localized><IinPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/profile/delete")
+                        view=|| view! { <Localized><DeleteAccountPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/roles")
+                        view=|| view! { <Localized><RolesPage/></Localized> }
                         ssr=SsrMode::Async
                     />
                 </Routes>

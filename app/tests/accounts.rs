@@ -11,6 +11,7 @@ fn form(email: &str) -> RegisterForm {
         password: "steppe-wind-over-ulytau".into(),
         display_name: "Aigerim Serikova".into(),
         region_kato: "11".into(),
+        language: app::i18n::Locale::Ru,
     }
 }
 

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { linkIn, mailsTo } from './mailbox';
 
 const password = 'steppe-wind-over-ulytau';
 
@@ -15,10 +16,24 @@ for (const javaScript of [true, false]) {
       await page.getByLabel('Region of residence').selectOption({ label: 'Akmola Region' });
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Create account' }).click();
-      await expect(page).toHaveURL(/\/en\/profile$/);
+      await expect(page).toHaveURL(/\/en\/profile\?done=registered$/);
+      await expect(page.getByText('Your account is created.')).toBeVisible();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aigerim Serikova');
       await expect(page.getByText(email)).toBeVisible();
       await expect(page.getByRole('link', { name: 'Aigerim Serikova' })).toBeVisible();
+      await expect(page.getByText('not verified')).toBeVisible();
+
+      // The verification mail arrives over SMTP; opening its link verifies nothing by itself.
+      const [mail] = await mailsTo(email);
+      expect(mail.subject).toBe('Confirm your email on Dauys');
+      await page.goto(linkIn(mail));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm your email');
+      await page.goto('/en/profile');
+      await expect(page.getByText('not verified')).toBeVisible();
+      await page.goto(linkIn(mail));
+      await page.getByRole('button', { name: 'Confirm my email' }).click();
+      await expect(page.getByText('Your email is verified.')).toBeVisible();
+      await expect(page.getByText('verified email')).toBeVisible();
 
       await page.getByRole('button', { name: 'Log out', exact: true }).click();
       await expect(page).toHaveURL(/\/en$/);
@@ -35,6 +50,34 @@ for (const javaScript of [true, false]) {
       await expect(page).toHaveURL(/\/en\/profile$/);
     });
 
+    test('forget the password, reset it from the mail, log in with the new one', async ({ page }) => {
+      const email = `dana.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.kz`;
+      await page.goto('/ru/register');
+      await page.getByLabel('Имя на платформе').fill('Дана');
+      await page.getByLabel('Электронная почта').fill(email);
+      await page.getByLabel('Регион проживания').selectOption({ label: 'город Алматы' });
+      await page.getByLabel('Пароль').fill(password);
+      await page.getByRole('button', { name: 'Создать аккаунт' }).click();
+      await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+
+      await page.goto('/ru/login');
+      await page.getByRole('link', { name: 'Забыли пароль?' }).click();
+      await page.getByLabel('Электронная почта').fill(email);
+      await page.getByRole('button', { name: 'Отправить ссылку' }).click();
+      await expect(page.getByText('ссылка для нового пароля уже в пути')).toBeVisible();
+      const mails = await mailsTo(email, 2);
+      const reset = mails.find((m) => m.subject === 'Новый пароль на Dauys');
+      expect(reset).toBeDefined();
+      await page.goto(linkIn(reset!));
+      await page.getByLabel('Новый пароль').fill('a-brand-new-steppe-phrase');
+      await page.getByRole('button', { name: 'Установить пароль' }).click();
+      await expect(page.getByText('Пароль установлен. Войдите с ним.')).toBeVisible();
+      await page.getByLabel('Электронная почта').fill(email);
+      await page.getByLabel('Пароль').fill('a-brand-new-steppe-phrase');
+      await page.getByRole('button', { name: 'Войти' }).click();
+      await expect(page).toHaveURL(/\/ru\/profile$/);
+    });
+
     test('a short password is refused next to the field, in Russian', async ({ page }) => {
       await page.goto('/ru/register');
       await page.getByLabel('Имя на платформе').fill('Айгерим');
@@ -48,7 +91,7 @@ for (const javaScript of [true, false]) {
   });
 }
 
-for (const path of ['/en/login', '/kk/register', '/ru/profile']) {
+for (const path of ['/en/login', '/kk/register', '/ru/profile', '/en/password/forgot', '/kk/email/confirm/0000']) {
   test(`axe finds no serious or critical problems on ${path}`, async ({ page }) => {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).analyze();

@@ -9,6 +9,10 @@ mod m20261124_000003_create_settings;
 mod m20261124_000004_create_users;
 mod m20261124_000005_create_sessions;
 mod m20261124_000006_create_rate_limits;
+mod m20261125_000007_create_account_tokens;
+mod m20261125_000008_create_mail_outbox;
+mod m20261125_000009_create_role_grants;
+mod m20261125_000010_users_language_and_deletion;
 
 /// Runs every migration in order; used at start-up, by `server migrate` and by the tests.
 pub struct Migrator;
@@ -23,6 +27,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_create_users::Migration),
             Box::new(m20261124_000005_create_sessions::Migration),
             Box::new(m20261124_000006_create_rate_limits::Migration),
+            Box::new(m20261125_000007_create_account_tokens::Migration),
+            Box::new(m20261125_000008_create_mail_outbox::Migration),
+            Box::new(m20261125_000009_create_role_grants::Migration),
+            Box::new(m20261125_000010_users_language_and_deletion::Migration),
         ]
     }
 }

@@ -25,7 +25,50 @@ pub struct Config {
     pub seed_on_start: bool,
     /// Leptos's own settings (`LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT`, …, set by cargo-leptos).
     pub leptos: LeptosOptions,
+    /// `DAUYS_PUBLIC_URL`: the site's address as people reach it, for links in mail (default
+    /// `http://` + the listening address; required in production).
+    pub public_url: String,
+    /// `DAUYS_IIN_SECRET`: the key IIN hashes are made with (at least 32 characters; required in
+    /// production; a fixed development key otherwise). Changing it orphans every stored hash.
+    pub iin_secret: String,
+    /// How mail leaves the platform.
+    pub mail: MailConfig,
 }
+
+/// Where mail goes: `DAUYS_SMTP_URL` (required in production), else `.eml` files in
+/// `DAUYS_MAIL_DIR` (default `data/mail`); always from `DAUYS_MAIL_FROM`.
+#[derive(Clone, Debug)]
+pub struct MailConfig {
+    /// `DAUYS_SMTP_URL`, e.g. `smtp://user:password@smtp.example.kz:587?tls=required`.
+    pub smtp_url: Option<String>,
+    /// `DAUYS_MAIL_DIR`: where development mail is written.
+    pub directory: String,
+    /// `DAUYS_MAIL_FROM`: the sender, e.g. `Dauys <no-reply@dauys.kz>`.
+    pub from: String,
+    /// `DAUYS_MAIL_POLL_MS`: how often the sender looks for due mail (default 2000).
+    pub poll_ms: u64,
+}
+
+impl MailConfig {
+    /// The mailer this configuration describes.
+    ///
+    /// # Errors
+    /// An unusable sender, SMTP URL or directory.
+    pub fn mailer(&self) -> Result<app::server::mail::Mailer, ConfigError> {
+        use app::server::mail::Mailer;
+        let mailer = match &self.smtp_url {
+            Some(url) => Mailer::smtp(url, &self.from),
+            None => Mailer::file(&self.directory, &self.from),
+        };
+        mailer.map_err(|e| ConfigError {
+            name: "DAUYS_SMTP_URL / DAUYS_MAIL_FROM / DAUYS_MAIL_DIR",
+            reason: e.to_string(),
+        })
+    }
+}
+
+/// The IIN key used when none is configured outside production.
+const DEVELOPMENT_IIN_SECRET: &str = "dauys-development-iin-key-not-for-production-use";
 
 /// A configuration value that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -85,12 +128,61 @@ impl Config {
             .site_addr(site_addr)
             .env(leptos_env)
             .build();
+        let production = environment == Environment::Production;
+        let required = |name: &'static str| ConfigError {
+            name,
+            reason: "required when DAUYS_ENV=production".into(),
+        };
+        let public_url = match var("DAUYS_PUBLIC_URL") {
+            Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                url.trim_end_matches('/').to_owned()
+            }
+            Some(other) => {
+                return Err(ConfigError {
+                    name: "DAUYS_PUBLIC_URL",
+                    reason: format!("`{other}`; expected an http:// or https:// address"),
+                });
+            }
+            None if production => return Err(required("DAUYS_PUBLIC_URL")),
+            None => format!("http://{site_addr}"),
+        };
+        let iin_secret = match var("DAUYS_IIN_SECRET") {
+            Some(secret) if secret.len() >= 32 => secret,
+            Some(_) => {
+                return Err(ConfigError {
+                    name: "DAUYS_IIN_SECRET",
+                    reason: "must be at least 32 characters".into(),
+                });
+            }
+            None if production => return Err(required("DAUYS_IIN_SECRET")),
+            None => DEVELOPMENT_IIN_SECRET.into(),
+        };
+        let smtp_url = var("DAUYS_SMTP_URL");
+        if production && smtp_url.is_none() {
+            return Err(required("DAUYS_SMTP_URL"));
+        }
+        let poll_ms = match var("DAUYS_MAIL_POLL_MS") {
+            None => 2000,
+            Some(text) => text.parse().map_err(|_| ConfigError {
+                name: "DAUYS_MAIL_POLL_MS",
+                reason: format!("`{text}`; expected milliseconds"),
+            })?,
+        };
+        let mail = MailConfig {
+            smtp_url,
+            directory: var("DAUYS_MAIL_DIR").unwrap_or_else(|| "data/mail".into()),
+            from: var("DAUYS_MAIL_FROM").unwrap_or_else(|| "Dauys <no-reply@dauys.kz>".into()),
+            poll_ms,
+        };
         Ok(Config {
             database_url: var("DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/dauys.db?mode=rwc".into()),
             environment,
             seed_on_start,
             leptos,
+            public_url,
+            iin_secret,
+            mail,
         })
     }
 }

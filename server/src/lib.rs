@@ -2,6 +2,7 @@
 //! language negotiation, health checks and start-up.
 
 pub mod config;
+pub mod form_echo;
 pub mod language;
 pub mod session;
 
@@ -51,6 +52,34 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
+/// `GET /api/account/export`: everything the platform holds about the signed-in person, as a
+/// JSON download; 403 for a visitor.
+async fn export_account(
+    State(state): State<AppState>,
+    user: Option<axum::Extension<app::server::request::CurrentUser>>,
+) -> axum::response::Response {
+    let Some(axum::Extension(user)) = user else {
+        return (StatusCode::FORBIDDEN, "sign in to download your data").into_response();
+    };
+    match app::server::services::accounts::export(&state.db, user.id).await {
+        Ok(data) => (
+            [
+                (
+                    http::header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"dauys-my-data.json\"",
+                ),
+                (http::header::CACHE_CONTROL, "no-store"),
+            ],
+            Json(data),
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "export failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
 /// The app's routes, generated once per process. Generating them suppresses resource loading
 /// process-wide while it runs (leptos_server's `SuppressResourceLoad`), so a render that starts
 /// meanwhile would never finish: it must not happen while requests are being served.
@@ -74,6 +103,7 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
     Router::new()
         .route("/", get(language::root_redirect))
         .route("/healthz", get(healthz))
+        .route("/api/account/export", get(export_account))
         .route_service(
             "/favicon.svg",
             ServeFile::new(Path::new(&site_root).join("favicon.svg")),
@@ -89,6 +119,7 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
         .fallback(file_and_error_handler_with_context::<ServerState, _>(
             context, shell,
         ))
+        .layer(middleware::from_fn(form_echo::keep_failed_form))
         .layer(middleware::from_fn_with_state(app, session::identify))
         .layer(middleware::from_fn(language::language_in_path))
         .layer(CompressionLayer::new())

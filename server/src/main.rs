@@ -4,15 +4,23 @@
 
 use std::process::ExitCode;
 
-use app::server::{AppState, db, seed};
+use app::server::{
+    AppState, db,
+    mail::outbox::{self, Wake},
+    seed,
+    services::accounts::{IinKey, PublicUrl},
+};
 use server::{build_router, config::Config};
 use tracing_subscriber::{EnvFilter, fmt};
 
-const USAGE: &str = "usage: server [serve|migrate|seed|help]
+const USAGE: &str = "usage: server [serve|migrate|seed|grant-admin EMAIL|help]
 
-  serve    run the web site (default): migrates, seeds when empty, then listens
-  migrate  apply pending database migrations and exit
-  seed     add missing reference data (regions, bodies, settings) and exit
+  serve              run the web site (default): migrates, seeds when empty, starts the
+                     mail sender, then listens
+  migrate            apply pending database migrations and exit
+  seed               add missing reference data (regions, bodies, settings) and exit
+  grant-admin EMAIL  make the registered account EMAIL an admin from today (the first
+                     admin; later ones are granted on the roles page)
 
 Configuration comes from the environment; see .env.example.";
 
@@ -36,6 +44,10 @@ async fn main() -> ExitCode {
         "serve" => serve().await,
         "migrate" => migrate_only().await,
         "seed" => seed_only().await,
+        "grant-admin" => match std::env::args().nth(2) {
+            Some(email) => grant_admin(&email).await,
+            None => Err(format!("grant-admin needs the account's email\n{USAGE}")),
+        },
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -79,6 +91,41 @@ async fn seed_only() -> Result<(), String> {
     Ok(())
 }
 
+async fn grant_admin(email: &str) -> Result<(), String> {
+    use app::model::Role;
+    use app::server::services::{roles, today};
+    let config = Config::from_env().map_err(|e| e.to_string())?;
+    let db = open(&config).await?;
+    let form = roles::GrantForm {
+        email: email.to_owned(),
+        role: Role::Admin,
+        body_slug: String::new(),
+        for_email: String::new(),
+        starts_on: today(),
+        ends_on: None,
+    };
+    match roles::grant(&db, None, form).await {
+        Ok(_) => {
+            println!("{email} is an admin from today");
+            Ok(())
+        }
+        Err(roles::RoleError::Invalid {
+            key: "role-user-unknown",
+            ..
+        }) => Err(format!(
+            "no account has the email {email}; register it on the site first"
+        )),
+        Err(roles::RoleError::Invalid {
+            key: "role-already-held",
+            ..
+        }) => {
+            println!("{email} is already an admin");
+            Ok(())
+        }
+        Err(error) => Err(format!("cannot grant: {error}")),
+    }
+}
+
 async fn serve() -> Result<(), String> {
     let config = Config::from_env().map_err(|e| e.to_string())?;
     let db = open(&config).await?;
@@ -91,11 +138,23 @@ async fn serve() -> Result<(), String> {
         }
     }
     let addr = config.leptos.site_addr;
+    let mailer = config.mail.mailer().map_err(|e| e.to_string())?;
+    tracing::info!(?mailer, "mail");
+    let mail_wake = Wake::default();
+    let sender = tokio::spawn(outbox::run(
+        db.clone(),
+        mailer,
+        mail_wake.clone(),
+        std::time::Duration::from_millis(config.mail.poll_ms),
+    ));
     let router = build_router(
         config.leptos.clone(),
         AppState {
             db: db.clone(),
             secure_cookies: config.environment == server::config::Environment::Production,
+            iin_key: IinKey::new(config.iin_secret.clone()),
+            public_url: PublicUrl(config.public_url.clone()),
+            mail_wake,
         },
     );
     let listener = tokio::net::TcpListener::bind(addr)
@@ -109,6 +168,8 @@ async fn serve() -> Result<(), String> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .map_err(|e| format!("server failed: {e}"))?;
+    // A mail being sent now is retried after its lease expires: nothing is lost.
+    sender.abort();
     db.close().await.ok();
     tracing::info!("stopped");
     Ok(())

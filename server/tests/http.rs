@@ -1,76 +1,14 @@
 //! HTTP tests: the real router (`build_router`) driven in-process, on a fresh database per test.
 
-use app::server::{AppState, testing::TestDb};
+mod common;
+
 use axum::{
-    Router,
     body::Body,
-    http::{Request, StatusCode, header},
+    http::{Request, StatusCode},
 };
+use common::*;
 use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
-use server::build_router;
 use tower::ServiceExt;
-
-struct Site {
-    router: Router,
-    test: TestDb,
-}
-
-impl Site {
-    async fn new() -> Site {
-        let test = TestDb::new().await;
-        let options = LeptosOptions::builder().output_name("dauys").build();
-        let router = build_router(
-            options,
-            AppState {
-                db: test.db.clone(),
-                secure_cookies: false,
-            },
-        );
-        Site { router, test }
-    }
-
-    async fn get(
-        &self,
-        path: &str,
-        headers: &[(&str, &str)],
-    ) -> (StatusCode, header::HeaderMap, String) {
-        let mut request = Request::builder().uri(path);
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let response = self
-            .router
-            .clone()
-            .oneshot(request.body(Body::empty()).expect("request builds"))
-            .await
-            .expect("router answers");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body reads")
-            .to_bytes();
-        (
-            status,
-            headers,
-            String::from_utf8_lossy(&bytes).into_owned(),
-        )
-    }
-
-    async fn finish(self) {
-        self.test.drop_database().await;
-    }
-}
-
-fn location(headers: &header::HeaderMap) -> &str {
-    headers
-        .get(header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_root_sends_each_visitor_to_their_language() {
@@ -263,42 +201,6 @@ async fn hundreds_of_concurrent_page_loads_all_complete() {
 mod accounts {
     use super::*;
 
-    /// The cookie pairs (`name=value`) an answer sets.
-    fn set_cookies(headers: &header::HeaderMap) -> Vec<String> {
-        headers
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .filter_map(|v| v.split(';').next())
-            .map(str::to_owned)
-            .collect()
-    }
-
-    async fn post(
-        site: &Site,
-        path: &str,
-        cookie: &str,
-        form: &str,
-    ) -> (StatusCode, header::HeaderMap) {
-        let request = Request::builder()
-            .method("POST")
-            .uri(path)
-            .header("accept", "text/html")
-            .header("referer", "http://127.0.0.1/en/register")
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("cookie", cookie)
-            .body(Body::from(form.to_owned()))
-            .expect("request builds");
-        let response = site
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("router answers");
-        (response.status(), response.headers().clone())
-    }
-
-    const CSRF: &str = "5f65b53700ba195eef5772c6d7552ec5ee5176b7023deb9d6c84ff7071966292";
     const FORM: &str = "lang=en&email=a%40example.kz&password=steppe-wind-over-ulytau&display_name=Aigerim&region=11";
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -353,7 +255,7 @@ mod accounts {
         )
         .await;
         assert!(status.is_redirection(), "{status}");
-        assert_eq!(location(&headers), "/en/profile");
+        assert_eq!(location(&headers), "/en/profile?done=registered");
         let session = set_cookies(&headers)
             .into_iter()
             .find(|c| c.starts_with("dauys_session="))

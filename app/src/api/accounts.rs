@@ -4,21 +4,23 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::Me;
+use crate::model::Visitor;
 
-/// Who is signed in (`None` for a visitor), and the CSRF token the page's forms must carry.
+/// Who is signed in (`None` for a visitor), the CSRF token the page's forms must carry, and
+/// what was typed into a form that just failed.
 ///
 /// # Errors
 /// `Internal` when the database fails.
 #[server(endpoint = "whoami")]
-pub async fn whoami() -> Result<(Option<Me>, String), AppError> {
+pub async fn whoami() -> Result<Visitor, AppError> {
     use crate::server::{app_state, request, services::accounts};
     let csrf = request::csrf_token().unwrap_or_default();
-    let Some(user) = request::current_user() else {
-        return Ok((None, csrf));
+    let echo = request::form_echo();
+    let me = match request::current_user() {
+        Some(user) => accounts::me(&app_state()?.db, user.id).await?,
+        None => None,
     };
-    let state = app_state()?;
-    Ok((accounts::me(&state.db, user.id).await?, csrf))
+    Ok(Visitor { me, csrf, echo })
 }
 
 #[cfg(feature = "ssr")]
@@ -43,12 +45,19 @@ mod ssr {
             AccountError::Iin(e) => invalid("iin", e.message_key()),
             AccountError::IinMismatch => invalid("iin", "iin-mismatch"),
             AccountError::IinTaken => invalid("iin", "iin-taken"),
+            AccountError::WrongPassword => invalid("current_password", "wrong-password"),
+            AccountError::Token(e) => invalid("token", e.message_key()),
             AccountError::Service(e) => e.into(),
         }
     }
 
-    /// Starts a session, sets its cookie and sends the browser to its profile.
-    pub async fn sign_in(state: &AppState, user_id: i32, lang: &str) -> Result<(), AppError> {
+    /// Starts a session, sets its cookie and sends the browser to its profile (with a notice).
+    pub async fn sign_in(
+        state: &AppState,
+        user_id: i32,
+        lang: &str,
+        done: Option<&str>,
+    ) -> Result<(), AppError> {
         let token = sessions::start(&state.db, user_id, chrono::Utc::now()).await?;
         let max_age = sessions::LIFETIME.num_seconds();
         request::set_cookie(&request::cookie_header(
@@ -57,9 +66,40 @@ mod ssr {
             max_age,
             state.secure_cookies,
         ));
-        let locale = Locale::from_code(lang).unwrap_or_default();
-        leptos_axum::redirect(&format!("/{}/profile", locale.code()));
+        go(lang, "/profile", done);
         Ok(())
+    }
+
+    /// Sends the browser to `path` in the page's language, with a notice (`?done=…`) to show.
+    pub fn go(lang: &str, path: &str, done: Option<&str>) {
+        let locale = Locale::from_code(lang).unwrap_or_default();
+        let query = done.map(|d| format!("?done={d}")).unwrap_or_default();
+        leptos_axum::redirect(&format!("/{}{path}{query}", locale.code()));
+    }
+
+    /// Runs `work` in one transaction: everything it writes (the change and the mail it causes)
+    /// lands together or not at all; the mail sender is woken after the commit.
+    pub async fn in_transaction<T, F>(state: &AppState, work: F) -> Result<T, AppError>
+    where
+        F: for<'c> FnOnce(
+                &'c sea_orm::DatabaseTransaction,
+            ) -> std::pin::Pin<
+                Box<dyn std::future::Future<Output = Result<T, AccountError>> + Send + 'c>,
+            > + Send,
+        T: Send,
+    {
+        use sea_orm::TransactionTrait;
+        let txn = state.db.begin().await.map_err(|e| {
+            tracing::error!(error = %e, "cannot begin a transaction");
+            AppError::Internal
+        })?;
+        let value = work(&txn).await.map_err(account_error)?;
+        txn.commit().await.map_err(|e| {
+            tracing::error!(error = %e, "cannot commit");
+            AppError::Internal
+        })?;
+        state.mail_wake.notify();
+        Ok(value)
     }
 }
 
@@ -89,11 +129,19 @@ pub async fn register(
         password,
         display_name,
         region_kato: region,
+        language: crate::i18n::Locale::from_code(&lang).unwrap_or_default(),
     };
-    let user = accounts::register(&state.db, form)
-        .await
-        .map_err(ssr::account_error)?;
-    ssr::sign_in(&state, user.id, &lang).await
+    let urls = state.public_url.clone();
+    // The account and its verification mail land together, or neither does.
+    let user = ssr::in_transaction(&state, move |txn| {
+        Box::pin(async move {
+            let user = accounts::register(txn, form).await?;
+            accounts::send_verification(txn, &user, &urls, chrono::Utc::now()).await?;
+            Ok(user)
+        })
+    })
+    .await?;
+    ssr::sign_in(&state, user.id, &lang, Some("registered")).await
 }
 
 /// Signs in with email and password.
@@ -129,7 +177,10 @@ pub async fn login(
     let user = accounts::authenticate(&state.db, &email, &password)
         .await
         .map_err(ssr::account_error)?;
-    ssr::sign_in(&state, user.id, &lang).await
+    if let Some(locale) = crate::i18n::Locale::from_code(&lang) {
+        accounts::set_language(&state.db, &user, locale).await?;
+    }
+    ssr::sign_in(&state, user.id, &lang, None).await
 }
 
 /// Ends this session, or with `everywhere` every session of the account.
@@ -164,5 +215,329 @@ pub async fn logout(
     ));
     let locale = crate::i18n::Locale::from_code(&lang).unwrap_or_default();
     leptos_axum::redirect(&format!("/{}", locale.code()));
+    Ok(())
+}
+
+/// Mails a new verification link to the signed-in account.
+///
+/// # Errors
+/// `Forbidden` without the CSRF token or for a visitor; `RateLimited`.
+#[server(endpoint = "verify/resend")]
+pub async fn resend_verification(csrf: String, lang: String) -> Result<(), AppError> {
+    use crate::server::{
+        app_state, request,
+        services::{accounts, rate_limits::MAIL_PER_ACCOUNT},
+    };
+    request::check_csrf(&csrf)?;
+    let me = request::signed_in()?;
+    let state = app_state()?;
+    request::limit(
+        &state.db,
+        &[(format!("mail:account:{}", me.id), MAIL_PER_ACCOUNT)],
+    )
+    .await?;
+    let urls = state.public_url.clone();
+    ssr::in_transaction(&state, move |txn| {
+        Box::pin(async move {
+            let user = accounts::find(txn, me.id).await?;
+            if user.email_verified_at.is_none() {
+                accounts::send_verification(txn, &user, &urls, chrono::Utc::now()).await?;
+            }
+            Ok(())
+        })
+    })
+    .await?;
+    ssr::go(&lang, "/profile", Some("verification-sent"));
+    Ok(())
+}
+
+/// Verifies an email address with the token from the mail (the confirm button's POST; opening
+/// the link verifies nothing).
+///
+/// # Errors
+/// `Forbidden` without the CSRF token; `Invalid` on `token` for an unknown, expired or used one.
+#[server(endpoint = "verify/confirm")]
+pub async fn confirm_email(csrf: String, lang: String, token: String) -> Result<(), AppError> {
+    use crate::server::{
+        app_state, request,
+        services::{accounts, rate_limits::CONFIRM_PER_IP},
+    };
+    request::check_csrf(&csrf)?;
+    let state = app_state()?;
+    let ip = request::client_ip();
+    request::limit(&state.db, &[(format!("confirm:ip:{ip}"), CONFIRM_PER_IP)]).await?;
+    accounts::confirm_email(&state.db, &token, chrono::Utc::now())
+        .await
+        .map_err(ssr::account_error)?;
+    let path = if request::current_user().is_some() {
+        "/profile"
+    } else {
+        "/login"
+    };
+    ssr::go(&lang, path, Some("email-verified"));
+    Ok(())
+}
+
+/// Asks for a password-reset link. The answer is the same whether or not the email is
+/// registered.
+///
+/// # Errors
+/// `Forbidden` without the CSRF token; `RateLimited`.
+#[server(endpoint = "password/forgot")]
+pub async fn request_reset(csrf: String, lang: String, email: String) -> Result<(), AppError> {
+    use crate::server::{
+        app_state, request,
+        services::{
+            accounts,
+            rate_limits::{RESET_PER_ACCOUNT, RESET_PER_IP},
+        },
+    };
+    request::check_csrf(&csrf)?;
+    let state = app_state()?;
+    let ip = request::client_ip();
+    let account = email.trim().to_lowercase();
+    request::limit(
+        &state.db,
+        &[
+            (format!("reset:ip:{ip}"), RESET_PER_IP),
+            (format!("reset:account:{account}"), RESET_PER_ACCOUNT),
+        ],
+    )
+    .await?;
+    let urls = state.public_url.clone();
+    ssr::in_transaction(&state, move |txn| {
+        Box::pin(async move {
+            accounts::request_reset(txn, &email, &urls, chrono::Utc::now()).await?;
+            Ok(())
+        })
+    })
+    .await?;
+    ssr::go(&lang, "/password/forgot", Some("reset-sent"));
+    Ok(())
+}
+
+/// Sets a new password with the token from the reset mail; every session of the account ends.
+///
+/// # Errors
+/// `Forbidden` without the CSRF token; `Invalid` on `token` or `password`.
+#[server(endpoint = "password/reset")]
+pub async fn reset_password(
+    csrf: String,
+    lang: String,
+    token: String,
+    password: String,
+) -> Result<(), AppError> {
+    use crate::server::{
+        app_state, request,
+        services::{accounts, rate_limits::CONFIRM_PER_IP},
+    };
+    request::check_csrf(&csrf)?;
+    let state = app_state()?;
+    let ip = request::client_ip();
+    request::limit(&state.db, &[(format!("confirm:ip:{ip}"), CONFIRM_PER_IP)]).await?;
+    ssr::in_transaction(&state, move |txn| {
+        Box::pin(async move {
+            accounts::reset_password(txn, &token, password, chrono::Utc::now()).await?;
+            Ok(())
+        })
+    })
+    .await?;
+    ssr::go(&lang, "/login", Some("password-reset"));
+    Ok(())
+}
+
+/// Changes the signed-in person's password (the current one required). Every other session
+/// ends; this browser gets a new one.
+///
+/// # Errors
+/// `Forbidden` without the CSRF token or for a visitor; `Invalid` on `current_password` or
+/// `password`; `RateLimited`.
+#[server(endpoint = "password/change")]
+pub async fn change_password(
+    csrf: String,
+    lang: String,
+    current_password: String,
+    password: String,
+) -> Result<(), AppError> {
+    use crate::server::{
+        app_state, request,
+        services::{accounts, rate_limits::CONFIRM_PER_IP},
+    };
+    request::check_csrf(&csrf)?;
+    let me = request::signed_in()?;
+    let state = app_state()?;
+    let ip = request::client_ip();
+    request::limit(&state.db, &[(format!("confirm:ip:{ip}"), CONFIRM_PER_IP)]).await?;
+    ssr::in_transaction(&state, move |txn| {
+        Box::pin(async move {
+            accounts::change_password(txn, me.id, &current_password, password, chrono::Utc::now())
+                .await?;
+            Ok(())
+        })
+    })
+    .await?;
+    ssr::sign_in(&state, me.id, &lang, Some("password-changed")).await
+}
+
+/// Starts changing the signed-in person's email: a link goes to the new address, a notice to
+/// the old one.
+///
+/// # Errors
+/// `Forbidden` without the CSRF token or for a visitor; `Invalid` on `email` or
+/// `current_password`; `RateLimited`.
+#[server(endpoint = "email/change")]
+pub async fn change_email(
+    csrf: String,
+    lang: String,
+    email: String,
+    current_password: String,
+) -> Result<(), AppError> {
+    use crate::server::{
+        app_state, request,
+        services::{accounts, rate_limits::MAIL_PER_ACCOUNT},
+    };
+    request::check_csrf(&csrf)?;
+    let me = request::signed_in()?;
+    let state = app_state()?;
+    request::limit(
+        &state.db,
+        &[(format!("mail:account:{}", me.id), MAIL_PER_ACCOUNT)],
+    )
+    .await?;
+    let urls = state.public_url.clone();
+    ssr::in_transaction(&state, move |txn| {
+        Box::pin(async move {
+            accounts::request_email_change(
+                txn,
+                me.id,
+                &current_password,
+                &email,
+                &urls,
+                chrono::Utc::now(),
+            )
+            .await
+        })
+    })
+    .await?;
+    ssr::go(&lang, "/profile", Some("email-change-sent"));
+    Ok(())
+}
+
+/// Confirms a new email address with the token from the mail (the confirm button's POST).
+///
+/// # Errors
+/// `Forbidden` without the CSRF token; `Invalid` on `token`, or on `email` if the address was
+/// taken meanwhile.
+#[server(endpoint = "email/change/confirm")]
+pub async fn confirm_email_change(
+    csrf: String,
+    lang: String,
+    token: String,
+) -> Result<(), AppError> {
+    use crate::server::{
+        app_state, request,
+        services::{accounts, rate_limits::CONFIRM_PER_IP},
+    };
+    request::check_csrf(&csrf)?;
+    let state = app_state()?;
+    let ip = request::client_ip();
+    request::limit(&state.db, &[(format!("confirm:ip:{ip}"), CONFIRM_PER_IP)]).await?;
+    accounts::confirm_email_change(&state.db, &token, chrono::Utc::now())
+        .await
+        .map_err(ssr::account_error)?;
+    let path = if request::current_user().is_some() {
+        "/profile"
+    } else {
+        "/login"
+    };
+    ssr::go(&lang, path, Some("email-changed"));
+    Ok(())
+}
+
+/// Records the signed-in person's IIN (only its keyed hash is kept), raising the account to the
+/// IIN-checked grade.
+///
+/// # Errors
+/// `Forbidden` without the CSRF token or for a visitor; `Invalid` on `iin`, `birth_date` or
+/// `sex`; `RateLimited`.
+#[server(endpoint = "iin")]
+pub async fn record_iin(
+    csrf: String,
+    lang: String,
+    iin: String,
+    birth_date: String,
+    sex: String,
+) -> Result<(), AppError> {
+    use crate::model::Sex;
+    use crate::server::{
+        app_state, request,
+        services::{accounts, rate_limits::CONFIRM_PER_IP},
+    };
+    request::check_csrf(&csrf)?;
+    let me = request::signed_in()?;
+    let state = app_state()?;
+    let ip = request::client_ip();
+    request::limit(&state.db, &[(format!("confirm:ip:{ip}"), CONFIRM_PER_IP)]).await?;
+    let invalid = |field: &str, reason: &str| AppError::Invalid {
+        field: field.into(),
+        reason: reason.into(),
+    };
+    let birth_date = chrono::NaiveDate::parse_from_str(birth_date.trim(), "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(birth_date.trim(), "%d.%m.%Y"))
+        .map_err(|_| invalid("birth_date", "birth-date-invalid"))?;
+    let sex = match sex.as_str() {
+        "male" => Sex::Male,
+        "female" => Sex::Female,
+        _ => return Err(invalid("sex", "sex-required")),
+    };
+    accounts::record_iin(&state.db, &state.iin_key, me.id, &iin, birth_date, sex)
+        .await
+        .map_err(ssr::account_error)?;
+    ssr::go(&lang, "/profile", Some("iin-recorded"));
+    Ok(())
+}
+
+/// Deletes the signed-in person's account (password required); what must be kept stays,
+/// anonymised.
+///
+/// # Errors
+/// `Forbidden` without the CSRF token or for a visitor; `Invalid` on `current_password`, or on
+/// `confirm` when the box is not ticked.
+#[server(endpoint = "account/delete")]
+pub async fn delete_account(
+    csrf: String,
+    lang: String,
+    current_password: String,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
+    use crate::server::{
+        app_state,
+        request::{self, SESSION_COOKIE},
+        services::{accounts, rate_limits::CONFIRM_PER_IP},
+    };
+    request::check_csrf(&csrf)?;
+    let me = request::signed_in()?;
+    let state = app_state()?;
+    let ip = request::client_ip();
+    request::limit(&state.db, &[(format!("confirm:ip:{ip}"), CONFIRM_PER_IP)]).await?;
+    if confirm.is_none() {
+        return Err(AppError::Invalid {
+            field: "confirm".into(),
+            reason: "delete-confirm-required".into(),
+        });
+    }
+    ssr::in_transaction(&state, move |txn| {
+        Box::pin(async move {
+            accounts::delete_account(txn, me.id, &current_password, chrono::Utc::now()).await
+        })
+    })
+    .await?;
+    request::set_cookie(&request::cookie_header(
+        SESSION_COOKIE,
+        "",
+        0,
+        state.secure_cookies,
+    ));
+    ssr::go(&lang, "", Some("account-deleted"));
     Ok(())
 }

@@ -3,5 +3,6 @@
 
 pub mod accounts;
 pub mod places;
+pub mod roles;
 
 pub use places::{get_body, get_region, list_regions};

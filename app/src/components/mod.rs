@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
 pub mod account;
+pub mod form;
 pub mod layout;
 pub mod links;

@@ -3,13 +3,15 @@
 mod account;
 mod body;
 mod iin;
+mod role;
 mod territory;
 
-pub use account::Me;
+pub use account::{FormEcho, Me, Visitor};
 pub use body::{
     BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView,
 };
 pub use iin::{Iin, IinError, Sex};
+pub use role::{Role, RoleGrantView, RolesPageData};
 pub use territory::{PopulationFigure, RegionView, TerritoryKind, TerritorySummary};
 
 use serde::{Deserialize, Serialize};

@@ -6,6 +6,7 @@ pub mod home;
 pub mod not_found;
 pub mod region;
 pub mod regions;
+pub mod roles;
 
 use leptos::prelude::*;
 use leptos_meta::Title;

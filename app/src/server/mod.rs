@@ -1,14 +1,17 @@
-//! Server-only code: database entities, domain services, seeding and the test harness.
+//! Server-only code: database entities, domain services, mail, seeding and the test harness.
 //! Nothing here is compiled into the browser's wasm.
 
 pub mod db;
 pub mod entities;
+pub mod mail;
 pub mod request;
 pub mod seed;
 pub mod services;
 pub mod testing;
 
 use sea_orm::DatabaseConnection;
+
+use services::accounts::{IinKey, PublicUrl};
 
 /// What every server function may take from the request context.
 #[derive(Clone, Debug)]
@@ -17,6 +20,12 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// Whether cookies carry `Secure` (production, behind HTTPS).
     pub secure_cookies: bool,
+    /// The key IIN hashes are made with.
+    pub iin_key: IinKey,
+    /// The site's public address, for links in mail.
+    pub public_url: PublicUrl,
+    /// Wakes the mail sender after a mail is queued.
+    pub mail_wake: mail::outbox::Wake,
 }
 
 /// The application state, as provided to server functions by the router.

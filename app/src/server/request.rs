@@ -7,6 +7,7 @@ use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
 use crate::error::AppError;
+use crate::model::FormEcho;
 use crate::server::services::sessions::SessionToken;
 
 /// The cookie holding the session token.
@@ -138,4 +139,51 @@ pub fn set_cookie(value: &str) {
     ) {
         response.append_header(SET_COOKIE, header);
     }
+}
+
+/// The signed-in account, or 403 for a visitor.
+///
+/// # Errors
+/// `Forbidden` when nobody is signed in.
+pub fn signed_in() -> Result<CurrentUser, AppError> {
+    match current_user() {
+        Some(user) => Ok(user),
+        None => forbid(),
+    }
+}
+
+/// The one check before acting for a body: the signed-in account must hold `role` for `body_id`
+/// (`None` for platform roles) today; otherwise 403.
+///
+/// # Errors
+/// `Forbidden` for a visitor or an account without the role; `Internal` when the database fails.
+pub async fn require_role(
+    db: &impl sea_orm::ConnectionTrait,
+    role: crate::model::Role,
+    body_id: Option<i32>,
+) -> Result<CurrentUser, AppError> {
+    let user = signed_in()?;
+    let today = crate::server::services::today();
+    if crate::server::services::roles::holds(db, user.id, role, body_id, today).await? {
+        Ok(user)
+    } else {
+        forbid()
+    }
+}
+
+/// The cookie holding the fields of a form that just failed.
+pub const FORM_ECHO_COOKIE: &str = "dauys_form";
+
+/// The cookie value for an echo (hex of JSON, so no character needs quoting).
+pub fn encode_echo(echo: &FormEcho) -> Option<String> {
+    serde_json::to_vec(echo).ok().map(hex::encode)
+}
+
+fn decode_echo(value: &str) -> Option<FormEcho> {
+    serde_json::from_slice(&hex::decode(value).ok()?).ok()
+}
+
+/// The echo of the request's failed form, if any.
+pub fn form_echo() -> Option<FormEcho> {
+    decode_echo(&cookie(&parts()?.headers, FORM_ECHO_COOKIE)?)
 }

@@ -19,6 +19,8 @@ pub struct Model {
     pub sex: Option<String>,
     pub iin_checked_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    pub language: String,
+    pub deleted_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,16 +1,21 @@
 //! Accounts: registration, checking a password at log-in, and the IIN-checked identity grade.
 //! Web sessions, mail and roles build on these.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use hmac::{Hmac, Mac};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, SqlErr,
 };
 use sha2::Sha256;
 
-use super::{ServiceError, passwords};
+use super::{
+    ServiceError, passwords, roles, sessions,
+    tokens::{self, Purpose, TokenError},
+};
+use crate::i18n::Locale;
 use crate::model::{Iin, IinError, Sex, TerritoryKind};
-use crate::server::entities::{territory, user};
+use crate::server::entities::{account_token, session, territory, user};
+use crate::server::mail::{self, MailKind};
 
 /// What a visitor types to register.
 #[derive(Clone, Debug)]
@@ -23,6 +28,8 @@ pub struct RegisterForm {
     pub display_name: String,
     /// KATO code of the region of residence.
     pub region_kato: String,
+    /// The language the person registers in (their mail is written in it).
+    pub language: crate::i18n::Locale,
 }
 
 /// Why an account action was refused.
@@ -51,6 +58,12 @@ pub enum AccountError {
     /// Another account holds this IIN.
     #[error("IIN taken")]
     IinTaken,
+    /// The current password given to confirm a change is wrong.
+    #[error("wrong password")]
+    WrongPassword,
+    /// A mailed token cannot be used.
+    #[error("token: {0}")]
+    Token(#[from] TokenError),
     /// A failure that is not the user's.
     #[error(transparent)]
     Service(#[from] ServiceError),
@@ -65,6 +78,12 @@ impl From<sea_orm::DbErr> for AccountError {
 /// The server secret the IIN hashes are keyed with (from configuration, never in the database).
 #[derive(Clone)]
 pub struct IinKey(Vec<u8>);
+
+impl std::fmt::Debug for IinKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("IinKey(…)")
+    }
+}
 
 impl IinKey {
     /// A key from configuration bytes.
@@ -154,6 +173,8 @@ pub async fn register(
         sex: Set(None),
         iin_checked_at: Set(None),
         created_at: Set(Utc::now()),
+        language: Set(form.language.code().to_owned()),
+        deleted_at: Set(None),
         ..Default::default()
     }
     .insert(db)
@@ -182,6 +203,7 @@ pub async fn authenticate(
     const DECOY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$GpZ3sK/oH9p7VIiV56G/64Zo/8GaUw434IimaPqxwCo";
     let found = user::Entity::find()
         .filter(user::Column::Email.eq(normalise_email(email)))
+        .filter(user::Column::DeletedAt.is_null())
         .one(db)
         .await?;
     let stored = found
@@ -256,17 +278,422 @@ pub async fn me(
         .one(db)
         .await?
         .ok_or_else(|| ServiceError::Corrupt(format!("user {user_id} has no region")))?;
-    let grade = if account.iin_checked_at.is_some() {
-        Some(crate::model::IdentityGrade::IinChecked)
-    } else if account.email_verified_at.is_some() {
-        Some(crate::model::IdentityGrade::EmailVerified)
-    } else {
-        None
-    };
+    let grade = grade_of(&account);
     Ok(Some(crate::model::Me {
         display_name: account.display_name,
         email: account.email,
         region: super::territories::summary(&region)?.names,
         grade,
+        email_verified: account.email_verified_at.is_some(),
+        iin_checked: account.iin_checked_at.is_some(),
+        roles: roles::list(db, Some(user_id), None, super::today(), false)
+            .await?
+            .into_iter()
+            .filter(|g| g.current)
+            .collect(),
     }))
+}
+
+/// The strongest identity grade an account has reached, if any.
+pub fn grade_of(account: &user::Model) -> Option<crate::model::IdentityGrade> {
+    if account.iin_checked_at.is_some() {
+        Some(crate::model::IdentityGrade::IinChecked)
+    } else if account.email_verified_at.is_some() {
+        Some(crate::model::IdentityGrade::EmailVerified)
+    } else {
+        None
+    }
+}
+
+/// Where the links in mail point: the site's public address, without a trailing slash.
+#[derive(Clone, Debug)]
+pub struct PublicUrl(pub String);
+
+impl PublicUrl {
+    fn link(&self, locale: Locale, path: &str, token: &str) -> String {
+        format!(
+            "{}/{}{path}/{token}",
+            self.0.trim_end_matches('/'),
+            locale.code()
+        )
+    }
+}
+
+fn locale_of(account: &user::Model) -> Locale {
+    Locale::from_code(&account.language).unwrap_or_default()
+}
+
+async fn account(db: &impl ConnectionTrait, user_id: i32) -> Result<user::Model, AccountError> {
+    user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .filter(|u| u.deleted_at.is_none())
+        .ok_or(AccountError::Service(ServiceError::NotFound))
+}
+
+async fn check_password(account: &user::Model, password: &str) -> Result<(), AccountError> {
+    if passwords::verify(password.to_owned(), account.password_hash.clone()).await? {
+        Ok(())
+    } else {
+        Err(AccountError::WrongPassword)
+    }
+}
+
+/// Mails the account a link that verifies its email address (after registering, or again on
+/// request: an earlier link stops working).
+///
+/// # Errors
+/// A database failure.
+pub async fn send_verification(
+    db: &impl ConnectionTrait,
+    account: &user::Model,
+    urls: &PublicUrl,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let token = tokens::issue(db, account.id, Purpose::VerifyEmail, None, now).await?;
+    let locale = locale_of(account);
+    let link = urls.link(locale, "/email/confirm", &token);
+    mail::enqueue(
+        db,
+        &account.email,
+        locale,
+        &account.display_name,
+        &MailKind::VerifyEmail { link },
+        now,
+    )
+    .await
+}
+
+/// Verifies the email address a verification token was sent to.
+///
+/// # Errors
+/// `Token` for an unknown, expired or used token; a database failure.
+pub async fn confirm_email(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<user::Model, AccountError> {
+    let used = tokens::consume(db, token, Purpose::VerifyEmail, now).await??;
+    let found = account(db, used.user_id).await?;
+    if found.email_verified_at.is_some() {
+        return Ok(found);
+    }
+    let mut update: user::ActiveModel = found.into();
+    update.email_verified_at = Set(Some(now));
+    Ok(update.update(db).await?)
+}
+
+/// Mails a password-reset link to the account with this email, if there is one. The caller
+/// answers the same either way, so nobody learns whether an email is registered.
+///
+/// # Errors
+/// A database failure.
+pub async fn request_reset(
+    db: &impl ConnectionTrait,
+    email: &str,
+    urls: &PublicUrl,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let Some(found) = user::Entity::find()
+        .filter(user::Column::Email.eq(normalise_email(email)))
+        .filter(user::Column::DeletedAt.is_null())
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let token = tokens::issue(db, found.id, Purpose::ResetPassword, None, now).await?;
+    let locale = locale_of(&found);
+    let link = urls.link(locale, "/password/reset", &token);
+    mail::enqueue(
+        db,
+        &found.email,
+        locale,
+        &found.display_name,
+        &MailKind::ResetPassword { link },
+        now,
+    )
+    .await
+}
+
+async fn set_password(
+    db: &impl ConnectionTrait,
+    found: user::Model,
+    password: String,
+    now: DateTime<Utc>,
+) -> Result<user::Model, AccountError> {
+    let password_hash = passwords::hash(password).await?;
+    let (email, name, locale) = (
+        found.email.clone(),
+        found.display_name.clone(),
+        locale_of(&found),
+    );
+    let verified = found.email_verified_at.or(Some(now));
+    let mut update: user::ActiveModel = found.into();
+    update.password_hash = Set(password_hash);
+    update.email_verified_at = Set(verified);
+    let updated = update.update(db).await?;
+    // Every session ends: whoever knew the old password is logged out.
+    sessions::end_all(db, updated.id).await?;
+    mail::enqueue(db, &email, locale, &name, &MailKind::PasswordChanged, now).await?;
+    Ok(updated)
+}
+
+/// Sets a new password with a reset token (which also proves the mailbox, so the email counts
+/// as verified). Every session of the account ends. The token is not used up by a password the
+/// policy refuses.
+///
+/// # Errors
+/// `Invalid` for a password the policy refuses; `Token`; a database failure.
+pub async fn reset_password(
+    db: &impl ConnectionTrait,
+    token: &str,
+    password: String,
+    now: DateTime<Utc>,
+) -> Result<user::Model, AccountError> {
+    passwords::check_policy(&password)
+        .map_err(|problem| invalid("password", problem.message_key()))?;
+    let used = tokens::consume(db, token, Purpose::ResetPassword, now).await??;
+    let found = account(db, used.user_id).await?;
+    set_password(db, found, password, now).await
+}
+
+/// Changes the password of a signed-in person who knows the current one. Every session ends
+/// (the caller starts a new one for this browser).
+///
+/// # Errors
+/// `WrongPassword`; `Invalid` for a new password the policy refuses; a database failure.
+pub async fn change_password(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    current: &str,
+    new: String,
+    now: DateTime<Utc>,
+) -> Result<user::Model, AccountError> {
+    let found = account(db, user_id).await?;
+    check_password(&found, current).await?;
+    passwords::check_policy(&new).map_err(|problem| invalid("password", problem.message_key()))?;
+    set_password(db, found, new, now).await
+}
+
+/// Starts changing the email address: the new address gets a confirmation link, the old one a
+/// notice. Nothing changes until the link is confirmed.
+///
+/// # Errors
+/// `WrongPassword`; `Invalid` for a malformed or unchanged address; `EmailTaken`; a database
+/// failure.
+pub async fn request_email_change(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    password: &str,
+    new_email: &str,
+    urls: &PublicUrl,
+    now: DateTime<Utc>,
+) -> Result<(), AccountError> {
+    let found = account(db, user_id).await?;
+    let new_email = normalise_email(new_email);
+    if !is_plausible_email(&new_email) {
+        return Err(invalid("email", "email-invalid"));
+    }
+    if new_email == found.email {
+        return Err(invalid("email", "email-unchanged"));
+    }
+    check_password(&found, password).await?;
+    if user::Entity::find()
+        .filter(user::Column::Email.eq(&new_email))
+        .one(db)
+        .await?
+        .is_some()
+    {
+        return Err(AccountError::EmailTaken);
+    }
+    let token = tokens::issue(
+        db,
+        found.id,
+        Purpose::ChangeEmail,
+        Some(new_email.clone()),
+        now,
+    )
+    .await?;
+    let locale = locale_of(&found);
+    let link = urls.link(locale, "/email/change", &token);
+    mail::enqueue(
+        db,
+        &new_email,
+        locale,
+        &found.display_name,
+        &MailKind::ConfirmNewEmail { link },
+        now,
+    )
+    .await?;
+    mail::enqueue(
+        db,
+        &found.email,
+        locale,
+        &found.display_name,
+        &MailKind::EmailChanging { new_email },
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Confirms a new email address: the account's email becomes it, verified.
+///
+/// # Errors
+/// `Token`; `EmailTaken` if another account took the address meanwhile; a database failure.
+pub async fn confirm_email_change(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<user::Model, AccountError> {
+    let used = tokens::consume(db, token, Purpose::ChangeEmail, now).await??;
+    let new_email = used
+        .new_email
+        .ok_or_else(|| ServiceError::Corrupt("email-change token without an address".into()))?;
+    let found = account(db, used.user_id).await?;
+    let mut update: user::ActiveModel = found.into();
+    update.email = Set(new_email);
+    update.email_verified_at = Set(Some(now));
+    match update.update(db).await {
+        Ok(updated) => Ok(updated),
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Err(AccountError::EmailTaken)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Deletes an account at its owner's request (password required). The row stays, anonymised,
+/// so what the platform must keep (signatures, the history of roles) still adds up: the email,
+/// name, password, IIN hash, birth date and sex are erased; sessions, tokens and roles end.
+///
+/// # Errors
+/// `WrongPassword`; a database failure.
+pub async fn delete_account(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AccountError> {
+    let found = account(db, user_id).await?;
+    check_password(&found, password).await?;
+    let today = now.date_naive();
+    for grant in roles::list(db, Some(user_id), None, today, false).await? {
+        if grant.ends_on.is_none_or(|end| end >= today) {
+            let model = roles::find(db, grant.id).await?;
+            let last_day = today.max(model.starts_on);
+            roles::end(db, user_id, model, last_day)
+                .await
+                .map_err(|e| match e {
+                    roles::RoleError::Service(s) => AccountError::Service(s),
+                    other => ServiceError::Corrupt(other.to_string()).into(),
+                })?;
+        }
+    }
+    account_token::Entity::delete_many()
+        .filter(account_token::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    sessions::end_all(db, user_id).await?;
+    let mut update: user::ActiveModel = found.into();
+    update.email = Set(format!("deleted-{user_id}@deleted.invalid"));
+    update.display_name = Set(String::new());
+    update.password_hash = Set("!deleted".into());
+    update.iin_hash = Set(None);
+    update.birth_date = Set(None);
+    update.sex = Set(None);
+    update.deleted_at = Set(Some(now));
+    update.update(db).await?;
+    Ok(())
+}
+
+/// Everything the platform holds about a person, for "download my data" (JSON).
+///
+/// # Errors
+/// `NotFound` for a deleted account; a database failure.
+pub async fn export(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> Result<serde_json::Value, ServiceError> {
+    let found = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .filter(|u| u.deleted_at.is_none())
+        .ok_or(ServiceError::NotFound)?;
+    let region = territory::Entity::find_by_id(found.region_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| ServiceError::Corrupt(format!("user {user_id} has no region")))?;
+    let roles = roles::list(db, Some(user_id), None, super::today(), false).await?;
+    let sessions = session::Entity::find()
+        .filter(session::Column::UserId.eq(user_id))
+        .all(db)
+        .await?;
+    let mails = crate::server::entities::outbox_mail::Entity::find()
+        .filter(crate::server::entities::outbox_mail::Column::Recipient.eq(&found.email))
+        .all(db)
+        .await?;
+    Ok(serde_json::json!({
+        "format": "dauys-account-export/1",
+        "exported_at": Utc::now(),
+        "account": {
+            "email": found.email,
+            "email_verified_at": found.email_verified_at,
+            "display_name": found.display_name,
+            "region": { "kato": region.kato, "name_kk": region.name_kk, "name_ru": region.name_ru, "name_en": region.name_en },
+            "language": found.language,
+            "created_at": found.created_at,
+            "identity_grade": grade_of(&found).map(|g| g.as_str()),
+            "iin_checked_at": found.iin_checked_at,
+            "birth_date": found.birth_date,
+            "sex": found.sex,
+            "iin": if found.iin_hash.is_some() { "stored only as a keyed hash, which cannot be turned back into the number" } else { "none" },
+        },
+        "roles": roles.iter().map(|g| serde_json::json!({
+            "role": g.role.as_str(),
+            "body": g.body.as_ref().map(|(slug, _)| slug),
+            "acting_for": g.for_person,
+            "starts_on": g.starts_on,
+            "ends_on": g.ends_on,
+        })).collect::<Vec<_>>(),
+        "sessions": sessions.iter().map(|s| serde_json::json!({
+            "created_at": s.created_at, "expires_at": s.expires_at,
+        })).collect::<Vec<_>>(),
+        "mail": mails.iter().map(|m| serde_json::json!({
+            "subject": m.subject, "created_at": m.created_at, "sent_at": m.sent_at,
+        })).collect::<Vec<_>>(),
+        "petitions": [],
+        "signatures": [],
+    }))
+}
+
+/// A live (not deleted) account by id.
+///
+/// # Errors
+/// `Service(NotFound)` for an unknown or deleted account; a database failure.
+pub async fn find(db: &impl ConnectionTrait, user_id: i32) -> Result<user::Model, AccountError> {
+    account(db, user_id).await
+}
+
+/// Makes `locale` the language of the account's mail (the language it last logged in with).
+///
+/// # Errors
+/// A database failure.
+pub async fn set_language(
+    db: &impl ConnectionTrait,
+    account: &user::Model,
+    locale: Locale,
+) -> Result<(), ServiceError> {
+    if account.language != locale.code() {
+        user::Entity::update_many()
+            .col_expr(
+                user::Column::Language,
+                sea_orm::sea_query::Expr::value(locale.code()),
+            )
+            .filter(user::Column::Id.eq(account.id))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
 }

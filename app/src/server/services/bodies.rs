@@ -83,3 +83,20 @@ pub async fn body_view(db: &impl ConnectionTrait, slug: &str) -> Result<BodyView
         threshold: thresholds::for_body(db, &model).await?,
     })
 }
+
+/// Bodies in force, ordered by id: all of them, or those with the given ids.
+///
+/// # Errors
+/// A database failure or corrupt data.
+pub async fn with_ids(
+    db: &impl ConnectionTrait,
+    ids: Option<&[i32]>,
+) -> Result<Vec<BodySummary>, ServiceError> {
+    let mut query = body::Entity::find()
+        .filter(body::Column::ValidTo.is_null())
+        .order_by_asc(body::Column::Id);
+    if let Some(ids) = ids {
+        query = query.filter(body::Column::Id.is_in(ids.iter().copied()));
+    }
+    summaries(&query.all(db).await?)
+}

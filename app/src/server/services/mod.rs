@@ -6,9 +6,11 @@ pub mod bodies;
 pub mod deadlines;
 pub mod passwords;
 pub mod rate_limits;
+pub mod roles;
 pub mod sessions;
 pub mod territories;
 pub mod thresholds;
+pub mod tokens;
 
 use sea_orm::DbErr;
 
@@ -38,4 +40,10 @@ impl From<ServiceError> for AppError {
             }
         }
     }
+}
+
+/// Today's date in Kazakhstan (one time zone, UTC+5, since 1 March 2024): the day roles are
+/// held on and deadlines count from.
+pub fn today() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(5)).date_naive()
 }

@@ -34,6 +34,26 @@ pub const REGISTER_PER_IP: Limit = Limit {
     max: 10,
     window_seconds: 3600,
 };
+/// Password-reset requests from one IP address.
+pub const RESET_PER_IP: Limit = Limit {
+    max: 10,
+    window_seconds: 3600,
+};
+/// Password-reset requests for one email address.
+pub const RESET_PER_ACCOUNT: Limit = Limit {
+    max: 5,
+    window_seconds: 3600,
+};
+/// Verification and confirmation mails asked for by one account (resend, change of email).
+pub const MAIL_PER_ACCOUNT: Limit = Limit {
+    max: 5,
+    window_seconds: 3600,
+};
+/// Token confirmations (verify, reset, new email) and password checks from one IP address.
+pub const CONFIRM_PER_IP: Limit = Limit {
+    max: 30,
+    window_seconds: 600,
+};
 
 /// Counts a hit on `bucket` and tells whether it is within the limit. Hits past the limit are
 /// counted too, so hammering does not reopen the window early.

@@ -1,12 +1,19 @@
 //! A fresh, migrated and seeded database per test: an SQLite file in the temporary folder, or,
 //! when `TEST_DATABASE_URL` names a PostgreSQL server, a new database on it that is dropped
-//! afterwards.
+//! afterwards. And a real SMTP server on loopback that receives the platform's mail.
+
+mod smtp;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
+pub use smtp::{ReceivedMail, SmtpReceiver};
+
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
-use super::{db, seed};
+use super::{
+    AppState, db, seed,
+    services::accounts::{IinKey, PublicUrl},
+};
 
 /// A database that belongs to one test.
 pub struct TestDb {
@@ -35,6 +42,18 @@ fn unique_name() -> String {
 }
 
 impl TestDb {
+    /// The application state for this database, as the server builds it (with a test IIN key
+    /// and `http://dauys.test` as the public address).
+    pub fn app_state(&self) -> AppState {
+        AppState {
+            db: self.db.clone(),
+            secure_cookies: false,
+            iin_key: IinKey::new(b"dauys-test-iin-key".to_vec()),
+            public_url: PublicUrl("http://dauys.test".into()),
+            mail_wake: Default::default(),
+        }
+    }
+
     /// A new database with the real migrations applied and the reference data seeded.
     ///
     /// # Panics
