@@ -9,7 +9,14 @@ use std::{
 
 fn server() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
-    command.env("RUST_LOG", "error").env_remove("DAUYS_ENV");
+    command
+        .env("RUST_LOG", "error")
+        .env_remove("DAUYS_ENV")
+        .env_remove("DAUYS_SMTP_URL")
+        .env(
+            "DAUYS_MAIL_DIR",
+            std::env::temp_dir().join("dauys-bin-mail"),
+        );
     command
 }
 
@@ -110,5 +117,103 @@ fn sigterm_stops_the_server_gracefully() {
     assert!(killed.success());
     let status = child.wait().expect("server exits");
     assert_eq!(status.code(), Some(0), "a clean exit after SIGTERM");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn production_refuses_to_start_without_its_public_address_iin_key_and_smtp() {
+    let (dir, url) = temp_db("production");
+    let run = |extra: &[(&str, &str)]| {
+        let mut command = server();
+        command
+            .arg("migrate")
+            .env("DATABASE_URL", &url)
+            .env("DAUYS_ENV", "production")
+            .env_remove("DAUYS_PUBLIC_URL")
+            .env_remove("DAUYS_IIN_SECRET");
+        for (name, value) in extra {
+            command.env(name, value);
+        }
+        let output = command.output().expect("runs");
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = run(&[]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("DAUYS_PUBLIC_URL"), "{stderr}");
+    let public = ("DAUYS_PUBLIC_URL", "https://dauys.example.kz");
+    let (code, stderr) = run(&[public]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("DAUYS_IIN_SECRET"), "{stderr}");
+    let secret = (
+        "DAUYS_IIN_SECRET",
+        "a-production-secret-of-at-least-32-chars",
+    );
+    let (code, stderr) = run(&[public, secret]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("DAUYS_SMTP_URL"), "{stderr}");
+    let (code, stderr) = run(&[public, secret, ("DAUYS_SMTP_URL", "smtp://127.0.0.1:2525")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[tokio::test]
+async fn grant_admin_makes_a_registered_account_the_first_admin() {
+    use app::server::{db, services::accounts};
+    let (dir, url) = temp_db("admin");
+    let migrate = server()
+        .arg("seed")
+        .env("DATABASE_URL", &url)
+        .output()
+        .expect("runs");
+    assert!(migrate.status.success());
+    let connection = db::connect(&url).await.expect("connects");
+    accounts::register(
+        &connection,
+        accounts::RegisterForm {
+            email: "first.admin@example.kz".into(),
+            password: "steppe-wind-over-ulytau".into(),
+            display_name: "First Admin".into(),
+            region_kato: "11".into(),
+            language: app::i18n::Locale::Kk,
+        },
+    )
+    .await
+    .expect("registers");
+    connection.close().await.ok();
+
+    let grant = |email: &str| {
+        server()
+            .args(["grant-admin", email])
+            .env("DATABASE_URL", &url)
+            .output()
+            .expect("runs")
+    };
+    let unknown = grant("nobody@example.kz");
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("register it on the site first"));
+    let granted = grant("first.admin@example.kz");
+    assert!(granted.status.success());
+    assert!(String::from_utf8_lossy(&granted.stdout).contains("is an admin from today"));
+    let again = grant("FIRST.ADMIN@example.kz");
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("already an admin"));
+
+    let connection = db::connect(&url).await.expect("connects");
+    let holders = app::server::services::roles::list(
+        &connection,
+        None,
+        None,
+        app::server::services::today(),
+        true,
+    )
+    .await
+    .expect("lists");
+    assert_eq!(holders.len(), 1);
+    assert_eq!(holders[0].holder_email, "first.admin@example.kz");
+    assert_eq!(holders[0].role, app::model::Role::Admin);
+    connection.close().await.ok();
     std::fs::remove_dir_all(dir).ok();
 }

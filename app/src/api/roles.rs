@@ -2,6 +2,9 @@
 //! every role; a council's secretary manages that council's members. Every call checks both the
 //! role and the body through `roles::may_manage` (built on the one `roles::holds` check).
 
+// A grant takes eight form fields; the generated server-function code carries them all.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -74,7 +77,6 @@ fn parse_day(field: &str, text: &str) -> Result<Option<chrono::NaiveDate>, AppEr
 /// `Forbidden` without the CSRF token, or when the signed-in person may not manage this role for
 /// this body; `Invalid` for a bad field.
 #[server(endpoint = "roles/grant")]
-#[allow(clippy::too_many_arguments)]
 pub async fn grant_role(
     csrf: String,
     lang: String,
