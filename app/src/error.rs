@@ -26,6 +26,13 @@ pub enum AppError {
         /// The translation key of the message shown next to the field.
         reason: String,
     },
+    /// The action is not possible now (the petition's state, a claim held by another, …);
+    /// `reason` is a translation key.
+    #[error("refused: {reason}")]
+    Refused {
+        /// The translation key of the message.
+        reason: String,
+    },
     /// Too many attempts in a short time; try again later.
     #[error("rate limited")]
     RateLimited,
@@ -41,7 +48,7 @@ impl AppError {
             AppError::NotFound => locale.t("error-not-found"),
             AppError::Forbidden => locale.t("error-forbidden"),
             AppError::RateLimited => locale.t("error-rate-limited"),
-            AppError::Invalid { reason, .. } => locale.t(reason),
+            AppError::Invalid { reason, .. } | AppError::Refused { reason } => locale.t(reason),
             AppError::Internal => locale.t("error-internal"),
         }
     }

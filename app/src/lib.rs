@@ -30,6 +30,9 @@ use crate::pages::{
     body::BodyPage,
     home::HomePage,
     not_found::NotFound,
+    petitions::{
+        FilePetitionPage, InboxPage, ModerationPage, PetitionPage, PetitionsPage, ReasonsPage,
+    },
     region::RegionPage,
     regions::RegionsPage,
     roles::RolesPage,
@@ -162,6 +165,41 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang/roles")
                         view=|| view! { <Localized><RolesPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/petitions")
+                        view=|| view! { <Localized><PetitionsPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/petitions/new")
+                        view=|| view! { <Localized><FilePetitionPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/petitions/:id")
+                        view=|| view! { <Localized><PetitionPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/petitions/:id/edit")
+                        view=|| view! { <Localized><FilePetitionPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/moderation")
+                        view=|| view! { <Localized><ModerationPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/inbox")
+                        view=|| view! { <Localized><InboxPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/reasons")
+                        view=|| view! { <Localized><ReasonsPage/></Localized> }
                         ssr=SsrMode::Async
                     />
                 </Routes>

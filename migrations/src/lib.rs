@@ -13,6 +13,7 @@ mod m20261125_000007_create_account_tokens;
 mod m20261125_000008_create_mail_outbox;
 mod m20261125_000009_create_role_grants;
 mod m20261125_000010_users_language_and_deletion;
+mod m20261126_000011_create_petitions;
 
 /// Runs every migration in order; used at start-up, by `server migrate` and by the tests.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000008_create_mail_outbox::Migration),
             Box::new(m20261125_000009_create_role_grants::Migration),
             Box::new(m20261125_000010_users_language_and_deletion::Migration),
+            Box::new(m20261126_000011_create_petitions::Migration),
         ]
     }
 }

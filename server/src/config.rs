@@ -33,6 +33,11 @@ pub struct Config {
     pub iin_secret: String,
     /// How mail leaves the platform.
     pub mail: MailConfig,
+    /// `DAUYS_FOLD_MS`: how often new signatures are folded into the counts at the latest
+    /// (default 1000; a written batch wakes the folding sooner).
+    pub fold_ms: u64,
+    /// `DAUYS_SWEEP_SECONDS`: how often the deadline sweep runs (default 60).
+    pub sweep_seconds: u64,
 }
 
 /// Where mail goes: `DAUYS_SMTP_URL` (required in production), else `.eml` files in
@@ -161,13 +166,16 @@ impl Config {
         if production && smtp_url.is_none() {
             return Err(required("DAUYS_SMTP_URL"));
         }
-        let poll_ms = match var("DAUYS_MAIL_POLL_MS") {
-            None => 2000,
+        let number = |name: &'static str, default: u64, unit: &str| match var(name) {
+            None => Ok(default),
             Some(text) => text.parse().map_err(|_| ConfigError {
-                name: "DAUYS_MAIL_POLL_MS",
-                reason: format!("`{text}`; expected milliseconds"),
-            })?,
+                name,
+                reason: format!("`{text}`; expected {unit}"),
+            }),
         };
+        let poll_ms = number("DAUYS_MAIL_POLL_MS", 2000, "milliseconds")?;
+        let fold_ms = number("DAUYS_FOLD_MS", 1000, "milliseconds")?;
+        let sweep_seconds = number("DAUYS_SWEEP_SECONDS", 60, "seconds")?;
         let mail = MailConfig {
             smtp_url,
             directory: var("DAUYS_MAIL_DIR").unwrap_or_else(|| "data/mail".into()),
@@ -183,6 +191,8 @@ impl Config {
             public_url,
             iin_secret,
             mail,
+            fold_ms,
+            sweep_seconds,
         })
     }
 }

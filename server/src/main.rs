@@ -9,6 +9,7 @@ use app::server::{
     mail::outbox::{self, Wake},
     seed,
     services::accounts::{IinKey, PublicUrl},
+    services::petitions::{counting, signing::Signer, sweep},
 };
 use server::{build_router, config::Config};
 use tracing_subscriber::{EnvFilter, fmt};
@@ -147,6 +148,18 @@ async fn serve() -> Result<(), String> {
         mail_wake.clone(),
         std::time::Duration::from_millis(config.mail.poll_ms),
     ));
+    let written = std::sync::Arc::new(tokio::sync::Notify::new());
+    let signer = Signer::start(db.clone(), written.clone());
+    let folding = tokio::spawn(counting::run(
+        db.clone(),
+        written,
+        std::time::Duration::from_millis(config.fold_ms),
+        std::time::Duration::from_secs(600),
+    ));
+    let sweeping = tokio::spawn(sweep::run(
+        db.clone(),
+        std::time::Duration::from_secs(config.sweep_seconds),
+    ));
     let router = build_router(
         config.leptos.clone(),
         AppState {
@@ -155,6 +168,7 @@ async fn serve() -> Result<(), String> {
             iin_key: IinKey::new(config.iin_secret.clone()),
             public_url: PublicUrl(config.public_url.clone()),
             mail_wake,
+            signer,
         },
     );
     let listener = tokio::net::TcpListener::bind(addr)
@@ -170,6 +184,8 @@ async fn serve() -> Result<(), String> {
     .map_err(|e| format!("server failed: {e}"))?;
     // A mail being sent now is retried after its lease expires: nothing is lost.
     sender.abort();
+    folding.abort();
+    sweeping.abort();
     db.close().await.ok();
     tracing::info!("stopped");
     Ok(())

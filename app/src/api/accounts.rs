@@ -88,21 +88,15 @@ mod ssr {
             > + Send,
         T: Send,
     {
-        use sea_orm::ConnectionTrait;
         use sea_orm::TransactionTrait;
         let internal = |e: sea_orm::DbErr| {
             tracing::error!(error = %e, "transaction failed");
             AppError::Internal
         };
         let txn = state.db.begin().await.map_err(internal)?;
-        // SQLite: take the write lock first (a no-op UPDATE), as `BEGIN IMMEDIATE` would. A
-        // deferred transaction that reads, hashes a password, then writes fails with
-        // SQLITE_BUSY if another connection wrote meanwhile; waiting for the lock does not.
-        if txn.get_database_backend() == sea_orm::DbBackend::Sqlite {
-            txn.execute_unprepared("UPDATE users SET id = id WHERE 0")
-                .await
-                .map_err(internal)?;
-        }
+        crate::server::db::lock_for_write(&txn)
+            .await
+            .map_err(internal)?;
         let value = work(&txn).await.map_err(account_error)?;
         txn.commit().await.map_err(|e| {
             tracing::error!(error = %e, "cannot commit");

@@ -2,6 +2,7 @@
 //! (when it changes state), validate, call a service, map the error.
 
 pub mod accounts;
+pub mod petitions;
 pub mod places;
 pub mod roles;
 

@@ -53,7 +53,19 @@ pub fn AccountLinks() -> impl IntoView {
                             .roles
                             .iter()
                             .any(|g| matches!(g.role, Role::Admin | Role::CouncilSecretary));
+                        let holds = |role: Role| me.roles.iter().any(|g| g.role == role);
+                        let (moderates, answers, admin) =
+                            (holds(Role::Moderator), holds(Role::Official), holds(Role::Admin));
                         view! {
+                            {moderates.then(|| view! {
+                                <li><a href=move || href(locale.get(), "/moderation")>{tr("nav-moderation")}</a></li>
+                            })}
+                            {answers.then(|| view! {
+                                <li><a href=move || href(locale.get(), "/inbox")>{tr("nav-inbox")}</a></li>
+                            })}
+                            {admin.then(|| view! {
+                                <li><a href=move || href(locale.get(), "/admin/reasons")>{tr("nav-reasons")}</a></li>
+                            })}
                             {manages.then(|| view! {
                                 <li><a href=move || href(locale.get(), "/roles")>{tr("nav-roles")}</a></li>
                             })}

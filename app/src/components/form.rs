@@ -166,6 +166,20 @@ const DONE: &[&str] = &[
     "account-deleted",
     "role-granted",
     "role-ended",
+    "petition-submitted",
+    "draft-saved",
+    "petition-withdrawn",
+    "signed",
+    "already-signed",
+    "signature-withdrawn",
+    "claimed",
+    "approved",
+    "returned",
+    "rejected",
+    "answered",
+    "rated",
+    "signatures-invalidated",
+    "reason-saved",
 ];
 
 /// A confirmation after a successful form, named by the `done` query parameter.

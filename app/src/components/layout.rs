@@ -40,6 +40,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     provide_whoami();
     let home = move || href(locale.get(), "");
     let regions = move || href(locale.get(), "/regions");
+    let petitions = move || href(locale.get(), "/petitions");
 
     view! {
         <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
@@ -52,6 +53,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <nav class="main-nav" aria-label=tr("nav-label")>
                     <ul>
                         <li><a href=home>{tr("nav-home")}</a></li>
+                        <li><a href=petitions>{tr("nav-petitions")}</a></li>
                         <li><a href=regions>{tr("nav-regions")}</a></li>
                         <AccountLinks/>
                     </ul>

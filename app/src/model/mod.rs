@@ -3,6 +3,7 @@
 mod account;
 mod body;
 mod iin;
+mod petition;
 mod role;
 mod territory;
 
@@ -11,6 +12,11 @@ pub use body::{
     BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView,
 };
 pub use iin::{Iin, IinError, Sex};
+pub use petition::{
+    ActorRole, AnswerDecision, AnswerView, BodyOption, Clock, DraftView, EventKind, FilingOptions,
+    GradeCounts, PetitionStatus, PetitionSummary, PetitionView, ReasonView, TimelineEntry, Topic,
+    ViewerActions,
+};
 pub use role::{Role, RoleGrantView, RolesPageData};
 pub use territory::{PopulationFigure, RegionView, TerritoryKind, TerritorySummary};
 

@@ -360,14 +360,7 @@ pub fn ProfilePage() -> impl IntoView {
                             }.into_any()
                         }}
                     </section>
-                    <section aria-labelledby="petitions-heading">
-                        <h2 id="petitions-heading">{l.t("profile-petitions")}</h2>
-                        <p>{l.t("profile-petitions-none")}</p>
-                    </section>
-                    <section aria-labelledby="signatures-heading">
-                        <h2 id="signatures-heading">{l.t("profile-signatures")}</h2>
-                        <p>{l.t("profile-signatures-none")}</p>
-                    </section>
+                    <super::petitions::MyPetitions/>
                     <section aria-labelledby="settings-heading">
                         <h2 id="settings-heading">{l.t("profile-settings")}</h2>
                         <ul class="plain-list">

@@ -4,6 +4,7 @@ pub mod account;
 pub mod body;
 pub mod home;
 pub mod not_found;
+pub mod petitions;
 pub mod region;
 pub mod regions;
 pub mod roles;

@@ -110,6 +110,62 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbError> {
         .map_err(|e| DbError::Migrate(one_line(&e.to_string())))
 }
 
+/// Takes SQLite's write lock at the start of a transaction, as `BEGIN IMMEDIATE` would (a
+/// no-op `UPDATE`). A deferred transaction that reads, works, then writes fails with
+/// SQLITE_BUSY when another connection wrote meanwhile; one that holds the lock from its first
+/// statement waits its turn instead. PostgreSQL needs nothing here (row locks do the work).
+///
+/// # Errors
+/// A database failure.
+pub async fn lock_for_write(txn: &impl ConnectionTrait) -> Result<(), sea_orm::DbErr> {
+    if txn.get_database_backend() == sea_orm::DbBackend::Sqlite {
+        txn.execute_unprepared("UPDATE worker_locks SET name = name WHERE 0")
+            .await?;
+    }
+    Ok(())
+}
+
+/// Takes the named background-work lock (a row of `worker_locks`) for the rest of the
+/// transaction: another process asking for it waits until this transaction ends. On SQLite it
+/// is the database's write lock.
+///
+/// # Errors
+/// A database failure.
+pub async fn take_worker_lock(
+    txn: &impl ConnectionTrait,
+    name: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), sea_orm::DbErr> {
+    let backend = txn.get_database_backend();
+    txn.execute_raw(sea_orm::Statement::from_sql_and_values(
+        backend,
+        format!(
+            "UPDATE worker_locks SET run_at = {} WHERE name = {}",
+            placeholder(backend, 1),
+            placeholder(backend, 2)
+        ),
+        [now.into(), name.into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// The `n`th (from 1) bind placeholder of a raw statement: `?` for SQLite, `$n` for PostgreSQL.
+pub fn placeholder(backend: sea_orm::DbBackend, n: usize) -> String {
+    match backend {
+        sea_orm::DbBackend::Postgres => format!("${n}"),
+        _ => "?".into(),
+    }
+}
+
+/// `count` placeholders from the `first`, separated by commas.
+pub fn placeholders(backend: sea_orm::DbBackend, first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| placeholder(backend, n))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

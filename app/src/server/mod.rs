@@ -26,6 +26,8 @@ pub struct AppState {
     pub public_url: PublicUrl,
     /// Wakes the mail sender after a mail is queued.
     pub mail_wake: mail::outbox::Wake,
+    /// The process's signature writer.
+    pub signer: services::petitions::signing::Signer,
 }
 
 /// The application state, as provided to server functions by the router.

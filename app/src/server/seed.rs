@@ -12,7 +12,8 @@ use sea_orm::{
 };
 
 use super::entities::{
-    body, calendar_day, deadline_term, platform_setting, population, territory, threshold,
+    body, calendar_day, deadline_term, platform_setting, population, rejection_reason, territory,
+    threshold,
 };
 use crate::model::{BodyKind, BodyLevel};
 
@@ -517,6 +518,118 @@ const DEADLINE_TERMS: &[(&str, &str, i32, &str)] = &[
 const PLATFORM_SETTINGS: &[(&str, &str)] = &[
     ("initial_support_signatures", "50"),
     ("signer_data_retention_months", "6"),
+    ("signing_per_account_hour", "60"),
+    ("signing_per_ip_hour", "2000"),
+];
+
+/// The rejection reasons catalogue at start: (code, kk, ru, en, hides the text). Codes that
+/// start with `prohibited-` form the prohibited-topics list the author confirms at filing.
+const REJECTION_REASONS: &[(&str, &str, &str, &str, bool)] = &[
+    (
+        "prohibited-constitution",
+        "Конституциялық құрылыс және әкімшілік-аумақтық құрылым",
+        "Конституционный строй и административно-территориальное устройство",
+        "Constitutional order and administrative-territorial structure",
+        false,
+    ),
+    (
+        "prohibited-borders",
+        "Мемлекеттік шекара",
+        "Государственная граница",
+        "State borders",
+        false,
+    ),
+    (
+        "prohibited-language",
+        "Тіл саясаты",
+        "Языковая политика",
+        "Language policy",
+        false,
+    ),
+    (
+        "prohibited-elections",
+        "Сайлау және референдум",
+        "Выборы и референдумы",
+        "Elections and referendums",
+        false,
+    ),
+    (
+        "prohibited-courts",
+        "Соттар мен прокуратура қызметі",
+        "Деятельность судов и прокуратуры",
+        "Courts and the prosecution service",
+        false,
+    ),
+    (
+        "prohibited-special-services",
+        "Арнаулы қызметтер",
+        "Специальные службы",
+        "Special services",
+        false,
+    ),
+    (
+        "prohibited-state-secrets",
+        "Мемлекеттік құпиялар",
+        "Государственные секреты",
+        "State secrets",
+        true,
+    ),
+    (
+        "prohibited-president-parliament",
+        "Президент пен Парламент палаталарының өкілеттіктері",
+        "Полномочия Президента и палат Парламента",
+        "Powers of the President and of the Chambers of Parliament",
+        false,
+    ),
+    (
+        "prohibited-resignations",
+        "Әкімдер мен министрлердің отставкасы туралы талаптар",
+        "Требования об отставке акимов и министров",
+        "Demands for the resignation of akims or ministers",
+        false,
+    ),
+    (
+        "prohibited-police-work",
+        "Полиция жұмысына араласу",
+        "Вмешательство в работу полиции",
+        "Interference with police work",
+        false,
+    ),
+    (
+        "prohibited-state-functions",
+        "Мемлекеттік органдардың функцияларын өзгерту",
+        "Изменение функций государственных органов",
+        "Changing the functions of state bodies",
+        false,
+    ),
+    (
+        "offensive",
+        "Балағат, қорлау немесе жеке деректер",
+        "Оскорбления, нецензурная лексика или персональные данные",
+        "Insults, obscenity or personal data",
+        true,
+    ),
+    (
+        "not-a-petition",
+        "Өтініш емес (жарнама, спам немесе мағынасыз мәтін)",
+        "Не петиция (реклама, спам или бессмысленный текст)",
+        "Not a petition (advertising, spam or meaningless text)",
+        true,
+    ),
+    (
+        "duplicate",
+        "Осындай өтініш бар",
+        "Такая петиция уже есть",
+        "A petition like this already exists",
+        false,
+    ),
+    (
+        "wrong-addressee",
+        "Бұл органның құзыретіне жатпайды",
+        "Не относится к компетенции этого органа",
+        "Not within this body's powers",
+        false,
+    ),
 ];
 
 /// Seeds every piece of reference data that is missing, in one transaction.
@@ -699,6 +812,29 @@ where
             platform_setting::ActiveModel {
                 key: Set((*key).into()),
                 value: Set((*value).into()),
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+
+    for (code, kk, ru, en, hides_text) in REJECTION_REASONS {
+        if rejection_reason::Entity::find()
+            .filter(rejection_reason::Column::Code.eq(*code))
+            .one(&txn)
+            .await?
+            .is_none()
+        {
+            report.settings += 1;
+            rejection_reason::ActiveModel {
+                code: Set((*code).into()),
+                name_kk: Set((*kk).into()),
+                name_ru: Set((*ru).into()),
+                name_en: Set((*en).into()),
+                hides_text: Set(*hides_text),
+                active: Set(true),
+                created_at: Set(chrono::Utc::now()),
+                ..Default::default()
             }
             .insert(&txn)
             .await?;

@@ -2,14 +2,22 @@
 //! pages never do.
 
 pub mod account_token;
+pub mod answer_rating;
 pub mod body;
 pub mod calendar_day;
 pub mod deadline_term;
+pub mod invalidation;
 pub mod outbox_mail;
+pub mod petition;
+pub mod petition_count;
+pub mod petition_event;
+pub mod petition_region_count;
 pub mod platform_setting;
 pub mod population;
+pub mod rejection_reason;
 pub mod role_grant;
 pub mod session;
+pub mod signature;
 pub mod territory;
 pub mod threshold;
 pub mod user;

@@ -30,6 +30,13 @@ pub enum MailKind {
     },
     /// The password was changed.
     PasswordChanged,
+    /// The body answered a petition the recipient wrote or signed (and asked to hear about).
+    PetitionAnswered {
+        /// The petition's title.
+        title: String,
+        /// The petition's page.
+        link: String,
+    },
 }
 
 impl MailKind {
@@ -41,6 +48,7 @@ impl MailKind {
             MailKind::ConfirmNewEmail { .. } => "confirm_new_email",
             MailKind::EmailChanging { .. } => "email_changing",
             MailKind::PasswordChanged => "password_changed",
+            MailKind::PetitionAnswered { .. } => "petition_answered",
         }
     }
 
@@ -51,6 +59,7 @@ impl MailKind {
             MailKind::ConfirmNewEmail { .. } => "mail-new-email",
             MailKind::EmailChanging { .. } => "mail-email-changing",
             MailKind::PasswordChanged => "mail-password-changed",
+            MailKind::PetitionAnswered { .. } => "mail-answered",
         }
     }
 
@@ -58,7 +67,8 @@ impl MailKind {
         match self {
             MailKind::VerifyEmail { link }
             | MailKind::ResetPassword { link }
-            | MailKind::ConfirmNewEmail { link } => Some(link),
+            | MailKind::ConfirmNewEmail { link }
+            | MailKind::PetitionAnswered { link, .. } => Some(link),
             MailKind::EmailChanging { .. } | MailKind::PasswordChanged => None,
         }
     }
@@ -102,13 +112,21 @@ pub fn render(kind: &MailKind, locale: Locale, name: &str) -> Rendered {
                 _ => String::new().into(),
             },
         ),
+        (
+            "title",
+            match kind {
+                MailKind::PetitionAnswered { title, .. } => title.clone().into(),
+                _ => String::new().into(),
+            },
+        ),
     ];
     let subject = locale.t(&format!("{key}-subject"));
     let greeting = locale.t_with("mail-greeting", &args);
     let body = locale.t_with(&format!("{key}-body"), &args);
-    let closing = locale.t(match kind.link() {
-        Some(_) => "mail-ignore",
-        None => "mail-not-you",
+    let closing = locale.t(match kind {
+        MailKind::PetitionAnswered { .. } => "mail-answered-why",
+        _ if kind.link().is_some() => "mail-ignore",
+        _ => "mail-not-you",
     });
     let signature = locale.t("mail-signature");
 
@@ -122,7 +140,10 @@ pub fn render(kind: &MailKind, locale: Locale, name: &str) -> Rendered {
     );
     if let Some(link) = kind.link() {
         let action = locale.t(&format!("{key}-action"));
-        let expiry = locale.t(&format!("{key}-expiry"));
+        let expiry = match kind {
+            MailKind::PetitionAnswered { .. } => String::new(),
+            _ => locale.t(&format!("{key}-expiry")),
+        };
         text.push_str(&format!("{action}:\n{link}\n\n{expiry}\n\n"));
         html.push_str(&format!(
             "<p><a href=\"{link}\" style=\"display:inline-block;padding:10px 16px;background:#0b5394;color:#fff;text-decoration:none;border-radius:4px\">{action}</a></p>\
@@ -166,6 +187,10 @@ mod tests {
                 new_email: "new@example.kz".into(),
             },
             MailKind::PasswordChanged,
+            MailKind::PetitionAnswered {
+                title: "Fix the road".into(),
+                link: "https://dauys.kz/kk/petitions/1".into(),
+            },
         ];
         for locale in Locale::ALL {
             for kind in &kinds {

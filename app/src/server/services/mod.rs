@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod bodies;
 pub mod deadlines;
 pub mod passwords;
+pub mod petitions;
 pub mod rate_limits;
 pub mod roles;
 pub mod sessions;

@@ -2,6 +2,7 @@
 //! when `TEST_DATABASE_URL` names a PostgreSQL server, a new database on it that is dropped
 //! afterwards. And a real SMTP server on loopback that receives the platform's mail.
 
+pub mod people;
 mod smtp;
 
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -43,7 +44,8 @@ fn unique_name() -> String {
 
 impl TestDb {
     /// The application state for this database, as the server builds it (with a test IIN key
-    /// and `http://dauys.test` as the public address).
+    /// and `http://dauys.test` as the public address, and a signature writer of its own; the
+    /// folding is left to the test, which calls `counting::fold`). Call it inside the runtime.
     pub fn app_state(&self) -> AppState {
         AppState {
             db: self.db.clone(),
@@ -51,6 +53,10 @@ impl TestDb {
             iin_key: IinKey::new(b"dauys-test-iin-key".to_vec()),
             public_url: PublicUrl("http://dauys.test".into()),
             mail_wake: Default::default(),
+            signer: super::services::petitions::signing::Signer::start(
+                self.db.clone(),
+                std::sync::Arc::default(),
+            ),
         }
     }
 

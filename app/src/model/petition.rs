@@ -1,0 +1,421 @@
+//! Petitions as pages show them: states, topics, the timeline, counts and the forms' choices.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{BodySummary, IdentityGrade, Names, ThresholdView, stored_enum};
+
+stored_enum! {
+    /// Where a petition is in its lifecycle.
+    PetitionStatus, "petition-status" {
+        /// The author edits it privately.
+        Draft = "draft",
+        /// Submitted, waiting for a moderator.
+        Moderation = "moderation",
+        /// Approved; reachable by direct link until it has its initial supporters.
+        Gathering = "gathering",
+        /// Public, collecting signatures.
+        Open = "open",
+        /// The threshold was crossed; registered and sent to the body, which must answer.
+        UnderConsideration = "under_consideration",
+        /// The body's answer is published.
+        Answered = "answered",
+        /// Lapsed, expired or withdrawn.
+        Closed = "closed",
+        /// Rejected by moderation, with a public reason.
+        Rejected = "rejected",
+    }
+}
+
+impl PetitionStatus {
+    /// Whether anybody may see the petition (gathering ones only by direct link).
+    pub fn is_public(self) -> bool {
+        !matches!(self, PetitionStatus::Draft | PetitionStatus::Moderation)
+    }
+
+    /// Whether the petition takes signatures in this state (its deadline aside).
+    pub fn takes_signatures(self) -> bool {
+        matches!(
+            self,
+            PetitionStatus::Gathering
+                | PetitionStatus::Open
+                | PetitionStatus::UnderConsideration
+                | PetitionStatus::Answered
+        )
+    }
+
+    /// Whether a signature may be withdrawn in this state.
+    pub fn allows_withdrawal(self) -> bool {
+        matches!(self, PetitionStatus::Gathering | PetitionStatus::Open)
+    }
+}
+
+stored_enum! {
+    /// What a petition is about; with the territory it suggests the right body.
+    Topic, "topic" {
+        /// Local roads and streets.
+        Roads = "roads",
+        /// Public transport.
+        Transport = "transport",
+        /// Water supply and sewerage.
+        Water = "water",
+        /// Heating, electricity, gas, waste.
+        Utilities = "utilities",
+        /// Housing.
+        Housing = "housing",
+        /// Health care.
+        Health = "health",
+        /// Schools and kindergartens.
+        Education = "education",
+        /// Environment.
+        Environment = "environment",
+        /// Public order and safety.
+        Safety = "safety",
+        /// Social support.
+        Social = "social",
+        /// Economy and business.
+        Economy = "economy",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+impl Topic {
+    /// Whether the topic is usually a matter for the local akimat rather than a ministry.
+    pub fn is_local(self) -> bool {
+        matches!(
+            self,
+            Topic::Roads
+                | Topic::Transport
+                | Topic::Water
+                | Topic::Utilities
+                | Topic::Housing
+                | Topic::Safety
+        )
+    }
+
+    /// The slug of the ministry that answers for the topic nationally, if one does.
+    pub fn ministry(self) -> Option<&'static str> {
+        Some(match self {
+            Topic::Health => "ministry-health",
+            Topic::Education => "ministry-education",
+            Topic::Safety => "ministry-internal-affairs",
+            Topic::Environment => "ministry-ecology",
+            Topic::Social => "ministry-labour",
+            Topic::Transport | Topic::Roads => "ministry-transport",
+            Topic::Economy => "ministry-national-economy",
+            Topic::Water => "ministry-water",
+            Topic::Utilities => "ministry-energy",
+            Topic::Housing => "ministry-industry",
+            Topic::Other => return None,
+        })
+    }
+}
+
+stored_enum! {
+    /// An entry on a petition's public timeline.
+    EventKind, "event" {
+        /// Sent to moderation.
+        Submitted = "submitted",
+        /// Returned to the author for changes.
+        Returned = "returned",
+        /// Approved by moderation; gathering initial support.
+        Approved = "approved",
+        /// Rejected by moderation.
+        Rejected = "rejected",
+        /// Moderation took longer than its term.
+        ModerationOverdue = "moderation_overdue",
+        /// Enough initial supporters: open to everybody.
+        SupportReached = "support_reached",
+        /// Not enough initial support in time.
+        Lapsed = "lapsed",
+        /// The threshold was crossed.
+        ThresholdReached = "threshold_reached",
+        /// Registered and sent to the body.
+        Registered = "registered",
+        /// Invalidated signatures took the count back under the threshold.
+        ThresholdLost = "threshold_lost",
+        /// The body's answer is overdue.
+        AnswerOverdue = "answer_overdue",
+        /// The body's answer is past twice its term.
+        AnswerVeryOverdue = "answer_very_overdue",
+        /// The body answered.
+        Answered = "answered",
+        /// The collection period ended without the threshold.
+        Expired = "expired",
+        /// The author withdrew the petition.
+        Withdrawn = "withdrawn",
+        /// Signatures were invalidated.
+        SignaturesInvalidated = "signatures_invalidated",
+        /// A moderator took the petition to review.
+        Claimed = "claimed",
+    }
+}
+
+stored_enum! {
+    /// Who acted, as the timeline shows it.
+    ActorRole, "actor" {
+        /// The petition's author.
+        Author = "author",
+        /// A moderator.
+        Moderator = "moderator",
+        /// An official of the addressee body.
+        Official = "official",
+        /// An admin.
+        Admin = "admin",
+        /// The platform, on time.
+        System = "system",
+    }
+}
+
+stored_enum! {
+    /// The body's decision on a petition.
+    AnswerDecision, "decision" {
+        /// Accepted.
+        Accepted = "accepted",
+        /// Partly accepted.
+        PartlyAccepted = "partly_accepted",
+        /// Declined.
+        Declined = "declined",
+    }
+}
+
+/// One entry of a timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What happened.
+    pub kind: EventKind,
+    /// In what role.
+    pub role: ActorRole,
+    /// The catalogue reason, if one was given.
+    pub reason: Option<Names>,
+    /// The note written with it.
+    pub note: Option<String>,
+}
+
+/// Which deadline a petition is running against, and where it stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clock {
+    /// `moderation`, `initial_support`, `collection` or `answer`.
+    pub name: String,
+    /// The last day.
+    pub due: NaiveDate,
+    /// `due`, `overdue` or `very_overdue`.
+    pub state: String,
+}
+
+/// Signature counts per identity grade: each grade counts the signers with at least that grade.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GradeCounts {
+    /// Email-verified or better.
+    pub email_verified: u64,
+    /// IIN-checked or better.
+    pub iin_checked: u64,
+    /// Digital signature.
+    pub digital_signature: u64,
+}
+
+impl GradeCounts {
+    /// The count at `grade` or better.
+    pub fn at_least(&self, grade: IdentityGrade) -> u64 {
+        match grade {
+            IdentityGrade::EmailVerified => self.email_verified,
+            IdentityGrade::IinChecked => self.iin_checked,
+            IdentityGrade::DigitalSignature => self.digital_signature,
+        }
+    }
+}
+
+/// The body's published answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnswerView {
+    /// The decision.
+    pub decision: AnswerDecision,
+    /// The text.
+    pub text: String,
+    /// When it was published.
+    pub at: DateTime<Utc>,
+    /// The average rating, if anybody rated it.
+    pub average_rating: Option<f64>,
+    /// How many rated it.
+    pub ratings: u64,
+}
+
+/// What the viewer may do on a petition page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewerActions {
+    /// Whether the viewer has an active signature on it.
+    pub signed: bool,
+    /// Whether the viewer may sign now (signed in, verified, petition taking signatures).
+    pub can_sign: bool,
+    /// Whether the viewer may withdraw their signature now.
+    pub can_withdraw: bool,
+    /// Whether the viewer is the author.
+    pub is_author: bool,
+    /// Whether the viewer may answer for the body.
+    pub can_answer: bool,
+    /// Whether the viewer may rate the answer.
+    pub can_rate: bool,
+    /// The viewer's rating, if they rated.
+    pub my_rating: Option<u8>,
+    /// Whether the viewer is a moderator.
+    pub is_moderator: bool,
+    /// Whether the viewer is an admin.
+    pub is_admin: bool,
+    /// Whether the viewer must verify their email before signing.
+    pub needs_verification: bool,
+}
+
+/// The petition page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PetitionView {
+    /// Its number on the site.
+    pub id: i32,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Full text (empty when moderation hid it).
+    pub text: String,
+    /// Whether moderation hid the text.
+    pub hidden: bool,
+    /// The addressee.
+    pub body: BodySummary,
+    /// The territory it concerns.
+    pub territory: Names,
+    /// The topic.
+    pub topic: Topic,
+    /// The state.
+    pub status: PetitionStatus,
+    /// The author's public name.
+    pub author: String,
+    /// The signatures needed, and at which grade (once approved).
+    pub threshold: Option<u64>,
+    /// The grade the threshold counts.
+    pub required_grade: Option<IdentityGrade>,
+    /// Initial supporters needed while gathering.
+    pub initial_support: u64,
+    /// Counts per grade.
+    pub counts: GradeCounts,
+    /// The registration number, once registered.
+    pub registration_number: Option<String>,
+    /// The running clock.
+    pub clock: Option<Clock>,
+    /// The note of the last return for changes (for the author).
+    pub return_note: Option<String>,
+    /// The rejection reason, if rejected.
+    pub rejection: Option<Names>,
+    /// The answer, if published.
+    pub answer: Option<AnswerView>,
+    /// The timeline, oldest first.
+    pub timeline: Vec<TimelineEntry>,
+    /// Recent public signers ("Aigerim S."), newest first.
+    pub recent_signers: Vec<String>,
+    /// Counts per signer region, largest first.
+    pub regions: Vec<(Names, u64)>,
+    /// The place in the moderation queue (for the author, while in moderation).
+    pub queue_position: Option<u64>,
+    /// What the viewer may do.
+    pub viewer: ViewerActions,
+}
+
+/// A petition in a list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PetitionSummary {
+    /// Its number on the site.
+    pub id: i32,
+    /// Title.
+    pub title: String,
+    /// The state.
+    pub status: PetitionStatus,
+    /// The addressee's name.
+    pub body: Names,
+    /// Signatures counted toward the threshold.
+    pub count: u64,
+    /// The threshold, once approved.
+    pub threshold: Option<u64>,
+    /// The running clock, if any.
+    pub clock: Option<Clock>,
+    /// Who holds the moderation claim (moderation queue only).
+    pub claimed_by: Option<String>,
+    /// When it was submitted.
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+/// A body offered for a petition, with what it implies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyOption {
+    /// The body.
+    pub body: BodySummary,
+    /// The threshold a petition to it needs.
+    pub threshold: ThresholdView,
+    /// The collection period's length …
+    pub collection_amount: u32,
+    /// … in `working_days`, `calendar_days` or `months`.
+    pub collection_unit: String,
+    /// Whether it is suggested for the chosen territory and topic.
+    pub suggested: bool,
+}
+
+/// What the filing page offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilingOptions {
+    /// Territories (the country and the regions) by KATO code.
+    pub territories: Vec<(String, Names)>,
+    /// Bodies for the chosen territory, suggested first.
+    pub bodies: Vec<BodyOption>,
+    /// The catalogue of prohibited topics the author confirms.
+    pub prohibited: Vec<Names>,
+    /// Initial supporters needed.
+    pub initial_support: u64,
+    /// Working days of initial support.
+    pub support_days: u32,
+    /// Working days of moderation.
+    pub moderation_days: u32,
+    /// Working days the body has to answer.
+    pub answer_days: u32,
+    /// The draft being edited, if any.
+    pub draft: Option<DraftView>,
+    /// The chosen territory's KATO code.
+    pub territory: String,
+    /// The chosen topic.
+    pub topic: Option<Topic>,
+}
+
+/// A draft as the edit form shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftView {
+    /// Its number.
+    pub id: i32,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Text.
+    pub text: String,
+    /// The addressee's slug.
+    pub body: String,
+    /// The territory's KATO code.
+    pub territory: String,
+    /// The topic.
+    pub topic: Topic,
+    /// The moderator's note when it was returned.
+    pub return_note: Option<String>,
+}
+
+/// A rejection reason from the catalogue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReasonView {
+    /// Its id.
+    pub id: i32,
+    /// Its code.
+    pub code: String,
+    /// Its name.
+    pub names: Names,
+    /// Whether rejecting with it hides the petition's text.
+    pub hides_text: bool,
+    /// Whether moderators may use it.
+    pub active: bool,
+}

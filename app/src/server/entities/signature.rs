@@ -1,0 +1,31 @@
+//! `signatures`: one per person per petition; also the folding queue (`counted`, `dirty`).
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "signatures")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub petition_id: i32,
+    pub user_id: i32,
+    pub iin_hash: Option<String>,
+    pub grade: String,
+    pub region_id: i32,
+    pub public_name: String,
+    pub show_name: bool,
+    pub notify_answer: bool,
+    pub ip: String,
+    pub email_domain: String,
+    pub created_at: DateTimeUtc,
+    pub withdrawn_at: Option<DateTimeUtc>,
+    pub invalidated_at: Option<DateTimeUtc>,
+    pub invalidation_id: Option<i32>,
+    pub counted: i16,
+    pub dirty: bool,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

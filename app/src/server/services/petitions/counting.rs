@@ -1,0 +1,483 @@
+//! Counters that survive a surge. A background task folds signature rows whose state the
+//! counters have not caught up with (`dirty`) into per-petition counts per grade and per
+//! region, in batches, and settles what the new counts mean: enough initial supporters open a
+//! petition; crossing the threshold registers it and sends it to the body (the answer clock
+//! starts); invalidations that take it back under clear the threshold.
+//!
+//! Exactly-once folding: the fold holds the `signature_fold` worker lock for its transaction
+//! (several processes take turns), reads the dirty rows `FOR UPDATE` on PostgreSQL (a
+//! withdrawal or invalidation of such a row waits for the fold and marks it dirty again after),
+//! adds `valid − counted` for each row to the counts and sets `counted = valid`, `dirty =
+//! false` — all in one transaction. So the counts always equal the sum of `counted`, which
+//! `reconcile` checks against the rows and repairs.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
+    Statement, TransactionTrait, Value, sea_query::Expr,
+};
+use tokio::sync::Notify;
+
+use super::{Event, initial_support, record, status_of};
+use crate::model::{EventKind, GradeCounts, IdentityGrade, PetitionStatus};
+use crate::server::db::{placeholder, placeholders, take_worker_lock};
+use crate::server::entities::{petition, petition_count};
+use crate::server::services::ServiceError;
+
+const VALID: &str = "CASE WHEN withdrawn_at IS NULL AND invalidated_at IS NULL THEN 1 ELSE 0 END";
+
+/// What one fold did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FoldReport {
+    /// Signature rows folded.
+    pub rows: usize,
+    /// Petitions whose counts changed.
+    pub petitions: usize,
+}
+
+/// Folds up to `max_rows` dirty signature rows into the counts, in one transaction.
+///
+/// # Errors
+/// A database failure; nothing is then changed.
+pub async fn fold(
+    db: &DatabaseConnection,
+    max_rows: u64,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<FoldReport, ServiceError> {
+    let txn = db.begin().await?;
+    take_worker_lock(&txn, "signature_fold", now).await?;
+    let backend = txn.get_database_backend();
+    let lock = if backend == DbBackend::Postgres {
+        " FOR UPDATE"
+    } else {
+        ""
+    };
+    let rows = txn
+        .query_all_raw(Statement::from_string(
+            backend,
+            format!(
+                "SELECT id, petition_id, grade, region_id, CAST(counted AS INTEGER) AS counted, {VALID} AS valid \
+                 FROM signatures WHERE dirty ORDER BY id LIMIT {max_rows}{lock}"
+            ),
+        ))
+        .await?;
+    if rows.is_empty() {
+        txn.rollback().await?;
+        return Ok(FoldReport::default());
+    }
+    let mut grades: BTreeMap<(i32, String), i64> = BTreeMap::new();
+    let mut regions: BTreeMap<(i32, i32), i64> = BTreeMap::new();
+    let mut ids = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let id: i64 = row.try_get("", "id")?;
+        let petition_id: i32 = row.try_get("", "petition_id")?;
+        let grade: String = row.try_get("", "grade")?;
+        let region_id: i32 = row.try_get("", "region_id")?;
+        let counted: i32 = row.try_get("", "counted")?;
+        let valid: i32 = row.try_get("", "valid")?;
+        ids.push(id);
+        let delta = i64::from(valid - counted);
+        *grades.entry((petition_id, grade)).or_default() += delta;
+        *regions.entry((petition_id, region_id)).or_default() += delta;
+    }
+    for ((petition_id, grade), delta) in &grades {
+        add(
+            &txn,
+            "petition_counts",
+            "grade",
+            *petition_id,
+            Value::from(grade.clone()),
+            *delta,
+        )
+        .await?;
+    }
+    for ((petition_id, region_id), delta) in &regions {
+        add(
+            &txn,
+            "petition_region_counts",
+            "region_id",
+            *petition_id,
+            Value::from(*region_id),
+            *delta,
+        )
+        .await?;
+    }
+    for chunk in ids.chunks(5_000) {
+        txn.execute_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "UPDATE signatures SET counted = {VALID}, dirty = FALSE WHERE id IN ({})",
+                placeholders(backend, 1, chunk.len())
+            ),
+            chunk.iter().map(|id| Value::from(*id)),
+        ))
+        .await?;
+    }
+    let changed: BTreeSet<i32> = grades
+        .iter()
+        .filter(|(_, delta)| **delta != 0)
+        .map(|((p, _), _)| *p)
+        .collect();
+    for petition_id in &changed {
+        settle(&txn, *petition_id, now, today).await?;
+    }
+    txn.commit().await?;
+    Ok(FoldReport {
+        rows: ids.len(),
+        petitions: changed.len(),
+    })
+}
+
+/// Adds `delta` to one counter row, creating it when it is missing (never below zero).
+async fn add(
+    txn: &impl ConnectionTrait,
+    table: &str,
+    key: &str,
+    petition_id: i32,
+    key_value: Value,
+    delta: i64,
+) -> Result<(), sea_orm::DbErr> {
+    if delta == 0 {
+        return Ok(());
+    }
+    let backend = txn.get_database_backend();
+    let p = |n| placeholder(backend, n);
+    let sql = format!(
+        "INSERT INTO {table} (petition_id, {key}, count) VALUES ({}, {}, {}) \
+         ON CONFLICT (petition_id, {key}) DO UPDATE SET count = CASE WHEN {table}.count + excluded.count < 0 THEN 0 ELSE {table}.count + excluded.count END",
+        p(1),
+        p(2),
+        p(3)
+    );
+    // A negative delta for a missing row is drift (reconciliation repairs it); insert nothing.
+    let sql = if delta < 0 {
+        format!(
+            "UPDATE {table} SET count = CASE WHEN count + {} < 0 THEN 0 ELSE count + {} END WHERE petition_id = {} AND {key} = {}",
+            p(1),
+            p(2),
+            p(3),
+            p(4)
+        )
+    } else {
+        sql
+    };
+    let values: Vec<Value> = if delta < 0 {
+        vec![delta.into(), delta.into(), petition_id.into(), key_value]
+    } else {
+        vec![petition_id.into(), key_value, delta.into()]
+    };
+    txn.execute_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await?;
+    Ok(())
+}
+
+/// A petition's counts per grade (each grade counting signers with at least that grade).
+///
+/// # Errors
+/// A database failure.
+pub async fn counts(
+    db: &impl ConnectionTrait,
+    petition_id: i32,
+) -> Result<GradeCounts, ServiceError> {
+    let rows = petition_count::Entity::find()
+        .filter(petition_count::Column::PetitionId.eq(petition_id))
+        .all(db)
+        .await?;
+    let of = |grade: IdentityGrade| -> u64 {
+        rows.iter()
+            .filter(|r| r.grade == grade.as_str())
+            .map(|r| u64::try_from(r.count).unwrap_or(0))
+            .sum()
+    };
+    let digital = of(IdentityGrade::DigitalSignature);
+    let iin = of(IdentityGrade::IinChecked) + digital;
+    Ok(GradeCounts {
+        email_verified: of(IdentityGrade::EmailVerified) + iin,
+        iin_checked: iin,
+        digital_signature: digital,
+    })
+}
+
+/// Moves a petition on after its counts changed: opens it on enough initial supporters,
+/// registers it on crossing its threshold, takes it back to open when invalidations leave it
+/// under the threshold before the body answered.
+///
+/// # Errors
+/// A database failure.
+pub async fn settle(
+    db: &impl ConnectionTrait,
+    petition_id: i32,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<(), ServiceError> {
+    let Some(mut p) = petition::Entity::find_by_id(petition_id).one(db).await? else {
+        return Ok(());
+    };
+    let counts = counts(db, petition_id).await?;
+    let mut status = status_of(&p)?;
+    let required = p
+        .required_grade
+        .as_deref()
+        .and_then(IdentityGrade::parse)
+        .unwrap_or(IdentityGrade::EmailVerified);
+    let counted = counts.at_least(required);
+    let threshold = p
+        .threshold
+        .and_then(|t| u64::try_from(t).ok())
+        .unwrap_or(u64::MAX);
+
+    if status == PetitionStatus::Gathering
+        && counts.email_verified >= initial_support(db).await?
+        && transition(
+            db,
+            petition_id,
+            PetitionStatus::Gathering,
+            PetitionStatus::Open,
+            vec![
+                (petition::Column::OpenedAt, Expr::value(now)),
+                (petition::Column::CollectionStartedOn, Expr::value(today)),
+            ],
+        )
+        .await?
+    {
+        record(
+            db,
+            petition_id,
+            Event::system(EventKind::SupportReached),
+            now,
+        )
+        .await?;
+        status = PetitionStatus::Open;
+    }
+    if status == PetitionStatus::Open && counted >= threshold {
+        let number = p
+            .registration_number
+            .take()
+            .unwrap_or_else(|| format!("{}-{:06}", today.year(), petition_id));
+        if transition(
+            db,
+            petition_id,
+            PetitionStatus::Open,
+            PetitionStatus::UnderConsideration,
+            vec![
+                (petition::Column::ThresholdReachedAt, Expr::value(now)),
+                (
+                    petition::Column::RegistrationNumber,
+                    Expr::value(number.clone()),
+                ),
+                (petition::Column::RegisteredOn, Expr::value(today)),
+                (
+                    petition::Column::AnswerOverdueAt,
+                    Expr::value(Option::<DateTime<Utc>>::None),
+                ),
+                (
+                    petition::Column::AnswerVeryOverdueAt,
+                    Expr::value(Option::<DateTime<Utc>>::None),
+                ),
+            ],
+        )
+        .await?
+        {
+            record(
+                db,
+                petition_id,
+                Event::system(EventKind::ThresholdReached),
+                now,
+            )
+            .await?;
+            record(
+                db,
+                petition_id,
+                Event::system(EventKind::Registered).note(number),
+                now,
+            )
+            .await?;
+        }
+    } else if status == PetitionStatus::UnderConsideration
+        && counted < threshold
+        && transition(
+            db,
+            petition_id,
+            PetitionStatus::UnderConsideration,
+            PetitionStatus::Open,
+            vec![
+                (
+                    petition::Column::ThresholdReachedAt,
+                    Expr::value(Option::<DateTime<Utc>>::None),
+                ),
+                (
+                    petition::Column::RegisteredOn,
+                    Expr::value(Option::<NaiveDate>::None),
+                ),
+            ],
+        )
+        .await?
+    {
+        record(
+            db,
+            petition_id,
+            Event::system(EventKind::ThresholdLost),
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Moves a petition from `from` to `to` with the given column changes, if it is still in
+/// `from`; tells whether it moved.
+///
+/// # Errors
+/// A database failure.
+pub async fn transition(
+    db: &impl ConnectionTrait,
+    petition_id: i32,
+    from: PetitionStatus,
+    to: PetitionStatus,
+    changes: Vec<(petition::Column, sea_orm::sea_query::SimpleExpr)>,
+) -> Result<bool, ServiceError> {
+    let mut update = petition::Entity::update_many()
+        .col_expr(petition::Column::Status, Expr::value(to.as_str()))
+        .filter(petition::Column::Id.eq(petition_id))
+        .filter(petition::Column::Status.eq(from.as_str()));
+    for (column, value) in changes {
+        update = update.col_expr(column, value);
+    }
+    Ok(update.exec(db).await?.rows_affected == 1)
+}
+
+/// Recounts petitions from their signature rows and repairs any drift in the counts; returns
+/// how many petitions' counts were wrong. `None` recounts every petition that has signatures.
+///
+/// # Errors
+/// A database failure; nothing is then changed.
+pub async fn reconcile(
+    db: &DatabaseConnection,
+    petition: Option<i32>,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<usize, ServiceError> {
+    let txn = db.begin().await?;
+    take_worker_lock(&txn, "signature_fold", now).await?;
+    let backend = txn.get_database_backend();
+    let ids: Vec<i32> = match petition {
+        Some(id) => vec![id],
+        None => txn
+            .query_all_raw(Statement::from_string(
+                backend,
+                "SELECT DISTINCT petition_id FROM signatures",
+            ))
+            .await?
+            .iter()
+            .map(|r| r.try_get::<i32>("", "petition_id"))
+            .collect::<Result<_, _>>()?,
+    };
+    let mut repaired = 0;
+    let p1 = placeholder(backend, 1);
+    for id in ids {
+        txn.execute_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "UPDATE signatures SET counted = {VALID}, dirty = FALSE WHERE petition_id = {p1} AND (dirty OR counted <> {VALID})"
+            ),
+            [id.into()],
+        ))
+        .await?;
+        let mut drift = false;
+        for (table, key) in [
+            ("petition_counts", "grade"),
+            ("petition_region_counts", "region_id"),
+        ] {
+            let truth = group_counts(&txn, &format!(
+                "SELECT CAST({key} AS TEXT) AS k, COUNT(*) AS n FROM signatures WHERE petition_id = {p1} AND counted = 1 GROUP BY {key}"
+            ), id).await?;
+            let stored = group_counts(&txn, &format!(
+                "SELECT CAST({key} AS TEXT) AS k, count AS n FROM {table} WHERE petition_id = {p1} AND count <> 0"
+            ), id).await?;
+            if truth != stored {
+                drift = true;
+                txn.execute_raw(Statement::from_sql_and_values(
+                    backend,
+                    format!("DELETE FROM {table} WHERE petition_id = {p1}"),
+                    [id.into()],
+                ))
+                .await?;
+                txn.execute_raw(Statement::from_sql_and_values(
+                    backend,
+                    format!(
+                        "INSERT INTO {table} (petition_id, {key}, count) SELECT petition_id, {key}, COUNT(*) FROM signatures \
+                         WHERE petition_id = {p1} AND counted = 1 GROUP BY petition_id, {key}"
+                    ),
+                    [id.into()],
+                ))
+                .await?;
+            }
+        }
+        if drift {
+            repaired += 1;
+            tracing::warn!(
+                petition = id,
+                "signature counts drifted from the rows; repaired"
+            );
+        }
+        settle(&txn, id, now, today).await?;
+    }
+    txn.commit().await?;
+    Ok(repaired)
+}
+
+async fn group_counts(
+    txn: &impl ConnectionTrait,
+    sql: &str,
+    id: i32,
+) -> Result<BTreeMap<String, i64>, sea_orm::DbErr> {
+    let backend = txn.get_database_backend();
+    txn.query_all_raw(Statement::from_sql_and_values(backend, sql, [id.into()]))
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get::<String>("", "k")?, r.try_get::<i64>("", "n")?)))
+        .collect()
+}
+
+/// The folding task: folds whenever a batch of signatures was written (at most every
+/// `interval`), and at least every `interval`; recounts everything every `reconcile_every`.
+pub async fn run(
+    db: DatabaseConnection,
+    written: Arc<Notify>,
+    interval: StdDuration,
+    reconcile_every: StdDuration,
+) {
+    let mut last_reconcile = tokio::time::Instant::now();
+    loop {
+        tokio::select! {
+            () = written.notified() => {},
+            () = tokio::time::sleep(interval) => {},
+        }
+        loop {
+            let now = Utc::now();
+            match fold(&db, 5_000, now, crate::server::services::today()).await {
+                Ok(report) if report.rows == 5_000 => continue,
+                Ok(_) => break,
+                Err(error) => {
+                    tracing::error!(%error, "folding signatures failed");
+                    break;
+                }
+            }
+        }
+        if last_reconcile.elapsed() >= reconcile_every {
+            last_reconcile = tokio::time::Instant::now();
+            if let Err(error) =
+                reconcile(&db, None, Utc::now(), crate::server::services::today()).await
+            {
+                tracing::error!(%error, "reconciling signature counts failed");
+            }
+        }
+        // Let a surge's signatures gather into the next batch.
+        tokio::time::sleep(interval / 4).await;
+    }
+}

@@ -1,0 +1,323 @@
+//! Petitions from filing to answer. `filing` (drafts, submission), `moderation` (the queue,
+//! claims, decisions), `signing` (the batched signature writer), `counting` (folding signature
+//! rows into counts, thresholds, reconciliation), `sweep` (deadlines), `answers` (the body's
+//! answer and its rating), `fraud` (bulk invalidation) and `pages` (what the pages read).
+//!
+//! Every state change is a conditional `UPDATE … WHERE status = <expected>`: of two racing
+//! changes (two moderators, two server processes sweeping) exactly one wins, and only the winner
+//! writes its timeline event, in the same transaction.
+
+pub mod answers;
+pub mod counting;
+pub mod filing;
+pub mod fraud;
+pub mod moderation;
+pub mod pages;
+pub mod signing;
+pub mod sweep;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+
+use super::{ServiceError, deadlines};
+use crate::model::{ActorRole, EventKind, PetitionStatus};
+use crate::server::entities::{petition, petition_event, platform_setting};
+
+/// Why a petition action was refused; each carries the message's translation key.
+#[derive(Debug, thiserror::Error)]
+pub enum PetitionError {
+    /// A field failed validation.
+    #[error("invalid {field}: {key}")]
+    Invalid {
+        /// The form field at fault.
+        field: &'static str,
+        /// The message's translation key.
+        key: &'static str,
+    },
+    /// The action is not possible in the petition's state (or for this person).
+    #[error("refused: {0}")]
+    Refused(&'static str),
+    /// The person may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// No such petition (or not visible).
+    #[error("not found")]
+    NotFound,
+    /// The database failed.
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+}
+
+impl From<sea_orm::DbErr> for PetitionError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        PetitionError::Service(error.into())
+    }
+}
+
+/// Loads a petition.
+///
+/// # Errors
+/// `NotFound`; a database failure.
+pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<petition::Model, PetitionError> {
+    petition::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(PetitionError::NotFound)
+}
+
+/// The stored state of a petition.
+///
+/// # Errors
+/// `Corrupt` for a state the platform does not know.
+pub fn status_of(model: &petition::Model) -> Result<PetitionStatus, ServiceError> {
+    PetitionStatus::parse(&model.status)
+        .ok_or_else(|| ServiceError::Corrupt(format!("petition status {}", model.status)))
+}
+
+/// An entry for a petition's public timeline.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// What happened.
+    pub kind: EventKind,
+    /// In what role.
+    pub role: ActorRole,
+    /// Who acted (kept for the record; the timeline shows the role).
+    pub actor: Option<i32>,
+    /// The catalogue reason.
+    pub reason: Option<i32>,
+    /// A note.
+    pub note: Option<String>,
+}
+
+impl Event {
+    /// An event by `actor` in `role`.
+    pub fn new(kind: EventKind, role: ActorRole, actor: Option<i32>) -> Event {
+        Event {
+            kind,
+            role,
+            actor,
+            reason: None,
+            note: None,
+        }
+    }
+
+    /// An event of the platform itself (deadlines, counts).
+    pub fn system(kind: EventKind) -> Event {
+        Event::new(kind, ActorRole::System, None)
+    }
+
+    /// With a note.
+    #[must_use]
+    pub fn note(mut self, note: impl Into<String>) -> Event {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// With a catalogue reason.
+    #[must_use]
+    pub fn reason(mut self, reason: i32) -> Event {
+        self.reason = Some(reason);
+        self
+    }
+}
+
+/// Writes an entry on a petition's public timeline.
+///
+/// # Errors
+/// A database failure.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    petition_id: i32,
+    event: Event,
+    at: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    petition_event::ActiveModel {
+        petition_id: Set(petition_id),
+        at: Set(at),
+        kind: Set(event.kind.as_str().into()),
+        actor_role: Set(event.role.as_str().into()),
+        actor_id: Set(event.actor),
+        reason_id: Set(event.reason),
+        note: Set(event.note),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// How many initial supporters a petition needs (the `initial_support_signatures` setting).
+///
+/// # Errors
+/// A database failure.
+pub async fn initial_support(db: &impl ConnectionTrait) -> Result<u64, ServiceError> {
+    Ok(setting_u64(db, "initial_support_signatures")
+        .await?
+        .unwrap_or(50))
+}
+
+/// A numeric platform setting.
+///
+/// # Errors
+/// A database failure.
+pub async fn setting_u64(
+    db: &impl ConnectionTrait,
+    key: &str,
+) -> Result<Option<u64>, ServiceError> {
+    Ok(platform_setting::Entity::find_by_id(key.to_owned())
+        .one(db)
+        .await?
+        .and_then(|row| row.value.trim().parse().ok()))
+}
+
+/// The clocks of a petition, by name, with the level of its body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClockName {
+    /// Moderation (from submission).
+    Moderation,
+    /// Initial support (from approval).
+    InitialSupport,
+    /// The collection period (from opening).
+    Collection,
+    /// The body's answer (from registration).
+    Answer,
+}
+
+impl ClockName {
+    /// The clock's row in `deadline_terms`.
+    pub fn term_key(self) -> &'static str {
+        match self {
+            ClockName::Moderation => "petition_moderation",
+            ClockName::InitialSupport => "initial_support",
+            ClockName::Collection => "collection_period",
+            ClockName::Answer => "petition_answer",
+        }
+    }
+
+    /// The name pages show it under.
+    pub fn name(self) -> &'static str {
+        match self {
+            ClockName::Moderation => "moderation",
+            ClockName::InitialSupport => "initial_support",
+            ClockName::Collection => "collection",
+            ClockName::Answer => "answer",
+        }
+    }
+}
+
+/// The clock a petition runs against in its state, and the day it started.
+pub fn running_clock(model: &petition::Model) -> Option<(ClockName, NaiveDate)> {
+    match PetitionStatus::parse(&model.status)? {
+        PetitionStatus::Moderation => Some((ClockName::Moderation, model.moderation_started_on?)),
+        PetitionStatus::Gathering => Some((ClockName::InitialSupport, model.support_started_on?)),
+        PetitionStatus::Open => Some((ClockName::Collection, model.collection_started_on?)),
+        PetitionStatus::UnderConsideration => Some((ClockName::Answer, model.registered_on?)),
+        _ => None,
+    }
+}
+
+/// The deadline engine's inputs for petitions: the calendar and a term lookup by level.
+pub struct Clocks {
+    calendar: deadlines::Calendar,
+    terms: Vec<(ClockName, String, deadlines::Term)>,
+}
+
+impl Clocks {
+    /// Loads the calendar and every petition clock's terms.
+    ///
+    /// # Errors
+    /// A database failure, or a clock without a term.
+    pub async fn load(db: &impl ConnectionTrait) -> Result<Clocks, ServiceError> {
+        let calendar = deadlines::calendar(db).await?;
+        let mut terms = Vec::new();
+        for clock in [
+            ClockName::Moderation,
+            ClockName::InitialSupport,
+            ClockName::Collection,
+            ClockName::Answer,
+        ] {
+            for level in ["national", "regional", "district", "rural"] {
+                terms.push((
+                    clock,
+                    level.to_owned(),
+                    deadlines::term(db, clock.term_key(), level).await?,
+                ));
+            }
+        }
+        Ok(Clocks { calendar, terms })
+    }
+
+    /// The term of `clock` for a body at `level`.
+    pub fn term(&self, clock: ClockName, level: &str) -> deadlines::Term {
+        self.terms
+            .iter()
+            .find(|(c, l, _)| *c == clock && l == level)
+            .or_else(|| self.terms.iter().find(|(c, _, _)| *c == clock))
+            .map_or(
+                deadlines::Term {
+                    amount: 0,
+                    unit: deadlines::Unit::CalendarDays,
+                },
+                |(_, _, t)| *t,
+            )
+    }
+
+    /// The last day of `clock` started on `start` for a body at `level`.
+    pub fn due(&self, clock: ClockName, level: &str, start: NaiveDate) -> NaiveDate {
+        self.calendar.due_date(start, self.term(clock, level))
+    }
+
+    /// Where `clock` started on `start` stands on `today`.
+    pub fn state(
+        &self,
+        clock: ClockName,
+        level: &str,
+        start: NaiveDate,
+        today: NaiveDate,
+    ) -> deadlines::DeadlineState {
+        self.calendar
+            .state(start, self.term(clock, level), &[], today)
+    }
+
+    /// The page's view of a petition's running clock.
+    pub fn view(
+        &self,
+        model: &petition::Model,
+        level: &str,
+        today: NaiveDate,
+    ) -> Option<crate::model::Clock> {
+        let (clock, start) = running_clock(model)?;
+        let state = match self.state(clock, level, start, today) {
+            deadlines::DeadlineState::Due => "due",
+            deadlines::DeadlineState::Overdue => "overdue",
+            deadlines::DeadlineState::VeryOverdue => "very_overdue",
+        };
+        Some(crate::model::Clock {
+            name: clock.name().into(),
+            due: self.due(clock, level, start),
+            state: state.into(),
+        })
+    }
+}
+
+/// "Aigerim S." from "Aigerim Serikova": the first name and the initial of the next word.
+pub fn public_name(display_name: &str) -> String {
+    let mut words = display_name.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    match words.next().and_then(|w| w.chars().next()) {
+        Some(initial) => format!("{first} {}.", initial.to_uppercase()),
+        None => first.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::public_name;
+
+    #[test]
+    fn public_names_show_the_first_name_and_an_initial() {
+        assert_eq!(public_name("Aigerim Serikova"), "Aigerim S.");
+        assert_eq!(public_name("  Айгерим  серикова  Болатқызы"), "Айгерим С.");
+        assert_eq!(public_name("Aigerim"), "Aigerim");
+    }
+}

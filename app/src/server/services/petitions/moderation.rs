@@ -1,0 +1,386 @@
+//! Moderation: the queue (oldest first, with the 20-working-day target), claims that keep two
+//! moderators off one item and expire, and the three decisions — approve, return for changes
+//! with a note, reject with a reason from the catalogue (some reasons also hide the text).
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    sea_query::Expr,
+};
+
+use super::{Clocks, Event, PetitionError, record};
+use crate::model::{ActorRole, EventKind, Names, PetitionStatus, PetitionSummary, ReasonView};
+use crate::server::entities::{body, petition, rejection_reason, user};
+use crate::server::services::{ServiceError, thresholds};
+
+/// How long a claim keeps other moderators off an item.
+pub const CLAIM: Duration = Duration::minutes(30);
+
+/// A moderator's decision.
+#[derive(Clone, Debug)]
+pub enum Decision {
+    /// Publish: the petition starts gathering initial support.
+    Approve,
+    /// Back to the author, with what to change.
+    Return {
+        /// What to change.
+        note: String,
+    },
+    /// Rejected, with a catalogue reason and an optional note.
+    Reject {
+        /// The reason's id.
+        reason: i32,
+        /// A note for the author and the public.
+        note: String,
+    },
+}
+
+/// The moderation queue, oldest first, each with its clock and its claim.
+///
+/// # Errors
+/// A database failure.
+pub async fn queue(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Vec<PetitionSummary>, ServiceError> {
+    let rows = petition::Entity::find()
+        .filter(petition::Column::Status.eq(PetitionStatus::Moderation.as_str()))
+        .order_by_asc(petition::Column::SubmittedAt)
+        .order_by_asc(petition::Column::Id)
+        .all(db)
+        .await?;
+    let clocks = Clocks::load(db).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let addressee = body::Entity::find_by_id(row.body_id)
+            .one(db)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let claimed_by = match (row.claimed_by_id, row.claim_expires_at) {
+            (Some(id), Some(until)) if until > now => user::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .map(|u| u.display_name),
+            _ => None,
+        };
+        out.push(PetitionSummary {
+            id: row.id,
+            title: row.title.clone(),
+            status: PetitionStatus::Moderation,
+            body: Names {
+                kk: addressee.name_kk.clone(),
+                ru: addressee.name_ru.clone(),
+                en: addressee.name_en.clone(),
+            },
+            count: 0,
+            threshold: None,
+            clock: clocks.view(&row, "any", today),
+            claimed_by,
+            submitted_at: row.submitted_at,
+        });
+    }
+    Ok(out)
+}
+
+/// Where a petition in moderation stands in the queue (1 = next).
+///
+/// # Errors
+/// A database failure.
+pub async fn position(
+    db: &impl ConnectionTrait,
+    model: &petition::Model,
+) -> Result<Option<u64>, ServiceError> {
+    let Some(submitted) = model.submitted_at else {
+        return Ok(None);
+    };
+    if model.status != PetitionStatus::Moderation.as_str() {
+        return Ok(None);
+    }
+    let ahead = petition::Entity::find()
+        .filter(petition::Column::Status.eq(PetitionStatus::Moderation.as_str()))
+        .filter(
+            Condition::any()
+                .add(petition::Column::SubmittedAt.lt(submitted))
+                .add(
+                    Condition::all()
+                        .add(petition::Column::SubmittedAt.eq(submitted))
+                        .add(petition::Column::Id.lt(model.id)),
+                ),
+        )
+        .count(db)
+        .await?;
+    Ok(Some(ahead + 1))
+}
+
+/// The condition that `moderator` may act on an item now: unclaimed, claimed by them, or
+/// claimed by somebody whose claim has expired.
+fn free_for(moderator: i32, now: DateTime<Utc>) -> Condition {
+    Condition::any()
+        .add(petition::Column::ClaimedById.is_null())
+        .add(petition::Column::ClaimedById.eq(moderator))
+        .add(petition::Column::ClaimExpiresAt.lt(now))
+}
+
+/// Why an action on an item in moderation did not apply.
+async fn refusal(db: &impl ConnectionTrait, id: i32) -> PetitionError {
+    match petition::Entity::find_by_id(id).one(db).await {
+        Ok(Some(p)) if p.status == PetitionStatus::Moderation.as_str() => {
+            PetitionError::Refused("moderation-claimed-by-another")
+        }
+        Ok(Some(_)) => PetitionError::Refused("moderation-not-in-queue"),
+        Ok(None) => PetitionError::NotFound,
+        Err(e) => e.into(),
+    }
+}
+
+/// Claims an item for [`CLAIM`] (renewing one's own claim).
+///
+/// # Errors
+/// `Refused` when another moderator holds a live claim or the item left the queue.
+pub async fn claim(
+    db: &impl ConnectionTrait,
+    moderator: i32,
+    id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), PetitionError> {
+    let changed = petition::Entity::update_many()
+        .col_expr(petition::Column::ClaimedById, Expr::value(moderator))
+        .col_expr(petition::Column::ClaimExpiresAt, Expr::value(now + CLAIM))
+        .filter(petition::Column::Id.eq(id))
+        .filter(petition::Column::Status.eq(PetitionStatus::Moderation.as_str()))
+        .filter(free_for(moderator, now))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if changed == 1 {
+        Ok(())
+    } else {
+        Err(refusal(db, id).await)
+    }
+}
+
+/// Decides on an item (claiming it if it is free). Approval fixes the threshold from the
+/// body's current rule and starts the initial-support clock.
+///
+/// # Errors
+/// `Refused` when another moderator holds the claim or the item left the queue; `Invalid` for
+/// an empty note or an unknown or retired reason.
+pub async fn decide(
+    db: &impl ConnectionTrait,
+    moderator: i32,
+    id: i32,
+    decision: Decision,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<(), PetitionError> {
+    let current = super::find(db, id).await?;
+    let update = petition::Entity::update_many()
+        .col_expr(
+            petition::Column::ClaimedById,
+            Expr::value(Option::<i32>::None),
+        )
+        .col_expr(
+            petition::Column::ClaimExpiresAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(petition::Column::UpdatedAt, Expr::value(now))
+        .filter(petition::Column::Id.eq(id))
+        .filter(petition::Column::Status.eq(PetitionStatus::Moderation.as_str()))
+        .filter(free_for(moderator, now));
+    let (update, event) = match decision {
+        Decision::Approve => {
+            let addressee = body::Entity::find_by_id(current.body_id)
+                .one(db)
+                .await?
+                .ok_or(ServiceError::NotFound)?;
+            let threshold = thresholds::for_body(db, &addressee)
+                .await?
+                .ok_or(PetitionError::Refused("petition-body-not-addressable"))?;
+            (
+                update
+                    .col_expr(
+                        petition::Column::Status,
+                        Expr::value(PetitionStatus::Gathering.as_str()),
+                    )
+                    .col_expr(petition::Column::ApprovedAt, Expr::value(now))
+                    .col_expr(petition::Column::SupportStartedOn, Expr::value(today))
+                    .col_expr(
+                        petition::Column::Threshold,
+                        Expr::value(i64::try_from(threshold.signatures).unwrap_or(i64::MAX)),
+                    )
+                    .col_expr(
+                        petition::Column::RequiredGrade,
+                        Expr::value(threshold.required_grade.as_str()),
+                    ),
+                Event::new(EventKind::Approved, ActorRole::Moderator, Some(moderator)),
+            )
+        }
+        Decision::Return { note } => {
+            let note = required_note(&note)?;
+            (
+                update
+                    .col_expr(
+                        petition::Column::Status,
+                        Expr::value(PetitionStatus::Draft.as_str()),
+                    )
+                    .col_expr(petition::Column::ReturnNote, Expr::value(note.clone())),
+                Event::new(EventKind::Returned, ActorRole::Moderator, Some(moderator)).note(note),
+            )
+        }
+        Decision::Reject { reason, note } => {
+            let reason = rejection_reason::Entity::find_by_id(reason)
+                .one(db)
+                .await?
+                .filter(|r| r.active)
+                .ok_or(PetitionError::Invalid {
+                    field: "reason",
+                    key: "moderation-reason-unknown",
+                })?;
+            let note = note.trim().to_owned();
+            let mut event = Event::new(EventKind::Rejected, ActorRole::Moderator, Some(moderator))
+                .reason(reason.id);
+            if !note.is_empty() {
+                event = event.note(note.clone());
+            }
+            (
+                update
+                    .col_expr(
+                        petition::Column::Status,
+                        Expr::value(PetitionStatus::Rejected.as_str()),
+                    )
+                    .col_expr(petition::Column::RejectedAt, Expr::value(now))
+                    .col_expr(petition::Column::RejectionReasonId, Expr::value(reason.id))
+                    .col_expr(
+                        petition::Column::RejectionNote,
+                        Expr::value((!note.is_empty()).then_some(note)),
+                    )
+                    .col_expr(petition::Column::Hidden, Expr::value(reason.hides_text)),
+                event,
+            )
+        }
+    };
+    if update.exec(db).await?.rows_affected != 1 {
+        return Err(refusal(db, id).await);
+    }
+    record(db, id, event, now).await?;
+    Ok(())
+}
+
+fn required_note(note: &str) -> Result<String, PetitionError> {
+    let note = note.trim();
+    if note.is_empty() {
+        return Err(PetitionError::Invalid {
+            field: "note",
+            key: "moderation-note-empty",
+        });
+    }
+    if note.chars().count() > 2_000 {
+        return Err(PetitionError::Invalid {
+            field: "note",
+            key: "moderation-note-long",
+        });
+    }
+    Ok(note.to_owned())
+}
+
+/// The rejection reasons catalogue (active ones only, unless `all`).
+///
+/// # Errors
+/// A database failure.
+pub async fn reasons(
+    db: &impl ConnectionTrait,
+    all: bool,
+) -> Result<Vec<ReasonView>, ServiceError> {
+    let mut query = rejection_reason::Entity::find().order_by_asc(rejection_reason::Column::Id);
+    if !all {
+        query = query.filter(rejection_reason::Column::Active.eq(true));
+    }
+    Ok(query
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| ReasonView {
+            id: r.id,
+            code: r.code,
+            names: Names {
+                kk: r.name_kk,
+                ru: r.name_ru,
+                en: r.name_en,
+            },
+            hides_text: r.hides_text,
+            active: r.active,
+        })
+        .collect())
+}
+
+/// Adds a reason to the catalogue or changes one (by code): the admin's catalogue editing.
+///
+/// # Errors
+/// `Invalid` for an empty code or name.
+pub async fn save_reason(
+    db: &impl ConnectionTrait,
+    code: &str,
+    names: Names,
+    hides_text: bool,
+    active: bool,
+    now: DateTime<Utc>,
+) -> Result<(), PetitionError> {
+    use sea_orm::{ActiveModelTrait, Set};
+    let code = code.trim().to_lowercase();
+    if code.is_empty()
+        || code.len() > 64
+        || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return Err(PetitionError::Invalid {
+            field: "code",
+            key: "reason-code-invalid",
+        });
+    }
+    let trimmed = |s: &str, field: &'static str| -> Result<String, PetitionError> {
+        let s = s.trim();
+        if s.is_empty() || s.chars().count() > 300 {
+            Err(PetitionError::Invalid {
+                field,
+                key: "reason-name-invalid",
+            })
+        } else {
+            Ok(s.to_owned())
+        }
+    };
+    let (kk, ru, en) = (
+        trimmed(&names.kk, "name_kk")?,
+        trimmed(&names.ru, "name_ru")?,
+        trimmed(&names.en, "name_en")?,
+    );
+    match rejection_reason::Entity::find()
+        .filter(rejection_reason::Column::Code.eq(&code))
+        .one(db)
+        .await?
+    {
+        Some(existing) => {
+            let mut row: rejection_reason::ActiveModel = existing.into();
+            row.name_kk = Set(kk);
+            row.name_ru = Set(ru);
+            row.name_en = Set(en);
+            row.hides_text = Set(hides_text);
+            row.active = Set(active);
+            row.update(db).await?;
+        }
+        None => {
+            rejection_reason::ActiveModel {
+                code: Set(code),
+                name_kk: Set(kk),
+                name_ru: Set(ru),
+                name_en: Set(en),
+                hides_text: Set(hides_text),
+                active: Set(active),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    Ok(())
+}

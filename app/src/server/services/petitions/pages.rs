@@ -1,0 +1,329 @@
+//! What the petition pages read: one petition with its timeline, counts, clock and what the
+//! viewer may do; the public list; an author's petitions and a signer's signatures.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
+};
+
+use super::{Clocks, PetitionError, counting, moderation, signing, status_of};
+use crate::model::{
+    ActorRole, AnswerDecision, AnswerView, EventKind, IdentityGrade, Names, PetitionStatus,
+    PetitionSummary, PetitionView, Role, TimelineEntry, Topic, ViewerActions,
+};
+use crate::server::db::placeholder;
+use crate::server::entities::{
+    answer_rating, body, petition, petition_event, petition_region_count, rejection_reason,
+    territory, user,
+};
+use crate::server::services::{ServiceError, bodies, roles};
+
+fn names_of(kk: &str, ru: &str, en: &str) -> Names {
+    Names {
+        kk: kk.into(),
+        ru: ru.into(),
+        en: en.into(),
+    }
+}
+
+/// One petition as its page shows it to `viewer` (`None` for a visitor). Drafts and petitions
+/// in moderation are seen only by their author and moderators.
+///
+/// # Errors
+/// `NotFound` for an unknown petition or one the viewer may not see.
+pub async fn view(
+    db: &impl ConnectionTrait,
+    id: i32,
+    viewer: Option<i32>,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<PetitionView, PetitionError> {
+    let _ = now;
+    let p = super::find(db, id).await?;
+    let status = status_of(&p)?;
+    let is_author = viewer == Some(p.author_id);
+    let is_moderator = match viewer {
+        Some(v) => roles::holds(db, v, Role::Moderator, None, today).await?,
+        None => false,
+    };
+    let is_admin = match viewer {
+        Some(v) => roles::holds(db, v, Role::Admin, None, today).await?,
+        None => false,
+    };
+    let visible =
+        status.is_public() || is_author || (is_moderator && status == PetitionStatus::Moderation);
+    if !visible {
+        return Err(PetitionError::NotFound);
+    }
+    let addressee = body::Entity::find_by_id(p.body_id)
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let place = territory::Entity::find_by_id(p.territory_id)
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let author = user::Entity::find_by_id(p.author_id)
+        .one(db)
+        .await?
+        .map(|u| super::public_name(&u.display_name))
+        .unwrap_or_default();
+    let counts = counting::counts(db, id).await?;
+    let clocks = Clocks::load(db).await?;
+    let reasons = rejection_reason::Entity::find().all(db).await?;
+    let reason_names = |rid: Option<i32>| {
+        rid.and_then(|r| reasons.iter().find(|x| x.id == r))
+            .map(|r| names_of(&r.name_kk, &r.name_ru, &r.name_en))
+    };
+    let timeline = petition_event::Entity::find()
+        .filter(petition_event::Column::PetitionId.eq(id))
+        .order_by_asc(petition_event::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|e| {
+            Some(TimelineEntry {
+                at: e.at,
+                kind: EventKind::parse(&e.kind)?,
+                role: ActorRole::parse(&e.actor_role)?,
+                reason: reason_names(e.reason_id),
+                note: e.note,
+            })
+        })
+        .collect();
+    let answer = match (&p.answer_decision, &p.answer_text, p.answered_at) {
+        (Some(decision), Some(text), Some(at)) => {
+            let (average_rating, ratings) = super::answers::rating(db, id).await?;
+            Some(AnswerView {
+                decision: AnswerDecision::parse(decision)
+                    .ok_or_else(|| ServiceError::Corrupt(format!("decision {decision}")))?,
+                text: text.clone(),
+                at,
+                average_rating,
+                ratings,
+            })
+        }
+        _ => None,
+    };
+    let recent_signers = recent_signers(db, id).await?;
+    let mut regions = Vec::new();
+    for row in petition_region_count::Entity::find()
+        .filter(petition_region_count::Column::PetitionId.eq(id))
+        .filter(petition_region_count::Column::Count.gt(0))
+        .order_by_desc(petition_region_count::Column::Count)
+        .all(db)
+        .await?
+    {
+        if let Some(t) = territory::Entity::find_by_id(row.region_id).one(db).await? {
+            regions.push((
+                names_of(&t.name_kk, &t.name_ru, &t.name_en),
+                u64::try_from(row.count).unwrap_or(0),
+            ));
+        }
+    }
+    let mut actions = ViewerActions {
+        is_author,
+        is_moderator,
+        is_admin,
+        ..ViewerActions::default()
+    };
+    if let Some(v) = viewer {
+        let account = user::Entity::find_by_id(v).one(db).await?;
+        let verified = account
+            .as_ref()
+            .is_some_and(|u| u.email_verified_at.is_some());
+        actions.signed = signing::has_signed(db, v, id).await?;
+        let open = signing::takes_signatures(db, &p, &clocks, today).await?;
+        actions.can_sign = open && verified && !actions.signed;
+        actions.needs_verification = open && !verified;
+        actions.can_withdraw = actions.signed && status.allows_withdrawal();
+        actions.can_answer = status == PetitionStatus::UnderConsideration
+            && roles::holds(db, v, Role::Official, Some(p.body_id), today).await?;
+        actions.can_rate = status == PetitionStatus::Answered && verified;
+        actions.my_rating = answer_rating::Entity::find()
+            .filter(answer_rating::Column::PetitionId.eq(id))
+            .filter(answer_rating::Column::UserId.eq(v))
+            .one(db)
+            .await?
+            .and_then(|r| u8::try_from(r.rating).ok());
+    }
+    let queue_position = if is_author {
+        moderation::position(db, &p).await?
+    } else {
+        None
+    };
+    Ok(PetitionView {
+        id,
+        title: p.title.clone(),
+        summary: if p.hidden {
+            String::new()
+        } else {
+            p.summary.clone()
+        },
+        text: if p.hidden {
+            String::new()
+        } else {
+            p.text.clone()
+        },
+        hidden: p.hidden,
+        body: bodies::summary(&addressee)?,
+        territory: names_of(&place.name_kk, &place.name_ru, &place.name_en),
+        topic: Topic::parse(&p.topic).unwrap_or(Topic::Other),
+        status,
+        author,
+        threshold: p.threshold.and_then(|t| u64::try_from(t).ok()),
+        required_grade: p.required_grade.as_deref().and_then(IdentityGrade::parse),
+        initial_support: super::initial_support(db).await?,
+        counts,
+        registration_number: p.registration_number.clone(),
+        clock: clocks.view(&p, &addressee.level, today),
+        return_note: if is_author {
+            p.return_note.clone()
+        } else {
+            None
+        },
+        rejection: reason_names(p.rejection_reason_id),
+        answer,
+        timeline,
+        recent_signers,
+        regions,
+        queue_position,
+        viewer: actions,
+    })
+}
+
+/// The last signers who chose to be shown, newest first.
+async fn recent_signers(db: &impl ConnectionTrait, id: i32) -> Result<Vec<String>, ServiceError> {
+    let backend = db.get_database_backend();
+    Ok(db
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "SELECT public_name FROM signatures WHERE petition_id = {} AND show_name AND withdrawn_at IS NULL \
+                 AND invalidated_at IS NULL ORDER BY id DESC LIMIT 10",
+                placeholder(backend, 1)
+            ),
+            [id.into()],
+        ))
+        .await?
+        .iter()
+        .filter_map(|r| r.try_get::<String>("", "public_name").ok())
+        .collect())
+}
+
+async fn summaries(
+    db: &impl ConnectionTrait,
+    rows: Vec<petition::Model>,
+    today: NaiveDate,
+) -> Result<Vec<PetitionSummary>, ServiceError> {
+    let clocks = Clocks::load(db).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let addressee = body::Entity::find_by_id(row.body_id)
+            .one(db)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let counts = counting::counts(db, row.id).await?;
+        let required = row
+            .required_grade
+            .as_deref()
+            .and_then(IdentityGrade::parse)
+            .unwrap_or(IdentityGrade::EmailVerified);
+        out.push(PetitionSummary {
+            id: row.id,
+            title: row.title.clone(),
+            status: status_of(&row)?,
+            body: names_of(&addressee.name_kk, &addressee.name_ru, &addressee.name_en),
+            count: counts.at_least(required),
+            threshold: row.threshold.and_then(|t| u64::try_from(t).ok()),
+            clock: clocks.view(&row, &addressee.level, today),
+            claimed_by: None,
+            submitted_at: row.submitted_at,
+        });
+    }
+    Ok(out)
+}
+
+/// The public list: open, under consideration, answered, then closed and rejected, newest
+/// first (petitions gathering initial support are reachable by direct link only).
+///
+/// # Errors
+/// A database failure.
+pub async fn public_list(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+) -> Result<Vec<PetitionSummary>, ServiceError> {
+    let rows = petition::Entity::find()
+        .filter(petition::Column::Status.is_in([
+            PetitionStatus::Open.as_str(),
+            PetitionStatus::UnderConsideration.as_str(),
+            PetitionStatus::Answered.as_str(),
+            PetitionStatus::Closed.as_str(),
+            PetitionStatus::Rejected.as_str(),
+        ]))
+        .filter(
+            sea_orm::Condition::any()
+                .add(petition::Column::ApprovedAt.is_not_null())
+                .add(petition::Column::RejectedAt.is_not_null()),
+        )
+        .order_by_desc(petition::Column::Id)
+        .limit(200)
+        .all(db)
+        .await?;
+    let mut list = summaries(db, rows, today).await?;
+    list.sort_by_key(|p| match p.status {
+        PetitionStatus::Open => 0,
+        PetitionStatus::UnderConsideration => 1,
+        PetitionStatus::Answered => 2,
+        _ => 3,
+    });
+    Ok(list)
+}
+
+/// An author's petitions, newest first.
+///
+/// # Errors
+/// A database failure.
+pub async fn of_author(
+    db: &impl ConnectionTrait,
+    author: i32,
+    today: NaiveDate,
+) -> Result<Vec<PetitionSummary>, ServiceError> {
+    let rows = petition::Entity::find()
+        .filter(petition::Column::AuthorId.eq(author))
+        .order_by_desc(petition::Column::Id)
+        .all(db)
+        .await?;
+    summaries(db, rows, today).await
+}
+
+/// The petitions a person has signed (active signatures), newest signature first.
+///
+/// # Errors
+/// A database failure.
+pub async fn signed_by(
+    db: &impl ConnectionTrait,
+    signer: i32,
+    today: NaiveDate,
+) -> Result<Vec<PetitionSummary>, ServiceError> {
+    let backend = db.get_database_backend();
+    let ids: Vec<i32> = db
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "SELECT petition_id FROM signatures WHERE user_id = {} AND withdrawn_at IS NULL ORDER BY id DESC LIMIT 500",
+                placeholder(backend, 1)
+            ),
+            [signer.into()],
+        ))
+        .await?
+        .iter()
+        .filter_map(|r| r.try_get::<i32>("", "petition_id").ok())
+        .collect();
+    let mut rows = petition::Entity::find()
+        .filter(petition::Column::Id.is_in(ids.clone()))
+        .all(db)
+        .await?;
+    rows.sort_by_key(|r| ids.iter().position(|i| *i == r.id));
+    summaries(db, rows, today).await
+}

@@ -1,0 +1,531 @@
+//! Signing at surge speed. A signature is one row; the petition row is never touched per
+//! signature. Requests are checked (who signs, whether the petition takes signatures, the
+//! abuse limits) and then handed to one writer task per process, which inserts whatever has
+//! queued up as one multi-row `INSERT … ON CONFLICT DO NOTHING` in one transaction (group
+//! commit) and answers each request only after the commit: an acknowledged signature is
+//! durable. The unique keys (petition, account) and (petition, IIN fingerprint) make a second
+//! signature impossible whatever races; the writer re-reads the petitions' states inside its
+//! transaction (`FOR SHARE` on PostgreSQL), so a petition closed meanwhile takes no more.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::time::{Duration as StdDuration, Instant};
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, Statement, TransactionTrait, Value,
+};
+use tokio::sync::{Mutex, Notify, mpsc, oneshot};
+
+use super::{ClockName, Clocks, PetitionError, public_name, setting_u64, status_of};
+use crate::model::PetitionStatus;
+use crate::server::db::{lock_for_write, placeholder, placeholders};
+use crate::server::entities::{body, petition, user};
+use crate::server::services::{ServiceError, accounts};
+
+/// The most signatures one transaction writes.
+pub const MAX_BATCH: usize = 1_000;
+
+/// What a signer asks for.
+#[derive(Clone, Debug)]
+pub struct SignRequest {
+    /// The petition.
+    pub petition_id: i32,
+    /// The signer's account.
+    pub user_id: i32,
+    /// Whether lists may show "First-name S.".
+    pub show_name: bool,
+    /// Whether to mail the signer the body's answer.
+    pub notify: bool,
+    /// The address the request came from.
+    pub ip: String,
+}
+
+/// What became of a signature request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignOutcome {
+    /// Signed (or signed again after a withdrawal).
+    Signed,
+    /// This account had already signed; nothing changed.
+    AlreadySigned,
+}
+
+/// The abuse limits on signing, from the platform settings (`signing_per_account_hour`,
+/// `signing_per_ip_hour`); 0 switches a limit off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SigningLimits {
+    /// Signatures one account may give in an hour.
+    pub per_account_hour: u64,
+    /// Signatures from one IP address in an hour.
+    pub per_ip_hour: u64,
+}
+
+struct Row {
+    petition_id: i32,
+    user_id: i32,
+    iin_hash: Option<String>,
+    grade: &'static str,
+    region_id: i32,
+    public_name: String,
+    show_name: bool,
+    notify: bool,
+    ip: String,
+    email_domain: String,
+    created_at: DateTime<Utc>,
+}
+
+struct Job {
+    row: Row,
+    reply: oneshot::Sender<Result<SignOutcome, PetitionError>>,
+}
+
+/// Settings and deadlines, re-read every few seconds rather than on every signature.
+struct Cached {
+    at: Instant,
+    limits: SigningLimits,
+    clocks: Arc<Clocks>,
+}
+
+/// The handle to a process's signature writer. Cloning shares the writer.
+#[derive(Clone)]
+pub struct Signer {
+    jobs: mpsc::Sender<Job>,
+    written: Arc<Notify>,
+    cached: Arc<Mutex<Option<Cached>>>,
+}
+
+impl std::fmt::Debug for Signer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Signer")
+    }
+}
+
+impl Signer {
+    /// Starts the writer task on `db`. `written` is notified after every committed batch (the
+    /// counter folding waits on it).
+    pub fn start(db: DatabaseConnection, written: Arc<Notify>) -> Signer {
+        let (jobs, receiver) = mpsc::channel(16 * MAX_BATCH);
+        tokio::spawn(write_loop(db, receiver, written.clone()));
+        Signer {
+            jobs,
+            written,
+            cached: Arc::default(),
+        }
+    }
+
+    /// What is notified after each committed batch.
+    pub fn written(&self) -> Arc<Notify> {
+        self.written.clone()
+    }
+
+    async fn cached(
+        &self,
+        db: &impl ConnectionTrait,
+    ) -> Result<(SigningLimits, Arc<Clocks>), ServiceError> {
+        let mut cached = self.cached.lock().await;
+        if let Some(c) = cached.as_ref()
+            && c.at.elapsed() < StdDuration::from_secs(5)
+        {
+            return Ok((c.limits, c.clocks.clone()));
+        }
+        let limits = limits(db).await?;
+        let clocks = Arc::new(Clocks::load(db).await?);
+        *cached = Some(Cached {
+            at: Instant::now(),
+            limits,
+            clocks: clocks.clone(),
+        });
+        Ok((limits, clocks))
+    }
+
+    /// Signs a petition: checks who signs and whether the petition takes signatures today,
+    /// applies the abuse limits, then waits until the signature is committed.
+    ///
+    /// # Errors
+    /// `Refused` with the reason (`sign-verify-first`, `sign-closed`, `sign-rate-limited`,
+    /// `sign-iin-used`); `NotFound` for a petition the signer may not see; a database failure.
+    pub async fn sign(
+        &self,
+        db: &impl ConnectionTrait,
+        request: SignRequest,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<SignOutcome, PetitionError> {
+        let signer = user::Entity::find_by_id(request.user_id)
+            .one(db)
+            .await?
+            .filter(|u| u.deleted_at.is_none())
+            .ok_or(PetitionError::Forbidden)?;
+        let grade =
+            accounts::grade_of(&signer).ok_or(PetitionError::Refused("sign-verify-first"))?;
+        let target = super::find(db, request.petition_id).await?;
+        let status = status_of(&target)?;
+        if !status.is_public() {
+            return Err(PetitionError::NotFound);
+        }
+        let (limits, clocks) = self.cached(db).await?;
+        if !takes_signatures(db, &target, &clocks, today).await? {
+            return Err(PetitionError::Refused("sign-closed"));
+        }
+        if !within_limits(db, limits, request.user_id, &request.ip, now).await? {
+            return Err(PetitionError::Refused("sign-rate-limited"));
+        }
+        let row = Row {
+            petition_id: request.petition_id,
+            user_id: request.user_id,
+            iin_hash: signer.iin_hash.filter(|_| signer.iin_checked_at.is_some()),
+            grade: grade.as_str(),
+            region_id: signer.region_id,
+            public_name: public_name(&signer.display_name),
+            show_name: request.show_name,
+            notify: request.notify,
+            ip: request.ip.chars().take(64).collect(),
+            email_domain: signer
+                .email
+                .rsplit_once('@')
+                .map(|(_, d)| d.to_owned())
+                .unwrap_or_default(),
+            created_at: now,
+        };
+        let (reply, answer) = oneshot::channel();
+        self.jobs
+            .send(Job { row, reply })
+            .await
+            .map_err(|_| ServiceError::Corrupt("the signature writer has stopped".into()))?;
+        answer
+            .await
+            .map_err(|_| ServiceError::Corrupt("the signature writer dropped a request".into()))?
+    }
+}
+
+/// The signing limits in force.
+///
+/// # Errors
+/// A database failure.
+pub async fn limits(db: &impl ConnectionTrait) -> Result<SigningLimits, ServiceError> {
+    Ok(SigningLimits {
+        per_account_hour: setting_u64(db, "signing_per_account_hour")
+            .await?
+            .unwrap_or(60),
+        per_ip_hour: setting_u64(db, "signing_per_ip_hour")
+            .await?
+            .unwrap_or(2_000),
+    })
+}
+
+/// Whether a petition takes signatures on `today`: gathering within its initial-support term,
+/// or collecting (open, under consideration, answered) within its collection period.
+///
+/// # Errors
+/// A database failure.
+pub async fn takes_signatures(
+    db: &impl ConnectionTrait,
+    target: &petition::Model,
+    clocks: &Clocks,
+    today: NaiveDate,
+) -> Result<bool, ServiceError> {
+    let status = status_of(target)?;
+    if !status.takes_signatures() {
+        return Ok(false);
+    }
+    let level = body::Entity::find_by_id(target.body_id)
+        .one(db)
+        .await?
+        .map(|b| b.level)
+        .unwrap_or_default();
+    let (clock, start) = if status == PetitionStatus::Gathering {
+        (ClockName::InitialSupport, target.support_started_on)
+    } else {
+        (ClockName::Collection, target.collection_started_on)
+    };
+    Ok(start.is_some_and(|start| today <= clocks.due(clock, &level, start)))
+}
+
+/// Whether one more signature by `user_id` from `ip` stays within the limits. The counts come
+/// from the signature rows themselves, so the limits hold across server processes and cost no
+/// write.
+async fn within_limits(
+    db: &impl ConnectionTrait,
+    limits: SigningLimits,
+    user_id: i32,
+    ip: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, ServiceError> {
+    let since = now - Duration::hours(1);
+    let backend = db.get_database_backend();
+    for (limit, column, value) in [
+        (limits.per_account_hour, "user_id", Value::from(user_id)),
+        (limits.per_ip_hour, "ip", Value::from(ip)),
+    ] {
+        if limit == 0 {
+            continue;
+        }
+        let sql = format!(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM signatures WHERE {column} = {} AND created_at > {} LIMIT {limit}) AS recent",
+            placeholder(backend, 1),
+            placeholder(backend, 2),
+        );
+        let n: i64 = db
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                sql,
+                [value, since.into()],
+            ))
+            .await?
+            .map(|r| r.try_get("", "n"))
+            .transpose()?
+            .unwrap_or(0);
+        if u64::try_from(n).unwrap_or(0) >= limit {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+async fn write_loop(db: DatabaseConnection, mut jobs: mpsc::Receiver<Job>, written: Arc<Notify>) {
+    while let Some(first) = jobs.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match jobs.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let rows: Vec<&Row> = batch.iter().map(|j| &j.row).collect();
+        match write_batch(&db, &rows).await {
+            Ok(outcomes) => {
+                for (job, outcome) in batch.into_iter().zip(outcomes) {
+                    job.reply.send(outcome).ok();
+                }
+                written.notify_one();
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot write a batch of signatures");
+                for job in batch {
+                    job.reply
+                        .send(Err(PetitionError::Service(ServiceError::Db(
+                            sea_orm::DbErr::Custom(error.to_string()),
+                        ))))
+                        .ok();
+                }
+            }
+        }
+    }
+}
+
+const COLUMNS: &str = "petition_id, user_id, iin_hash, grade, region_id, public_name, show_name, notify_answer, ip, email_domain, created_at, counted, dirty";
+
+/// Writes one batch in one transaction; the outcome of each row, in order.
+async fn write_batch(
+    db: &DatabaseConnection,
+    rows: &[&Row],
+) -> Result<Vec<Result<SignOutcome, PetitionError>>, sea_orm::DbErr> {
+    let txn = db.begin().await?;
+    lock_for_write(&txn).await?;
+    let backend = txn.get_database_backend();
+    let ids: Vec<i32> = rows
+        .iter()
+        .map(|r| r.petition_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let lock = if backend == DbBackend::Postgres {
+        " FOR SHARE"
+    } else {
+        ""
+    };
+    let statuses = txn
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "SELECT id, status FROM petitions WHERE id IN ({}){lock}",
+                placeholders(backend, 1, ids.len())
+            ),
+            ids.iter().map(|id| Value::from(*id)),
+        ))
+        .await?;
+    let mut open = HashSet::new();
+    for row in statuses {
+        let id: i32 = row.try_get("", "id")?;
+        let status: String = row.try_get("", "status")?;
+        if PetitionStatus::parse(&status).is_some_and(PetitionStatus::takes_signatures) {
+            open.insert(id);
+        }
+    }
+    let writable: Vec<&&Row> = rows
+        .iter()
+        .filter(|r| open.contains(&r.petition_id))
+        .collect();
+    let mut inserted = HashSet::new();
+    if !writable.is_empty() {
+        let per_row = 13;
+        let mut values = Vec::with_capacity(writable.len() * per_row);
+        let mut tuples = Vec::with_capacity(writable.len());
+        for (i, row) in writable.iter().enumerate() {
+            tuples.push(format!(
+                "({})",
+                placeholders(backend, i * per_row + 1, per_row)
+            ));
+            values.extend([
+                Value::from(row.petition_id),
+                Value::from(row.user_id),
+                Value::from(row.iin_hash.clone()),
+                Value::from(row.grade),
+                Value::from(row.region_id),
+                Value::from(row.public_name.clone()),
+                Value::from(row.show_name),
+                Value::from(row.notify),
+                Value::from(row.ip.clone()),
+                Value::from(row.email_domain.clone()),
+                Value::from(row.created_at),
+                Value::from(0i16),
+                Value::from(true),
+            ]);
+        }
+        let sql = format!(
+            "INSERT INTO signatures ({COLUMNS}) VALUES {} ON CONFLICT DO NOTHING RETURNING petition_id, user_id",
+            tuples.join(", ")
+        );
+        for row in txn
+            .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
+            .await?
+        {
+            let petition_id: i32 = row.try_get("", "petition_id")?;
+            let user_id: i32 = row.try_get("", "user_id")?;
+            inserted.insert((petition_id, user_id));
+        }
+    }
+    let mut outcomes = Vec::with_capacity(rows.len());
+    let mut answered: HashMap<(i32, i32), ()> = HashMap::new();
+    for row in rows {
+        let key = (row.petition_id, row.user_id);
+        if !open.contains(&row.petition_id) {
+            outcomes.push(Err(PetitionError::Refused("sign-closed")));
+        } else if inserted.contains(&key) && answered.insert(key, ()).is_none() {
+            outcomes.push(Ok(SignOutcome::Signed));
+        } else {
+            outcomes.push(conflict(&txn, row).await?);
+        }
+    }
+    txn.commit().await?;
+    Ok(outcomes)
+}
+
+/// A row the insert skipped: a withdrawn signature of the same account is restored; an
+/// active (or invalidated — flagged signers are not told) one means already signed; otherwise
+/// the signer's IIN has signed from another account.
+async fn conflict(
+    txn: &impl ConnectionTrait,
+    row: &Row,
+) -> Result<Result<SignOutcome, PetitionError>, sea_orm::DbErr> {
+    let backend = txn.get_database_backend();
+    let p = |n| placeholder(backend, n);
+    let restored = txn
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "UPDATE signatures SET withdrawn_at = NULL, dirty = {t}, show_name = {}, notify_answer = {}, created_at = {}, ip = {} \
+                 WHERE petition_id = {} AND user_id = {} AND withdrawn_at IS NOT NULL AND invalidated_at IS NULL",
+                p(1),
+                p(2),
+                p(3),
+                p(4),
+                p(5),
+                p(6),
+                t = "TRUE",
+            ),
+            [
+                row.show_name.into(),
+                row.notify.into(),
+                row.created_at.into(),
+                row.ip.clone().into(),
+                row.petition_id.into(),
+                row.user_id.into(),
+            ],
+        ))
+        .await?
+        .rows_affected();
+    if restored == 1 {
+        return Ok(Ok(SignOutcome::Signed));
+    }
+    let existing = txn
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "SELECT id FROM signatures WHERE petition_id = {} AND user_id = {}",
+                p(1),
+                p(2)
+            ),
+            [row.petition_id.into(), row.user_id.into()],
+        ))
+        .await?;
+    Ok(match existing {
+        Some(_) => Ok(SignOutcome::AlreadySigned),
+        None => Err(PetitionError::Refused("sign-iin-used")),
+    })
+}
+
+/// Withdraws the signer's own signature while the petition is gathering or open.
+///
+/// # Errors
+/// `Refused` (`withdraw-closed`, `withdraw-not-signed`); `NotFound`.
+pub async fn withdraw(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    petition_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), PetitionError> {
+    let target = super::find(db, petition_id).await?;
+    let status = status_of(&target)?;
+    if !status.is_public() {
+        return Err(PetitionError::NotFound);
+    }
+    if !status.allows_withdrawal() {
+        return Err(PetitionError::Refused("withdraw-closed"));
+    }
+    let backend = db.get_database_backend();
+    let p = |n| placeholder(backend, n);
+    let changed = db
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "UPDATE signatures SET withdrawn_at = {}, dirty = TRUE WHERE petition_id = {} AND user_id = {} \
+                 AND withdrawn_at IS NULL AND invalidated_at IS NULL",
+                p(1),
+                p(2),
+                p(3)
+            ),
+            [now.into(), petition_id.into(), user_id.into()],
+        ))
+        .await?
+        .rows_affected();
+    if changed == 1 {
+        Ok(())
+    } else {
+        Err(PetitionError::Refused("withdraw-not-signed"))
+    }
+}
+
+/// Whether `user_id` has an active signature on the petition.
+///
+/// # Errors
+/// A database failure.
+pub async fn has_signed(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    petition_id: i32,
+) -> Result<bool, ServiceError> {
+    let backend = db.get_database_backend();
+    Ok(db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "SELECT id FROM signatures WHERE petition_id = {} AND user_id = {} AND withdrawn_at IS NULL",
+                placeholder(backend, 1),
+                placeholder(backend, 2)
+            ),
+            [petition_id.into(), user_id.into()],
+        ))
+        .await?
+        .is_some())
+}

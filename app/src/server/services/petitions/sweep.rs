@@ -1,0 +1,144 @@
+//! The deadline sweep: moves petitions on time and writes the timeline events — moderation
+//! overdue, initial support lapsed, collection expired without the threshold, the body's answer
+//! overdue and very overdue. It first folds pending signatures, so a petition that gathered its
+//! supporters in the last seconds is not lapsed. Safe with several processes: it holds the
+//! `deadline_sweep` worker lock, and every change is conditional on the state it saw.
+
+use std::time::Duration as StdDuration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+    sea_query::Expr,
+};
+
+use super::counting::{self, transition};
+use super::{ClockName, Clocks, Event, record, running_clock, status_of};
+use crate::model::{EventKind, PetitionStatus};
+use crate::server::db::take_worker_lock;
+use crate::server::entities::{body, petition};
+use crate::server::services::{ServiceError, deadlines::DeadlineState};
+
+/// What one sweep changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SweepReport {
+    /// Timeline events written.
+    pub events: usize,
+}
+
+/// Runs the sweep for `today`.
+///
+/// # Errors
+/// A database failure; nothing is then changed.
+pub async fn sweep(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<SweepReport, ServiceError> {
+    while counting::fold(db, 5_000, now, today).await?.rows == 5_000 {}
+    let txn = db.begin().await?;
+    take_worker_lock(&txn, "deadline_sweep", now).await?;
+    let clocks = Clocks::load(&txn).await?;
+    let candidates = petition::Entity::find()
+        .filter(petition::Column::Status.is_in([
+            PetitionStatus::Moderation.as_str(),
+            PetitionStatus::Gathering.as_str(),
+            PetitionStatus::Open.as_str(),
+            PetitionStatus::UnderConsideration.as_str(),
+        ]))
+        .all(&txn)
+        .await?;
+    let mut report = SweepReport::default();
+    for p in candidates {
+        let Some((clock, start)) = running_clock(&p) else {
+            continue;
+        };
+        let level = body::Entity::find_by_id(p.body_id)
+            .one(&txn)
+            .await?
+            .map(|b| b.level)
+            .unwrap_or_default();
+        let state = clocks.state(clock, &level, start, today);
+        if state == DeadlineState::Due {
+            continue;
+        }
+        report.events += step(&txn, &p, clock, state, now).await?;
+    }
+    txn.commit().await?;
+    Ok(report)
+}
+
+/// One petition past its clock; returns the events written.
+async fn step(
+    txn: &impl ConnectionTrait,
+    p: &petition::Model,
+    clock: ClockName,
+    state: DeadlineState,
+    now: DateTime<Utc>,
+) -> Result<usize, ServiceError> {
+    let status = status_of(p)?;
+    let closed = |reason: &'static str| {
+        vec![
+            (petition::Column::ClosedAt, Expr::value(now)),
+            (petition::Column::ClosedReason, Expr::value(reason)),
+            (petition::Column::UpdatedAt, Expr::value(now)),
+        ]
+    };
+    let flag = |column: petition::Column| async move {
+        Ok::<bool, ServiceError>(
+            petition::Entity::update_many()
+                .col_expr(column, Expr::value(now))
+                .filter(petition::Column::Id.eq(p.id))
+                .filter(petition::Column::Status.eq(status.as_str()))
+                .filter(column.is_null())
+                .exec(txn)
+                .await?
+                .rows_affected
+                == 1,
+        )
+    };
+    let mut events = 0;
+    match clock {
+        ClockName::Moderation => {
+            if flag(petition::Column::ModerationOverdueAt).await? {
+                record(txn, p.id, Event::system(EventKind::ModerationOverdue), now).await?;
+                events += 1;
+            }
+        }
+        ClockName::InitialSupport => {
+            if transition(txn, p.id, status, PetitionStatus::Closed, closed("lapsed")).await? {
+                record(txn, p.id, Event::system(EventKind::Lapsed), now).await?;
+                events += 1;
+            }
+        }
+        ClockName::Collection => {
+            if transition(txn, p.id, status, PetitionStatus::Closed, closed("expired")).await? {
+                record(txn, p.id, Event::system(EventKind::Expired), now).await?;
+                events += 1;
+            }
+        }
+        ClockName::Answer => {
+            if flag(petition::Column::AnswerOverdueAt).await? {
+                record(txn, p.id, Event::system(EventKind::AnswerOverdue), now).await?;
+                events += 1;
+            }
+            if state == DeadlineState::VeryOverdue
+                && flag(petition::Column::AnswerVeryOverdueAt).await?
+            {
+                record(txn, p.id, Event::system(EventKind::AnswerVeryOverdue), now).await?;
+                events += 1;
+            }
+        }
+    }
+    Ok(events)
+}
+
+/// The sweeping task: runs the sweep every `interval`.
+pub async fn run(db: DatabaseConnection, interval: StdDuration) {
+    loop {
+        if let Err(error) = sweep(&db, Utc::now(), crate::server::services::today()).await {
+            tracing::error!(%error, "the deadline sweep failed");
+        }
+        tokio::time::sleep(interval).await;
+    }
+}

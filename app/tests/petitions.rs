@@ -1,0 +1,966 @@
+//! Petitions from filing to answer, on a fresh database (SQLite, or PostgreSQL with
+//! `TEST_DATABASE_URL`): every legal transition and the refusal of illegal ones, signing with
+//! its unique keys and limits, folding and reconciliation, thresholds and routing, the deadline
+//! sweep, the answer and its rating, bulk invalidation, and concurrency.
+
+use std::sync::Arc;
+
+use app::model::{EventKind, PetitionStatus, Role};
+use app::server::entities::{body, outbox_mail, petition, petition_count, petition_event, user};
+use app::server::services::petitions::{
+    self, PetitionError, answers, counting,
+    filing::{self, DraftForm},
+    fraud,
+    moderation::{self, Decision},
+    pages,
+    signing::{SignOutcome, SignRequest, Signer},
+    sweep,
+};
+use app::server::services::{roles, today};
+use app::server::testing::{TestDb, people};
+use chrono::{Duration, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, Set, sea_query::Expr,
+};
+
+const REGION: &str = "75"; // Almaty (city)
+
+async fn akimat(db: &DatabaseConnection) -> body::Model {
+    body::Entity::find()
+        .filter(body::Column::Slug.eq(format!("akimat-{REGION}")))
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("the Almaty akimat is seeded")
+}
+
+/// Sets the threshold of regional akimats to a fixed number (admin-editable data).
+async fn set_threshold(db: &DatabaseConnection, signatures: i32, grade: &str) {
+    db.execute_unprepared(&format!(
+        "UPDATE thresholds SET signatures = {signatures}, percent_basis_points = NULL, required_grade = '{grade}' \
+         WHERE body_kind = 'akimat' AND level = 'regional'"
+    ))
+    .await
+    .expect("threshold set");
+}
+
+fn form(title: &str) -> DraftForm {
+    DraftForm {
+        title: title.into(),
+        summary: "Repair the road on Abai Avenue between Baitursynov and Masanchi.".into(),
+        text: "The road has potholes.\n\nWe ask the akimat to repair it this summer.".into(),
+        body_slug: format!("akimat-{REGION}"),
+        territory_kato: REGION.into(),
+        topic: "roads".into(),
+    }
+}
+
+async fn grant(db: &DatabaseConnection, email: &str, role: Role, body: Option<&body::Model>) {
+    roles::grant(
+        db,
+        None,
+        roles::GrantForm {
+            email: email.into(),
+            role,
+            body_slug: body.map(|b| b.slug.clone()).unwrap_or_default(),
+            for_email: String::new(),
+            starts_on: today(),
+            ends_on: None,
+        },
+    )
+    .await
+    .expect("role granted");
+}
+
+struct World {
+    test: TestDb,
+    author: user::Model,
+    moderator: user::Model,
+    other_moderator: user::Model,
+    official: user::Model,
+    signer: Signer,
+}
+
+async fn world() -> World {
+    let test = TestDb::new().await;
+    let staff = people::verified_citizens(&test.db, "staff", 4, REGION, true)
+        .await
+        .expect("people");
+    let akimat = akimat(&test.db).await;
+    grant(&test.db, &staff[1].email, Role::Moderator, None).await;
+    grant(&test.db, &staff[2].email, Role::Moderator, None).await;
+    grant(&test.db, &staff[3].email, Role::Official, Some(&akimat)).await;
+    let signer = Signer::start(test.db.clone(), Arc::default());
+    World {
+        author: staff[0].clone(),
+        moderator: staff[1].clone(),
+        other_moderator: staff[2].clone(),
+        official: staff[3].clone(),
+        test,
+        signer,
+    }
+}
+
+async fn status(db: &DatabaseConnection, id: i32) -> PetitionStatus {
+    let p = petitions::find(db, id).await.expect("exists");
+    PetitionStatus::parse(&p.status).expect("known")
+}
+
+async fn events(db: &DatabaseConnection, id: i32) -> Vec<String> {
+    petition_event::Entity::find()
+        .filter(petition_event::Column::PetitionId.eq(id))
+        .all(db)
+        .await
+        .expect("reads")
+        .into_iter()
+        .map(|e| e.kind)
+        .collect()
+}
+
+/// A petition approved by the moderator, gathering support.
+async fn approved(w: &World, title: &str) -> i32 {
+    let now = Utc::now();
+    let id = filing::save_draft(&w.test.db, w.author.id, None, &form(title), now)
+        .await
+        .expect("draft saved");
+    filing::submit(&w.test.db, w.author.id, id, true, now, today())
+        .await
+        .expect("submitted");
+    moderation::decide(
+        &w.test.db,
+        w.moderator.id,
+        id,
+        Decision::Approve,
+        now,
+        today(),
+    )
+    .await
+    .expect("approved");
+    id
+}
+
+async fn sign(w: &World, user: &user::Model, id: i32) -> Result<SignOutcome, PetitionError> {
+    w.signer
+        .sign(
+            &w.test.db,
+            SignRequest {
+                petition_id: id,
+                user_id: user.id,
+                show_name: true,
+                notify: true,
+                ip: "10.0.0.1".into(),
+            },
+            Utc::now(),
+            today(),
+        )
+        .await
+}
+
+async fn fold_all(db: &DatabaseConnection) {
+    while counting::fold(db, 1_000, Utc::now(), today())
+        .await
+        .expect("folds")
+        .rows
+        > 0
+    {}
+}
+
+fn refused(result: Result<impl std::fmt::Debug, PetitionError>, key: &str) {
+    match result {
+        Err(PetitionError::Refused(k)) => assert_eq!(k, key),
+        other => panic!("expected refusal {key}, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn bad_drafts_are_refused_field_by_field_and_nothing_is_saved() {
+    let w = world().await;
+    let now = Utc::now();
+    let cases: Vec<(DraftForm, &str, &str)> = vec![
+        (
+            DraftForm {
+                title: "  ".into(),
+                ..form("x")
+            },
+            "title",
+            "petition-title-empty",
+        ),
+        (
+            DraftForm {
+                title: "я".repeat(121),
+                ..form("x")
+            },
+            "title",
+            "petition-title-long",
+        ),
+        (
+            DraftForm {
+                summary: "s".repeat(501),
+                ..form("x")
+            },
+            "summary",
+            "petition-summary-long",
+        ),
+        (
+            DraftForm {
+                text: "t".repeat(6_001),
+                ..form("x")
+            },
+            "text",
+            "petition-text-long",
+        ),
+        (
+            DraftForm {
+                body_slug: "no-such-body".into(),
+                ..form("x")
+            },
+            "body",
+            "petition-body-unknown",
+        ),
+        (
+            DraftForm {
+                body_slug: "council-akimat-75".into(),
+                ..form("x")
+            },
+            "body",
+            "petition-body-not-addressable",
+        ),
+        (
+            DraftForm {
+                territory_kato: "71".into(),
+                ..form("x")
+            },
+            "body",
+            "petition-body-territory",
+        ),
+        (
+            DraftForm {
+                topic: "weather".into(),
+                ..form("x")
+            },
+            "topic",
+            "petition-topic-unknown",
+        ),
+    ];
+    for (draft, field, key) in cases {
+        match filing::save_draft(&w.test.db, w.author.id, None, &draft, now).await {
+            Err(PetitionError::Invalid { field: f, key: k }) => assert_eq!((f, k), (field, key)),
+            other => panic!("{key}: {other:?}"),
+        }
+    }
+    // 120 Cyrillic characters are within the limit (characters, not bytes).
+    filing::save_draft(
+        &w.test.db,
+        w.author.id,
+        None,
+        &DraftForm {
+            title: "я".repeat(120),
+            ..form("x")
+        },
+        now,
+    )
+    .await
+    .expect("120 characters fit");
+    assert_eq!(
+        petition::Entity::find()
+            .count(&w.test.db)
+            .await
+            .expect("counts"),
+        1
+    );
+
+    let unverified = user::Entity::find_by_id(w.author.id)
+        .one(&w.test.db)
+        .await
+        .expect("reads")
+        .expect("exists");
+    let mut row: user::ActiveModel = unverified.into();
+    row.email_verified_at = Set(None);
+    row.iin_checked_at = Set(None);
+    row.update(&w.test.db).await.expect("updated");
+    refused(
+        filing::save_draft(&w.test.db, w.author.id, None, &form("y"), now).await,
+        "petition-verify-first",
+    );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn a_petition_goes_from_draft_to_answer_and_every_step_is_on_its_timeline() {
+    let w = world().await;
+    let db = &w.test.db;
+    let akimat = akimat(db).await;
+    set_threshold(db, 60, "iin_checked").await;
+    let now = Utc::now();
+    let html = "<script>alert(1)</script> Fix the road";
+    let id = filing::save_draft(db, w.author.id, None, &form(html), now)
+        .await
+        .expect("saved");
+    assert_eq!(status(db, id).await, PetitionStatus::Draft);
+    assert_eq!(
+        petitions::find(db, id).await.expect("exists").title,
+        html,
+        "stored as typed; pages escape it"
+    );
+
+    // Nobody else sees or edits a draft; it cannot be signed.
+    assert!(matches!(
+        pages::view(db, id, Some(w.official.id), now, today()).await,
+        Err(PetitionError::NotFound)
+    ));
+    assert!(matches!(
+        filing::save_draft(db, w.official.id, Some(id), &form("mine"), now).await,
+        Err(PetitionError::NotFound)
+    ));
+    assert!(matches!(
+        sign(&w, &w.official, id).await,
+        Err(PetitionError::NotFound)
+    ));
+
+    // Submitting needs the prohibited-topics confirmation.
+    match filing::submit(db, w.author.id, id, false, now, today()).await {
+        Err(PetitionError::Invalid { field, .. }) => assert_eq!(field, "confirm"),
+        other => panic!("{other:?}"),
+    }
+    filing::submit(db, w.author.id, id, true, now, today())
+        .await
+        .expect("submitted");
+    refused(
+        filing::submit(db, w.author.id, id, true, now, today()).await,
+        "petition-not-draft",
+    );
+    let view = pages::view(db, id, Some(w.author.id), now, today())
+        .await
+        .expect("author sees it");
+    assert_eq!(view.queue_position, Some(1));
+    assert_eq!(
+        view.clock.as_ref().map(|c| c.name.as_str()),
+        Some("moderation")
+    );
+
+    // One moderator claims it; the other can neither claim nor decide while the claim lives.
+    moderation::claim(db, w.moderator.id, id, now)
+        .await
+        .expect("claimed");
+    refused(
+        moderation::claim(db, w.other_moderator.id, id, now).await,
+        "moderation-claimed-by-another",
+    );
+    refused(
+        moderation::decide(
+            db,
+            w.other_moderator.id,
+            id,
+            Decision::Approve,
+            now,
+            today(),
+        )
+        .await,
+        "moderation-claimed-by-another",
+    );
+    // A claim expires.
+    moderation::claim(
+        db,
+        w.other_moderator.id,
+        id,
+        now + moderation::CLAIM + Duration::seconds(1),
+    )
+    .await
+    .expect("an expired claim can be taken");
+    moderation::claim(db, w.moderator.id, id, now + moderation::CLAIM * 3)
+        .await
+        .expect("taken back");
+
+    // Returned for changes with a note; the author edits and resubmits.
+    match moderation::decide(
+        db,
+        w.moderator.id,
+        id,
+        Decision::Return { note: " ".into() },
+        now,
+        today(),
+    )
+    .await
+    {
+        Err(PetitionError::Invalid { field, .. }) => assert_eq!(field, "note"),
+        other => panic!("{other:?}"),
+    }
+    moderation::decide(
+        db,
+        w.moderator.id,
+        id,
+        Decision::Return {
+            note: "Name the street".into(),
+        },
+        now,
+        today(),
+    )
+    .await
+    .expect("returned");
+    assert_eq!(status(db, id).await, PetitionStatus::Draft);
+    filing::save_draft(db, w.author.id, Some(id), &form("Repair Abai Avenue"), now)
+        .await
+        .expect("edited");
+    filing::submit(db, w.author.id, id, true, now, today())
+        .await
+        .expect("resubmitted");
+    moderation::decide(db, w.moderator.id, id, Decision::Approve, now, today())
+        .await
+        .expect("approved");
+    refused(
+        moderation::decide(db, w.moderator.id, id, Decision::Approve, now, today()).await,
+        "moderation-not-in-queue",
+    );
+    let p = petitions::find(db, id).await.expect("exists");
+    assert_eq!(
+        (p.threshold, p.required_grade.as_deref()),
+        (Some(60), Some("iin_checked"))
+    );
+    assert_eq!(status(db, id).await, PetitionStatus::Gathering);
+
+    // 50 co-signers open it; the answer clock waits for the threshold.
+    let citizens = people::verified_citizens(db, "signer", 70, REGION, true)
+        .await
+        .expect("people");
+    for c in &citizens[..49] {
+        assert_eq!(sign(&w, c, id).await.expect("signed"), SignOutcome::Signed);
+    }
+    fold_all(db).await;
+    assert_eq!(
+        status(db, id).await,
+        PetitionStatus::Gathering,
+        "49 are not enough"
+    );
+    sign(&w, &citizens[49], id).await.expect("signed");
+    assert_eq!(
+        sign(&w, &citizens[49], id).await.expect("answered"),
+        SignOutcome::AlreadySigned
+    );
+    fold_all(db).await;
+    assert_eq!(status(db, id).await, PetitionStatus::Open);
+    assert_eq!(
+        counting::counts(db, id).await.expect("counts").iin_checked,
+        50
+    );
+
+    // Withdraw and sign again while open.
+    petitions::signing::withdraw(db, citizens[0].id, id, Utc::now())
+        .await
+        .expect("withdrawn");
+    refused(
+        petitions::signing::withdraw(db, citizens[0].id, id, Utc::now()).await,
+        "withdraw-not-signed",
+    );
+    fold_all(db).await;
+    assert_eq!(
+        counting::counts(db, id).await.expect("counts").iin_checked,
+        49
+    );
+    assert_eq!(
+        sign(&w, &citizens[0], id).await.expect("again"),
+        SignOutcome::Signed
+    );
+
+    // The answer is refused before the threshold.
+    refused(
+        answers::publish(
+            db,
+            w.official.id,
+            id,
+            app::model::AnswerDecision::Accepted,
+            "Yes",
+            &w.test.app_state().public_url,
+            now,
+        )
+        .await,
+        "answer-not-awaited",
+    );
+    for c in &citizens[50..60] {
+        sign(&w, c, id).await.expect("signed");
+    }
+    fold_all(db).await;
+    let p = petitions::find(db, id).await.expect("exists");
+    assert_eq!(status(db, id).await, PetitionStatus::UnderConsideration);
+    assert!(p.threshold_reached_at.is_some() && p.registered_on == Some(today()));
+    assert_eq!(
+        p.registration_number,
+        Some(format!("{}-{id:06}", today().format("%Y")))
+    );
+    refused(
+        petitions::signing::withdraw(db, citizens[1].id, id, Utc::now()).await,
+        "withdraw-closed",
+    );
+    // Still collecting support after registration.
+    sign(&w, &citizens[60], id)
+        .await
+        .expect("signed after the threshold");
+
+    // The official's inbox holds it; the answer goes out with mail to the author and signers.
+    let inbox = answers::inbox(db, &[akimat.id], today())
+        .await
+        .expect("inbox");
+    assert_eq!(inbox.iter().map(|p| p.id).collect::<Vec<_>>(), vec![id]);
+    answers::publish(
+        db,
+        w.official.id,
+        id,
+        app::model::AnswerDecision::PartlyAccepted,
+        "We will repair it in June.",
+        &w.test.app_state().public_url,
+        now,
+    )
+    .await
+    .expect("answered");
+    assert_eq!(status(db, id).await, PetitionStatus::Answered);
+    let mails = outbox_mail::Entity::find()
+        .filter(outbox_mail::Column::Kind.eq("petition_answered"))
+        .count(db)
+        .await
+        .expect("counts");
+    assert_eq!(mails, 1 + 61, "the author and every signer who asked");
+
+    // Ratings: 1–5, one per person, the average shows.
+    match answers::rate(db, citizens[0].id, id, 6, now).await {
+        Err(PetitionError::Invalid { field, .. }) => assert_eq!(field, "rating"),
+        other => panic!("{other:?}"),
+    }
+    answers::rate(db, citizens[0].id, id, 2, now)
+        .await
+        .expect("rated");
+    answers::rate(db, citizens[1].id, id, 5, now)
+        .await
+        .expect("rated");
+    answers::rate(db, citizens[1].id, id, 4, now)
+        .await
+        .expect("re-rated");
+    let view = pages::view(db, id, Some(citizens[0].id), now, today())
+        .await
+        .expect("view");
+    let answer = view.answer.expect("answer shown");
+    assert_eq!((answer.average_rating, answer.ratings), (Some(3.0), 2));
+    assert_eq!(view.viewer.my_rating, Some(2));
+
+    let kinds = events(db, id).await;
+    for kind in [
+        EventKind::Submitted,
+        EventKind::Returned,
+        EventKind::Approved,
+        EventKind::SupportReached,
+        EventKind::ThresholdReached,
+        EventKind::Registered,
+        EventKind::Answered,
+    ] {
+        assert!(
+            kinds.contains(&kind.as_str().to_owned()),
+            "{kind:?} in {kinds:?}"
+        );
+    }
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn a_rejection_has_a_public_reason_and_some_reasons_hide_the_text() {
+    let w = world().await;
+    let db = &w.test.db;
+    let now = Utc::now();
+    let id = filing::save_draft(db, w.author.id, None, &form("Spam"), now)
+        .await
+        .expect("saved");
+    filing::submit(db, w.author.id, id, true, now, today())
+        .await
+        .expect("submitted");
+    let reasons = moderation::reasons(db, false).await.expect("catalogue");
+    let hiding = reasons
+        .iter()
+        .find(|r| r.code == "offensive")
+        .expect("seeded");
+    match moderation::decide(
+        db,
+        w.moderator.id,
+        id,
+        Decision::Reject {
+            reason: 99_999,
+            note: String::new(),
+        },
+        now,
+        today(),
+    )
+    .await
+    {
+        Err(PetitionError::Invalid { field, .. }) => assert_eq!(field, "reason"),
+        other => panic!("{other:?}"),
+    }
+    moderation::decide(
+        db,
+        w.moderator.id,
+        id,
+        Decision::Reject {
+            reason: hiding.id,
+            note: "Insults".into(),
+        },
+        now,
+        today(),
+    )
+    .await
+    .expect("rejected");
+    let view = pages::view(db, id, None, now, today())
+        .await
+        .expect("public");
+    assert_eq!(view.status, PetitionStatus::Rejected);
+    assert!(view.hidden && view.text.is_empty() && view.summary.is_empty());
+    assert_eq!(view.rejection.map(|r| r.en), Some(hiding.names.en.clone()));
+    let last = view.timeline.last().expect("timeline");
+    assert_eq!(last.kind, EventKind::Rejected);
+    assert_eq!(last.note.as_deref(), Some("Insults"));
+    assert!(last.reason.is_some());
+    assert!(matches!(
+        sign(&w, &w.official, id).await,
+        Err(PetitionError::Refused("sign-closed"))
+    ));
+    w.test.drop_database().await;
+}
+
+async fn backdate(db: &DatabaseConnection, id: i32, column: petition::Column, day: NaiveDate) {
+    petition::Entity::update_many()
+        .col_expr(column, Expr::value(day))
+        .filter(petition::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .expect("backdated");
+}
+
+#[tokio::test]
+async fn the_sweep_lapses_expires_and_marks_overdue_once_even_when_run_twice() {
+    let w = world().await;
+    let db = &w.test.db;
+    set_threshold(db, 2, "email_verified").await;
+    let long_ago = today() - Duration::days(400);
+    let lapsing = approved(&w, "lapsing").await;
+    backdate(db, lapsing, petition::Column::SupportStartedOn, long_ago).await;
+
+    let now = Utc::now();
+    let in_moderation = filing::save_draft(db, w.author.id, None, &form("slow"), now)
+        .await
+        .expect("saved");
+    filing::submit(db, w.author.id, in_moderation, true, now, today())
+        .await
+        .expect("submitted");
+    backdate(
+        db,
+        in_moderation,
+        petition::Column::ModerationStartedOn,
+        long_ago,
+    )
+    .await;
+
+    // Open ones: one expires without the threshold; one under consideration goes overdue.
+    db.execute_unprepared(
+        "UPDATE platform_settings SET value = '1' WHERE key = 'initial_support_signatures'",
+    )
+    .await
+    .expect("setting");
+    let citizens = people::verified_citizens(db, "c", 3, REGION, false)
+        .await
+        .expect("people");
+    let expiring = approved(&w, "expiring").await;
+    sign(&w, &citizens[0], expiring).await.expect("signed");
+    let late = approved(&w, "late").await;
+    sign(&w, &citizens[0], late).await.expect("signed");
+    sign(&w, &citizens[1], late).await.expect("signed");
+    fold_all(db).await;
+    assert_eq!(status(db, expiring).await, PetitionStatus::Open);
+    assert_eq!(status(db, late).await, PetitionStatus::UnderConsideration);
+    backdate(
+        db,
+        expiring,
+        petition::Column::CollectionStartedOn,
+        long_ago,
+    )
+    .await;
+    backdate(db, late, petition::Column::RegisteredOn, long_ago).await;
+
+    let first = sweep::sweep(db, Utc::now(), today()).await.expect("sweeps");
+    let second = sweep::sweep(db, Utc::now(), today())
+        .await
+        .expect("sweeps again");
+    assert_eq!(first.events, 5);
+    assert_eq!(second.events, 0, "nothing twice");
+    assert_eq!(status(db, lapsing).await, PetitionStatus::Closed);
+    assert_eq!(
+        petitions::find(db, lapsing)
+            .await
+            .expect("exists")
+            .closed_reason
+            .as_deref(),
+        Some("lapsed")
+    );
+    assert_eq!(status(db, expiring).await, PetitionStatus::Closed);
+    assert_eq!(
+        petitions::find(db, expiring)
+            .await
+            .expect("exists")
+            .closed_reason
+            .as_deref(),
+        Some("expired")
+    );
+    assert!(
+        events(db, in_moderation)
+            .await
+            .contains(&"moderation_overdue".to_owned())
+    );
+    let late_events = events(db, late).await;
+    assert!(late_events.contains(&"answer_overdue".to_owned()));
+    assert!(late_events.contains(&"answer_very_overdue".to_owned()));
+    assert!(matches!(
+        sign(&w, &citizens[2], lapsing).await,
+        Err(PetitionError::Refused("sign-closed"))
+    ));
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn invalidated_signatures_leave_the_counts_and_clear_the_threshold() {
+    let w = world().await;
+    let db = &w.test.db;
+    set_threshold(db, 55, "email_verified").await;
+    let id = approved(&w, "contested").await;
+    let honest = people::verified_citizens(db, "honest", 50, REGION, false)
+        .await
+        .expect("people");
+    let bots = people::verified_citizens(db, "bot", 10, REGION, false)
+        .await
+        .expect("people");
+    db.execute_unprepared("UPDATE users SET email = REPLACE(email, '@example.kz', '@bots.example') WHERE email LIKE 'bot%'")
+        .await
+        .expect("bot domain");
+    for c in honest.iter().chain(&bots) {
+        sign(&w, c, id).await.expect("signed");
+    }
+    fold_all(db).await;
+    assert_eq!(status(db, id).await, PetitionStatus::UnderConsideration);
+    let filter = fraud::Filter {
+        email_domain: Some("bots.example".into()),
+        ..Default::default()
+    };
+    assert_eq!(fraud::matching(db, id, &filter).await.expect("preview"), 10);
+    assert!(matches!(
+        fraud::invalidate(
+            db,
+            w.official.id,
+            id,
+            &fraud::Filter::default(),
+            "why",
+            Utc::now()
+        )
+        .await,
+        Err(PetitionError::Invalid { .. })
+    ));
+    assert_eq!(
+        fraud::invalidate(db, w.official.id, id, &filter, "bot farm", Utc::now())
+            .await
+            .expect("invalidated"),
+        10
+    );
+    fold_all(db).await;
+    assert_eq!(
+        counting::counts(db, id)
+            .await
+            .expect("counts")
+            .email_verified,
+        50
+    );
+    let p = petitions::find(db, id).await.expect("exists");
+    assert_eq!(status(db, id).await, PetitionStatus::Open);
+    assert!(p.threshold_reached_at.is_none());
+    assert!(events(db, id).await.contains(&"threshold_lost".to_owned()));
+    // A flagged signer is not told: signing again says "already signed".
+    assert_eq!(
+        sign(&w, &bots[0], id).await.expect("answered"),
+        SignOutcome::AlreadySigned
+    );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn signing_limits_and_one_signature_per_iin() {
+    let w = world().await;
+    let db = &w.test.db;
+    db.execute_unprepared(
+        "UPDATE platform_settings SET value = '2' WHERE key = 'signing_per_account_hour'",
+    )
+    .await
+    .expect("setting");
+    let a = approved(&w, "a").await;
+    let b = approved(&w, "b").await;
+    let c = approved(&w, "c").await;
+    let twins = people::verified_citizens(db, "twin", 2, REGION, true)
+        .await
+        .expect("people");
+    // Two accounts cannot hold one IIN (the unique key says so); so one person with one IIN
+    // signs once: a second account's IIN-checked signature with the same fingerprint is refused.
+    let shared = "ab".repeat(32);
+    db.execute_unprepared(&format!(
+        "UPDATE users SET iin_hash = NULL, iin_checked_at = NULL WHERE id = {}",
+        twins[1].id
+    ))
+    .await
+    .expect("cleared");
+    db.execute_unprepared(&format!(
+        "UPDATE users SET iin_hash = '{shared}' WHERE id = {}",
+        twins[0].id
+    ))
+    .await
+    .expect("set");
+    sign(&w, &twins[0], a).await.expect("signed");
+    // Simulate the fingerprint moving to the other account (the first account deleted, say).
+    db.execute_unprepared(&format!(
+        "UPDATE users SET iin_hash = NULL WHERE id = {}",
+        twins[0].id
+    ))
+    .await
+    .expect("moved");
+    db.execute_unprepared(&format!(
+        "UPDATE users SET iin_hash = '{shared}', iin_checked_at = CURRENT_TIMESTAMP WHERE id = {}",
+        twins[1].id
+    ))
+    .await
+    .expect("moved");
+    refused(sign(&w, &twins[1], a).await, "sign-iin-used");
+
+    sign(&w, &twins[0], b)
+        .await
+        .expect("second signature this hour");
+    refused(sign(&w, &twins[0], c).await, "sign-rate-limited");
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn hundreds_of_concurrent_signatures_count_exactly_once_per_person_across_two_processes() {
+    let w = world().await;
+    set_threshold(&w.test.db, 1_000_000, "email_verified").await;
+    let id = approved(&w, "surge").await;
+    let citizens = people::verified_citizens(&w.test.db, "surge", 200, REGION, true)
+        .await
+        .expect("people");
+    // A second "process": its own connection pool, signature writer and folding.
+    let url = w.test.url().expect("url");
+    let other_db = app::server::db::connect(&url).await.expect("second pool");
+    let other_signer = Signer::start(other_db.clone(), Arc::default());
+    let mut tasks = tokio::task::JoinSet::new();
+    for round in 0..3 {
+        for (i, c) in citizens.iter().enumerate() {
+            let (db, signer) = if (i + round) % 2 == 0 {
+                (w.test.db.clone(), w.signer.clone())
+            } else {
+                (other_db.clone(), other_signer.clone())
+            };
+            let user_id = c.id;
+            tasks.spawn(async move {
+                signer
+                    .sign(
+                        &db,
+                        SignRequest {
+                            petition_id: id,
+                            user_id,
+                            show_name: false,
+                            notify: false,
+                            ip: format!("10.1.{round}.{}", i % 250),
+                        },
+                        Utc::now(),
+                        today(),
+                    )
+                    .await
+            });
+        }
+    }
+    let folders = {
+        let (a, b) = (w.test.db.clone(), other_db.clone());
+        tokio::spawn(async move {
+            for _ in 0..20 {
+                let (x, y) = tokio::join!(
+                    counting::fold(&a, 50, Utc::now(), today()),
+                    counting::fold(&b, 50, Utc::now(), today())
+                );
+                x.expect("folds");
+                y.expect("folds");
+            }
+        })
+    };
+    let mut signed = 0;
+    let mut already = 0;
+    while let Some(result) = tasks.join_next().await {
+        match result.expect("task").expect("no error") {
+            SignOutcome::Signed => signed += 1,
+            SignOutcome::AlreadySigned => already += 1,
+        }
+    }
+    folders.await.expect("folders");
+    fold_all(&w.test.db).await;
+    assert_eq!((signed, already), (200, 400));
+    let rows = app::server::entities::signature::Entity::find()
+        .filter(app::server::entities::signature::Column::PetitionId.eq(id))
+        .count(&w.test.db)
+        .await
+        .expect("counts");
+    let counts = counting::counts(&w.test.db, id).await.expect("counts");
+    assert_eq!(
+        (rows, counts.email_verified, counts.iin_checked),
+        (200, 200, 200)
+    );
+    assert_eq!(
+        counting::reconcile(&w.test.db, Some(id), Utc::now(), today())
+            .await
+            .expect("recounts"),
+        0,
+        "no drift"
+    );
+    other_db.close().await.ok();
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn reconciliation_repairs_counts_that_drifted_from_the_rows() {
+    let w = world().await;
+    let db = &w.test.db;
+    db.execute_unprepared(
+        "UPDATE platform_settings SET value = '1' WHERE key = 'initial_support_signatures'",
+    )
+    .await
+    .expect("setting");
+    let id = approved(&w, "drift").await;
+    let citizens = people::verified_citizens(db, "d", 5, REGION, false)
+        .await
+        .expect("people");
+    for c in &citizens {
+        sign(&w, c, id).await.expect("signed");
+    }
+    fold_all(db).await;
+    petition_count::Entity::update_many()
+        .col_expr(petition_count::Column::Count, Expr::value(999))
+        .filter(petition_count::Column::PetitionId.eq(id))
+        .exec(db)
+        .await
+        .expect("corrupted");
+    assert_eq!(
+        counting::counts(db, id)
+            .await
+            .expect("counts")
+            .email_verified,
+        999
+    );
+    assert_eq!(
+        counting::reconcile(db, None, Utc::now(), today())
+            .await
+            .expect("reconciles"),
+        1
+    );
+    assert_eq!(
+        counting::counts(db, id)
+            .await
+            .expect("counts")
+            .email_verified,
+        5
+    );
+    w.test.drop_database().await;
+}
