@@ -19,13 +19,22 @@ use not_found::NotFound;
 /// The document title: the page's own, then the site name. The text is fixed when the page
 /// renders (the language never changes without a new page): leptos_meta reads titles after
 /// the page's reactive values are gone, so a reactive title would read a disposed signal.
+///
+/// leptos_meta writes the server-rendered `<title>` without escaping it, so a title a user
+/// wrote (a petition's) could close the element and inject markup: on the server the text is
+/// escaped here; in the browser it is set as `document.title`, which needs no escaping.
 #[component]
 pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let text = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     view! { <Title text=format!("{text} — Dauys")/> }
 }
 
 /// What a page shows when loading its data failed: the not-found page, or an error message
-/// with status 500.
+/// with status 403 (not allowed) or 500.
 #[component]
 pub fn LoadError(error: AppError) -> impl IntoView {
     if error == AppError::NotFound {
@@ -33,7 +42,10 @@ pub fn LoadError(error: AppError) -> impl IntoView {
     }
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
+        response.set_status(match error {
+            AppError::Forbidden => http::StatusCode::FORBIDDEN,
+            _ => http::StatusCode::INTERNAL_SERVER_ERROR,
+        });
     }
     let locale = use_locale();
     view! {

@@ -1,0 +1,482 @@
+//! HTTP tests of petitions: the real router in-process, a fresh database per test. Filing and
+//! signing through the forms the browser posts (CSRF and session cookie included), text shown
+//! as text, and every role-checked action tried with the wrong role and the wrong body.
+
+mod common;
+
+use app::model::Role;
+use app::server::entities::{body, signature};
+use app::server::services::petitions::{
+    counting,
+    filing::{self, DraftForm},
+    moderation::{self, Decision},
+};
+use app::server::services::{roles, today};
+use app::server::testing::people;
+use axum::http::StatusCode;
+use common::*;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+const REGION: &str = "75";
+
+async fn body_of(site: &Site, slug: &str) -> body::Model {
+    body::Entity::find()
+        .filter(body::Column::Slug.eq(slug))
+        .one(&site.test.db)
+        .await
+        .expect("reads")
+        .expect("seeded")
+}
+
+async fn grant(site: &Site, email: &str, role: Role, body: Option<&body::Model>) {
+    roles::grant(
+        &site.test.db,
+        None,
+        roles::GrantForm {
+            email: email.into(),
+            role,
+            body_slug: body.map(|b| b.slug.clone()).unwrap_or_default(),
+            for_email: String::new(),
+            starts_on: today(),
+            ends_on: None,
+        },
+    )
+    .await
+    .expect("granted");
+}
+
+fn encode(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+/// People: an author, a moderator, an official of the Almaty akimat, an official of another
+/// akimat, an admin, and citizens.
+struct Cast {
+    author: String,
+    moderator: String,
+    official: String,
+    other_official: String,
+    admin: String,
+    citizen: String,
+    citizen_id: i32,
+}
+
+async fn cast(site: &Site) -> Cast {
+    let p = people::verified_citizens(&site.test.db, "p", 6, REGION, true)
+        .await
+        .expect("people");
+    let almaty = body_of(site, "akimat-75").await;
+    let astana = body_of(site, "akimat-71").await;
+    grant(site, &p[1].email, Role::Moderator, None).await;
+    grant(site, &p[2].email, Role::Official, Some(&almaty)).await;
+    grant(site, &p[3].email, Role::Official, Some(&astana)).await;
+    grant(site, &p[4].email, Role::Admin, None).await;
+    Cast {
+        author: site.cookies_for(p[0].id).await,
+        moderator: site.cookies_for(p[1].id).await,
+        official: site.cookies_for(p[2].id).await,
+        other_official: site.cookies_for(p[3].id).await,
+        admin: site.cookies_for(p[4].id).await,
+        citizen: site.cookies_for(p[5].id).await,
+        citizen_id: p[5].id,
+    }
+}
+
+async fn submit_through_the_form(site: &Site, cookie: &str, title: &str) -> i32 {
+    let form = format!(
+        "csrf={CSRF}&lang=en&title={}&summary=Repair+the+road&text=Potholes+everywhere&body=akimat-75&territory=75&topic=roads&confirm=on&intent=submit",
+        encode(title)
+    );
+    let (status, headers) = post_from(
+        site,
+        "http://127.0.0.1/en/petitions/new",
+        "/api/petitions/save",
+        cookie,
+        &form,
+    )
+    .await;
+    assert!(status.is_redirection(), "{status}");
+    let to = location(&headers).to_owned();
+    assert!(to.ends_with("?done=petition-submitted"), "{to}");
+    to.trim_start_matches("/en/petitions/")
+        .split('?')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .expect("the petition's page")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_petition_is_filed_moderated_and_signed_through_the_forms() {
+    let site = Site::new().await;
+    let c = cast(&site).await;
+    let id = submit_through_the_form(
+        &site,
+        &c.author,
+        "</title><script>alert(1)</script> Fix Abai Avenue",
+    )
+    .await;
+
+    // Missing confirmation: back to the form with the message, nothing new saved.
+    let (_, headers) = post_from(
+        &site,
+        "http://127.0.0.1/en/petitions/new",
+        "/api/petitions/save",
+        &c.author,
+        &format!("csrf={CSRF}&lang=en&title=Second&summary=s&text=t&body=akimat-75&territory=75&topic=roads&intent=submit"),
+    )
+    .await;
+    let back = location(&headers)
+        .trim_start_matches("http://127.0.0.1")
+        .to_owned();
+    assert!(
+        back.starts_with("/en/petitions/new") && back.contains("__err"),
+        "{back}"
+    );
+    let (_, _, page) = site.get(&back, &[("cookie", &c.author)]).await;
+    assert!(page.contains("Confirm that the petition concerns no prohibited topic."));
+    assert_eq!(
+        app::server::entities::petition::Entity::find()
+            .count(&site.test.db)
+            .await
+            .expect("counts"),
+        1
+    );
+
+    // The author sees the queue position; a visitor does not see the petition at all.
+    let (_, _, page) = site
+        .get(&format!("/en/petitions/{id}"), &[("cookie", &c.author)])
+        .await;
+    assert!(
+        page.contains("Place in the moderation queue"),
+        "author view"
+    );
+    let (status, _, _) = site.get(&format!("/en/petitions/{id}"), &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // A citizen cannot moderate; the moderator approves through the form.
+    let decide = format!("csrf={CSRF}&lang=en&id={id}&decision=approve");
+    let (status, _) = post_from(
+        &site,
+        "http://127.0.0.1/en/moderation",
+        "/api/moderation/decide",
+        &c.citizen,
+        &decide,
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, headers) = post_from(
+        &site,
+        "http://127.0.0.1/en/moderation",
+        "/api/moderation/decide",
+        &c.moderator,
+        &decide,
+    )
+    .await;
+    assert!(status.is_redirection());
+    assert_eq!(
+        location(&headers),
+        format!("/en/petitions/{id}?done=approved")
+    );
+
+    // Script in the title is shown as text.
+    let (status, _, page) = site
+        .get(&format!("/en/petitions/{id}"), &[("cookie", &c.citizen)])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; Fix Abai Avenue"));
+    assert!(!page.contains("<script>alert(1)</script>"));
+    assert!(page.contains("Sign this petition"));
+
+    // Signing: without the CSRF token 403 and no row; a visitor 403; then one signature.
+    let sign = format!("csrf={CSRF}&lang=en&id={id}&show_name=on");
+    let page_url = format!("http://127.0.0.1/en/petitions/{id}");
+    let (status, _) = post_from(
+        &site,
+        &page_url,
+        "/api/petitions/sign",
+        &c.citizen,
+        &format!("csrf=forged&lang=en&id={id}"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = post_from(
+        &site,
+        &page_url,
+        "/api/petitions/sign",
+        &format!("dauys_csrf={CSRF}"),
+        &sign,
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let rows = || {
+        signature::Entity::find()
+            .filter(signature::Column::PetitionId.eq(id))
+            .count(&site.test.db)
+    };
+    assert_eq!(rows().await.expect("counts"), 0);
+    let (status, headers) =
+        post_from(&site, &page_url, "/api/petitions/sign", &c.citizen, &sign).await;
+    assert!(status.is_redirection());
+    assert_eq!(
+        location(&headers),
+        format!("/en/petitions/{id}?done=signed")
+    );
+    assert_eq!(
+        rows().await.expect("counts"),
+        1,
+        "committed before the answer"
+    );
+    let (_, headers) = post_from(&site, &page_url, "/api/petitions/sign", &c.citizen, &sign).await;
+    assert_eq!(
+        location(&headers),
+        format!("/en/petitions/{id}?done=already-signed")
+    );
+    assert_eq!(rows().await.expect("counts"), 1);
+
+    counting::fold(&site.test.db, 100, chrono::Utc::now(), today())
+        .await
+        .expect("folds");
+    let (_, _, page) = site
+        .get(
+            &format!("/en/petitions/{id}?done=signed"),
+            &[("cookie", &c.citizen)],
+        )
+        .await;
+    assert!(page.contains("You signed this petition."));
+    assert!(page.contains("Withdraw my signature"));
+    assert!(
+        page.contains(r#"data-count="email_verified">1<"#),
+        "the folded count shows"
+    );
+    let (_, _, page) = site.get(&format!("/kk/petitions/{id}"), &[]).await;
+    assert!(page.contains("<html lang=\"kk\""));
+
+    // Withdrawing is the signer's own: another account has nothing to withdraw.
+    let unsign = format!("csrf={CSRF}&lang=en&id={id}");
+    let (status, _) = post_from(
+        &site,
+        &page_url,
+        "/api/petitions/unsign",
+        &c.author,
+        &unsign,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (_, headers) = post_from(
+        &site,
+        &page_url,
+        "/api/petitions/unsign",
+        &c.citizen,
+        &unsign,
+    )
+    .await;
+    assert_eq!(
+        location(&headers),
+        format!("/en/petitions/{id}?done=signature-withdrawn")
+    );
+    let withdrawn = signature::Entity::find()
+        .filter(signature::Column::UserId.eq(c.citizen_id))
+        .one(&site.test.db)
+        .await
+        .expect("reads")
+        .expect("kept");
+    assert!(withdrawn.withdrawn_at.is_some());
+    site.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answering_invalidating_and_the_catalogue_refuse_the_wrong_role_and_the_wrong_body() {
+    let site = Site::new().await;
+    let c = cast(&site).await;
+    let db = &site.test.db;
+    db_threshold(&site, 1).await;
+    let author = people::verified_citizens(db, "author", 1, REGION, true)
+        .await
+        .expect("people");
+    let now = chrono::Utc::now();
+    let form = DraftForm {
+        title: "Lights on Satpayev Street".into(),
+        summary: "Install street lights".into(),
+        text: "It is dark.".into(),
+        body_slug: "akimat-75".into(),
+        territory_kato: REGION.into(),
+        topic: "safety".into(),
+    };
+    let id = filing::save_draft(db, author[0].id, None, &form, now)
+        .await
+        .expect("saved");
+    filing::submit(db, author[0].id, id, true, now, today())
+        .await
+        .expect("submitted");
+    let moderator = app::server::entities::user::Entity::find()
+        .filter(app::server::entities::user::Column::Email.eq("p1@example.kz"))
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("exists");
+    moderation::decide(db, moderator.id, id, Decision::Approve, now, today())
+        .await
+        .expect("approved");
+    db.execute_unprepared_ok(
+        "UPDATE platform_settings SET value = '1' WHERE key = 'initial_support_signatures'",
+    )
+    .await;
+    let page_url = format!("http://127.0.0.1/en/petitions/{id}");
+    let (_, headers) = post_from(
+        &site,
+        &page_url,
+        "/api/petitions/sign",
+        &c.citizen,
+        &format!("csrf={CSRF}&lang=en&id={id}"),
+    )
+    .await;
+    assert_eq!(
+        location(&headers),
+        format!("/en/petitions/{id}?done=signed")
+    );
+    counting::fold(db, 100, now, today()).await.expect("folds");
+    let p = app::server::services::petitions::find(db, id)
+        .await
+        .expect("exists");
+    assert_eq!(p.status, "under_consideration");
+
+    let answer =
+        format!("csrf={CSRF}&lang=en&id={id}&decision=accepted&text=We+will+install+them.");
+    for (who, cookie) in [
+        ("citizen", &c.citizen),
+        ("moderator", &c.moderator),
+        ("official of another akimat", &c.other_official),
+        ("admin", &c.admin),
+    ] {
+        let (status, _) =
+            post_from(&site, &page_url, "/api/answers/publish", cookie, &answer).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{who}");
+    }
+    let (status, _) = post_from(
+        &site,
+        &page_url,
+        "/api/answers/publish",
+        &c.official,
+        &format!("csrf=forged&lang=en&id={id}&decision=accepted&text=x"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a forged CSRF token");
+    let (_, _, inbox) = site.get("/en/inbox", &[("cookie", &c.official)]).await;
+    assert!(
+        inbox.contains("Lights on Satpayev Street"),
+        "the official's inbox"
+    );
+    let (status, _, _) = site.get("/en/inbox", &[("cookie", &c.citizen)]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, headers) = post_from(
+        &site,
+        &page_url,
+        "/api/answers/publish",
+        &c.official,
+        &answer,
+    )
+    .await;
+    assert_eq!(
+        location(&headers),
+        format!("/en/petitions/{id}?done=answered")
+    );
+    let (status, _) = post_from(
+        &site,
+        &page_url,
+        "/api/answers/publish",
+        &c.official,
+        &answer,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "answered once");
+
+    // Rating.
+    let (_, headers) = post_from(
+        &site,
+        &page_url,
+        "/api/answers/rate",
+        &c.citizen,
+        &format!("csrf={CSRF}&lang=en&id={id}&rating=4"),
+    )
+    .await;
+    assert_eq!(location(&headers), format!("/en/petitions/{id}?done=rated"));
+    let (_, _, page) = site.get(&format!("/en/petitions/{id}"), &[]).await;
+    assert!(page.contains("We will install them."));
+    assert!(page.contains("Average rating 4.0 / 5"), "the average shows");
+
+    // Invalidation and the reasons catalogue are the admin's.
+    let invalidate =
+        format!("csrf={CSRF}&lang=en&id={id}&ip=unknown&email_domain=&from=&to=&reason=test");
+    for cookie in [&c.citizen, &c.moderator, &c.official] {
+        let (status, _) = post_from(
+            &site,
+            &page_url,
+            "/api/petitions/invalidate",
+            cookie,
+            &invalidate,
+        )
+        .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    let reason =
+        format!("csrf={CSRF}&lang=en&code=spam&name_kk=Spam&name_ru=Spam&name_en=Spam&active=on");
+    let (status, _) = post_from(
+        &site,
+        "http://127.0.0.1/en/admin/reasons",
+        "/api/moderation/reasons/save",
+        &c.moderator,
+        &reason,
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, headers) = post_from(
+        &site,
+        "http://127.0.0.1/en/admin/reasons",
+        "/api/moderation/reasons/save",
+        &c.admin,
+        &reason,
+    )
+    .await;
+    assert_eq!(location(&headers), "/en/admin/reasons?done=reason-saved");
+    let (_, headers) = post_from(
+        &site,
+        &page_url,
+        "/api/petitions/invalidate",
+        &c.admin,
+        &invalidate,
+    )
+    .await;
+    assert_eq!(
+        location(&headers),
+        format!("/en/petitions/{id}?done=signatures-invalidated")
+    );
+    let flagged = signature::Entity::find()
+        .filter(signature::Column::PetitionId.eq(id))
+        .filter(signature::Column::InvalidatedAt.is_not_null())
+        .count(db)
+        .await
+        .expect("counts");
+    assert_eq!(flagged, 1, "the signature from the unknown address");
+    site.finish().await;
+}
+
+async fn db_threshold(site: &Site, signatures: i32) {
+    site.test
+        .db
+        .execute_unprepared_ok(&format!(
+            "UPDATE thresholds SET signatures = {signatures}, percent_basis_points = NULL, required_grade = 'email_verified' \
+             WHERE body_kind = 'akimat' AND level = 'regional'"
+        ))
+        .await;
+}
+
+trait ExecuteOk {
+    async fn execute_unprepared_ok(&self, sql: &str);
+}
+
+impl ExecuteOk for sea_orm::DatabaseConnection {
+    async fn execute_unprepared_ok(&self, sql: &str) {
+        use sea_orm::ConnectionTrait;
+        self.execute_unprepared(sql).await.expect("statement runs");
+    }
+}
