@@ -1,6 +1,7 @@
 //! The Dauys web server: configuration, the router shared by the binary and the HTTP tests,
 //! language negotiation, health checks and start-up.
 
+pub mod bench;
 pub mod config;
 pub mod form_echo;
 pub mod language;

@@ -14,14 +14,24 @@ use app::server::{
 use server::{build_router, config::Config};
 use tracing_subscriber::{EnvFilter, fmt};
 
-const USAGE: &str = "usage: server [serve|migrate|seed|grant-admin EMAIL|help]
+const USAGE: &str = "usage: server [serve|migrate|seed|grant-admin EMAIL|grant-role …|set-threshold …|citizens …|help]
 
   serve              run the web site (default): migrates, seeds when empty, starts the
-                     mail sender, then listens
+                     mail sender, the signature folding and the deadline sweep, then listens
   migrate            apply pending database migrations and exit
   seed               add missing reference data (regions, bodies, settings) and exit
   grant-admin EMAIL  make the registered account EMAIL an admin from today (the first
                      admin; later ones are granted on the roles page)
+  grant-role EMAIL ROLE [BODY-SLUG]
+                     grant a role from today (moderator, official, deputy, …; a body for
+                     every role but moderator and admin)
+  set-threshold KIND LEVEL SIGNATURES [GRADE]
+                     set the petition threshold for addressees of a kind and level to a
+                     fixed number of signatures counted at GRADE (default iin_checked)
+  citizens PREFIX COUNT [--iin] [--sessions FILE]
+                     create COUNT verified accounts PREFIX0@example.kz … in Almaty (for load
+                     tests and demos; password steppe-wind-over-ulytau), IIN-checked with
+                     --iin; with --sessions, log each in and write one session token a line
 
 Configuration comes from the environment; see .env.example.";
 
@@ -46,9 +56,19 @@ async fn main() -> ExitCode {
         "migrate" => migrate_only().await,
         "seed" => seed_only().await,
         "grant-admin" => match std::env::args().nth(2) {
-            Some(email) => grant_admin(&email).await,
+            Some(email) => grant_role(&email, "admin", "").await,
             None => Err(format!("grant-admin needs the account's email\n{USAGE}")),
         },
+        "grant-role" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            match args.as_slice() {
+                [email, role] => grant_role(email, role, "").await,
+                [email, role, body] => grant_role(email, role, body).await,
+                _ => Err(format!("grant-role needs EMAIL ROLE [BODY-SLUG]\n{USAGE}")),
+            }
+        }
+        "set-threshold" => set_threshold(std::env::args().skip(2).collect()).await,
+        "citizens" => citizens(std::env::args().skip(2).collect()).await,
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -92,22 +112,28 @@ async fn seed_only() -> Result<(), String> {
     Ok(())
 }
 
-async fn grant_admin(email: &str) -> Result<(), String> {
+async fn grant_role(email: &str, role: &str, body: &str) -> Result<(), String> {
     use app::model::Role;
     use app::server::services::{roles, today};
+    let role = Role::parse(role).ok_or_else(|| format!("unknown role `{role}`"))?;
     let config = Config::from_env().map_err(|e| e.to_string())?;
     let db = open(&config).await?;
     let form = roles::GrantForm {
         email: email.to_owned(),
-        role: Role::Admin,
-        body_slug: String::new(),
+        role,
+        body_slug: body.to_owned(),
         for_email: String::new(),
         starts_on: today(),
         ends_on: None,
     };
+    let what = if body.is_empty() {
+        role.as_str().to_owned()
+    } else {
+        format!("{} of {body}", role.as_str())
+    };
     match roles::grant(&db, None, form).await {
         Ok(_) => {
-            println!("{email} is an admin from today");
+            println!("{email} is {what} from today");
             Ok(())
         }
         Err(roles::RoleError::Invalid {
@@ -120,11 +146,94 @@ async fn grant_admin(email: &str) -> Result<(), String> {
             key: "role-already-held",
             ..
         }) => {
-            println!("{email} is already an admin");
+            println!("{email} is already {what}");
             Ok(())
         }
         Err(error) => Err(format!("cannot grant: {error}")),
     }
+}
+
+async fn set_threshold(args: Vec<String>) -> Result<(), String> {
+    use sea_orm::{ConnectionTrait, Statement};
+    let (kind, level, signatures, grade) = match args.as_slice() {
+        [k, l, s] => (k, l, s, "iin_checked"),
+        [k, l, s, g] => (k, l, s, g.as_str()),
+        _ => {
+            return Err(format!(
+                "set-threshold needs KIND LEVEL SIGNATURES [GRADE]\n{USAGE}"
+            ));
+        }
+    };
+    let signatures: i32 = signatures
+        .parse()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or("SIGNATURES must be a positive number")?;
+    let config = Config::from_env().map_err(|e| e.to_string())?;
+    let db = open(&config).await?;
+    let backend = db.get_database_backend();
+    let p = |n| app::server::db::placeholder(backend, n);
+    let sql = format!(
+        "UPDATE thresholds SET signatures = {}, percent_basis_points = NULL, required_grade = {} WHERE body_kind = {} AND level = {}",
+        p(1),
+        p(2),
+        p(3),
+        p(4)
+    );
+    let changed = db
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [
+                signatures.into(),
+                grade.into(),
+                kind.as_str().into(),
+                level.as_str().into(),
+            ],
+        ))
+        .await
+        .map_err(|e| format!("cannot set the threshold: {e}"))?
+        .rows_affected();
+    if changed == 0 {
+        return Err(format!("no threshold for {kind} at the {level} level"));
+    }
+    println!("petitions to a {level} {kind} need {signatures} signatures ({grade})");
+    Ok(())
+}
+
+async fn citizens(args: Vec<String>) -> Result<(), String> {
+    use app::server::{services::sessions, testing::people};
+    let [prefix, count, rest @ ..] = args.as_slice() else {
+        return Err(format!("citizens needs PREFIX COUNT\n{USAGE}"));
+    };
+    let count: usize = count.parse().map_err(|_| "COUNT must be a number")?;
+    let iin = rest.iter().any(|a| a == "--iin");
+    let sessions_file = rest
+        .iter()
+        .position(|a| a == "--sessions")
+        .and_then(|i| rest.get(i + 1));
+    let config = Config::from_env().map_err(|e| e.to_string())?;
+    let db = open(&config).await?;
+    seed::reference_data(&db)
+        .await
+        .map_err(|e| format!("cannot seed: {e}"))?;
+    let people = people::verified_citizens(&db, prefix, count, "75", iin)
+        .await
+        .map_err(|e| format!("cannot create the accounts: {e}"))?;
+    if let Some(file) = sessions_file {
+        let ids: Vec<i32> = people.iter().map(|p| p.id).collect();
+        let mut lines = String::new();
+        for token in sessions::start_many(&db, &ids, chrono::Utc::now())
+            .await
+            .map_err(|e| format!("cannot start the sessions: {e}"))?
+        {
+            lines.push_str(token.as_str());
+            lines.push('\n');
+        }
+        std::fs::write(file, lines).map_err(|e| format!("cannot write {file}: {e}"))?;
+    }
+    println!("{count} verified accounts {prefix}0@example.kz … created");
+    Ok(())
 }
 
 async fn serve() -> Result<(), String> {

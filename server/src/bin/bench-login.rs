@@ -8,7 +8,7 @@
 //! (DATABASE_URL may name a PostgreSQL database; the default is a temporary SQLite file).
 
 use std::{
-    net::{IpAddr, Ipv4Addr, SocketAddr},
+    net::{Ipv4Addr, SocketAddr},
     time::{Duration, Instant},
 };
 
@@ -16,46 +16,23 @@ use app::server::{
     services::accounts::{self, RegisterForm},
     testing::TestDb,
 };
-use tokio::{
-    io::{AsyncReadExt, AsyncWriteExt},
-    net::TcpSocket,
-};
+use server::bench::{CSRF, Connection, arg, loopback, ms, percentile};
 
-const CSRF: &str = "5f65b53700ba195eef5772c6d7552ec5ee5176b7023deb9d6c84ff7071966292";
 const PASSWORD: &str = "steppe-wind-over-ulytau";
-
-fn arg(name: &str, default: u64) -> u64 {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// One log-in over a new connection from `source`: whether it reached the profile.
 async fn login(server: SocketAddr, source: Ipv4Addr, email: &str) -> std::io::Result<bool> {
-    let socket = TcpSocket::new_v4()?;
-    socket.bind(SocketAddr::new(IpAddr::V4(source), 0))?;
-    let mut stream = socket.connect(server).await?;
+    let mut connection = Connection::open(server, source).await?;
     let body = format!("csrf={CSRF}&lang=en&email={email}&password={PASSWORD}");
-    let request = format!(
-        "POST /api/login HTTP/1.1\r\nHost: {server}\r\nAccept: text/html\r\nReferer: http://{server}/en/login\r\nCookie: dauys_csrf={CSRF}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(request.as_bytes()).await?;
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).await?;
-    let text = String::from_utf8_lossy(&response).to_lowercase();
-    Ok(text.contains("\r\nlocation: /en/profile\r\n"))
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
-    sorted[rank.min(sorted.len() - 1)]
+    let response = connection
+        .send(
+            "POST",
+            "/api/login",
+            &format!("dauys_csrf={CSRF}"),
+            Some(&body),
+        )
+        .await?;
+    Ok(response.location.as_deref() == Some("/en/profile"))
 }
 
 #[tokio::main]
@@ -119,11 +96,9 @@ async fn main() {
             while Instant::now() < deadline {
                 let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 // 20 log-ins per source address, well under the per-IP limit.
-                let address =
-                    u32::from(Ipv4Addr::new(127, 1, 0, 1)) + u32::try_from(n / 20).unwrap_or(0);
                 let email = format!("bench{}%40example.kz", n % accounts_n);
                 let sent = Instant::now();
-                match login(server, Ipv4Addr::from(address), &email).await {
+                match login(server, loopback(n / 20), &email).await {
                     Ok(true) => latencies.push(sent.elapsed()),
                     _ => failures += 1,
                 }
@@ -143,8 +118,8 @@ async fn main() {
         "logins: {} ok, {failures} failed in {elapsed:.1} s = {:.1} logins/s; latency p50 {:.1} ms, p99 {:.1} ms",
         latencies.len(),
         latencies.len() as f64 / elapsed,
-        percentile(&latencies, 50.0).as_secs_f64() * 1000.0,
-        percentile(&latencies, 99.0).as_secs_f64() * 1000.0,
+        ms(percentile(&latencies, 50.0)),
+        ms(percentile(&latencies, 99.0)),
     );
     test.drop_database().await;
 }

@@ -72,6 +72,11 @@ pub async fn verified_citizens(
                 .await?,
         );
     }
-    found.sort_by_key(|u| emails.iter().position(|e| *e == u.email));
+    let order: std::collections::HashMap<&str, usize> = emails
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.as_str(), i))
+        .collect();
+    found.sort_by_key(|u| order.get(u.email.as_str()).copied());
     Ok(found)
 }

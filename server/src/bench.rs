@@ -1,0 +1,163 @@
+//! What the benchmark bins share: command-line numbers, percentiles, and a small HTTP/1.1
+//! client over plain TCP (keep-alive, `Content-Length` and chunked bodies, a chosen loopback
+//! source address) so the load generator measures the server, not a client library.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::{TcpSocket, TcpStream};
+
+/// The CSRF token the benchmarks send as cookie and form field (a double submit).
+pub const CSRF: &str = "5f65b53700ba195eef5772c6d7552ec5ee5176b7023deb9d6c84ff7071966292";
+
+/// The number after `--name` on the command line, or `default`.
+pub fn arg(name: &str, default: u64) -> u64 {
+    text_arg(name)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The text after `--name` on the command line.
+pub fn text_arg(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}
+
+/// The `p`th percentile of sorted latencies.
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+/// Milliseconds, for printing.
+pub fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// The `n`th loopback source address from 127.1.0.1 on.
+pub fn loopback(n: u64) -> Ipv4Addr {
+    Ipv4Addr::from(u32::from(Ipv4Addr::new(127, 1, 0, 1)) + u32::try_from(n).unwrap_or(0))
+}
+
+/// A response: status, `Location` header, body.
+#[derive(Debug)]
+pub struct Response {
+    /// The status code.
+    pub status: u16,
+    /// The `Location` header, if any.
+    pub location: Option<String>,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+/// One keep-alive HTTP/1.1 connection.
+pub struct Connection {
+    stream: BufReader<TcpStream>,
+    server: SocketAddr,
+}
+
+impl Connection {
+    /// Connects to `server` from `source`.
+    ///
+    /// # Errors
+    /// A socket error.
+    pub async fn open(server: SocketAddr, source: Ipv4Addr) -> std::io::Result<Connection> {
+        let socket = TcpSocket::new_v4()?;
+        socket.bind(SocketAddr::new(IpAddr::V4(source), 0))?;
+        let stream = socket.connect(server).await?;
+        stream.set_nodelay(true)?;
+        Ok(Connection {
+            stream: BufReader::new(stream),
+            server,
+        })
+    }
+
+    /// Sends a request (`body` makes it a form POST) and reads the whole response.
+    ///
+    /// # Errors
+    /// A socket error or a malformed response.
+    pub async fn send(
+        &mut self,
+        method: &str,
+        path: &str,
+        cookie: &str,
+        body: Option<&str>,
+    ) -> std::io::Result<Response> {
+        let server = self.server;
+        let mut request = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {server}\r\nAccept: text/html\r\nCookie: {cookie}\r\n"
+        );
+        if let Some(body) = body {
+            request.push_str(&format!(
+                "Referer: http://{server}{path}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            ));
+        } else {
+            request.push_str("\r\n");
+        }
+        self.stream.get_mut().write_all(request.as_bytes()).await?;
+        let bad =
+            |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_owned());
+        let mut line = String::new();
+        self.stream.read_line(&mut line).await?;
+        let status: u16 = line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| bad("status line"))?;
+        let (mut length, mut chunked, mut location) = (0usize, false, None);
+        loop {
+            line.clear();
+            if self.stream.read_line(&mut line).await? == 0 {
+                return Err(bad("headers cut short"));
+            }
+            let header = line.trim_end();
+            if header.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = header.split_once(':') {
+                let value = value.trim();
+                match name.to_ascii_lowercase().as_str() {
+                    "content-length" => length = value.parse().map_err(|_| bad("length"))?,
+                    "transfer-encoding" => chunked = value.eq_ignore_ascii_case("chunked"),
+                    "location" => location = Some(value.to_owned()),
+                    _ => {}
+                }
+            }
+        }
+        let mut body = Vec::new();
+        if chunked {
+            loop {
+                line.clear();
+                self.stream.read_line(&mut line).await?;
+                let size = usize::from_str_radix(line.trim(), 16).map_err(|_| bad("chunk"))?;
+                let mut chunk = vec![0; size + 2];
+                self.stream.read_exact(&mut chunk).await?;
+                if size == 0 {
+                    break;
+                }
+                body.extend_from_slice(&chunk[..size]);
+            }
+        } else {
+            body.resize(length, 0);
+            self.stream.read_exact(&mut body).await?;
+        }
+        Ok(Response {
+            status,
+            location,
+            body,
+        })
+    }
+}

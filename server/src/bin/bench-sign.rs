@@ -1,0 +1,286 @@
+//! Signing surge benchmark. Creates a fresh database (a temporary SQLite file, or a new
+//! PostgreSQL database when `TEST_DATABASE_URL` names a server), `--users` verified,
+//! IIN-checked citizens with a session each, and one approved petition; starts the release
+//! `server` binary on it as its own process; then for `--seconds` signs the petition as fast as
+//! `--workers` keep-alive clients can, through the same form endpoint the browser posts to
+//! (session cookie, CSRF cookie and token), while `--readers` clients read the petition page.
+//! Each connection signs at most 500 times from its own loopback address, so the per-IP limit
+//! (2,000 an hour by default) is applied, and not what is measured.
+//!
+//! Prints signatures/s, sign latency p50/p99, page latency p99, the server's peak memory, and
+//! checks that afterwards count = rows = distinct signers.
+//!
+//! `cargo build --release -p server --bins && target/release/bench-sign --users 200000 --seconds 60`
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use app::server::services::petitions::{
+    counting,
+    filing::{self, DraftForm},
+    moderation::{self, Decision},
+};
+use app::server::services::{roles, sessions, today};
+use app::server::testing::{TestDb, people};
+use sea_orm::{ConnectionTrait, Statement};
+use server::bench::{CSRF, Connection, arg, loopback, ms, percentile, text_arg};
+
+fn memory_kib(pid: u32, field: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+async fn scalar(db: &sea_orm::DatabaseConnection, sql: &str) -> i64 {
+    db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .ok()
+        .flatten()
+        .and_then(|r| r.try_get_by_index::<i64>(0).ok())
+        .unwrap_or(-1)
+}
+
+#[tokio::main]
+async fn main() {
+    let users = usize::try_from(arg("--users", 150_000)).unwrap_or(150_000);
+    let seconds = arg("--seconds", 60);
+    let workers = arg("--workers", 32);
+    let readers = arg("--readers", 2);
+    let port = arg("--port", 3900);
+    let binary = text_arg("--server").unwrap_or_else(|| {
+        let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+        format!("{target}/release/server")
+    });
+
+    let test = TestDb::new().await;
+    let url = test.url().unwrap_or_default();
+    let engine = if url.starts_with("postgres") {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
+    let db = test.db.clone();
+    let started = Instant::now();
+    let citizens = people::verified_citizens(&db, "bench", users, "75", true)
+        .await
+        .expect("citizens");
+    let ids: Vec<i32> = citizens.iter().map(|c| c.id).collect();
+    let tokens: Vec<String> = sessions::start_many(&db, &ids, chrono::Utc::now())
+        .await
+        .expect("sessions")
+        .into_iter()
+        .map(|t| t.as_str().to_owned())
+        .collect();
+    let staff = people::verified_citizens(&db, "staff", 2, "75", true)
+        .await
+        .expect("staff");
+    roles::grant(
+        &db,
+        None,
+        roles::GrantForm {
+            email: staff[1].email.clone(),
+            role: app::model::Role::Moderator,
+            body_slug: String::new(),
+            for_email: String::new(),
+            starts_on: today(),
+            ends_on: None,
+        },
+    )
+    .await
+    .expect("moderator");
+    let now = chrono::Utc::now();
+    let form = DraftForm {
+        title: "Repair Abai Avenue".into(),
+        summary: "Repair the road between Baitursynov and Masanchi streets.".into(),
+        text: "The road has deep potholes.\n\nWe ask the akimat to repair it this summer.".into(),
+        body_slug: "akimat-75".into(),
+        territory_kato: "75".into(),
+        topic: "roads".into(),
+    };
+    let petition = filing::save_draft(&db, staff[0].id, None, &form, now)
+        .await
+        .expect("draft");
+    filing::submit(&db, staff[0].id, petition, true, now, today())
+        .await
+        .expect("submitted");
+    moderation::decide(&db, staff[1].id, petition, Decision::Approve, now, today())
+        .await
+        .expect("approved");
+    println!(
+        "{engine}: {users} citizens with sessions and petition {petition} ready in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+
+    let address: SocketAddr = format!("127.0.0.1:{port}").parse().expect("address");
+    let mut child = tokio::process::Command::new(&binary)
+        .env("DATABASE_URL", &url)
+        .env("LEPTOS_SITE_ADDR", address.to_string())
+        .env("LEPTOS_ENV", "PROD")
+        .env("RUST_LOG", "warn")
+        .env("DAUYS_SEED", "false")
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("cannot start {binary}: {e} (build it: cargo build --release -p server)")
+        });
+    let pid = child.id().unwrap_or(0);
+    for _ in 0..100 {
+        if let Ok(mut c) = Connection::open(address, loopback(0)).await
+            && c.send("GET", "/healthz", "", None)
+                .await
+                .is_ok_and(|r| r.status == 200)
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let idle_kib = memory_kib(pid, "VmRSS");
+
+    let tokens = Arc::new(tokens);
+    let next = Arc::new(AtomicUsize::new(0));
+    let connections = Arc::new(AtomicU64::new(1));
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let surge_started = Instant::now();
+    let mut signers = tokio::task::JoinSet::new();
+    for _ in 0..workers {
+        let (tokens, next, connections) = (tokens.clone(), next.clone(), connections.clone());
+        signers.spawn(async move {
+            let mut latencies = Vec::new();
+            let mut failures = 0u64;
+            'outer: while Instant::now() < deadline {
+                let source = loopback(connections.fetch_add(1, Ordering::Relaxed));
+                let Ok(mut connection) = Connection::open(address, source).await else {
+                    failures += 1;
+                    continue;
+                };
+                for _ in 0..500 {
+                    if Instant::now() >= deadline {
+                        break 'outer;
+                    }
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(token) = tokens.get(i) else {
+                        break 'outer;
+                    };
+                    let cookie = format!("dauys_session={token}; dauys_csrf={CSRF}");
+                    let body = format!("csrf={CSRF}&lang=en&id={petition}&show_name=on");
+                    let sent = Instant::now();
+                    match connection
+                        .send("POST", "/api/petitions/sign", &cookie, Some(&body))
+                        .await
+                    {
+                        Ok(r)
+                            if r.location
+                                .as_deref()
+                                .is_some_and(|l| l.ends_with("done=signed")) =>
+                        {
+                            latencies.push(sent.elapsed());
+                        }
+                        Ok(r) => {
+                            failures += 1;
+                            if failures < 3 {
+                                eprintln!("unexpected answer {} {:?}", r.status, r.location);
+                            }
+                        }
+                        Err(_) => {
+                            failures += 1;
+                            continue 'outer;
+                        }
+                    }
+                }
+            }
+            (latencies, failures)
+        });
+    }
+    let mut pages = tokio::task::JoinSet::new();
+    for r in 0..readers {
+        pages.spawn(async move {
+            let mut latencies = Vec::new();
+            let path = format!("/en/petitions/{petition}");
+            while Instant::now() < deadline {
+                let sent = Instant::now();
+                let Ok(mut c) = Connection::open(address, loopback(1_000_000 + r)).await else {
+                    continue;
+                };
+                if c.send("GET", &path, "", None)
+                    .await
+                    .is_ok_and(|p| p.status == 200)
+                {
+                    latencies.push(sent.elapsed());
+                }
+            }
+            latencies
+        });
+    }
+    let mut peak_kib = 0;
+    while Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        peak_kib = peak_kib.max(memory_kib(pid, "VmRSS"));
+    }
+    let mut signed = Vec::new();
+    let mut failures = 0;
+    for (mut l, f) in signers.join_all().await {
+        signed.append(&mut l);
+        failures += f;
+    }
+    let elapsed = surge_started.elapsed().as_secs_f64();
+    let mut page_latencies: Vec<Duration> = pages.join_all().await.into_iter().flatten().collect();
+    signed.sort();
+    page_latencies.sort();
+    let hwm_kib = memory_kib(pid, "VmHWM");
+    // Let the server's folding catch up, then stop it.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    child.start_kill().ok();
+    child.wait().await.ok();
+    while counting::fold(&db, 5_000, chrono::Utc::now(), today())
+        .await
+        .expect("folds")
+        .rows
+        > 0
+    {}
+    let rows = scalar(
+        &db,
+        &format!("SELECT COUNT(*) FROM signatures WHERE petition_id = {petition}"),
+    )
+    .await;
+    let distinct = scalar(
+        &db,
+        &format!("SELECT COUNT(DISTINCT user_id) FROM signatures WHERE petition_id = {petition}"),
+    )
+    .await;
+    let counted = scalar(
+        &db,
+        &format!("SELECT SUM(count) FROM petition_counts WHERE petition_id = {petition}"),
+    )
+    .await;
+
+    #[allow(clippy::cast_precision_loss)]
+    let rate = signed.len() as f64 / elapsed;
+    println!(
+        "{engine}: {} signatures in {elapsed:.1} s = {rate:.0}/s ({failures} failed); sign p50 {:.1} ms, p99 {:.1} ms; \
+         page: {} reads, p50 {:.1} ms, p99 {:.1} ms; server memory: {} MiB idle, {} MiB peak RSS ({} MiB high-water)",
+        signed.len(),
+        ms(percentile(&signed, 50.0)),
+        ms(percentile(&signed, 99.0)),
+        page_latencies.len(),
+        ms(percentile(&page_latencies, 50.0)),
+        ms(percentile(&page_latencies, 99.0)),
+        idle_kib / 1024,
+        peak_kib / 1024,
+        hwm_kib / 1024,
+    );
+    println!(
+        "afterwards: count {counted}, rows {rows}, distinct signers {distinct} — {}",
+        if counted == rows && rows == distinct && usize::try_from(rows).ok() == Some(signed.len()) {
+            "consistent"
+        } else {
+            "MISMATCH"
+        }
+    );
+    test.drop_database().await;
+}
