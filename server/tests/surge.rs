@@ -25,8 +25,8 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
-fn start(url: &str, port: u16) -> tokio::process::Child {
-    tokio::process::Command::new(env!("CARGO_BIN_EXE_server"))
+fn start(url: &str, port: u16) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_server"))
         .env("DATABASE_URL", url)
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env("RUST_LOG", "error")
@@ -38,7 +38,6 @@ fn start(url: &str, port: u16) -> tokio::process::Child {
             "DAUYS_MAIL_DIR",
             std::env::temp_dir().join("dauys-surge-mail"),
         )
-        .kill_on_drop(true)
         .spawn()
         .expect("the server starts")
 }
@@ -165,7 +164,7 @@ async fn two_servers_on_one_database_count_each_signer_once() {
                 .expect("connects");
             let mut answers = Vec::new();
             for (i, (_, token)) in people.iter().enumerate() {
-                if (i as u64 + worker) % 4 == 0 {
+                if (i as u64 + worker).is_multiple_of(4) {
                     continue;
                 }
                 answers.push(
@@ -200,10 +199,10 @@ async fn two_servers_on_one_database_count_each_signer_once() {
     tokio::time::sleep(Duration::from_millis(800)).await;
     let (count, rows, distinct) = settled(&test.db, petition).await;
     assert_eq!((count, rows, distinct), (150, 150, 150));
-    a.start_kill().ok();
-    b.start_kill().ok();
-    a.wait().await.ok();
-    b.wait().await.ok();
+    a.kill().ok();
+    b.kill().ok();
+    a.wait().ok();
+    b.wait().ok();
     test.drop_database().await;
 }
 
@@ -245,8 +244,8 @@ async fn a_server_killed_mid_surge_keeps_every_acknowledged_signature() {
     while acknowledged.lock().expect("lock").len() < 300 && Instant::now() < until {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    server.start_kill().expect("SIGKILL sent");
-    server.wait().await.ok();
+    server.kill().expect("SIGKILL sent");
+    server.wait().ok();
     tasks.join_all().await;
     let acknowledged = acknowledged.lock().expect("lock").clone();
     assert!(
@@ -290,8 +289,8 @@ async fn a_server_killed_mid_surge_keeps_every_acknowledged_signature() {
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    again.start_kill().ok();
-    again.wait().await.ok();
+    again.kill().ok();
+    again.wait().ok();
     assert_eq!(settled(&test.db, petition).await.0, rows);
     test.drop_database().await;
 }

@@ -118,18 +118,17 @@ async fn main() {
     );
 
     let address: SocketAddr = format!("127.0.0.1:{port}").parse().expect("address");
-    let mut child = tokio::process::Command::new(&binary)
+    let mut child = std::process::Command::new(&binary)
         .env("DATABASE_URL", &url)
         .env("LEPTOS_SITE_ADDR", address.to_string())
         .env("LEPTOS_ENV", "PROD")
         .env("RUST_LOG", "warn")
         .env("DAUYS_SEED", "false")
-        .kill_on_drop(true)
         .spawn()
         .unwrap_or_else(|e| {
             panic!("cannot start {binary}: {e} (build it: cargo build --release -p server)")
         });
-    let pid = child.id().unwrap_or(0);
+    let pid = child.id();
     for _ in 0..100 {
         if let Ok(mut c) = Connection::open(address, loopback(0)).await
             && c.send("GET", "/healthz", "", None)
@@ -235,8 +234,8 @@ async fn main() {
     let hwm_kib = memory_kib(pid, "VmHWM");
     // Let the server's folding catch up, then stop it.
     tokio::time::sleep(Duration::from_secs(3)).await;
-    child.start_kill().ok();
-    child.wait().await.ok();
+    child.kill().ok();
+    child.wait().ok();
     while counting::fold(&db, 5_000, chrono::Utc::now(), today())
         .await
         .expect("folds")
