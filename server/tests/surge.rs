@@ -25,8 +25,24 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
-fn start(url: &str, port: u16) -> std::process::Child {
-    std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+/// A server process, killed (SIGKILL) when dropped, so a failing test leaves none behind.
+struct Server(std::process::Child);
+
+impl Server {
+    fn kill(&mut self) {
+        self.0.kill().ok();
+        self.0.wait().ok();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn start(url: &str, port: u16) -> Server {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
         .env("DATABASE_URL", url)
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env("RUST_LOG", "error")
@@ -38,8 +54,11 @@ fn start(url: &str, port: u16) -> std::process::Child {
             "DAUYS_MAIL_DIR",
             std::env::temp_dir().join("dauys-surge-mail"),
         )
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
         .spawn()
-        .expect("the server starts")
+        .expect("the server starts");
+    Server(child)
 }
 
 async fn wait_healthy(port: u16) -> SocketAddr {
@@ -137,7 +156,7 @@ async fn settled(db: &DatabaseConnection, petition: i32) -> (i64, i64, i64) {
         > 0
     {}
     (
-        scalar(db, &format!("SELECT COALESCE(SUM(count), 0) FROM petition_counts WHERE petition_id = {petition}")).await,
+        scalar(db, &format!("SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM petition_counts WHERE petition_id = {petition}")).await,
         scalar(db, &format!("SELECT COUNT(*) FROM signatures WHERE petition_id = {petition} AND withdrawn_at IS NULL")).await,
         scalar(db, &format!("SELECT COUNT(DISTINCT user_id) FROM signatures WHERE petition_id = {petition}")).await,
     )
@@ -199,10 +218,8 @@ async fn two_servers_on_one_database_count_each_signer_once() {
     tokio::time::sleep(Duration::from_millis(800)).await;
     let (count, rows, distinct) = settled(&test.db, petition).await;
     assert_eq!((count, rows, distinct), (150, 150, 150));
-    a.kill().ok();
-    b.kill().ok();
-    a.wait().ok();
-    b.wait().ok();
+    a.kill();
+    b.kill();
     test.drop_database().await;
 }
 
@@ -244,8 +261,7 @@ async fn a_server_killed_mid_surge_keeps_every_acknowledged_signature() {
     while acknowledged.lock().expect("lock").len() < 300 && Instant::now() < until {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    server.kill().expect("SIGKILL sent");
-    server.wait().ok();
+    server.kill();
     tasks.join_all().await;
     let acknowledged = acknowledged.lock().expect("lock").clone();
     assert!(
@@ -276,7 +292,7 @@ async fn a_server_killed_mid_surge_keeps_every_acknowledged_signature() {
         let count = scalar(
             &test.db,
             &format!(
-                "SELECT COALESCE(SUM(count), 0) FROM petition_counts WHERE petition_id = {petition}"
+                "SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM petition_counts WHERE petition_id = {petition}"
             ),
         )
         .await;
@@ -289,8 +305,7 @@ async fn a_server_killed_mid_surge_keeps_every_acknowledged_signature() {
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    again.kill().ok();
-    again.wait().ok();
+    again.kill();
     assert_eq!(settled(&test.db, petition).await.0, rows);
     test.drop_database().await;
 }

@@ -254,7 +254,7 @@ async fn main() {
     .await;
     let counted = scalar(
         &db,
-        &format!("SELECT SUM(count) FROM petition_counts WHERE petition_id = {petition}"),
+        &format!("SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM petition_counts WHERE petition_id = {petition}"),
     )
     .await;
 

@@ -52,8 +52,10 @@ pub async fn fold(
     let txn = db.begin().await?;
     take_worker_lock(&txn, "signature_fold", now).await?;
     let backend = txn.get_database_backend();
+    // SKIP LOCKED: a row a withdrawal, an invalidation or a signature batch is changing right
+    // now is left for the next fold, so the fold never waits on them (and never deadlocks).
     let lock = if backend == DbBackend::Postgres {
-        " FOR UPDATE"
+        " FOR UPDATE SKIP LOCKED"
     } else {
         ""
     };
@@ -123,10 +125,15 @@ pub async fn fold(
         .filter(|(_, delta)| **delta != 0)
         .map(|((p, _), _)| *p)
         .collect();
-    for petition_id in &changed {
-        settle(&txn, *petition_id, now, today).await?;
-    }
     txn.commit().await?;
+    // Each petition moves on in a transaction of its own, holding no signature row meanwhile
+    // (a signature batch holds the petition `FOR SHARE` and may wait on those rows). Settling
+    // is conditional and idempotent; the sweep and the reconciliation settle again.
+    for petition_id in &changed {
+        let txn = db.begin().await?;
+        settle(&txn, *petition_id, now, today).await?;
+        txn.commit().await?;
+    }
     Ok(FoldReport {
         rows: ids.len(),
         petitions: changed.len(),

@@ -352,10 +352,13 @@ async fn write_batch(
             open.insert(id);
         }
     }
-    let writable: Vec<&&Row> = rows
+    // Inserted in key order: two processes' batches then take the unique-index locks in the
+    // same order and cannot deadlock on PostgreSQL.
+    let mut writable: Vec<&&Row> = rows
         .iter()
         .filter(|r| open.contains(&r.petition_id))
         .collect();
+    writable.sort_by_key(|r| (r.petition_id, r.user_id));
     let mut inserted = HashSet::new();
     if !writable.is_empty() {
         let per_row = 13;

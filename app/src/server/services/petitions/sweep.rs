@@ -50,6 +50,8 @@ pub async fn sweep(
         .await?;
     let mut report = SweepReport::default();
     for p in candidates {
+        // A petition whose counts moved while its settling was lost (a crash) moves on now.
+        counting::settle(&txn, p.id, now, today).await?;
         let Some((clock, start)) = running_clock(&p) else {
             continue;
         };
