@@ -144,9 +144,9 @@ async fn sign(w: &World, user: &user::Model, id: i32) -> Result<SignOutcome, Pet
     w.signer
         .sign(
             &w.test.db,
+            &fresh(&w.test.db, user.id).await,
             SignRequest {
                 petition_id: id,
-                user_id: user.id,
                 show_name: true,
                 notify: true,
                 ip: "10.0.0.1".into(),
@@ -155,6 +155,15 @@ async fn sign(w: &World, user: &user::Model, id: i32) -> Result<SignOutcome, Pet
             today(),
         )
         .await
+}
+
+/// The account as a request would carry it now (tests change grades and fingerprints).
+async fn fresh(db: &DatabaseConnection, id: i32) -> user::Model {
+    user::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("exists")
 }
 
 async fn fold_all(db: &DatabaseConnection) {
@@ -855,14 +864,14 @@ async fn hundreds_of_concurrent_signatures_count_exactly_once_per_person_across_
             } else {
                 (other_db.clone(), other_signer.clone())
             };
-            let user_id = c.id;
+            let account = c.clone();
             tasks.spawn(async move {
                 signer
                     .sign(
                         &db,
+                        &account,
                         SignRequest {
                             petition_id: id,
-                            user_id,
                             show_name: false,
                             notify: false,
                             ip: format!("10.1.{round}.{}", i % 250),

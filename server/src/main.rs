@@ -126,10 +126,16 @@ async fn grant_role(email: &str, role: &str, body: &str) -> Result<(), String> {
         starts_on: today(),
         ends_on: None,
     };
-    let what = if body.is_empty() {
-        role.as_str().to_owned()
+    let name = role.as_str().replace('_', " ");
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
     } else {
-        format!("{} of {body}", role.as_str())
+        "a"
+    };
+    let what = if body.is_empty() {
+        format!("{article} {name}")
+    } else {
+        format!("{article} {name} of {body}")
     };
     match roles::grant(&db, None, form).await {
         Ok(_) => {

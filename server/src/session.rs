@@ -37,9 +37,10 @@ pub async fn identify(State(app): State<AppState>, mut request: Request, next: N
             Ok(Some(user)) => {
                 request.extensions_mut().insert(CurrentUser {
                     id: user.id,
-                    display_name: user.display_name,
-                    email: user.email,
+                    display_name: user.display_name.clone(),
+                    email: user.email.clone(),
                     token,
+                    account: user,
                 });
             }
             Ok(None) => {}

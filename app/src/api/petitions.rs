@@ -258,14 +258,13 @@ pub async fn sign_petition(
     let (state, me) = ssr::acting(&csrf)?;
     let request = SignRequest {
         petition_id: id,
-        user_id: me.id,
         show_name: show_name.is_some(),
         notify: notify.is_some(),
         ip: request::client_ip(),
     };
     let outcome = state
         .signer
-        .sign(&state.db, request, chrono::Utc::now(), today())
+        .sign(&state.db, &me.account, request, chrono::Utc::now(), today())
         .await
         .map_err(ssr::petition_error)?;
     let done = match outcome {

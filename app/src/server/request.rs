@@ -26,6 +26,9 @@ pub struct CurrentUser {
     pub email: String,
     /// The session's token (to end it at log-out).
     pub token: SessionToken,
+    /// The account's row as the session found it (grades, region), so a signature needs no
+    /// second lookup.
+    pub account: crate::server::entities::user::Model,
 }
 
 /// The address the request came from (the peer of the TCP connection).

@@ -109,24 +109,40 @@ pub async fn resume(
     token: &SessionToken,
     now: DateTime<Utc>,
 ) -> Result<Option<user::Model>, ServiceError> {
-    let Some(found) = session::Entity::find()
-        .filter(session::Column::TokenHash.eq(token.hash()))
-        .one(db)
+    use sea_orm::{FromQueryResult, Statement};
+    // One query for the session and its account: it runs on every request.
+    let backend = db.get_database_backend();
+    let Some(row) = db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "SELECT users.*, sessions.id AS session_id, sessions.expires_at AS session_expires_at \
+                 FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = {}",
+                crate::server::db::placeholder(backend, 1)
+            ),
+            [token.hash().into()],
+        ))
         .await?
     else {
         return Ok(None);
     };
-    if found.expires_at <= now {
-        session::Entity::delete_by_id(found.id).exec(db).await?;
+    let session_id: i32 = row.try_get("", "session_id")?;
+    let expires_at: DateTime<Utc> = row.try_get("", "session_expires_at")?;
+    if expires_at <= now {
+        session::Entity::delete_by_id(session_id).exec(db).await?;
         return Ok(None);
     }
-    let user_id = found.user_id;
-    if found.expires_at - now < LIFETIME / 2 {
-        let mut renewed: session::ActiveModel = found.into();
-        renewed.expires_at = Set(now + LIFETIME);
-        renewed.update(db).await?;
+    if expires_at - now < LIFETIME / 2 {
+        session::Entity::update_many()
+            .col_expr(
+                session::Column::ExpiresAt,
+                sea_orm::sea_query::Expr::value(now + LIFETIME),
+            )
+            .filter(session::Column::Id.eq(session_id))
+            .exec(db)
+            .await?;
     }
-    Ok(user::Entity::find_by_id(user_id).one(db).await?)
+    Ok(Some(user::Model::from_query_result(&row, "")?))
 }
 
 /// Ends one session (log out).

@@ -131,6 +131,7 @@ pub async fn fold(
     // is conditional and idempotent; the sweep and the reconciliation settle again.
     for petition_id in &changed {
         let txn = db.begin().await?;
+        crate::server::db::lock_for_write(&txn).await?;
         settle(&txn, *petition_id, now, today).await?;
         txn.commit().await?;
     }

@@ -31,8 +31,6 @@ pub const MAX_BATCH: usize = 1_000;
 pub struct SignRequest {
     /// The petition.
     pub petition_id: i32,
-    /// The signer's account.
-    pub user_id: i32,
     /// Whether lists may show "First-name S.".
     pub show_name: bool,
     /// Whether to mail the signer the body's answer.
@@ -76,7 +74,19 @@ struct Row {
 
 struct Job {
     row: Row,
+    limits: SigningLimits,
     reply: oneshot::Sender<Result<SignOutcome, PetitionError>>,
+}
+
+/// Whether a petition takes signatures, as last looked up.
+#[derive(Clone, Copy)]
+enum Acceptance {
+    /// Not public (a draft, in moderation) or unknown.
+    Hidden,
+    /// Public, not taking signatures today.
+    Closed,
+    /// Taking signatures today.
+    Open,
 }
 
 /// Settings and deadlines, re-read every few seconds rather than on every signature.
@@ -92,6 +102,7 @@ pub struct Signer {
     jobs: mpsc::Sender<Job>,
     written: Arc<Notify>,
     cached: Arc<Mutex<Option<Cached>>>,
+    petitions: Arc<Mutex<HashMap<i32, (Instant, Acceptance)>>>,
 }
 
 impl std::fmt::Debug for Signer {
@@ -110,6 +121,7 @@ impl Signer {
             jobs,
             written,
             cached: Arc::default(),
+            petitions: Arc::default(),
         }
     }
 
@@ -138,8 +150,40 @@ impl Signer {
         Ok((limits, clocks))
     }
 
-    /// Signs a petition: checks who signs and whether the petition takes signatures today,
-    /// applies the abuse limits, then waits until the signature is committed.
+    /// Whether a petition takes signatures today; an open one is looked up at most once a
+    /// second: under a surge every request asks about the same one. (The writer re-reads the
+    /// state in its transaction, so a petition closed within that second takes nothing.)
+    async fn acceptance(
+        &self,
+        db: &impl ConnectionTrait,
+        petition_id: i32,
+        clocks: &Clocks,
+        today: NaiveDate,
+    ) -> Result<Acceptance, PetitionError> {
+        if let Some((at, known)) = self.petitions.lock().await.get(&petition_id)
+            && at.elapsed() < StdDuration::from_secs(1)
+        {
+            return Ok(*known);
+        }
+        let known = match petition::Entity::find_by_id(petition_id).one(db).await? {
+            None => Acceptance::Hidden,
+            Some(target) if !status_of(&target)?.is_public() => Acceptance::Hidden,
+            Some(target) if takes_signatures(db, &target, clocks, today).await? => Acceptance::Open,
+            Some(_) => Acceptance::Closed,
+        };
+        // Only "open" is remembered: a petition opened a moment ago must not stay refused.
+        if matches!(known, Acceptance::Open) {
+            self.petitions
+                .lock()
+                .await
+                .insert(petition_id, (Instant::now(), known));
+        }
+        Ok(known)
+    }
+
+    /// Signs a petition as `signer`: checks the signer and whether the petition takes
+    /// signatures today, then waits until the writer has committed the signature (the abuse
+    /// limits are applied there, per batch).
     ///
     /// # Errors
     /// `Refused` with the reason (`sign-verify-first`, `sign-closed`, `sign-rate-limited`,
@@ -147,33 +191,32 @@ impl Signer {
     pub async fn sign(
         &self,
         db: &impl ConnectionTrait,
+        signer: &user::Model,
         request: SignRequest,
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<SignOutcome, PetitionError> {
-        let signer = user::Entity::find_by_id(request.user_id)
-            .one(db)
-            .await?
-            .filter(|u| u.deleted_at.is_none())
-            .ok_or(PetitionError::Forbidden)?;
+        if signer.deleted_at.is_some() {
+            return Err(PetitionError::Forbidden);
+        }
         let grade =
-            accounts::grade_of(&signer).ok_or(PetitionError::Refused("sign-verify-first"))?;
-        let target = super::find(db, request.petition_id).await?;
-        let status = status_of(&target)?;
-        if !status.is_public() {
-            return Err(PetitionError::NotFound);
-        }
+            accounts::grade_of(signer).ok_or(PetitionError::Refused("sign-verify-first"))?;
         let (limits, clocks) = self.cached(db).await?;
-        if !takes_signatures(db, &target, &clocks, today).await? {
-            return Err(PetitionError::Refused("sign-closed"));
-        }
-        if !within_limits(db, limits, request.user_id, &request.ip, now).await? {
-            return Err(PetitionError::Refused("sign-rate-limited"));
+        match self
+            .acceptance(db, request.petition_id, &clocks, today)
+            .await?
+        {
+            Acceptance::Hidden => return Err(PetitionError::NotFound),
+            Acceptance::Closed => return Err(PetitionError::Refused("sign-closed")),
+            Acceptance::Open => {}
         }
         let row = Row {
             petition_id: request.petition_id,
-            user_id: request.user_id,
-            iin_hash: signer.iin_hash.filter(|_| signer.iin_checked_at.is_some()),
+            user_id: signer.id,
+            iin_hash: signer
+                .iin_hash
+                .clone()
+                .filter(|_| signer.iin_checked_at.is_some()),
             grade: grade.as_str(),
             region_id: signer.region_id,
             public_name: public_name(&signer.display_name),
@@ -189,7 +232,7 @@ impl Signer {
         };
         let (reply, answer) = oneshot::channel();
         self.jobs
-            .send(Job { row, reply })
+            .send(Job { row, limits, reply })
             .await
             .map_err(|_| ServiceError::Corrupt("the signature writer has stopped".into()))?;
         answer
@@ -241,45 +284,68 @@ pub async fn takes_signatures(
     Ok(start.is_some_and(|start| today <= clocks.due(clock, &level, start)))
 }
 
-/// Whether one more signature by `user_id` from `ip` stays within the limits. The counts come
-/// from the signature rows themselves, so the limits hold across server processes and cost no
-/// write.
+/// Which rows of a batch stay within the limits: each account's and each address's
+/// signatures of the last hour, counted from the signature rows themselves (two grouped
+/// queries per batch, no write), plus the batch's own rows in arrival order. The writer holds
+/// the write lock (SQLite) while counting, so within a process the limits are exact.
 async fn within_limits(
-    db: &impl ConnectionTrait,
-    limits: SigningLimits,
-    user_id: i32,
-    ip: &str,
-    now: DateTime<Utc>,
-) -> Result<bool, ServiceError> {
-    let since = now - Duration::hours(1);
-    let backend = db.get_database_backend();
-    for (limit, column, value) in [
-        (limits.per_account_hour, "user_id", Value::from(user_id)),
-        (limits.per_ip_hour, "ip", Value::from(ip)),
+    txn: &impl ConnectionTrait,
+    rows: &[(&Row, SigningLimits)],
+) -> Result<Vec<bool>, sea_orm::DbErr> {
+    let backend = txn.get_database_backend();
+    let Some(newest) = rows.iter().map(|(r, _)| r.created_at).max() else {
+        return Ok(Vec::new());
+    };
+    let since = newest - Duration::hours(1);
+    let mut users: HashMap<String, u64> = HashMap::new();
+    let mut ips: HashMap<String, u64> = HashMap::new();
+    for (column, keys, counts) in [
+        (
+            "user_id",
+            rows.iter()
+                .map(|(r, _)| Value::from(r.user_id))
+                .collect::<Vec<_>>(),
+            &mut users,
+        ),
+        (
+            "ip",
+            rows.iter()
+                .map(|(r, _)| Value::from(r.ip.clone()))
+                .collect(),
+            &mut ips,
+        ),
     ] {
-        if limit == 0 {
-            continue;
-        }
+        let mut values = vec![Value::from(since)];
+        let n = keys.len();
+        values.extend(keys);
         let sql = format!(
-            "SELECT COUNT(*) AS n FROM (SELECT 1 FROM signatures WHERE {column} = {} AND created_at > {} LIMIT {limit}) AS recent",
+            "SELECT CAST({column} AS TEXT) AS k, COUNT(*) AS n FROM signatures WHERE created_at > {} AND {column} IN ({}) GROUP BY {column}",
             placeholder(backend, 1),
-            placeholder(backend, 2),
+            placeholders(backend, 2, n)
         );
-        let n: i64 = db
-            .query_one_raw(Statement::from_sql_and_values(
-                backend,
-                sql,
-                [value, since.into()],
-            ))
+        for row in txn
+            .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
             .await?
-            .map(|r| r.try_get("", "n"))
-            .transpose()?
-            .unwrap_or(0);
-        if u64::try_from(n).unwrap_or(0) >= limit {
-            return Ok(false);
+        {
+            let k: String = row.try_get("", "k")?;
+            let n: i64 = row.try_get("", "n")?;
+            counts.insert(k, u64::try_from(n).unwrap_or(0));
         }
     }
-    Ok(true)
+    Ok(rows
+        .iter()
+        .map(|(row, limits)| {
+            let user = users.entry(row.user_id.to_string()).or_default();
+            let ip = ips.entry(row.ip.clone()).or_default();
+            let fits = (limits.per_account_hour == 0 || *user < limits.per_account_hour)
+                && (limits.per_ip_hour == 0 || *ip < limits.per_ip_hour);
+            if fits {
+                *user += 1;
+                *ip += 1;
+            }
+            fits
+        })
+        .collect())
 }
 
 async fn write_loop(db: DatabaseConnection, mut jobs: mpsc::Receiver<Job>, written: Arc<Notify>) {
@@ -291,7 +357,7 @@ async fn write_loop(db: DatabaseConnection, mut jobs: mpsc::Receiver<Job>, writt
                 Err(_) => break,
             }
         }
-        let rows: Vec<&Row> = batch.iter().map(|j| &j.row).collect();
+        let rows: Vec<(&Row, SigningLimits)> = batch.iter().map(|j| (&j.row, j.limits)).collect();
         match write_batch(&db, &rows).await {
             Ok(outcomes) => {
                 for (job, outcome) in batch.into_iter().zip(outcomes) {
@@ -318,11 +384,13 @@ const COLUMNS: &str = "petition_id, user_id, iin_hash, grade, region_id, public_
 /// Writes one batch in one transaction; the outcome of each row, in order.
 async fn write_batch(
     db: &DatabaseConnection,
-    rows: &[&Row],
+    batch: &[(&Row, SigningLimits)],
 ) -> Result<Vec<Result<SignOutcome, PetitionError>>, sea_orm::DbErr> {
     let txn = db.begin().await?;
     lock_for_write(&txn).await?;
     let backend = txn.get_database_backend();
+    let fits = within_limits(&txn, batch).await?;
+    let rows: Vec<&Row> = batch.iter().map(|(r, _)| *r).collect();
     let ids: Vec<i32> = rows
         .iter()
         .map(|r| r.petition_id)
@@ -356,7 +424,9 @@ async fn write_batch(
     // same order and cannot deadlock on PostgreSQL.
     let mut writable: Vec<&&Row> = rows
         .iter()
-        .filter(|r| open.contains(&r.petition_id))
+        .zip(&fits)
+        .filter(|(r, fits)| **fits && open.contains(&r.petition_id))
+        .map(|(r, _)| r)
         .collect();
     writable.sort_by_key(|r| (r.petition_id, r.user_id));
     let mut inserted = HashSet::new();
@@ -400,10 +470,12 @@ async fn write_batch(
     }
     let mut outcomes = Vec::with_capacity(rows.len());
     let mut answered: HashMap<(i32, i32), ()> = HashMap::new();
-    for row in rows {
+    for (row, fits) in rows.iter().zip(&fits) {
         let key = (row.petition_id, row.user_id);
         if !open.contains(&row.petition_id) {
             outcomes.push(Err(PetitionError::Refused("sign-closed")));
+        } else if !fits {
+            outcomes.push(Err(PetitionError::Refused("sign-rate-limited")));
         } else if inserted.contains(&key) && answered.insert(key, ()).is_none() {
             outcomes.push(Ok(SignOutcome::Signed));
         } else {
