@@ -483,10 +483,6 @@ impl MigrationTrait for Migration {
                 "idx_signatures_ip",
                 vec![Signatures::Ip, Signatures::CreatedAt],
             ),
-            (
-                "idx_signatures_petition_created",
-                vec![Signatures::PetitionId, Signatures::CreatedAt],
-            ),
         ] {
             let mut index = Index::create();
             index.name(name).table(Signatures::Table);

@@ -284,6 +284,7 @@ async fn serve() -> Result<(), String> {
             public_url: PublicUrl(config.public_url.clone()),
             mail_wake,
             signer,
+            petition_views: Default::default(),
         },
     );
     let listener = tokio::net::TcpListener::bind(addr)

@@ -96,9 +96,19 @@ pub async fn get_petition(id: i32) -> Result<PetitionView, AppError> {
         services::{petitions::pages, today},
     };
     let viewer = request::current_user().map(|u| u.id);
-    pages::view(&app_state()?.db, id, viewer, chrono::Utc::now(), today())
+    let state = app_state()?;
+    if viewer.is_none()
+        && let Some(view) = state.petition_views.get(id)
+    {
+        return Ok(view);
+    }
+    let view = pages::view(&state.db, id, viewer, chrono::Utc::now(), today())
         .await
-        .map_err(ssr::petition_error)
+        .map_err(ssr::petition_error)?;
+    if viewer.is_none() {
+        state.petition_views.put(&view);
+    }
+    Ok(view)
 }
 
 /// The public list of petitions.

@@ -89,6 +89,15 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbError> {
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(10))
         .sqlx_logging(false);
+    if backend == Backend::Sqlite {
+        // Every connection keeps up to 32 MiB of pages and maps up to 256 MiB of the file:
+        // under a signing surge the default 2 MiB cache sent most page reads to the kernel.
+        options.map_sqlx_sqlite_opts(|o| {
+            o.pragma("cache_size", "-32000")
+                .pragma("mmap_size", "268435456")
+                .pragma("temp_store", "memory")
+        });
+    }
     let db = Database::connect(options)
         .await
         .map_err(|e| DbError::Open(one_line(&e.to_string())))?;

@@ -28,6 +28,8 @@ pub struct AppState {
     pub mail_wake: mail::outbox::Wake,
     /// The process's signature writer.
     pub signer: services::petitions::signing::Signer,
+    /// Visitors' views of petition pages, a second old at most.
+    pub petition_views: services::petitions::pages::ViewCache,
 }
 
 /// The application state, as provided to server functions by the router.

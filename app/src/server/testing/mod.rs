@@ -57,6 +57,7 @@ impl TestDb {
                 self.db.clone(),
                 std::sync::Arc::default(),
             ),
+            petition_views: Default::default(),
         }
     }
 

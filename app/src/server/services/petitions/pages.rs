@@ -26,6 +26,35 @@ fn names_of(kk: &str, ru: &str, en: &str) -> Names {
     }
 }
 
+/// Visitors' views of petition pages, kept for a second: under a surge every visitor asks
+/// for the same page, and a count a second old is as good as new.
+#[derive(Clone, Debug, Default)]
+pub struct ViewCache(
+    std::sync::Arc<
+        std::sync::Mutex<std::collections::HashMap<i32, (std::time::Instant, PetitionView)>>,
+    >,
+);
+
+impl ViewCache {
+    /// The cached visitor's view of petition `id`, if it is under a second old.
+    pub fn get(&self, id: i32) -> Option<PetitionView> {
+        let map = self.0.lock().ok()?;
+        map.get(&id)
+            .filter(|(at, _)| at.elapsed() < std::time::Duration::from_secs(1))
+            .map(|(_, view)| view.clone())
+    }
+
+    /// Keeps a visitor's view.
+    pub fn put(&self, view: &PetitionView) {
+        if let Ok(mut map) = self.0.lock() {
+            if map.len() > 10_000 {
+                map.clear();
+            }
+            map.insert(view.id, (std::time::Instant::now(), view.clone()));
+        }
+    }
+}
+
 /// One petition as its page shows it to `viewer` (`None` for a visitor). Drafts and petitions
 /// in moderation are seen only by their author and moderators.
 ///
