@@ -4,7 +4,7 @@
 //! included). Each request comes from its own loopback address (127.0.x.y) and the accounts
 //! rotate, so the per-IP and per-account abuse limits are not what is measured.
 //!
-//! `cargo run --release -p server --bin bench-login -- [--workers 8] [--seconds 30] [--accounts 300]`
+//! `cargo run --release -p server --bin bench-login -- [--workers 8] [--seconds 30] [--accounts 600]`
 //! (DATABASE_URL may name a PostgreSQL database; the default is a temporary SQLite file).
 
 use std::{
@@ -39,7 +39,7 @@ async fn login(server: SocketAddr, source: Ipv4Addr, email: &str) -> std::io::Re
 async fn main() {
     let workers = arg("--workers", 8);
     let seconds = arg("--seconds", 30);
-    let accounts_n = arg("--accounts", 300);
+    let accounts_n = arg("--accounts", 600);
     // A fresh database: TEST_DATABASE_URL (PostgreSQL) or a temporary SQLite file.
     let test = TestDb::new().await;
     let database = test.url().unwrap_or_default();

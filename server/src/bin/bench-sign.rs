@@ -3,14 +3,17 @@
 //! IIN-checked citizens with a session each, and one approved petition; starts the release
 //! `server` binary on it as its own process; then for `--seconds` signs the petition as fast as
 //! `--workers` keep-alive clients can, through the same form endpoint the browser posts to
-//! (session cookie, CSRF cookie and token), while `--readers` clients read the petition page.
+//! (session cookie, CSRF cookie and token), while `--readers` clients read the petition page
+//! at `--reads-per-second` in all (default 100).
 //! Each connection signs at most 500 times from its own loopback address, so the per-IP limit
 //! (2,000 an hour by default) is applied, and not what is measured.
 //!
 //! Prints signatures/s, sign latency p50/p99, page latency p99, the server's peak memory, and
 //! checks that afterwards count = rows = distinct signers.
 //!
-//! `cargo build --release -p server --bins && target/release/bench-sign --users 200000 --seconds 60`
+//! `cargo build --release -p server --bins --no-default-features &&
+//!  target/release/bench-sign --users 200000 --seconds 60` (add `TEST_DATABASE_URL=postgres://…`
+//! for PostgreSQL)
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -51,7 +54,11 @@ async fn main() {
     let users = usize::try_from(arg("--users", 150_000)).unwrap_or(150_000);
     let seconds = arg("--seconds", 60);
     let workers = arg("--workers", 32);
-    let readers = arg("--readers", 2);
+    let readers = arg("--readers", 2).max(1);
+    // The page stream is paced (visitors arrive at a rate), not a closed loop that would take
+    // the cores from the server.
+    let reads_per_second = arg("--reads-per-second", 100).max(1);
+    let read_interval = Duration::from_secs_f64(readers as f64 / reads_per_second as f64);
     let port = arg("--port", 3900);
     let binary = text_arg("--server").unwrap_or_else(|| {
         let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
@@ -201,7 +208,10 @@ async fn main() {
         pages.spawn(async move {
             let mut latencies = Vec::new();
             let path = format!("/en/petitions/{petition}");
+            let mut tick = tokio::time::interval(read_interval);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             while Instant::now() < deadline {
+                tick.tick().await;
                 let sent = Instant::now();
                 let Ok(mut c) = Connection::open(address, loopback(1_000_000 + r)).await else {
                     continue;
