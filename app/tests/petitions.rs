@@ -16,7 +16,7 @@ use app::server::services::petitions::{
     signing::{SignOutcome, SignRequest, Signer},
     sweep,
 };
-use app::server::services::{roles, today};
+use app::server::services::today;
 use app::server::testing::{TestDb, people};
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{
@@ -57,20 +57,9 @@ fn form(title: &str) -> DraftForm {
 }
 
 async fn grant(db: &DatabaseConnection, email: &str, role: Role, body: Option<&body::Model>) {
-    roles::grant(
-        db,
-        None,
-        roles::GrantForm {
-            email: email.into(),
-            role,
-            body_slug: body.map(|b| b.slug.clone()).unwrap_or_default(),
-            for_email: String::new(),
-            starts_on: today(),
-            ends_on: None,
-        },
-    )
-    .await
-    .expect("role granted");
+    people::grant(db, email, role, body.map(|b| b.slug.as_str()))
+        .await
+        .expect("role granted");
 }
 
 struct World {

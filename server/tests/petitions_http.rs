@@ -11,7 +11,7 @@ use app::server::services::petitions::{
     filing::{self, DraftForm},
     moderation::{self, Decision},
 };
-use app::server::services::{roles, today};
+use app::server::services::today;
 use app::server::testing::people;
 use axum::http::StatusCode;
 use common::*;
@@ -29,20 +29,9 @@ async fn body_of(site: &Site, slug: &str) -> body::Model {
 }
 
 async fn grant(site: &Site, email: &str, role: Role, body: Option<&body::Model>) {
-    roles::grant(
-        &site.test.db,
-        None,
-        roles::GrantForm {
-            email: email.into(),
-            role,
-            body_slug: body.map(|b| b.slug.clone()).unwrap_or_default(),
-            for_email: String::new(),
-            starts_on: today(),
-            ends_on: None,
-        },
-    )
-    .await
-    .expect("granted");
+    people::grant(&site.test.db, email, role, body.map(|b| b.slug.as_str()))
+        .await
+        .expect("granted");
 }
 
 fn encode(text: &str) -> String {

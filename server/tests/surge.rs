@@ -8,12 +8,8 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use app::server::services::petitions::{
-    counting,
-    filing::{self, DraftForm},
-    moderation::{self, Decision},
-};
-use app::server::services::{roles, sessions, today};
+use app::server::services::petitions::counting;
+use app::server::services::{sessions, today};
 use app::server::testing::{TestDb, people};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use server::bench::{CSRF, Connection, loopback};
@@ -89,36 +85,10 @@ async fn scene(db: &DatabaseConnection, count: usize) -> (i32, Vec<(i32, String)
     let staff = people::verified_citizens(db, "staff", 2, "75", true)
         .await
         .expect("staff");
-    roles::grant(
-        db,
-        None,
-        roles::GrantForm {
-            email: staff[1].email.clone(),
-            role: app::model::Role::Moderator,
-            body_slug: String::new(),
-            for_email: String::new(),
-            starts_on: today(),
-            ends_on: None,
-        },
-    )
-    .await
-    .expect("moderator");
-    let now = chrono::Utc::now();
-    let form = DraftForm {
-        title: "Repair Abai Avenue".into(),
-        summary: "Repair the road.".into(),
-        text: "Potholes.".into(),
-        body_slug: "akimat-75".into(),
-        territory_kato: "75".into(),
-        topic: "roads".into(),
-    };
-    let id = filing::save_draft(db, staff[0].id, None, &form, now)
+    people::grant(db, &staff[1].email, app::model::Role::Moderator, None)
         .await
-        .expect("draft");
-    filing::submit(db, staff[0].id, id, true, now, today())
-        .await
-        .expect("submitted");
-    moderation::decide(db, staff[1].id, id, Decision::Approve, now, today())
+        .expect("moderator");
+    let id = people::approved_petition(db, staff[0].id, staff[1].id, "Repair Abai Avenue")
         .await
         .expect("approved");
     (

@@ -76,35 +76,6 @@ mod ssr {
         let query = done.map(|d| format!("?done={d}")).unwrap_or_default();
         leptos_axum::redirect(&format!("/{}{path}{query}", locale.code()));
     }
-
-    /// Runs `work` in one transaction: everything it writes (the change and the mail it causes)
-    /// lands together or not at all; the mail sender is woken after the commit.
-    pub async fn in_transaction<T, F>(state: &AppState, work: F) -> Result<T, AppError>
-    where
-        F: for<'c> FnOnce(
-                &'c sea_orm::DatabaseTransaction,
-            ) -> std::pin::Pin<
-                Box<dyn std::future::Future<Output = Result<T, AccountError>> + Send + 'c>,
-            > + Send,
-        T: Send,
-    {
-        use sea_orm::TransactionTrait;
-        let internal = |e: sea_orm::DbErr| {
-            tracing::error!(error = %e, "transaction failed");
-            AppError::Internal
-        };
-        let txn = state.db.begin().await.map_err(internal)?;
-        crate::server::db::lock_for_write(&txn)
-            .await
-            .map_err(internal)?;
-        let value = work(&txn).await.map_err(account_error)?;
-        txn.commit().await.map_err(|e| {
-            tracing::error!(error = %e, "cannot commit");
-            AppError::Internal
-        })?;
-        state.mail_wake.notify();
-        Ok(value)
-    }
 }
 
 /// Creates an account and signs it in.
@@ -137,7 +108,7 @@ pub async fn register(
     };
     let urls = state.public_url.clone();
     // The account and its verification mail land together, or neither does.
-    let user = ssr::in_transaction(&state, move |txn| {
+    let user = crate::server::in_transaction(&state, ssr::account_error, move |txn| {
         Box::pin(async move {
             let user = accounts::register(txn, form).await?;
             accounts::send_verification(txn, &user, &urls, chrono::Utc::now()).await?;
@@ -241,7 +212,7 @@ pub async fn resend_verification(csrf: String, lang: String) -> Result<(), AppEr
     )
     .await?;
     let urls = state.public_url.clone();
-    ssr::in_transaction(&state, move |txn| {
+    crate::server::in_transaction(&state, ssr::account_error, move |txn| {
         Box::pin(async move {
             let user = accounts::find(txn, me.id).await?;
             if user.email_verified_at.is_none() {
@@ -309,7 +280,7 @@ pub async fn request_reset(csrf: String, lang: String, email: String) -> Result<
     )
     .await?;
     let urls = state.public_url.clone();
-    ssr::in_transaction(&state, move |txn| {
+    crate::server::in_transaction(&state, ssr::account_error, move |txn| {
         Box::pin(async move {
             accounts::request_reset(txn, &email, &urls, chrono::Utc::now()).await?;
             Ok(())
@@ -339,7 +310,7 @@ pub async fn reset_password(
     let state = app_state()?;
     let ip = request::client_ip();
     request::limit(&state.db, &[(format!("confirm:ip:{ip}"), CONFIRM_PER_IP)]).await?;
-    ssr::in_transaction(&state, move |txn| {
+    crate::server::in_transaction(&state, ssr::account_error, move |txn| {
         Box::pin(async move {
             accounts::reset_password(txn, &token, password, chrono::Utc::now()).await?;
             Ok(())
@@ -372,7 +343,7 @@ pub async fn change_password(
     let state = app_state()?;
     let ip = request::client_ip();
     request::limit(&state.db, &[(format!("confirm:ip:{ip}"), CONFIRM_PER_IP)]).await?;
-    ssr::in_transaction(&state, move |txn| {
+    crate::server::in_transaction(&state, ssr::account_error, move |txn| {
         Box::pin(async move {
             accounts::change_password(txn, me.id, &current_password, password, chrono::Utc::now())
                 .await?;
@@ -409,7 +380,7 @@ pub async fn change_email(
     )
     .await?;
     let urls = state.public_url.clone();
-    ssr::in_transaction(&state, move |txn| {
+    crate::server::in_transaction(&state, ssr::account_error, move |txn| {
         Box::pin(async move {
             accounts::request_email_change(
                 txn,
@@ -530,7 +501,7 @@ pub async fn delete_account(
             reason: "delete-confirm-required".into(),
         });
     }
-    ssr::in_transaction(&state, move |txn| {
+    crate::server::in_transaction(&state, ssr::account_error, move |txn| {
         Box::pin(async move {
             accounts::delete_account(txn, me.id, &current_password, chrono::Utc::now()).await
         })

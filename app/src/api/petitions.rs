@@ -57,32 +57,6 @@ mod ssr {
         let locale = Locale::from_code(lang).unwrap_or_default();
         leptos_axum::redirect(&format!("/{}/petitions/{id}?done={done}", locale.code()));
     }
-
-    /// Runs `work` in one transaction (SQLite's write lock taken first) and wakes the mail
-    /// sender after the commit.
-    pub async fn in_transaction<T, F>(state: &AppState, work: F) -> Result<T, AppError>
-    where
-        F: for<'c> FnOnce(
-                &'c sea_orm::DatabaseTransaction,
-            ) -> std::pin::Pin<
-                Box<dyn std::future::Future<Output = Result<T, PetitionError>> + Send + 'c>,
-            > + Send,
-        T: Send,
-    {
-        use sea_orm::TransactionTrait;
-        let internal = |e: sea_orm::DbErr| {
-            tracing::error!(error = %e, "transaction failed");
-            AppError::Internal
-        };
-        let txn = state.db.begin().await.map_err(internal)?;
-        crate::server::db::lock_for_write(&txn)
-            .await
-            .map_err(internal)?;
-        let value = work(&txn).await.map_err(petition_error)?;
-        txn.commit().await.map_err(internal)?;
-        state.mail_wake.notify();
-        Ok(value)
-    }
 }
 
 /// One petition's page, as the signed-in person (or a visitor) may see it.
@@ -205,7 +179,7 @@ pub async fn save_petition(
     };
     let submit = intent == "submit";
     let confirmed = confirm.is_some();
-    let id = ssr::in_transaction(&state, move |txn| {
+    let id = crate::server::in_transaction(&state, ssr::petition_error, move |txn| {
         Box::pin(async move {
             let now = chrono::Utc::now();
             let id = filing::save_draft(txn, me.id, id, &form, now).await?;
@@ -237,7 +211,7 @@ pub async fn save_petition(
 pub async fn withdraw_petition(csrf: String, lang: String, id: i32) -> Result<(), AppError> {
     use crate::server::services::petitions::filing;
     let (state, me) = ssr::acting(&csrf)?;
-    ssr::in_transaction(&state, move |txn| {
+    crate::server::in_transaction(&state, ssr::petition_error, move |txn| {
         Box::pin(async move { filing::withdraw(txn, me.id, id, chrono::Utc::now()).await })
     })
     .await?;
@@ -384,7 +358,7 @@ pub async fn moderate_petition(
         Decision::Return { .. } => "returned",
         Decision::Reject { .. } => "rejected",
     };
-    ssr::in_transaction(&state, move |txn| {
+    crate::server::in_transaction(&state, ssr::petition_error, move |txn| {
         Box::pin(async move {
             moderation::decide(txn, me.id, id, decision, chrono::Utc::now(), today()).await
         })
@@ -442,7 +416,7 @@ pub async fn answer_petition(
         reason: "answer-decision-unknown".into(),
     })?;
     let url = state.public_url.clone();
-    ssr::in_transaction(&state, move |txn| {
+    crate::server::in_transaction(&state, ssr::petition_error, move |txn| {
         Box::pin(async move {
             answers::publish(txn, me.id, id, decision, &text, &url, chrono::Utc::now()).await
         })
@@ -573,7 +547,7 @@ pub async fn invalidate_signatures(
         from: moment("from", &from)?,
         to: moment("to", &to)?,
     };
-    ssr::in_transaction(&state, move |txn| {
+    crate::server::in_transaction(&state, ssr::petition_error, move |txn| {
         Box::pin(async move {
             fraud::invalidate(txn, me.id, id, &filter, &reason, chrono::Utc::now()).await
         })

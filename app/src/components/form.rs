@@ -42,6 +42,19 @@ impl FormCtx {
     }
 }
 
+/// The failure of the last call of server function `S` on this page, if the page is shown
+/// after one (a plain form's `__err` redirect, or an action's value).
+pub fn failure<S>() -> Option<AppError>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    leptos::server::ServerAction::<S>::new()
+        .value()
+        .get_untracked()
+        .and_then(Result::err)
+}
+
 /// The message for a failure that belongs to no one field.
 fn form_error(error: Option<&AppError>) -> Option<String> {
     let locale = use_locale().get_untracked();

@@ -4,7 +4,6 @@
 //! the token, so mail scanners that follow links change nothing.
 
 use leptos::prelude::*;
-use leptos::server::ServerAction;
 use leptos_router::hooks::use_params_map;
 
 use super::PageTitle;
@@ -14,23 +13,9 @@ use crate::api::accounts::{
 };
 use crate::api::list_regions;
 use crate::components::account::use_whoami;
-use crate::components::form::{DoneNotice, Field, FormCtx, FormTokens, PostForm};
+use crate::components::form::{DoneNotice, Field, FormCtx, FormTokens, PostForm, failure};
 use crate::components::links::href;
-use crate::error::AppError;
 use crate::i18n::{format_date, tr, use_locale};
-
-/// The failure of the last call of server function `S` on this page, if the page is shown
-/// after one.
-fn failure<S>() -> Option<AppError>
-where
-    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    ServerAction::<S>::new()
-        .value()
-        .get_untracked()
-        .and_then(Result::err)
-}
 
 /// A page with a heading, an optional lead paragraph and the rest.
 #[component]

@@ -5,7 +5,6 @@
 //! Every form is a plain HTML form, so all of it works with JavaScript off.
 
 use leptos::prelude::*;
-use leptos::server::ServerAction;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{LoadError, PageTitle};
@@ -16,7 +15,7 @@ use crate::api::petitions::{
     rejection_reasons,
 };
 use crate::components::account::visitor;
-use crate::components::form::{DoneNotice, FormTokens};
+use crate::components::form::{DoneNotice, FormTokens, failure};
 use crate::components::links::href;
 use crate::error::AppError;
 use crate::i18n::{Locale, format_date, tr, use_locale};
@@ -24,18 +23,6 @@ use crate::model::{
     AnswerDecision, Clock, FilingOptions, IdentityGrade, PetitionStatus, PetitionSummary,
     PetitionView, ReasonView, Topic,
 };
-
-/// The failure of the last call of server function `S` on this page, if any.
-fn failure<S>() -> Option<AppError>
-where
-    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    ServerAction::<S>::new()
-        .value()
-        .get_untracked()
-        .and_then(Result::err)
-}
 
 /// Every failure a petition page's forms may come back with.
 fn page_failure() -> Option<AppError> {

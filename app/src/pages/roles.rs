@@ -3,11 +3,10 @@
 //! council's secretary manages that council's members.
 
 use leptos::prelude::*;
-use leptos::server::ServerAction;
 
 use super::PageTitle;
 use crate::api::roles::{EndRole, GrantRole, list_roles};
-use crate::components::form::{DoneNotice, Field, FormTokens, PostForm};
+use crate::components::form::{DoneNotice, Field, FormTokens, PostForm, failure};
 use crate::components::links::href;
 use crate::error::AppError;
 use crate::i18n::{format_date, tr, use_locale};
@@ -18,14 +17,8 @@ use crate::model::Role;
 pub fn RolesPage() -> impl IntoView {
     let locale = use_locale();
     let data = Resource::new_blocking(|| (), |_| list_roles());
-    let grant_error = ServerAction::<GrantRole>::new()
-        .value()
-        .get_untracked()
-        .and_then(Result::err);
-    let end_error = ServerAction::<EndRole>::new()
-        .value()
-        .get_untracked()
-        .and_then(Result::err);
+    let grant_error = failure::<GrantRole>();
+    let end_error = failure::<EndRole>();
     view! {
         <PageTitle text=locale.get_untracked().t("roles-title")/>
         <h1>{tr("roles-title")}</h1>

@@ -42,3 +42,36 @@ pub fn app_state() -> Result<AppState, crate::error::AppError> {
         crate::error::AppError::Internal
     })
 }
+
+/// Runs `work` in one transaction (SQLite's write lock taken first, see
+/// [`db::lock_for_write`]): everything it writes — the change and the mail it causes — lands
+/// together or not at all. Its error is mapped with `fail`; the mail sender is woken after the
+/// commit.
+///
+/// # Errors
+/// What `work` fails with, mapped; `Internal` when the database fails.
+pub async fn in_transaction<T, E, F>(
+    state: &AppState,
+    fail: fn(E) -> crate::error::AppError,
+    work: F,
+) -> Result<T, crate::error::AppError>
+where
+    F: for<'c> FnOnce(
+            &'c sea_orm::DatabaseTransaction,
+        ) -> std::pin::Pin<
+            Box<dyn std::future::Future<Output = Result<T, E>> + Send + 'c>,
+        > + Send,
+    T: Send,
+{
+    use sea_orm::TransactionTrait;
+    let internal = |e: sea_orm::DbErr| {
+        tracing::error!(error = %e, "transaction failed");
+        crate::error::AppError::Internal
+    };
+    let txn = state.db.begin().await.map_err(internal)?;
+    db::lock_for_write(&txn).await.map_err(internal)?;
+    let value = work(&txn).await.map_err(fail)?;
+    txn.commit().await.map_err(internal)?;
+    state.mail_wake.notify();
+    Ok(value)
+}

@@ -20,12 +20,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use app::server::services::petitions::{
-    counting,
-    filing::{self, DraftForm},
-    moderation::{self, Decision},
-};
-use app::server::services::{roles, sessions, today};
+use app::server::services::petitions::counting;
+use app::server::services::{sessions, today};
 use app::server::testing::{TestDb, people};
 use sea_orm::{ConnectionTrait, Statement};
 use server::bench::{CSRF, Connection, arg, loopback, ms, percentile, text_arg};
@@ -87,36 +83,10 @@ async fn main() {
     let staff = people::verified_citizens(&db, "staff", 2, "75", true)
         .await
         .expect("staff");
-    roles::grant(
-        &db,
-        None,
-        roles::GrantForm {
-            email: staff[1].email.clone(),
-            role: app::model::Role::Moderator,
-            body_slug: String::new(),
-            for_email: String::new(),
-            starts_on: today(),
-            ends_on: None,
-        },
-    )
-    .await
-    .expect("moderator");
-    let now = chrono::Utc::now();
-    let form = DraftForm {
-        title: "Repair Abai Avenue".into(),
-        summary: "Repair the road between Baitursynov and Masanchi streets.".into(),
-        text: "The road has deep potholes.\n\nWe ask the akimat to repair it this summer.".into(),
-        body_slug: "akimat-75".into(),
-        territory_kato: "75".into(),
-        topic: "roads".into(),
-    };
-    let petition = filing::save_draft(&db, staff[0].id, None, &form, now)
+    people::grant(&db, &staff[1].email, app::model::Role::Moderator, None)
         .await
-        .expect("draft");
-    filing::submit(&db, staff[0].id, petition, true, now, today())
-        .await
-        .expect("submitted");
-    moderation::decide(&db, staff[1].id, petition, Decision::Approve, now, today())
+        .expect("moderator");
+    let petition = people::approved_petition(&db, staff[0].id, staff[1].id, "Repair Abai Avenue")
         .await
         .expect("approved");
     println!(

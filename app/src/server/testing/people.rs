@@ -80,3 +80,61 @@ pub async fn verified_citizens(
     found.sort_by_key(|u| order.get(u.email.as_str()).copied());
     Ok(found)
 }
+
+/// Grants `role` (for the body with `body_slug`, if any) from today, as the console does.
+///
+/// # Errors
+/// What granting fails with (an unknown account or body, a role already held).
+pub async fn grant(
+    db: &impl ConnectionTrait,
+    email: &str,
+    role: crate::model::Role,
+    body_slug: Option<&str>,
+) -> Result<(), crate::server::services::roles::RoleError> {
+    use crate::server::services::{roles, today};
+    roles::grant(
+        db,
+        None,
+        roles::GrantForm {
+            email: email.into(),
+            role,
+            body_slug: body_slug.unwrap_or_default().into(),
+            for_email: String::new(),
+            starts_on: today(),
+            ends_on: None,
+        },
+    )
+    .await
+    .map(|_| ())
+}
+
+/// A petition about a road in Almaty to the city's akimat, written by `author`, submitted and
+/// approved by `moderator` (who must hold the role): gathering initial support.
+///
+/// # Errors
+/// What filing or moderation fails with.
+pub async fn approved_petition(
+    db: &impl ConnectionTrait,
+    author: i32,
+    moderator: i32,
+    title: &str,
+) -> Result<i32, crate::server::services::petitions::PetitionError> {
+    use crate::server::services::petitions::{
+        filing::{self, DraftForm},
+        moderation::{self, Decision},
+    };
+    use crate::server::services::today;
+    let now = Utc::now();
+    let form = DraftForm {
+        title: title.into(),
+        summary: "Repair the road between Baitursynov and Masanchi streets.".into(),
+        text: "The road has deep potholes.\n\nWe ask the akimat to repair it this summer.".into(),
+        body_slug: "akimat-75".into(),
+        territory_kato: "75".into(),
+        topic: "roads".into(),
+    };
+    let id = filing::save_draft(db, author, None, &form, now).await?;
+    filing::submit(db, author, id, true, now, today()).await?;
+    moderation::decide(db, moderator, id, Decision::Approve, now, today()).await?;
+    Ok(id)
+}
