@@ -962,3 +962,53 @@ async fn reconciliation_repairs_counts_that_drifted_from_the_rows() {
     );
     w.test.drop_database().await;
 }
+
+#[tokio::test]
+async fn the_data_export_holds_my_petitions_and_my_signatures() {
+    let w = world().await;
+    let db = &w.test.db;
+    let id = approved(&w, "Export me").await;
+    let signer = people::verified_citizens(db, "exporter", 1, REGION, false)
+        .await
+        .expect("people");
+    sign(&w, &signer[0], id).await.expect("signed");
+    let mine = app::server::services::accounts::export(db, w.author.id)
+        .await
+        .expect("exports");
+    assert_eq!(mine["petitions"][0]["title"], "Export me");
+    assert_eq!(mine["petitions"][0]["status"], "gathering");
+    let theirs = app::server::services::accounts::export(db, signer[0].id)
+        .await
+        .expect("exports");
+    assert_eq!(theirs["signatures"][0]["petition"], id);
+    assert_eq!(theirs["signatures"][0]["ip"], "10.0.0.1");
+    assert!(theirs["petitions"].as_array().is_some_and(Vec::is_empty));
+
+    // Deleting the account keeps the signature counted but anonymous.
+    app::server::services::accounts::delete_account(db, signer[0].id, people::PASSWORD, Utc::now())
+        .await
+        .expect("deleted");
+    fold_all(db).await;
+    let row = app::server::entities::signature::Entity::find()
+        .filter(app::server::entities::signature::Column::PetitionId.eq(id))
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("kept");
+    assert_eq!(
+        (row.public_name.as_str(), row.show_name, row.ip.as_str()),
+        ("", false, "")
+    );
+    assert_eq!(
+        counting::counts(db, id)
+            .await
+            .expect("counts")
+            .email_verified,
+        1
+    );
+    let view = pages::view(db, id, None, Utc::now(), today())
+        .await
+        .expect("view");
+    assert!(view.recent_signers.is_empty());
+    w.test.drop_database().await;
+}

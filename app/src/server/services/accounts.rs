@@ -596,6 +596,20 @@ pub async fn delete_account(
         .exec(db)
         .await?;
     sessions::end_all(db, user_id).await?;
+    // Signatures stay and keep counting (and keep the IIN fingerprint, so one person still
+    // signs once), but nothing on them names or locates the person any more.
+    {
+        use crate::server::entities::signature;
+        use sea_orm::sea_query::Expr;
+        signature::Entity::update_many()
+            .col_expr(signature::Column::PublicName, Expr::value(""))
+            .col_expr(signature::Column::ShowName, Expr::value(false))
+            .col_expr(signature::Column::Ip, Expr::value(""))
+            .col_expr(signature::Column::EmailDomain, Expr::value(""))
+            .filter(signature::Column::UserId.eq(user_id))
+            .exec(db)
+            .await?;
+    }
     let mut update: user::ActiveModel = found.into();
     update.email = Set(format!("deleted-{user_id}@deleted.invalid"));
     update.display_name = Set(String::new());
@@ -634,6 +648,15 @@ pub async fn export(
         .filter(crate::server::entities::outbox_mail::Column::Recipient.eq(&found.email))
         .all(db)
         .await?;
+    use crate::server::entities::{petition, signature};
+    let petitions = petition::Entity::find()
+        .filter(petition::Column::AuthorId.eq(user_id))
+        .all(db)
+        .await?;
+    let signatures = signature::Entity::find()
+        .filter(signature::Column::UserId.eq(user_id))
+        .all(db)
+        .await?;
     Ok(serde_json::json!({
         "format": "dauys-account-export/1",
         "exported_at": Utc::now(),
@@ -663,8 +686,15 @@ pub async fn export(
         "mail": mails.iter().map(|m| serde_json::json!({
             "subject": m.subject, "created_at": m.created_at, "sent_at": m.sent_at,
         })).collect::<Vec<_>>(),
-        "petitions": [],
-        "signatures": [],
+        "petitions": petitions.iter().map(|p| serde_json::json!({
+            "id": p.id, "title": p.title, "summary": p.summary, "text": p.text,
+            "status": p.status, "created_at": p.created_at, "submitted_at": p.submitted_at,
+        })).collect::<Vec<_>>(),
+        "signatures": signatures.iter().map(|s| serde_json::json!({
+            "petition": s.petition_id, "signed_at": s.created_at, "withdrawn_at": s.withdrawn_at,
+            "identity_grade": s.grade, "public_name": s.public_name, "name_shown": s.show_name,
+            "mail_me_the_answer": s.notify_answer, "ip": s.ip,
+        })).collect::<Vec<_>>(),
     }))
 }
 
