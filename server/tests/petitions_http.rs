@@ -6,11 +6,7 @@ mod common;
 
 use app::model::Role;
 use app::server::entities::{body, signature};
-use app::server::services::petitions::{
-    counting,
-    filing::{self, DraftForm},
-    moderation::{self, Decision},
-};
+use app::server::services::petitions::counting;
 use app::server::services::today;
 use app::server::testing::people;
 use axum::http::StatusCode;
@@ -283,27 +279,13 @@ async fn answering_invalidating_and_the_catalogue_refuse_the_wrong_role_and_the_
         .await
         .expect("people");
     let now = chrono::Utc::now();
-    let form = DraftForm {
-        title: "Lights on Satpayev Street".into(),
-        summary: "Install street lights".into(),
-        text: "It is dark.".into(),
-        body_slug: "akimat-75".into(),
-        territory_kato: REGION.into(),
-        topic: "safety".into(),
-    };
-    let id = filing::save_draft(db, author[0].id, None, &form, now)
-        .await
-        .expect("saved");
-    filing::submit(db, author[0].id, id, true, now, today())
-        .await
-        .expect("submitted");
     let moderator = app::server::entities::user::Entity::find()
         .filter(app::server::entities::user::Column::Email.eq("p1@example.kz"))
         .one(db)
         .await
         .expect("reads")
         .expect("exists");
-    moderation::decide(db, moderator.id, id, Decision::Approve, now, today())
+    let id = people::approved_petition(db, author[0].id, moderator.id, "Lights on Satpayev Street")
         .await
         .expect("approved");
     db.execute_unprepared_ok(

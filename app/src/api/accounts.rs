@@ -70,6 +70,27 @@ mod ssr {
         Ok(())
     }
 
+    /// The preamble of confirming a mailed token: the CSRF token and the per-IP limit on
+    /// confirmations.
+    pub async fn confirming(csrf: &str) -> Result<AppState, AppError> {
+        use crate::server::services::rate_limits::CONFIRM_PER_IP;
+        request::check_csrf(csrf)?;
+        let state = crate::server::app_state()?;
+        let ip = request::client_ip();
+        request::limit(&state.db, &[(format!("confirm:ip:{ip}"), CONFIRM_PER_IP)]).await?;
+        Ok(state)
+    }
+
+    /// After a confirmed token: the profile for a signed-in person, else the log-in page.
+    pub fn confirmed(lang: &str, done: &str) {
+        let path = if request::current_user().is_some() {
+            "/profile"
+        } else {
+            "/login"
+        };
+        go(lang, path, Some(done));
+    }
+
     /// Sends the browser to `path` in the page's language, with a notice (`?done=…`) to show.
     pub fn go(lang: &str, path: &str, done: Option<&str>) {
         let locale = Locale::from_code(lang).unwrap_or_default();
@@ -233,23 +254,12 @@ pub async fn resend_verification(csrf: String, lang: String) -> Result<(), AppEr
 /// `Forbidden` without the CSRF token; `Invalid` on `token` for an unknown, expired or used one.
 #[server(endpoint = "verify/confirm")]
 pub async fn confirm_email(csrf: String, lang: String, token: String) -> Result<(), AppError> {
-    use crate::server::{
-        app_state, request,
-        services::{accounts, rate_limits::CONFIRM_PER_IP},
-    };
-    request::check_csrf(&csrf)?;
-    let state = app_state()?;
-    let ip = request::client_ip();
-    request::limit(&state.db, &[(format!("confirm:ip:{ip}"), CONFIRM_PER_IP)]).await?;
+    use crate::server::services::accounts;
+    let state = ssr::confirming(&csrf).await?;
     accounts::confirm_email(&state.db, &token, chrono::Utc::now())
         .await
         .map_err(ssr::account_error)?;
-    let path = if request::current_user().is_some() {
-        "/profile"
-    } else {
-        "/login"
-    };
-    ssr::go(&lang, path, Some("email-verified"));
+    ssr::confirmed(&lang, "email-verified");
     Ok(())
 }
 
@@ -409,23 +419,12 @@ pub async fn confirm_email_change(
     lang: String,
     token: String,
 ) -> Result<(), AppError> {
-    use crate::server::{
-        app_state, request,
-        services::{accounts, rate_limits::CONFIRM_PER_IP},
-    };
-    request::check_csrf(&csrf)?;
-    let state = app_state()?;
-    let ip = request::client_ip();
-    request::limit(&state.db, &[(format!("confirm:ip:{ip}"), CONFIRM_PER_IP)]).await?;
+    use crate::server::services::accounts;
+    let state = ssr::confirming(&csrf).await?;
     accounts::confirm_email_change(&state.db, &token, chrono::Utc::now())
         .await
         .map_err(ssr::account_error)?;
-    let path = if request::current_user().is_some() {
-        "/profile"
-    } else {
-        "/login"
-    };
-    ssr::go(&lang, path, Some("email-changed"));
+    ssr::confirmed(&lang, "email-changed");
     Ok(())
 }
 

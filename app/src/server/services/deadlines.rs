@@ -181,10 +181,29 @@ pub async fn term(
         .filter(deadline_term::Column::Level.is_in([level, "any"]))
         .all(db)
         .await?;
-    let row = rows
-        .iter()
-        .find(|r| r.level == level)
-        .or_else(|| rows.iter().find(|r| r.level == "any"))
+    term_in(&rows, clock, level)
+}
+
+/// Every clock's terms, read once, for looking many up.
+///
+/// # Errors
+/// A database failure.
+pub async fn terms(db: &impl ConnectionTrait) -> Result<Vec<deadline_term::Model>, ServiceError> {
+    Ok(deadline_term::Entity::find().all(db).await?)
+}
+
+/// The term of `clock` for `level` among `rows`, falling back to the clock's `any` row.
+///
+/// # Errors
+/// `NotFound` when the clock has no term; `Corrupt` for an unknown unit.
+pub fn term_in(
+    rows: &[deadline_term::Model],
+    clock: &str,
+    level: &str,
+) -> Result<Term, ServiceError> {
+    let of_clock = |l: &str| rows.iter().find(|r| r.clock == clock && r.level == l);
+    let row = of_clock(level)
+        .or_else(|| of_clock("any"))
         .ok_or(ServiceError::NotFound)?;
     let unit = match row.unit.as_str() {
         "working_days" => Unit::WorkingDays,

@@ -49,9 +49,20 @@ pub async fn fold(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<FoldReport, ServiceError> {
+    // Nothing waiting (the usual case between surges): no transaction, no lock taken.
+    let backend = db.get_database_backend();
+    if db
+        .query_one_raw(Statement::from_string(
+            backend,
+            "SELECT id FROM signatures WHERE dirty LIMIT 1",
+        ))
+        .await?
+        .is_none()
+    {
+        return Ok(FoldReport::default());
+    }
     let txn = db.begin().await?;
     take_worker_lock(&txn, "signature_fold", now).await?;
-    let backend = txn.get_database_backend();
     // SKIP LOCKED: a row a withdrawal, an invalidation or a signature batch is changing right
     // now is left for the next fold, so the fold never waits on them (and never deadlocks).
     let lock = if backend == DbBackend::Postgres {

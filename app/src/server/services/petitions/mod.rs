@@ -229,6 +229,7 @@ impl Clocks {
     /// A database failure, or a clock without a term.
     pub async fn load(db: &impl ConnectionTrait) -> Result<Clocks, ServiceError> {
         let calendar = deadlines::calendar(db).await?;
+        let rows = deadlines::terms(db).await?;
         let mut terms = Vec::new();
         for clock in [
             ClockName::Moderation,
@@ -240,7 +241,7 @@ impl Clocks {
                 terms.push((
                     clock,
                     level.to_owned(),
-                    deadlines::term(db, clock.term_key(), level).await?,
+                    deadlines::term_in(&rows, clock.term_key(), level)?,
                 ));
             }
         }

@@ -51,7 +51,9 @@ pub async fn sweep(
     let mut report = SweepReport::default();
     for p in candidates {
         // A petition whose counts moved while its settling was lost (a crash) moves on now.
-        counting::settle(&txn, p.id, now, today).await?;
+        if p.status != PetitionStatus::Moderation.as_str() {
+            counting::settle(&txn, p.id, now, today).await?;
+        }
         let Some((clock, start)) = running_clock(&p) else {
             continue;
         };
