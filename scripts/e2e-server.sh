@@ -10,6 +10,8 @@ export DATABASE_URL="sqlite://$db_dir/e2e.db?mode=rwc"
 export LEPTOS_OUTPUT_NAME=dauys LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg
 export LEPTOS_SITE_ADDR="127.0.0.1:${E2E_PORT:-3100}" LEPTOS_ENV=PROD
 export RUST_LOG="${RUST_LOG:-warn}"
+# Development: plain-HTTP cookies and the fixture sub-commands, which refuse production.
+export DAUYS_ENV=development
 # Mail goes over SMTP to the test mailbox (end2end/mailbox.mjs); links point at this server.
 export DAUYS_SMTP_URL="smtp://127.0.0.1:${E2E_SMTP_PORT:-3125}"
 export DAUYS_PUBLIC_URL="http://127.0.0.1:${E2E_PORT:-3100}"

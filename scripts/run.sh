@@ -5,4 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$DAUYS_ROOT"
 scripts/setup.sh
+# The server runs as production unless told otherwise; this local site is development
+# (plain HTTP, a development IIN key, mail written to data/mail).
+export DAUYS_ENV="${DAUYS_ENV:-development}"
 exec cargo leptos serve --release

@@ -33,6 +33,10 @@ pub enum AppError {
         /// The translation key of the message.
         reason: String,
     },
+    /// The request itself was malformed (a field of the wrong type, missing or repeated, a
+    /// number out of range, bytes that are not UTF-8): the client's error, answered with 400.
+    #[error("bad request")]
+    BadRequest,
     /// Too many attempts in a short time; try again later.
     #[error("rate limited")]
     RateLimited,
@@ -42,12 +46,27 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode;
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Refused { .. } => StatusCode::CONFLICT,
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
     /// The message to show, in the page's language.
     pub fn message(&self, locale: Locale) -> String {
         match self {
             AppError::NotFound => locale.t("error-not-found"),
             AppError::Forbidden => locale.t("error-forbidden"),
             AppError::RateLimited => locale.t("error-rate-limited"),
+            AppError::BadRequest => locale.t("error-bad-request"),
             AppError::Invalid { reason, .. } | AppError::Refused { reason } => locale.t(reason),
             AppError::Internal => locale.t("error-internal"),
         }
@@ -58,10 +77,22 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        #[cfg(feature = "ssr")]
-        tracing::warn!(error = %value, "server function transport error");
-        #[cfg(not(feature = "ssr"))]
-        let _ = value;
-        AppError::Internal
+        match value {
+            // The request could not be read into the function's arguments: a field of the wrong
+            // type, missing, repeated or out of range. The client's error, never a 500.
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => {
+                // The server's `guard` middleware answers it with 400.
+                #[cfg(feature = "ssr")]
+                tracing::debug!(error = %value, "malformed server function request");
+                AppError::BadRequest
+            }
+            _ => {
+                #[cfg(feature = "ssr")]
+                tracing::warn!(error = %value, "server function transport error");
+                AppError::Internal
+            }
+        }
     }
 }

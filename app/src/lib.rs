@@ -55,6 +55,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         .unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
     let locale = Locale::default();
+    #[cfg(feature = "ssr")]
+    server::request::set_page_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>

@@ -468,7 +468,6 @@ async fn a_petition_goes_from_draft_to_answer_and_every_step_is_on_its_timeline(
             id,
             app::model::AnswerDecision::Accepted,
             "Yes",
-            &w.test.app_state().public_url,
             now,
         )
         .await,
@@ -505,11 +504,23 @@ async fn a_petition_goes_from_draft_to_answer_and_every_step_is_on_its_timeline(
         id,
         app::model::AnswerDecision::PartlyAccepted,
         "We will repair it in June.",
-        &w.test.app_state().public_url,
         now,
     )
     .await
     .expect("answered");
+    assert_eq!(
+        answers::queue_answer_mail(db, id, &w.test.app_state().public_url, now)
+            .await
+            .expect("queued"),
+        1 + 61
+    );
+    assert_eq!(
+        answers::queue_pending_answer_mail(db, &w.test.app_state().public_url, now)
+            .await
+            .expect("nothing left"),
+        0,
+        "queued once"
+    );
     assert_eq!(status(db, id).await, PetitionStatus::Answered);
     let mails = outbox_mail::Entity::find()
         .filter(outbox_mail::Column::Kind.eq("petition_answered"))

@@ -34,7 +34,7 @@ async function coSign(request: APIRequestContext, id: number) {
       headers: {
         cookie: `dauys_session=${token}; dauys_csrf=${csrf}`,
         accept: 'text/html',
-        referer: `http://127.0.0.1/en/petitions/${id}`,
+        referer: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}/en/petitions/${id}`,
       },
       form: { csrf, lang: 'en', id: String(id), show_name: 'on' },
       maxRedirects: 0,
@@ -65,7 +65,9 @@ for (const javaScript of [true, false]) {
       // The author registers, confirms the email from the mail, and confirms an IIN.
       const email = `author.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.kz`;
       await author.goto('/en/register');
-      await author.getByLabel('Name shown on the platform').fill('Aigerim Serikova');
+      // An unterminated right-to-left override in the name: it must not reorder the names
+      // shown after it in the list of signers.
+      await author.getByLabel('Name shown on the platform').fill('Aigerim\u202E Serikova');
       await author.getByLabel('Email').fill(email);
       await author.getByLabel('Region of residence').selectOption({ label: 'Almaty' });
       await author.getByLabel('Password').fill(password);
@@ -131,6 +133,15 @@ for (const javaScript of [true, false]) {
       await expect(author.getByText('Under consideration by the body').first()).toBeVisible();
       await expect(author.getByText(/registered as/)).toBeVisible();
       await expect(author.getByText('The body must answer by')).toBeVisible();
+      // The signers' names: each isolated, the override gone, the order as written.
+      const signers = author.locator('ul.signers li bdi');
+      await expect(signers.first()).toBeVisible();
+      const names = await signers.allInnerTexts();
+      expect(names).toContain('Aigerim S.');
+      expect(names.join(', ')).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+      const line = await author.locator('ul.signers').innerText();
+      expect(line).toContain('Aigerim S.');
+      expect(line).not.toContain('.S miregiA');
 
       // The official answers from the inbox.
       const official = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage();

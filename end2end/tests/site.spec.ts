@@ -102,13 +102,25 @@ test('a narrow phone screen has no horizontal scrolling', async ({ page }) => {
   }
 });
 
+test('pages send the security headers and hydrate under their Content-Security-Policy', async ({ page }) => {
+  const response = await page.goto('/en/petitions');
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("'nonce-");
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBeTruthy();
+  expect(headers['permissions-policy']).toBeTruthy();
+});
+
 test('pages hydrate without errors in the console', async ({ page }) => {
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  for (const path of ['/kk', '/ru/regions', '/en/regions/10', '/kk/bodies/council-akimat-11', '/en/bodies/government']) {
+  // A Content-Security-Policy violation is a console error too.
+  for (const path of ['/kk', '/ru/regions', '/en/regions/10', '/kk/bodies/council-akimat-11', '/en/bodies/government', '/en/petitions', '/en/login']) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
   }

@@ -14,6 +14,7 @@ mod m20261125_000008_create_mail_outbox;
 mod m20261125_000009_create_role_grants;
 mod m20261125_000010_users_language_and_deletion;
 mod m20261126_000011_create_petitions;
+mod m20261130_000012_answer_mail_cursor;
 
 /// Runs every migration in order; used at start-up, by `server migrate` and by the tests.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000009_create_role_grants::Migration),
             Box::new(m20261125_000010_users_language_and_deletion::Migration),
             Box::new(m20261126_000011_create_petitions::Migration),
+            Box::new(m20261130_000012_answer_mail_cursor::Migration),
         ]
     }
 }

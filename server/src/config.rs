@@ -19,7 +19,7 @@ pub enum Environment {
 pub struct Config {
     /// `DATABASE_URL`: `sqlite://…` (default `sqlite://data/dauys.db?mode=rwc`) or `postgres://…`.
     pub database_url: String,
-    /// `DAUYS_ENV`: `development` (default) or `production`.
+    /// `DAUYS_ENV`: `production` (default) or `development`.
     pub environment: Environment,
     /// `DAUYS_SEED`: seed reference and demo data at start-up when missing (default `true`).
     pub seed_on_start: bool,
@@ -38,6 +38,35 @@ pub struct Config {
     pub fold_ms: u64,
     /// `DAUYS_SWEEP_SECONDS`: how often the deadline sweep runs (default 60).
     pub sweep_seconds: u64,
+    /// `DAUYS_TRUSTED_PROXIES`: comma-separated addresses or networks (`127.0.0.1`,
+    /// `10.0.0.0/8`) of the reverse proxies in front of the server. Only a request from one of
+    /// them has its client address taken from `X-Forwarded-For` / `Forwarded`; every other
+    /// request's client is its TCP peer. Default: none.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// `DAUYS_METRICS_TOKEN`: the bearer token that may read `/metrics` (unset: nobody may).
+    pub metrics_token: Option<String>,
+}
+
+/// Parses `DAUYS_TRUSTED_PROXIES`: addresses (a single host) or networks, comma-separated.
+///
+/// # Errors
+/// An entry that is neither.
+pub fn parse_proxies(text: &str) -> Result<Vec<ipnet::IpNet>, ConfigError> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            entry
+                .parse::<ipnet::IpNet>()
+                .or_else(|_| entry.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| ConfigError {
+                    name: "DAUYS_TRUSTED_PROXIES",
+                    reason: format!(
+                        "`{entry}`; expected an IP address or a network like 10.0.0.0/8"
+                    ),
+                })
+        })
+        .collect()
 }
 
 /// Where mail goes: `DAUYS_SMTP_URL` (required in production), else `.eml` files in
@@ -93,9 +122,11 @@ impl Config {
     /// # Errors
     /// A variable that is set but cannot be understood.
     pub fn from_env() -> Result<Config, ConfigError> {
+        // Production unless development is asked for: a forgotten variable must never run a
+        // deployment with the public development IIN key and cookies without `Secure`.
         let environment = match var("DAUYS_ENV").as_deref() {
-            None | Some("development") => Environment::Development,
-            Some("production") => Environment::Production,
+            Some("development") => Environment::Development,
+            None | Some("production") => Environment::Production,
             Some(other) => {
                 return Err(ConfigError {
                     name: "DAUYS_ENV",
@@ -193,6 +224,8 @@ impl Config {
             mail,
             fold_ms,
             sweep_seconds,
+            trusted_proxies: parse_proxies(&var("DAUYS_TRUSTED_PROXIES").unwrap_or_default())?,
+            metrics_token: var("DAUYS_METRICS_TOKEN"),
         })
     }
 }

@@ -4,7 +4,9 @@
 pub mod bench;
 pub mod config;
 pub mod form_echo;
+pub mod guard;
 pub mod language;
+pub mod metrics;
 pub mod session;
 
 use std::{path::Path, sync::OnceLock};
@@ -91,6 +93,7 @@ fn route_list() -> Vec<AxumRouteListing> {
 
 /// The whole application as an axum router: pages, server functions, static files, health.
 pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
+    metrics::install();
     let routes = route_list();
     let context = {
         let app = app.clone();
@@ -104,6 +107,7 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
     Router::new()
         .route("/", get(language::root_redirect))
         .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics::scrape))
         .route("/api/account/export", get(export_account))
         .route_service(
             "/favicon.svg",
@@ -121,8 +125,17 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
             context, shell,
         ))
         .layer(middleware::from_fn(form_echo::keep_failed_form))
-        .layer(middleware::from_fn_with_state(app, session::identify))
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            session::identify,
+        ))
         .layer(middleware::from_fn(language::language_in_path))
+        .layer(middleware::from_fn_with_state(
+            guard::Guard::new(&app.public_url.0, app.secure_cookies),
+            guard::guard,
+        ))
+        // Outside the guard, so a request is counted with the status it was answered with.
+        .layer(middleware::from_fn(metrics::track))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

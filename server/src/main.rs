@@ -84,6 +84,18 @@ async fn main() -> ExitCode {
     }
 }
 
+/// The configuration for a fixture command (test accounts with a published password, fixed
+/// thresholds), which refuses to touch a production database.
+fn fixtures_config(command: &str) -> Result<Config, String> {
+    let config = Config::from_env().map_err(|e| e.to_string())?;
+    if config.environment == server::config::Environment::Production {
+        return Err(format!(
+            "{command} makes test fixtures and refuses a production configuration; set DAUYS_ENV=development"
+        ));
+    }
+    Ok(config)
+}
+
 async fn open(config: &Config) -> Result<sea_orm::DatabaseConnection, String> {
     let db = db::connect(&config.database_url)
         .await
@@ -175,7 +187,7 @@ async fn set_threshold(args: Vec<String>) -> Result<(), String> {
         .ok()
         .filter(|n| *n > 0)
         .ok_or("SIGNATURES must be a positive number")?;
-    let config = Config::from_env().map_err(|e| e.to_string())?;
+    let config = fixtures_config("set-threshold")?;
     let db = open(&config).await?;
     let backend = db.get_database_backend();
     let p = |n| app::server::db::placeholder(backend, n);
@@ -218,7 +230,7 @@ async fn citizens(args: Vec<String>) -> Result<(), String> {
         .iter()
         .position(|a| a == "--sessions")
         .and_then(|i| rest.get(i + 1));
-    let config = Config::from_env().map_err(|e| e.to_string())?;
+    let config = fixtures_config("citizens")?;
     let db = open(&config).await?;
     seed::reference_data(&db)
         .await
@@ -274,6 +286,11 @@ async fn serve() -> Result<(), String> {
     let sweeping = tokio::spawn(sweep::run(
         db.clone(),
         std::time::Duration::from_secs(config.sweep_seconds),
+        PublicUrl(config.public_url.clone()),
+    ));
+    let housekeeping = tokio::spawn(app::server::services::housekeeping::run(
+        db.clone(),
+        std::time::Duration::from_secs(600),
     ));
     let router = build_router(
         config.leptos.clone(),
@@ -285,6 +302,8 @@ async fn serve() -> Result<(), String> {
             mail_wake,
             signer,
             petition_views: Default::default(),
+            trusted_proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
+            metrics_token: config.metrics_token.as_deref().map(std::sync::Arc::from),
         },
     );
     let listener = tokio::net::TcpListener::bind(addr)
@@ -302,6 +321,7 @@ async fn serve() -> Result<(), String> {
     sender.abort();
     folding.abort();
     sweeping.abort();
+    housekeeping.abort();
     db.close().await.ok();
     tracing::info!("stopped");
     Ok(())

@@ -11,7 +11,7 @@ fn server() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
     command
         .env("RUST_LOG", "error")
-        .env_remove("DAUYS_ENV")
+        .env("DAUYS_ENV", "development")
         .env_remove("DAUYS_SMTP_URL")
         .env(
             "DAUYS_MAIL_DIR",
@@ -215,5 +215,53 @@ async fn grant_admin_makes_a_registered_account_the_first_admin() {
     assert_eq!(holders[0].holder_email, "first.admin@example.kz");
     assert_eq!(holders[0].role, app::model::Role::Admin);
     connection.close().await.ok();
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn without_dauys_env_the_server_is_production_and_refuses_to_start_without_secrets() {
+    let (dir, url) = temp_db("default-production");
+    let output = server()
+        .env_remove("DAUYS_ENV")
+        .env_remove("DAUYS_PUBLIC_URL")
+        .env_remove("DAUYS_IIN_SECRET")
+        .env("DATABASE_URL", &url)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("required when DAUYS_ENV=production"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn the_fixture_commands_refuse_a_production_configuration() {
+    let (dir, url) = temp_db("fixtures-production");
+    for args in [
+        &["citizens", "load", "3", "--iin"][..],
+        &["set-threshold", "akimat", "regional", "10"][..],
+    ] {
+        let output = server()
+            .args(args)
+            .env("DATABASE_URL", &url)
+            .env("DAUYS_ENV", "production")
+            .env("DAUYS_PUBLIC_URL", "https://dauys.example.kz")
+            .env(
+                "DAUYS_IIN_SECRET",
+                "a-production-secret-of-at-least-32-chars",
+            )
+            .env("DAUYS_SMTP_URL", "smtp://127.0.0.1:2525")
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("refuses a production configuration"),
+            "{stderr}"
+        );
+    }
     std::fs::remove_dir_all(dir).ok();
 }

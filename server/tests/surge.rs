@@ -44,7 +44,7 @@ fn start(url: &str, port: u16) -> Server {
         .env("RUST_LOG", "error")
         .env("DAUYS_SEED", "false")
         .env("DAUYS_FOLD_MS", "200")
-        .env_remove("DAUYS_ENV")
+        .env("DAUYS_ENV", "development")
         .env_remove("DAUYS_SMTP_URL")
         .env(
             "DAUYS_MAIL_DIR",

@@ -128,10 +128,14 @@ pub async fn register(
         language: crate::i18n::Locale::from_code(&lang).unwrap_or_default(),
     };
     let urls = state.public_url.clone();
+    // Checked and hashed first: the transaction holds SQLite's write lock only for the writes.
+    let prepared = accounts::prepare_registration(&state.db, form)
+        .await
+        .map_err(ssr::account_error)?;
     // The account and its verification mail land together, or neither does.
     let user = crate::server::in_transaction(&state, ssr::account_error, move |txn| {
         Box::pin(async move {
-            let user = accounts::register(txn, form).await?;
+            let user = accounts::create_account(txn, prepared).await?;
             accounts::send_verification(txn, &user, &urls, chrono::Utc::now()).await?;
             Ok(user)
         })
@@ -166,7 +170,10 @@ pub async fn login(
         &state.db,
         &[
             (format!("login:ip:{ip}"), LOGIN_PER_IP),
-            (format!("login:account:{account}"), LOGIN_PER_ACCOUNT),
+            (
+                format!("login:account-ip:{ip}:{account}"),
+                LOGIN_PER_ACCOUNT,
+            ),
         ],
     )
     .await?;
@@ -320,9 +327,12 @@ pub async fn reset_password(
     let state = app_state()?;
     let ip = request::client_ip();
     request::limit(&state.db, &[(format!("confirm:ip:{ip}"), CONFIRM_PER_IP)]).await?;
+    let password = accounts::new_password(password)
+        .await
+        .map_err(ssr::account_error)?;
     crate::server::in_transaction(&state, ssr::account_error, move |txn| {
         Box::pin(async move {
-            accounts::reset_password(txn, &token, password, chrono::Utc::now()).await?;
+            accounts::reset_password_to(txn, &token, password, chrono::Utc::now()).await?;
             Ok(())
         })
     })
@@ -353,10 +363,15 @@ pub async fn change_password(
     let state = app_state()?;
     let ip = request::client_ip();
     request::limit(&state.db, &[(format!("confirm:ip:{ip}"), CONFIRM_PER_IP)]).await?;
+    let proof = accounts::verify_current(&state.db, me.id, &current_password)
+        .await
+        .map_err(ssr::account_error)?;
+    let password = accounts::new_password(password)
+        .await
+        .map_err(ssr::account_error)?;
     crate::server::in_transaction(&state, ssr::account_error, move |txn| {
         Box::pin(async move {
-            accounts::change_password(txn, me.id, &current_password, password, chrono::Utc::now())
-                .await?;
+            accounts::change_password_to(txn, &proof, password, chrono::Utc::now()).await?;
             Ok(())
         })
     })
@@ -390,17 +405,13 @@ pub async fn change_email(
     )
     .await?;
     let urls = state.public_url.clone();
+    let proof = accounts::verify_current(&state.db, me.id, &current_password)
+        .await
+        .map_err(ssr::account_error)?;
     crate::server::in_transaction(&state, ssr::account_error, move |txn| {
         Box::pin(async move {
-            accounts::request_email_change(
-                txn,
-                me.id,
-                &current_password,
-                &email,
-                &urls,
-                chrono::Utc::now(),
-            )
-            .await
+            accounts::request_email_change_verified(txn, &proof, &email, &urls, chrono::Utc::now())
+                .await
         })
     })
     .await?;
@@ -500,10 +511,13 @@ pub async fn delete_account(
             reason: "delete-confirm-required".into(),
         });
     }
+    let proof = accounts::verify_current(&state.db, me.id, &current_password)
+        .await
+        .map_err(ssr::account_error)?;
     crate::server::in_transaction(&state, ssr::account_error, move |txn| {
-        Box::pin(async move {
-            accounts::delete_account(txn, me.id, &current_password, chrono::Utc::now()).await
-        })
+        Box::pin(
+            async move { accounts::delete_verified_account(txn, &proof, chrono::Utc::now()).await },
+        )
     })
     .await?;
     request::set_cookie(&request::cookie_header(

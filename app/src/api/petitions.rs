@@ -211,11 +211,18 @@ pub async fn save_petition(
 pub async fn withdraw_petition(csrf: String, lang: String, id: i32) -> Result<(), AppError> {
     use crate::server::services::petitions::filing;
     let (state, me) = ssr::acting(&csrf)?;
-    crate::server::in_transaction(&state, ssr::petition_error, move |txn| {
+    let outcome = crate::server::in_transaction(&state, ssr::petition_error, move |txn| {
         Box::pin(async move { filing::withdraw(txn, me.id, id, chrono::Utc::now()).await })
     })
     .await?;
-    ssr::to_petition(&lang, id, "petition-withdrawn");
+    match outcome {
+        filing::Withdrawn::DraftDeleted => {
+            let locale = crate::i18n::Locale::from_code(&lang).unwrap_or_default();
+            leptos_axum::redirect(&format!("/{}/profile?done=draft-deleted", locale.code()));
+        }
+        filing::Withdrawn::BackToDraft => ssr::to_petition(&lang, id, "petition-back-to-draft"),
+        filing::Withdrawn::Closed => ssr::to_petition(&lang, id, "petition-withdrawn"),
+    }
     Ok(())
 }
 
@@ -415,13 +422,18 @@ pub async fn answer_petition(
         field: "decision".into(),
         reason: "answer-decision-unknown".into(),
     })?;
-    let url = state.public_url.clone();
     crate::server::in_transaction(&state, ssr::petition_error, move |txn| {
         Box::pin(async move {
-            answers::publish(txn, me.id, id, decision, &text, &url, chrono::Utc::now()).await
+            answers::publish(txn, me.id, id, decision, &text, chrono::Utc::now()).await
         })
     })
     .await?;
+    // The mail to the author and the signers, in short transactions of their own; should this
+    // fail or the process die, the sweep queues the rest.
+    match answers::queue_answer_mail(&state.db, id, &state.public_url, chrono::Utc::now()).await {
+        Ok(_) => state.mail_wake.notify(),
+        Err(error) => tracing::error!(%error, petition = id, "queueing the answer mail failed"),
+    }
     ssr::to_petition(&lang, id, "answered");
     Ok(())
 }

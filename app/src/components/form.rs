@@ -182,6 +182,8 @@ const DONE: &[&str] = &[
     "petition-submitted",
     "draft-saved",
     "petition-withdrawn",
+    "petition-back-to-draft",
+    "draft-deleted",
     "signed",
     "already-signed",
     "signature-withdrawn",

@@ -34,7 +34,7 @@ pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
 }
 
 /// What a page shows when loading its data failed: the not-found page, or an error message
-/// with status 403 (not allowed) or 500.
+/// with the error's own status (403 not allowed, 409 not possible now, …; 500 only for ours).
 #[component]
 pub fn LoadError(error: AppError) -> impl IntoView {
     if error == AppError::NotFound {
@@ -42,10 +42,7 @@ pub fn LoadError(error: AppError) -> impl IntoView {
     }
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(match error {
-            AppError::Forbidden => http::StatusCode::FORBIDDEN,
-            _ => http::StatusCode::INTERNAL_SERVER_ERROR,
-        });
+        response.set_status(error.status());
     }
     let locale = use_locale();
     view! {

@@ -113,7 +113,7 @@ fn PetitionTable(list: Vec<PetitionSummary>, empty: &'static str) -> impl IntoVi
                 <tbody>
                     {list.into_iter().map(|p| view! {
                         <tr>
-                            <td><a href=href(l, &format!("/petitions/{}", p.id))>{p.title.clone()}</a>
+                            <td><a href=href(l, &format!("/petitions/{}", p.id))><bdi>{p.title.clone()}</bdi></a>
                                 {p.claimed_by.clone().map(|who| view! { <br/><span class="hint">{l.t("moderation-claimed-by")}" "{who}</span> })}</td>
                             <td>{p.body.get(l).to_owned()}</td>
                             <td><span class=format!("tag status-{}", p.status.as_str())>{l.t(p.status.label_key())}</span></td>
@@ -187,7 +187,7 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
         <article class="petition">
             <p class="hint">{l.t("petition-number")}" "{id}
                 {p.registration_number.clone().map(|n| view! { " · "{l.t("petition-registered-as")}" "<strong>{n}</strong> })}</p>
-            <h1>{p.title.clone()}</h1>
+            <h1><bdi>{p.title.clone()}</bdi></h1>
             <p><span class=format!("tag status-{}", p.status.as_str())>{l.t(p.status.label_key())}</span></p>
             <dl class="facts">
                 <dt>{l.t("petition-addressee")}</dt>
@@ -257,7 +257,11 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
             {(!p.recent_signers.is_empty()).then(|| view! {
                 <section aria-labelledby="signers-heading">
                     <h2 id="signers-heading">{l.t("petition-recent-signers")}</h2>
-                    <p>{p.recent_signers.join(", ")}</p>
+                    // Each name isolated, so one in a right-to-left script (or with a stray
+                    // direction mark) never reorders its neighbours.
+                    <ul class="signers">
+                        {p.recent_signers.iter().map(|name| view! { <li><bdi>{name.clone()}</bdi></li> }).collect_view()}
+                    </ul>
                 </section>
             })}
             {(!p.regions.is_empty()).then(|| view! {

@@ -8,6 +8,7 @@ pub mod request;
 pub mod seed;
 pub mod services;
 pub mod testing;
+pub mod text;
 
 use sea_orm::DatabaseConnection;
 
@@ -30,6 +31,11 @@ pub struct AppState {
     pub signer: services::petitions::signing::Signer,
     /// Visitors' views of petition pages, a second old at most.
     pub petition_views: services::petitions::pages::ViewCache,
+    /// `DAUYS_TRUSTED_PROXIES`: the reverse proxies whose `X-Forwarded-For` / `Forwarded`
+    /// header names the client (empty: the TCP peer is the client).
+    pub trusted_proxies: std::sync::Arc<Vec<ipnet::IpNet>>,
+    /// `DAUYS_METRICS_TOKEN`: the bearer token that may read `/metrics` (none: nobody may).
+    pub metrics_token: Option<std::sync::Arc<str>>,
 }
 
 /// The application state, as provided to server functions by the router.

@@ -53,12 +53,24 @@ pub async fn limit(
     let now = chrono::Utc::now();
     let mut allowed = true;
     for (bucket, limit) in buckets {
-        allowed &= crate::server::services::rate_limits::hit(db, bucket, *limit, now).await?;
+        let within = crate::server::services::rate_limits::hit(db, bucket, *limit, now).await?;
+        if !within {
+            // The bucket's kind (`login:ip`, `register:ip`, …), never the address or email.
+            let kind: String = bucket.split(':').take(2).collect::<Vec<_>>().join(":");
+            metrics::counter!("dauys_rate_limit_refusals_total", "bucket" => kind).increment(1);
+        }
+        allowed &= within;
     }
     if allowed {
         return Ok(());
     }
-    // A plain HTML form is sent back to its page with the message; other clients get 429.
+    set_client_error_status(StatusCode::TOO_MANY_REQUESTS);
+    Err(AppError::RateLimited)
+}
+
+/// Sets a 4xx status on the answer of a call from a script. A plain HTML form (no JavaScript)
+/// keeps leptos's redirect back to the form, which shows the message there.
+pub fn set_client_error_status(status: StatusCode) {
     let from_html_form = parts().is_some_and(|p| {
         p.headers
             .get(http::header::ACCEPT)
@@ -66,9 +78,8 @@ pub async fn limit(
             .is_some_and(|v| v.contains("text/html"))
     });
     if !from_html_form && let Some(response) = use_context::<ResponseOptions>() {
-        response.set_status(StatusCode::TOO_MANY_REQUESTS);
+        response.set_status(status);
     }
-    Err(AppError::RateLimited)
 }
 
 /// The request's CSRF token (from its cookie, or new and being set on the answer).
@@ -189,4 +200,24 @@ fn decode_echo(value: &str) -> Option<FormEcho> {
 /// The echo of the request's failed form, if any.
 pub fn form_echo() -> Option<FormEcho> {
     decode_echo(&cookie(&parts()?.headers, FORM_ECHO_COOKIE)?)
+}
+
+/// Sets the page's Content-Security-Policy: scripts only from this site or with the nonce
+/// leptos puts on its hydration scripts, WebAssembly allowed, styles and images from this site,
+/// forms posting only here, never framed.
+pub fn set_page_security_policy() {
+    let Some(response) = use_context::<ResponseOptions>() else {
+        return;
+    };
+    let nonce = leptos::nonce::use_nonce()
+        .map(|n| format!(" 'nonce-{n}'"))
+        .unwrap_or_default();
+    let policy = format!(
+        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; \
+         base-uri 'none'; object-src 'none'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
 }

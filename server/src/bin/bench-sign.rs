@@ -101,6 +101,7 @@ async fn main() {
         .env("LEPTOS_ENV", "PROD")
         .env("RUST_LOG", "warn")
         .env("DAUYS_SEED", "false")
+        .env("DAUYS_ENV", "development")
         .spawn()
         .unwrap_or_else(|e| {
             panic!("cannot start {binary}: {e} (build it: cargo build --release -p server)")

@@ -133,6 +133,7 @@ pub async fn post_from(
     let request = Request::builder()
         .method("POST")
         .uri(path)
+        .header("host", "127.0.0.1")
         .header("accept", "text/html")
         .header("referer", referer)
         .header("content-type", "application/x-www-form-urlencoded")

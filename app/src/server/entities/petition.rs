@@ -51,6 +51,7 @@ pub struct Model {
     pub rejection_reason_id: Option<i32>,
     #[sea_orm(column_type = "Text", nullable)]
     pub rejection_note: Option<String>,
+    pub answer_mail_after: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -134,6 +134,10 @@ pub async fn deliver_due(
             Ok(()) => {
                 update.sent_at = Set(Some(Utc::now().max(now)));
                 update.last_error = Set(None);
+                // The body may hold a single-use link (verification, reset): once delivered it
+                // is nobody's business to keep. Kind, subject and date stay for the export.
+                update.body_text = Set(String::new());
+                update.body_html = Set(String::new());
                 sent += 1;
             }
             Err(error) => {

@@ -109,7 +109,11 @@ fn is_plausible_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };
-    !local.is_empty()
+    // The RFC 5322 grammar from a maintained parser; the rules below are what mail servers
+    // actually take (a dotted domain, no whitespace, at most 254 characters).
+    email_address::EmailAddress::is_valid(email)
+        && email.is_ascii()
+        && !local.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
@@ -121,21 +125,37 @@ fn invalid(field: &'static str, key: &'static str) -> AccountError {
     AccountError::Invalid { field, key }
 }
 
-/// Creates an account (email not yet verified).
+/// A registration checked and its password hashed, before any transaction: argon2 takes tens
+/// of milliseconds, and SQLite's single write lock must not wait for it.
+#[derive(Debug)]
+pub struct PreparedAccount {
+    email: String,
+    display_name: String,
+    region_id: i32,
+    password_hash: String,
+    language: crate::i18n::Locale,
+}
+
+/// Checks a registration form and hashes its password (reads only).
 ///
 /// # Errors
-/// `Invalid` for a bad field, `EmailTaken`, or a service failure; nothing is saved then.
-pub async fn register(
+/// `Invalid` for a bad field, `EmailTaken`, or a service failure.
+pub async fn prepare_registration(
     db: &impl ConnectionTrait,
     form: RegisterForm,
-) -> Result<user::Model, AccountError> {
+) -> Result<PreparedAccount, AccountError> {
     let email = normalise_email(&form.email);
     if !is_plausible_email(&email) {
         return Err(invalid("email", "email-invalid"));
     }
-    let display_name = form.display_name.trim().to_owned();
+    let display_name = crate::server::text::clean(&form.display_name, false)
+        .trim()
+        .to_owned();
     if display_name.is_empty() {
         return Err(invalid("display_name", "name-required"));
+    }
+    if !crate::server::text::has_visible_letter(&display_name) {
+        return Err(invalid("display_name", "name-no-letters"));
     }
     if display_name.chars().count() > 100 {
         return Err(invalid("display_name", "name-too-long"));
@@ -153,27 +173,47 @@ pub async fn register(
             )
         })
         .ok_or_else(|| invalid("region", "region-unknown"))?;
-    if user::Entity::find()
-        .filter(user::Column::Email.eq(&email))
-        .one(db)
-        .await?
-        .is_some()
-    {
+    if email_taken(db, &email).await? {
         return Err(AccountError::EmailTaken);
     }
     let password_hash = passwords::hash(form.password).await?;
+    Ok(PreparedAccount {
+        email,
+        display_name,
+        region_id: region.id,
+        password_hash,
+        language: form.language,
+    })
+}
+
+async fn email_taken(db: &impl ConnectionTrait, email: &str) -> Result<bool, AccountError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Creates a prepared account (email not yet verified).
+///
+/// # Errors
+/// `EmailTaken` when another registration took the address meanwhile; a database failure.
+pub async fn create_account(
+    db: &impl ConnectionTrait,
+    prepared: PreparedAccount,
+) -> Result<user::Model, AccountError> {
     let inserted = user::ActiveModel {
-        email: Set(email),
-        display_name: Set(display_name),
-        region_id: Set(region.id),
-        password_hash: Set(password_hash),
+        email: Set(prepared.email),
+        display_name: Set(prepared.display_name),
+        region_id: Set(prepared.region_id),
+        password_hash: Set(prepared.password_hash),
         email_verified_at: Set(None),
         iin_hash: Set(None),
         birth_date: Set(None),
         sex: Set(None),
         iin_checked_at: Set(None),
         created_at: Set(Utc::now()),
-        language: Set(form.language.code().to_owned()),
+        language: Set(prepared.language.code().to_owned()),
         deleted_at: Set(None),
         ..Default::default()
     }
@@ -187,6 +227,19 @@ pub async fn register(
         }
         Err(error) => Err(error.into()),
     }
+}
+
+/// Creates an account (email not yet verified): [`prepare_registration`] then
+/// [`create_account`] on the same connection.
+///
+/// # Errors
+/// `Invalid` for a bad field, `EmailTaken`, or a service failure; nothing is saved then.
+pub async fn register(
+    db: &impl ConnectionTrait,
+    form: RegisterForm,
+) -> Result<user::Model, AccountError> {
+    let prepared = prepare_registration(db, form).await?;
+    create_account(db, prepared).await
 }
 
 /// The account for an email and password.
@@ -331,6 +384,58 @@ async fn account(db: &impl ConnectionTrait, user_id: i32) -> Result<user::Model,
         .ok_or(AccountError::Service(ServiceError::NotFound))
 }
 
+/// The current password, checked before the transaction (argon2 must not run while SQLite's
+/// write lock is held). The transaction then only confirms that the account's password has not
+/// changed since.
+#[derive(Debug)]
+pub struct Verified {
+    user_id: i32,
+    hash: String,
+}
+
+/// Checks the signed-in person's current password (reads only).
+///
+/// # Errors
+/// `WrongPassword`; a database failure.
+pub async fn verify_current(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    password: &str,
+) -> Result<Verified, AccountError> {
+    let found = account(db, user_id).await?;
+    check_password(&found, password).await?;
+    Ok(Verified {
+        user_id,
+        hash: found.password_hash,
+    })
+}
+
+async fn verified_account(
+    db: &impl ConnectionTrait,
+    proof: &Verified,
+) -> Result<user::Model, AccountError> {
+    let found = account(db, proof.user_id).await?;
+    if found.password_hash == proof.hash {
+        Ok(found)
+    } else {
+        Err(AccountError::WrongPassword)
+    }
+}
+
+/// A new password that passed the policy, hashed before the transaction.
+#[derive(Debug)]
+pub struct NewPassword(String);
+
+/// Checks a new password against the policy and hashes it.
+///
+/// # Errors
+/// `Invalid` on `password` for a password the policy refuses; a hashing failure.
+pub async fn new_password(plain: String) -> Result<NewPassword, AccountError> {
+    passwords::check_policy(&plain)
+        .map_err(|problem| invalid("password", problem.message_key()))?;
+    Ok(NewPassword(passwords::hash(plain).await?))
+}
+
 async fn check_password(account: &user::Model, password: &str) -> Result<(), AccountError> {
     if passwords::verify(password.to_owned(), account.password_hash.clone()).await? {
         Ok(())
@@ -419,10 +524,9 @@ pub async fn request_reset(
 async fn set_password(
     db: &impl ConnectionTrait,
     found: user::Model,
-    password: String,
+    password: NewPassword,
     now: DateTime<Utc>,
 ) -> Result<user::Model, AccountError> {
-    let password_hash = passwords::hash(password).await?;
     let (email, name, locale) = (
         found.email.clone(),
         found.display_name.clone(),
@@ -430,7 +534,7 @@ async fn set_password(
     );
     let verified = found.email_verified_at.or(Some(now));
     let mut update: user::ActiveModel = found.into();
-    update.password_hash = Set(password_hash);
+    update.password_hash = Set(password.0);
     update.email_verified_at = Set(verified);
     let updated = update.update(db).await?;
     // Every session ends: whoever knew the old password is logged out.
@@ -451,8 +555,20 @@ pub async fn reset_password(
     password: String,
     now: DateTime<Utc>,
 ) -> Result<user::Model, AccountError> {
-    passwords::check_policy(&password)
-        .map_err(|problem| invalid("password", problem.message_key()))?;
+    let password = new_password(password).await?;
+    reset_password_to(db, token, password, now).await
+}
+
+/// [`reset_password`] with the new password already checked and hashed.
+///
+/// # Errors
+/// `Token`; a database failure.
+pub async fn reset_password_to(
+    db: &impl ConnectionTrait,
+    token: &str,
+    password: NewPassword,
+    now: DateTime<Utc>,
+) -> Result<user::Model, AccountError> {
     let used = tokens::consume(db, token, Purpose::ResetPassword, now).await??;
     let found = account(db, used.user_id).await?;
     set_password(db, found, password, now).await
@@ -470,9 +586,22 @@ pub async fn change_password(
     new: String,
     now: DateTime<Utc>,
 ) -> Result<user::Model, AccountError> {
-    let found = account(db, user_id).await?;
-    check_password(&found, current).await?;
-    passwords::check_policy(&new).map_err(|problem| invalid("password", problem.message_key()))?;
+    let proof = verify_current(db, user_id, current).await?;
+    let new = new_password(new).await?;
+    change_password_to(db, &proof, new, now).await
+}
+
+/// [`change_password`] with the current password verified and the new one hashed.
+///
+/// # Errors
+/// `WrongPassword` when the password changed since it was verified; a database failure.
+pub async fn change_password_to(
+    db: &impl ConnectionTrait,
+    proof: &Verified,
+    new: NewPassword,
+    now: DateTime<Utc>,
+) -> Result<user::Model, AccountError> {
+    let found = verified_account(db, proof).await?;
     set_password(db, found, new, now).await
 }
 
@@ -491,6 +620,12 @@ pub async fn request_email_change(
     now: DateTime<Utc>,
 ) -> Result<(), AccountError> {
     let found = account(db, user_id).await?;
+    new_email_for(&found, new_email)?;
+    let proof = verify_current(db, user_id, password).await?;
+    request_email_change_verified(db, &proof, new_email, urls, now).await
+}
+
+fn new_email_for(found: &user::Model, new_email: &str) -> Result<String, AccountError> {
     let new_email = normalise_email(new_email);
     if !is_plausible_email(&new_email) {
         return Err(invalid("email", "email-invalid"));
@@ -498,13 +633,24 @@ pub async fn request_email_change(
     if new_email == found.email {
         return Err(invalid("email", "email-unchanged"));
     }
-    check_password(&found, password).await?;
-    if user::Entity::find()
-        .filter(user::Column::Email.eq(&new_email))
-        .one(db)
-        .await?
-        .is_some()
-    {
+    Ok(new_email)
+}
+
+/// [`request_email_change`] with the current password verified before the transaction.
+///
+/// # Errors
+/// `WrongPassword` when the password changed since; `Invalid`; `EmailTaken`; a database
+/// failure.
+pub async fn request_email_change_verified(
+    db: &impl ConnectionTrait,
+    proof: &Verified,
+    new_email: &str,
+    urls: &PublicUrl,
+    now: DateTime<Utc>,
+) -> Result<(), AccountError> {
+    let found = verified_account(db, proof).await?;
+    let new_email = new_email_for(&found, new_email)?;
+    if email_taken(db, &new_email).await? {
         return Err(AccountError::EmailTaken);
     }
     let token = tokens::issue(
@@ -576,8 +722,21 @@ pub async fn delete_account(
     password: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AccountError> {
-    let found = account(db, user_id).await?;
-    check_password(&found, password).await?;
+    let proof = verify_current(db, user_id, password).await?;
+    delete_verified_account(db, &proof, now).await
+}
+
+/// [`delete_account`] with the password verified before the transaction.
+///
+/// # Errors
+/// `WrongPassword` when the password changed since; a database failure.
+pub async fn delete_verified_account(
+    db: &impl ConnectionTrait,
+    proof: &Verified,
+    now: DateTime<Utc>,
+) -> Result<(), AccountError> {
+    let found = verified_account(db, proof).await?;
+    let user_id = found.id;
     let today = now.date_naive();
     for grant in roles::list(db, Some(user_id), None, today, false).await? {
         if grant.ends_on.is_none_or(|end| end >= today) {
@@ -593,6 +752,11 @@ pub async fn delete_account(
     }
     account_token::Entity::delete_many()
         .filter(account_token::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    // The account's mail, sent or waiting: it names and addresses the person.
+    crate::server::entities::outbox_mail::Entity::delete_many()
+        .filter(crate::server::entities::outbox_mail::Column::Recipient.eq(found.email.clone()))
         .exec(db)
         .await?;
     sessions::end_all(db, user_id).await?;

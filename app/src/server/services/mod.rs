@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod bodies;
 pub mod deadlines;
+pub mod housekeeping;
 pub mod passwords;
 pub mod petitions;
 pub mod rate_limits;

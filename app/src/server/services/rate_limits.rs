@@ -24,7 +24,8 @@ pub const LOGIN_PER_IP: Limit = Limit {
     max: 30,
     window_seconds: 600,
 };
-/// Log-in attempts for one account (email), wherever they come from.
+/// Log-in attempts for one account (email) from one IP address. Counted per pair, so a
+/// stranger's wrong passwords lock out the stranger's address, never the owner's log-in.
 pub const LOGIN_PER_ACCOUNT: Limit = Limit {
     max: 10,
     window_seconds: 600,
@@ -55,6 +56,9 @@ pub const CONFIRM_PER_IP: Limit = Limit {
     window_seconds: 600,
 };
 
+/// Bucket names longer than this (bytes) are stored as their SHA-256 (the column holds 300).
+const MAX_BUCKET: usize = 120;
+
 /// Counts a hit on `bucket` and tells whether it is within the limit. Hits past the limit are
 /// counted too, so hammering does not reopen the window early.
 ///
@@ -66,6 +70,19 @@ pub async fn hit(
     limit: Limit,
     now: DateTime<Utc>,
 ) -> Result<bool, ServiceError> {
+    // A bucket holds what a visitor typed (an email): a long one is kept as its digest, so
+    // the column's length is never a question.
+    let digest;
+    let bucket = if bucket.len() > MAX_BUCKET {
+        use sha2::Digest;
+        digest = format!(
+            "sha256:{}",
+            hex::encode(sha2::Sha256::digest(bucket.as_bytes()))
+        );
+        digest.as_str()
+    } else {
+        bucket
+    };
     let window = std::cmp::max(limit.window_seconds, 1);
     let window_start = now.timestamp().div_euclid(window) * window;
     let table = Alias::new("rate_limits");

@@ -58,6 +58,8 @@ impl TestDb {
                 std::sync::Arc::default(),
             ),
             petition_views: Default::default(),
+            trusted_proxies: Default::default(),
+            metrics_token: None,
         }
     }
 

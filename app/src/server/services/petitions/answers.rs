@@ -4,14 +4,15 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Statement,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    Statement, TransactionTrait,
     sea_query::{Expr, OnConflict},
 };
 
 use super::{Clocks, Event, PetitionError, record};
 use crate::i18n::Locale;
 use crate::model::{ActorRole, AnswerDecision, EventKind, Names, PetitionStatus, PetitionSummary};
-use crate::server::db::placeholder;
+use crate::server::db::{lock_for_write, placeholder};
 use crate::server::entities::{answer_rating, body, petition, user};
 use crate::server::mail::{self, MailKind};
 use crate::server::services::{ServiceError, accounts::PublicUrl};
@@ -59,8 +60,10 @@ pub async fn inbox(
     Ok(out)
 }
 
-/// Publishes the body's answer to a petition under consideration and queues the mails (in the
-/// same transaction as the caller's).
+/// Publishes the body's answer to a petition under consideration. The mail to the author and
+/// every signer who asked is queued afterwards by [`queue_answer_mail`], in short
+/// transactions: a petition with a hundred thousand signers must not hold the database's write
+/// lock while their mail is rendered.
 ///
 /// # Errors
 /// `Invalid` for an empty or over-long text; `Refused` when the petition awaits no answer.
@@ -70,7 +73,6 @@ pub async fn publish(
     petition_id: i32,
     decision: AnswerDecision,
     text: &str,
-    public_url: &PublicUrl,
     now: DateTime<Utc>,
 ) -> Result<(), PetitionError> {
     let text = text.trim();
@@ -98,6 +100,7 @@ pub async fn publish(
         )
         .col_expr(petition::Column::AnswerText, Expr::value(text))
         .col_expr(petition::Column::AnsweredById, Expr::value(official))
+        .col_expr(petition::Column::AnswerMailAfter, Expr::value(0))
         .col_expr(petition::Column::UpdatedAt, Expr::value(now))
         .filter(petition::Column::Id.eq(petition_id))
         .filter(petition::Column::Status.eq(PetitionStatus::UnderConsideration.as_str()))
@@ -114,40 +117,112 @@ pub async fn publish(
         now,
     )
     .await?;
-    let p = super::find(db, petition_id).await?;
-    let backend = db.get_database_backend();
-    let recipients = db
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            format!(
-                "SELECT u.email, u.display_name, u.language FROM users u WHERE u.deleted_at IS NULL AND (u.id = {p1} OR u.id IN \
-                 (SELECT s.user_id FROM signatures s WHERE s.petition_id = {p2} AND s.notify_answer AND s.withdrawn_at IS NULL AND s.invalidated_at IS NULL))",
-                p1 = placeholder(backend, 1),
-                p2 = placeholder(backend, 2),
-            ),
-            [p.author_id.into(), petition_id.into()],
-        ))
-        .await?;
-    for row in recipients {
-        let email: String = row.try_get("", "email")?;
-        let name: String = row.try_get("", "display_name")?;
-        let language: String = row.try_get("", "language")?;
-        let locale = Locale::from_code(&language).unwrap_or_default();
-        let link = format!("{}/{}/petitions/{petition_id}", public_url.0, locale.code());
-        mail::enqueue(
-            db,
-            &email,
-            locale,
-            &name,
-            &MailKind::PetitionAnswered {
-                title: p.title.clone(),
-                link,
-            },
-            now,
-        )
-        .await?;
-    }
     Ok(())
+}
+
+/// Recipients of the answer mail queued per transaction.
+const MAIL_CHUNK: u64 = 500;
+
+/// Queues the answer mail of a petition, a chunk of recipients per transaction, each chunk
+/// moving the cursor (`answer_mail_after`) with its mail: a crash loses none and a second
+/// process queues none twice. Returns the mails queued.
+///
+/// # Errors
+/// A database failure (the chunks before it stay queued; the sweep resumes the rest).
+pub async fn queue_answer_mail(
+    db: &DatabaseConnection,
+    petition_id: i32,
+    public_url: &PublicUrl,
+    now: DateTime<Utc>,
+) -> Result<usize, ServiceError> {
+    let mut queued = 0;
+    loop {
+        let txn = db.begin().await?;
+        lock_for_write(&txn).await?;
+        let Some(p) = petition::Entity::find_by_id(petition_id).one(&txn).await? else {
+            return Ok(queued);
+        };
+        let Some(after) = p.answer_mail_after else {
+            return Ok(queued);
+        };
+        let backend = txn.get_database_backend();
+        let recipients = txn
+            .query_all_raw(Statement::from_sql_and_values(
+                backend,
+                format!(
+                    "SELECT u.id, u.email, u.display_name, u.language FROM users u WHERE u.deleted_at IS NULL AND u.id > {p0} AND (u.id = {p1} OR u.id IN \
+                     (SELECT s.user_id FROM signatures s WHERE s.petition_id = {p2} AND s.notify_answer AND s.withdrawn_at IS NULL AND s.invalidated_at IS NULL)) \
+                     ORDER BY u.id LIMIT {MAIL_CHUNK}",
+                    p0 = placeholder(backend, 1),
+                    p1 = placeholder(backend, 2),
+                    p2 = placeholder(backend, 3),
+                ),
+                [after.into(), p.author_id.into(), petition_id.into()],
+            ))
+            .await?;
+        let mut last = None;
+        for row in &recipients {
+            let id: i32 = row.try_get("", "id")?;
+            let email: String = row.try_get("", "email")?;
+            let name: String = row.try_get("", "display_name")?;
+            let language: String = row.try_get("", "language")?;
+            let locale = Locale::from_code(&language).unwrap_or_default();
+            let link = format!("{}/{}/petitions/{petition_id}", public_url.0, locale.code());
+            mail::enqueue(
+                &txn,
+                &email,
+                locale,
+                &name,
+                &MailKind::PetitionAnswered {
+                    title: p.title.clone(),
+                    link,
+                },
+                now,
+            )
+            .await?;
+            last = Some(id);
+        }
+        let done = recipients.len() < usize::try_from(MAIL_CHUNK).unwrap_or(usize::MAX);
+        let moved = petition::Entity::update_many()
+            .col_expr(
+                petition::Column::AnswerMailAfter,
+                Expr::value(if done { None } else { last }),
+            )
+            .filter(petition::Column::Id.eq(petition_id))
+            .filter(petition::Column::AnswerMailAfter.eq(after))
+            .exec(&txn)
+            .await?
+            .rows_affected;
+        if moved != 1 {
+            // Another process queued this chunk meanwhile: ours is rolled back.
+            return Ok(queued);
+        }
+        txn.commit().await?;
+        queued += recipients.len();
+        if done {
+            return Ok(queued);
+        }
+    }
+}
+
+/// Queues whatever answer mail is left (after a crash between an answer and its mail).
+///
+/// # Errors
+/// A database failure.
+pub async fn queue_pending_answer_mail(
+    db: &DatabaseConnection,
+    public_url: &PublicUrl,
+    now: DateTime<Utc>,
+) -> Result<usize, ServiceError> {
+    let pending = petition::Entity::find()
+        .filter(petition::Column::AnswerMailAfter.is_not_null())
+        .all(db)
+        .await?;
+    let mut queued = 0;
+    for p in pending {
+        queued += queue_answer_mail(db, p.id, public_url, now).await?;
+    }
+    Ok(queued)
 }
 
 /// Rates an answered petition's answer 1–5; rating again replaces one's rating.

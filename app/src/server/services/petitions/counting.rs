@@ -372,82 +372,137 @@ pub async fn transition(
 
 /// Recounts petitions from their signature rows and repairs any drift in the counts; returns
 /// how many petitions' counts were wrong. `None` recounts every petition that has signatures.
+/// Each petition is recounted in its own short transaction, so signatures never wait for more
+/// than one petition's recount.
 ///
 /// # Errors
-/// A database failure; nothing is then changed.
+/// A database failure; the petitions recounted before it stay recounted.
 pub async fn reconcile(
     db: &DatabaseConnection,
     petition: Option<i32>,
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<usize, ServiceError> {
+    let ids: Vec<i32> = match petition {
+        Some(id) => vec![id],
+        None => petition_ids(db, "SELECT DISTINCT petition_id FROM signatures", None).await?,
+    };
+    reconcile_each(db, ids, now, today).await
+}
+
+/// Recounts the petitions whose signatures were written, withdrawn or invalidated since
+/// `since` (the periodic check: a petition nobody touched cannot have drifted since its last
+/// recount).
+///
+/// # Errors
+/// A database failure.
+pub async fn reconcile_since(
+    db: &DatabaseConnection,
+    since: DateTime<Utc>,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<usize, ServiceError> {
+    let backend = db.get_database_backend();
+    let p1 = placeholder(backend, 1);
+    let ids = petition_ids(
+        db,
+        &format!(
+            "SELECT DISTINCT petition_id FROM signatures WHERE created_at >= {p1} OR withdrawn_at >= {p1} OR invalidated_at >= {p1}"
+        ),
+        Some(since),
+    )
+    .await?;
+    reconcile_each(db, ids, now, today).await
+}
+
+async fn petition_ids(
+    db: &DatabaseConnection,
+    sql: &str,
+    since: Option<DateTime<Utc>>,
+) -> Result<Vec<i32>, ServiceError> {
+    let backend = db.get_database_backend();
+    let values: Vec<sea_orm::Value> = since.map(Into::into).into_iter().collect();
+    Ok(db
+        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await?
+        .iter()
+        .map(|r| r.try_get::<i32>("", "petition_id"))
+        .collect::<Result<_, _>>()?)
+}
+
+async fn reconcile_each(
+    db: &DatabaseConnection,
+    ids: Vec<i32>,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<usize, ServiceError> {
+    let mut repaired = 0;
+    for id in ids {
+        if reconcile_one(db, id, now, today).await? {
+            repaired += 1;
+        }
+    }
+    Ok(repaired)
+}
+
+/// Recounts one petition in its own transaction; whether its counts had drifted.
+async fn reconcile_one(
+    db: &DatabaseConnection,
+    id: i32,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<bool, ServiceError> {
     let txn = db.begin().await?;
     take_worker_lock(&txn, "signature_fold", now).await?;
     let backend = txn.get_database_backend();
-    let ids: Vec<i32> = match petition {
-        Some(id) => vec![id],
-        None => txn
-            .query_all_raw(Statement::from_string(
-                backend,
-                "SELECT DISTINCT petition_id FROM signatures",
-            ))
-            .await?
-            .iter()
-            .map(|r| r.try_get::<i32>("", "petition_id"))
-            .collect::<Result<_, _>>()?,
-    };
-    let mut repaired = 0;
     let p1 = placeholder(backend, 1);
-    for id in ids {
-        txn.execute_raw(Statement::from_sql_and_values(
-            backend,
-            format!(
-                "UPDATE signatures SET counted = {VALID}, dirty = FALSE WHERE petition_id = {p1} AND (dirty OR counted <> {VALID})"
-            ),
-            [id.into()],
-        ))
-        .await?;
-        let mut drift = false;
-        for (table, key) in [
-            ("petition_counts", "grade"),
-            ("petition_region_counts", "region_id"),
-        ] {
-            let truth = group_counts(&txn, &format!(
-                "SELECT CAST({key} AS TEXT) AS k, COUNT(*) AS n FROM signatures WHERE petition_id = {p1} AND counted = 1 GROUP BY {key}"
-            ), id).await?;
-            let stored = group_counts(&txn, &format!(
-                "SELECT CAST({key} AS TEXT) AS k, count AS n FROM {table} WHERE petition_id = {p1} AND count <> 0"
-            ), id).await?;
-            if truth != stored {
-                drift = true;
-                txn.execute_raw(Statement::from_sql_and_values(
-                    backend,
-                    format!("DELETE FROM {table} WHERE petition_id = {p1}"),
-                    [id.into()],
-                ))
-                .await?;
-                txn.execute_raw(Statement::from_sql_and_values(
-                    backend,
-                    format!(
-                        "INSERT INTO {table} (petition_id, {key}, count) SELECT petition_id, {key}, COUNT(*) FROM signatures \
-                         WHERE petition_id = {p1} AND counted = 1 GROUP BY petition_id, {key}"
-                    ),
-                    [id.into()],
-                ))
-                .await?;
-            }
+    txn.execute_raw(Statement::from_sql_and_values(
+        backend,
+        format!(
+            "UPDATE signatures SET counted = {VALID}, dirty = FALSE WHERE petition_id = {p1} AND (dirty OR counted <> {VALID})"
+        ),
+        [id.into()],
+    ))
+    .await?;
+    let mut drift = false;
+    for (table, key) in [
+        ("petition_counts", "grade"),
+        ("petition_region_counts", "region_id"),
+    ] {
+        let truth = group_counts(&txn, &format!(
+            "SELECT CAST({key} AS TEXT) AS k, COUNT(*) AS n FROM signatures WHERE petition_id = {p1} AND counted = 1 GROUP BY {key}"
+        ), id).await?;
+        let stored = group_counts(&txn, &format!(
+            "SELECT CAST({key} AS TEXT) AS k, count AS n FROM {table} WHERE petition_id = {p1} AND count <> 0"
+        ), id).await?;
+        if truth != stored {
+            drift = true;
+            txn.execute_raw(Statement::from_sql_and_values(
+                backend,
+                format!("DELETE FROM {table} WHERE petition_id = {p1}"),
+                [id.into()],
+            ))
+            .await?;
+            txn.execute_raw(Statement::from_sql_and_values(
+                backend,
+                format!(
+                    "INSERT INTO {table} (petition_id, {key}, count) SELECT petition_id, {key}, COUNT(*) FROM signatures \
+                     WHERE petition_id = {p1} AND counted = 1 GROUP BY petition_id, {key}"
+                ),
+                [id.into()],
+            ))
+            .await?;
         }
-        if drift {
-            repaired += 1;
-            tracing::warn!(
-                petition = id,
-                "signature counts drifted from the rows; repaired"
-            );
-        }
-        settle(&txn, id, now, today).await?;
     }
+    if drift {
+        tracing::warn!(
+            petition = id,
+            "signature counts drifted from the rows; repaired"
+        );
+    }
+    settle(&txn, id, now, today).await?;
     txn.commit().await?;
-    Ok(repaired)
+    Ok(drift)
 }
 
 async fn group_counts(
@@ -464,7 +519,8 @@ async fn group_counts(
 }
 
 /// The folding task: folds whenever a batch of signatures was written (at most every
-/// `interval`), and at least every `interval`; recounts everything every `reconcile_every`.
+/// `interval`), and at least every `interval`; every `reconcile_every` recounts the petitions
+/// touched since the last recount (everything the first time).
 pub async fn run(
     db: DatabaseConnection,
     written: Arc<Notify>,
@@ -472,6 +528,10 @@ pub async fn run(
     reconcile_every: StdDuration,
 ) {
     let mut last_reconcile = tokio::time::Instant::now();
+    // The first recount after start covers every petition (a process that died may have left
+    // anything); later ones the petitions touched since the previous one began (with a margin
+    // for clocks and for transactions that were open then).
+    let mut reconciled_from: Option<DateTime<Utc>> = None;
     loop {
         tokio::select! {
             () = written.notified() => {},
@@ -490,10 +550,15 @@ pub async fn run(
         }
         if last_reconcile.elapsed() >= reconcile_every {
             last_reconcile = tokio::time::Instant::now();
-            if let Err(error) =
-                reconcile(&db, None, Utc::now(), crate::server::services::today()).await
-            {
-                tracing::error!(%error, "reconciling signature counts failed");
+            let started = Utc::now();
+            let today = crate::server::services::today();
+            let result = match reconciled_from {
+                None => reconcile(&db, None, started, today).await,
+                Some(since) => reconcile_since(&db, since, started, today).await,
+            };
+            match result {
+                Ok(_) => reconciled_from = Some(started - chrono::Duration::minutes(5)),
+                Err(error) => tracing::error!(%error, "reconciling signature counts failed"),
             }
         }
         // Let a surge's signatures gather into the next batch.

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set, sea_query::Expr,
 };
 
 use super::{ClockName, Clocks, Event, PetitionError, initial_support, record};
@@ -161,6 +161,14 @@ pub async fn save_draft(
     let valid = validate(db, form).await?;
     match id {
         None => {
+            let drafts = petition::Entity::find()
+                .filter(petition::Column::AuthorId.eq(author))
+                .filter(petition::Column::Status.eq(PetitionStatus::Draft.as_str()))
+                .count(db)
+                .await?;
+            if drafts >= MAX_DRAFTS {
+                return Err(PetitionError::Refused("petition-too-many-drafts"));
+            }
             let created = petition::ActiveModel {
                 author_id: Set(author),
                 body_id: Set(valid.body_id),
@@ -275,8 +283,24 @@ pub async fn submit(
     Ok(())
 }
 
-/// The author withdraws their petition: a draft, one in moderation, or one still collecting
-/// support before its threshold. It is closed and stays public once it was.
+/// How many drafts one author may keep at once.
+pub const MAX_DRAFTS: u64 = 20;
+
+/// What became of a withdrawn petition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Withdrawn {
+    /// A draft nobody else had seen: deleted.
+    DraftDeleted,
+    /// A petition in moderation: back with its author as a draft, out of the queue, never
+    /// shown to anybody else.
+    BackToDraft,
+    /// A public petition still collecting support: closed, and it stays public.
+    Closed,
+}
+
+/// The author withdraws their petition: a draft (deleted), one in moderation (taken out of the
+/// queue and back to a draft, its text never public), or one still collecting support before
+/// its threshold (closed; it stays public as it was).
 ///
 /// # Errors
 /// `Refused` past the threshold or once closed; `NotFound` for somebody else's petition.
@@ -285,31 +309,81 @@ pub async fn withdraw(
     author: i32,
     id: i32,
     now: DateTime<Utc>,
-) -> Result<(), PetitionError> {
-    let changed = petition::Entity::update_many()
-        .col_expr(
-            petition::Column::Status,
-            Expr::value(PetitionStatus::Closed.as_str()),
-        )
-        .col_expr(petition::Column::ClosedAt, Expr::value(now))
-        .col_expr(petition::Column::ClosedReason, Expr::value("withdrawn"))
-        .col_expr(petition::Column::UpdatedAt, Expr::value(now))
-        .filter(petition::Column::Id.eq(id))
-        .filter(petition::Column::AuthorId.eq(author))
-        .filter(petition::Column::Status.is_in([
-            PetitionStatus::Draft.as_str(),
-            PetitionStatus::Moderation.as_str(),
-            PetitionStatus::Gathering.as_str(),
-            PetitionStatus::Open.as_str(),
-        ]))
-        .exec(db)
+) -> Result<Withdrawn, PetitionError> {
+    let found = petition::Entity::find_by_id(id)
+        .one(db)
         .await?
-        .rows_affected;
+        .filter(|p| p.author_id == author)
+        .ok_or(PetitionError::NotFound)?;
+    let status = PetitionStatus::parse(&found.status).unwrap_or(PetitionStatus::Closed);
+    let mine = |update: sea_orm::UpdateMany<petition::Entity>, expected: PetitionStatus| {
+        update
+            .filter(petition::Column::Id.eq(id))
+            .filter(petition::Column::AuthorId.eq(author))
+            .filter(petition::Column::Status.eq(expected.as_str()))
+    };
+    let (changed, outcome) = match status {
+        PetitionStatus::Draft => {
+            // A draft has no signatures and no public trace; its own timeline goes with it.
+            crate::server::entities::petition_event::Entity::delete_many()
+                .filter(crate::server::entities::petition_event::Column::PetitionId.eq(id))
+                .exec(db)
+                .await?;
+            let deleted = petition::Entity::delete_many()
+                .filter(petition::Column::Id.eq(id))
+                .filter(petition::Column::AuthorId.eq(author))
+                .filter(petition::Column::Status.eq(PetitionStatus::Draft.as_str()))
+                .exec(db)
+                .await?
+                .rows_affected;
+            return if deleted == 1 {
+                Ok(Withdrawn::DraftDeleted)
+            } else {
+                Err(PetitionError::Refused("petition-cannot-withdraw"))
+            };
+        }
+        PetitionStatus::Moderation => {
+            let update = petition::Entity::update_many()
+                .col_expr(
+                    petition::Column::Status,
+                    Expr::value(PetitionStatus::Draft.as_str()),
+                )
+                .col_expr(
+                    petition::Column::SubmittedAt,
+                    Expr::value(Option::<DateTime<Utc>>::None),
+                )
+                .col_expr(
+                    petition::Column::ModerationStartedOn,
+                    Expr::value(Option::<chrono::NaiveDate>::None),
+                )
+                .col_expr(
+                    petition::Column::ClaimedById,
+                    Expr::value(Option::<i32>::None),
+                )
+                .col_expr(
+                    petition::Column::ClaimExpiresAt,
+                    Expr::value(Option::<DateTime<Utc>>::None),
+                )
+                .col_expr(petition::Column::UpdatedAt, Expr::value(now));
+            let changed = mine(update, status).exec(db).await?.rows_affected;
+            (changed, Withdrawn::BackToDraft)
+        }
+        PetitionStatus::Gathering | PetitionStatus::Open => {
+            let update = petition::Entity::update_many()
+                .col_expr(
+                    petition::Column::Status,
+                    Expr::value(PetitionStatus::Closed.as_str()),
+                )
+                .col_expr(petition::Column::ClosedAt, Expr::value(now))
+                .col_expr(petition::Column::ClosedReason, Expr::value("withdrawn"))
+                .col_expr(petition::Column::UpdatedAt, Expr::value(now));
+            let changed = mine(update, status).exec(db).await?.rows_affected;
+            (changed, Withdrawn::Closed)
+        }
+        _ => (0, Withdrawn::Closed),
+    };
     if changed != 1 {
-        return Err(match petition::Entity::find_by_id(id).one(db).await? {
-            Some(p) if p.author_id == author => PetitionError::Refused("petition-cannot-withdraw"),
-            _ => PetitionError::NotFound,
-        });
+        return Err(PetitionError::Refused("petition-cannot-withdraw"));
     }
     record(
         db,
@@ -318,7 +392,7 @@ pub async fn withdraw(
         now,
     )
     .await?;
-    Ok(())
+    Ok(outcome)
 }
 
 /// The author's draft, for the edit form.

@@ -134,16 +134,18 @@ async fn refusal(db: &impl ConnectionTrait, id: i32) -> PetitionError {
     }
 }
 
-/// Claims an item for [`CLAIM`] (renewing one's own claim).
+/// Claims an item for [`CLAIM`] (renewing one's own claim). Nobody moderates a petition
+/// they wrote or signed.
 ///
 /// # Errors
-/// `Refused` when another moderator holds a live claim or the item left the queue.
+/// `Forbidden` for the petition's author or a signer; `Refused` when another moderator holds a live claim or the item left the queue.
 pub async fn claim(
     db: &impl ConnectionTrait,
     moderator: i32,
     id: i32,
     now: DateTime<Utc>,
 ) -> Result<(), PetitionError> {
+    not_a_party(db, moderator, id).await?;
     let changed = petition::Entity::update_many()
         .col_expr(petition::Column::ClaimedById, Expr::value(moderator))
         .col_expr(petition::Column::ClaimExpiresAt, Expr::value(now + CLAIM))
@@ -164,8 +166,9 @@ pub async fn claim(
 /// body's current rule and starts the initial-support clock.
 ///
 /// # Errors
-/// `Refused` when another moderator holds the claim or the item left the queue; `Invalid` for
-/// an empty note or an unknown or retired reason.
+/// `Forbidden` for the petition's author or a signer; `Refused` when another moderator holds
+/// the claim or the item left the queue; `Invalid` for an empty or over-long note or an unknown
+/// or retired reason.
 pub async fn decide(
     db: &impl ConnectionTrait,
     moderator: i32,
@@ -174,6 +177,7 @@ pub async fn decide(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<(), PetitionError> {
+    not_a_party(db, moderator, id).await?;
     let current = super::find(db, id).await?;
     let update = petition::Entity::update_many()
         .col_expr(
@@ -238,6 +242,12 @@ pub async fn decide(
                     key: "moderation-reason-unknown",
                 })?;
             let note = note.trim().to_owned();
+            if note.chars().count() > MAX_NOTE {
+                return Err(PetitionError::Invalid {
+                    field: "note",
+                    key: "moderation-note-long",
+                });
+            }
             let mut event = Event::new(EventKind::Rejected, ActorRole::Moderator, Some(moderator))
                 .reason(reason.id);
             if !note.is_empty() {
@@ -267,6 +277,31 @@ pub async fn decide(
     Ok(())
 }
 
+/// The longest note a moderator may write to the author, in characters.
+const MAX_NOTE: usize = 2_000;
+
+/// Refuses a moderator who is a party to the petition: its author or one of its signers.
+///
+/// # Errors
+/// `Forbidden` for a party; `NotFound`; a database failure.
+async fn not_a_party(
+    db: &impl ConnectionTrait,
+    moderator: i32,
+    id: i32,
+) -> Result<(), PetitionError> {
+    use crate::server::entities::signature;
+    let petition = super::find(db, id).await?;
+    let signed = signature::Entity::find()
+        .filter(signature::Column::PetitionId.eq(id))
+        .filter(signature::Column::UserId.eq(moderator))
+        .count(db)
+        .await?;
+    if petition.author_id == moderator || signed > 0 {
+        return Err(PetitionError::Forbidden);
+    }
+    Ok(())
+}
+
 fn required_note(note: &str) -> Result<String, PetitionError> {
     let note = note.trim();
     if note.is_empty() {
@@ -275,7 +310,7 @@ fn required_note(note: &str) -> Result<String, PetitionError> {
             key: "moderation-note-empty",
         });
     }
-    if note.chars().count() > 2_000 {
+    if note.chars().count() > MAX_NOTE {
         return Err(PetitionError::Invalid {
             field: "note",
             key: "moderation-note-long",

@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -101,6 +102,7 @@ struct Cached {
 pub struct Signer {
     jobs: mpsc::Sender<Job>,
     written: Arc<Notify>,
+    writer: Arc<WriterHealth>,
     cached: Arc<Mutex<Option<Cached>>>,
     petitions: Arc<Mutex<HashMap<i32, (Instant, Acceptance)>>>,
 }
@@ -116,13 +118,36 @@ impl Signer {
     /// counter folding waits on it).
     pub fn start(db: DatabaseConnection, written: Arc<Notify>) -> Signer {
         let (jobs, receiver) = mpsc::channel(16 * MAX_BATCH);
-        tokio::spawn(write_loop(db, receiver, written.clone()));
+        let writer = Arc::new(WriterHealth::default());
+        tokio::spawn(supervise(
+            db,
+            Arc::new(Mutex::new(receiver)),
+            written.clone(),
+            writer.clone(),
+        ));
         Signer {
             jobs,
             written,
+            writer,
             cached: Arc::default(),
             petitions: Arc::default(),
         }
+    }
+
+    /// How many times the writer task died and was started again.
+    pub fn writer_restarts(&self) -> u64 {
+        self.writer.restarts.load(Ordering::Relaxed)
+    }
+
+    /// Signatures waiting for the writer.
+    pub fn queue_depth(&self) -> usize {
+        self.jobs.max_capacity() - self.jobs.capacity()
+    }
+
+    /// Makes the writer panic at its next batch (tests of the supervisor only).
+    #[doc(hidden)]
+    pub fn inject_writer_panic(&self) {
+        self.writer.panic_next.store(true, Ordering::Relaxed);
     }
 
     /// What is notified after each committed batch.
@@ -348,8 +373,52 @@ async fn within_limits(
         .collect())
 }
 
-async fn write_loop(db: DatabaseConnection, mut jobs: mpsc::Receiver<Job>, written: Arc<Notify>) {
+/// The writer's health, shared with its supervisor.
+#[derive(Debug, Default)]
+struct WriterHealth {
+    restarts: std::sync::atomic::AtomicU64,
+    panic_next: std::sync::atomic::AtomicBool,
+}
+
+/// Keeps the writer running: a writer task that panics is logged, counted and started again on
+/// the same queue (the requests of the batch it held are answered with an error; nothing of
+/// that batch was committed). It ends when every `Signer` is gone.
+async fn supervise(
+    db: DatabaseConnection,
+    jobs: Arc<Mutex<mpsc::Receiver<Job>>>,
+    written: Arc<Notify>,
+    health: Arc<WriterHealth>,
+) {
+    loop {
+        let task = tokio::spawn(write_loop(
+            db.clone(),
+            jobs.clone(),
+            written.clone(),
+            health.clone(),
+        ));
+        match task.await {
+            Ok(()) => return,
+            Err(error) => {
+                let restarts = health.restarts.fetch_add(1, Ordering::Relaxed) + 1;
+                metrics::counter!("dauys_signature_writer_restarts_total").increment(1);
+                tracing::error!(%error, restarts, "the signature writer died; starting it again");
+                tokio::time::sleep(StdDuration::from_millis(50)).await;
+            }
+        }
+    }
+}
+
+async fn write_loop(
+    db: DatabaseConnection,
+    jobs: Arc<Mutex<mpsc::Receiver<Job>>>,
+    written: Arc<Notify>,
+    health: Arc<WriterHealth>,
+) {
+    let mut jobs = jobs.lock().await;
     while let Some(first) = jobs.recv().await {
+        if health.panic_next.swap(false, Ordering::Relaxed) {
+            panic!("injected writer panic");
+        }
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match jobs.try_recv() {
@@ -357,6 +426,8 @@ async fn write_loop(db: DatabaseConnection, mut jobs: mpsc::Receiver<Job>, writt
                 Err(_) => break,
             }
         }
+        #[allow(clippy::cast_precision_loss)]
+        metrics::histogram!("dauys_signature_batch_size").record(batch.len() as f64);
         let rows: Vec<(&Row, SigningLimits)> = batch.iter().map(|j| (&j.row, j.limits)).collect();
         match write_batch(&db, &rows).await {
             Ok(outcomes) => {

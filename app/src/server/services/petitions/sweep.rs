@@ -4,6 +4,7 @@
 //! supporters in the last seconds is not lapsed. Safe with several processes: it holds the
 //! `deadline_sweep` worker lock, and every change is conditional on the state it saw.
 
+use std::collections::HashMap;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -26,19 +27,25 @@ pub struct SweepReport {
     pub events: usize,
 }
 
-/// Runs the sweep for `today`.
+/// Runs the sweep for `today`. The candidates and clocks are read first, outside any
+/// transaction; each petition then moves in its own short transaction (under the
+/// `deadline_sweep` lock), so signatures never wait for the whole sweep.
 ///
 /// # Errors
-/// A database failure; nothing is then changed.
+/// A database failure; the petitions swept before it stay swept.
 pub async fn sweep(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<SweepReport, ServiceError> {
     while counting::fold(db, 5_000, now, today).await?.rows == 5_000 {}
-    let txn = db.begin().await?;
-    take_worker_lock(&txn, "deadline_sweep", now).await?;
-    let clocks = Clocks::load(&txn).await?;
+    let clocks = Clocks::load(db).await?;
+    let levels: HashMap<i32, String> = body::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b.level))
+        .collect();
     let candidates = petition::Entity::find()
         .filter(petition::Column::Status.is_in([
             PetitionStatus::Moderation.as_str(),
@@ -46,29 +53,29 @@ pub async fn sweep(
             PetitionStatus::Open.as_str(),
             PetitionStatus::UnderConsideration.as_str(),
         ]))
-        .all(&txn)
+        .all(db)
         .await?;
     let mut report = SweepReport::default();
     for p in candidates {
+        let needs_settling = p.status != PetitionStatus::Moderation.as_str();
+        let level = levels.get(&p.body_id).cloned().unwrap_or_default();
+        let due = running_clock(&p)
+            .map(|(clock, start)| (clock, clocks.state(clock, &level, start, today)))
+            .filter(|(_, state)| *state != DeadlineState::Due);
+        if !needs_settling && due.is_none() {
+            continue;
+        }
+        let txn = db.begin().await?;
+        take_worker_lock(&txn, "deadline_sweep", now).await?;
         // A petition whose counts moved while its settling was lost (a crash) moves on now.
-        if p.status != PetitionStatus::Moderation.as_str() {
+        if needs_settling {
             counting::settle(&txn, p.id, now, today).await?;
         }
-        let Some((clock, start)) = running_clock(&p) else {
-            continue;
-        };
-        let level = body::Entity::find_by_id(p.body_id)
-            .one(&txn)
-            .await?
-            .map(|b| b.level)
-            .unwrap_or_default();
-        let state = clocks.state(clock, &level, start, today);
-        if state == DeadlineState::Due {
-            continue;
+        if let Some((clock, state)) = due {
+            report.events += step(&txn, &p, clock, state, now).await?;
         }
-        report.events += step(&txn, &p, clock, state, now).await?;
+        txn.commit().await?;
     }
-    txn.commit().await?;
     Ok(report)
 }
 
@@ -137,11 +144,21 @@ async fn step(
     Ok(events)
 }
 
-/// The sweeping task: runs the sweep every `interval`.
-pub async fn run(db: DatabaseConnection, interval: StdDuration) {
+/// The sweeping task: runs the sweep every `interval`, and queues any answer mail a crash left
+/// unqueued.
+pub async fn run(
+    db: DatabaseConnection,
+    interval: StdDuration,
+    public_url: crate::server::services::accounts::PublicUrl,
+) {
     loop {
         if let Err(error) = sweep(&db, Utc::now(), crate::server::services::today()).await {
             tracing::error!(%error, "the deadline sweep failed");
+        }
+        if let Err(error) =
+            super::answers::queue_pending_answer_mail(&db, &public_url, Utc::now()).await
+        {
+            tracing::error!(%error, "queueing pending answer mail failed");
         }
         tokio::time::sleep(interval).await;
     }
