@@ -9,7 +9,7 @@ bin="$DAUYS_TARGET/release/server"
 port=3300
 dir=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
-export DATABASE_URL="sqlite://$dir/bench.db?mode=rwc" RUST_LOG=warn
+export DATABASE_URL="sqlite://$dir/bench.db?mode=rwc" RUST_LOG=warn DAUYS_ENV=development
 export LEPTOS_OUTPUT_NAME=dauys LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg
 export LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_ENV=PROD
 

@@ -13,21 +13,9 @@ use app::server::services::petitions::{
 };
 use app::server::services::rate_limits::{self, Limit};
 use app::server::services::today;
-use app::server::testing::{TestDb, people};
+use app::server::testing::{TestDb, count_rows, people};
 use chrono::{Duration, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set, Statement};
-
-async fn count(db: &impl ConnectionTrait, table: &str) -> i64 {
-    let row = db
-        .query_one_raw(Statement::from_string(
-            db.get_database_backend(),
-            format!("SELECT COUNT(*) AS n FROM {table}"),
-        ))
-        .await
-        .expect("counts")
-        .expect("a row");
-    row.try_get("", "n").expect("n")
-}
+use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set};
 
 #[tokio::test]
 async fn a_bucket_name_of_ten_thousand_characters_is_counted_not_a_failure() {
@@ -135,10 +123,10 @@ async fn each_table_a_visitor_can_grow_is_purged() {
             mail: 2,
         }
     );
-    assert_eq!(count(db, "rate_limits").await, 1);
-    assert_eq!(count(db, "sessions").await, 1);
-    assert_eq!(count(db, "account_tokens").await, 1);
-    assert_eq!(count(db, "mail_outbox").await, 2);
+    assert_eq!(count_rows(db, "rate_limits").await, 1);
+    assert_eq!(count_rows(db, "sessions").await, 1);
+    assert_eq!(count_rows(db, "account_tokens").await, 1);
+    assert_eq!(count_rows(db, "mail_outbox").await, 2);
     // A second run finds nothing more.
     assert_eq!(
         housekeeping::purge(db, now).await.expect("purges"),

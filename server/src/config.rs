@@ -38,6 +38,9 @@ pub struct Config {
     pub fold_ms: u64,
     /// `DAUYS_SWEEP_SECONDS`: how often the deadline sweep runs (default 60).
     pub sweep_seconds: u64,
+    /// `DAUYS_RECONCILE_SECONDS`: how often the signature counts are checked against the rows
+    /// (default 600).
+    pub reconcile_seconds: u64,
     /// `DAUYS_TRUSTED_PROXIES`: comma-separated addresses or networks (`127.0.0.1`,
     /// `10.0.0.0/8`) of the reverse proxies in front of the server. Only a request from one of
     /// them has its client address taken from `X-Forwarded-For` / `Forwarded`; every other
@@ -207,6 +210,7 @@ impl Config {
         let poll_ms = number("DAUYS_MAIL_POLL_MS", 2000, "milliseconds")?;
         let fold_ms = number("DAUYS_FOLD_MS", 1000, "milliseconds")?;
         let sweep_seconds = number("DAUYS_SWEEP_SECONDS", 60, "seconds")?;
+        let reconcile_seconds = number("DAUYS_RECONCILE_SECONDS", 600, "seconds")?;
         let mail = MailConfig {
             smtp_url,
             directory: var("DAUYS_MAIL_DIR").unwrap_or_else(|| "data/mail".into()),
@@ -224,6 +228,7 @@ impl Config {
             mail,
             fold_ms,
             sweep_seconds,
+            reconcile_seconds,
             trusted_proxies: parse_proxies(&var("DAUYS_TRUSTED_PROXIES").unwrap_or_default())?,
             metrics_token: var("DAUYS_METRICS_TOKEN"),
         })

@@ -132,7 +132,29 @@ pub async fn guard(State(guard): State<Guard>, request: Request, next: Next) -> 
         response = with_error_status(response).await;
     }
     add_security_headers(response.headers_mut(), guard.https, signed_in && !is_asset);
+    if guard.https {
+        secure_cookies(response.headers_mut());
+    }
     response
+}
+
+/// Every cookie set over HTTPS carries `Secure` (the session and CSRF cookies have it already;
+/// this catches the language and form-echo cookies and any added later).
+fn secure_cookies(headers: &mut HeaderMap) {
+    let cookies: Vec<HeaderValue> = headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|value| match value.to_str() {
+            Ok(text) if !text.to_ascii_lowercase().contains("; secure") => {
+                HeaderValue::from_str(&format!("{text}; Secure")).unwrap_or_else(|_| value.clone())
+            }
+            _ => value.clone(),
+        })
+        .collect();
+    headers.remove(header::SET_COOKIE);
+    for cookie in cookies {
+        headers.append(header::SET_COOKIE, cookie);
+    }
 }
 
 /// A server function's error answer with the status its error stands for.
@@ -208,6 +230,32 @@ mod tests {
         assert!(guard.is_cross_site(&headers(&[ours[0], ("sec-fetch-site", "cross-site")])));
         assert!(!guard.is_cross_site(&headers(&[ours[0], ("sec-fetch-site", "same-origin")])));
         assert!(guard.is_cross_site(&headers(&[ours[0], ("referer", "http://evil.example/x")])));
+    }
+
+    #[test]
+    fn every_cookie_is_secure_over_https() {
+        let mut h = HeaderMap::new();
+        h.append(
+            header::SET_COOKIE,
+            HeaderValue::from_static("lang=kk; Path=/"),
+        );
+        h.append(
+            header::SET_COOKIE,
+            HeaderValue::from_static("dauys_session=x; Path=/; HttpOnly; Secure"),
+        );
+        secure_cookies(&mut h);
+        let all: Vec<&str> = h
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        assert_eq!(
+            all,
+            [
+                "lang=kk; Path=/; Secure",
+                "dauys_session=x; Path=/; HttpOnly; Secure"
+            ]
+        );
     }
 
     #[test]

@@ -281,7 +281,7 @@ async fn serve() -> Result<(), String> {
         db.clone(),
         written,
         std::time::Duration::from_millis(config.fold_ms),
-        std::time::Duration::from_secs(600),
+        std::time::Duration::from_secs(config.reconcile_seconds),
     ));
     let sweeping = tokio::spawn(sweep::run(
         db.clone(),

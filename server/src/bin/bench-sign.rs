@@ -11,6 +11,11 @@
 //! Prints signatures/s, sign latency p50/p99, page latency p99, the server's peak memory, and
 //! checks that afterwards count = rows = distinct signers.
 //!
+//! Slow work beside the surge: `--registrations-per-second R` registers R new accounts a second
+//! through the registration form (argon2 on every one) and reports their latency;
+//! `--reconcile-seconds S` has the server recount the signatures against the counts every S
+//! seconds instead of every 10 minutes.
+//!
 //! `cargo build --release -p server --bins --no-default-features &&
 //!  target/release/bench-sign --users 200000 --seconds 60` (add `TEST_DATABASE_URL=postgres://…`
 //! for PostgreSQL)
@@ -56,6 +61,8 @@ async fn main() {
     let reads_per_second = arg("--reads-per-second", 100).max(1);
     let read_interval = Duration::from_secs_f64(readers as f64 / reads_per_second as f64);
     let port = arg("--port", 3900);
+    let registrations_per_second = arg("--registrations-per-second", 0);
+    let reconcile_seconds = arg("--reconcile-seconds", 600);
     let binary = text_arg("--server").unwrap_or_else(|| {
         let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
         format!("{target}/release/server")
@@ -102,6 +109,7 @@ async fn main() {
         .env("RUST_LOG", "warn")
         .env("DAUYS_SEED", "false")
         .env("DAUYS_ENV", "development")
+        .env("DAUYS_RECONCILE_SECONDS", reconcile_seconds.to_string())
         .spawn()
         .unwrap_or_else(|e| {
             panic!("cannot start {binary}: {e} (build it: cargo build --release -p server)")
@@ -197,6 +205,51 @@ async fn main() {
             latencies
         });
     }
+    // New accounts arriving at a steady rate, ten from each address (the per-IP limit).
+    let registering = tokio::spawn(async move {
+        let mut latencies = Vec::new();
+        let mut failures = 0u64;
+        if registrations_per_second == 0 {
+            return (latencies, failures);
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let mut tick = tokio::time::interval(Duration::from_secs_f64(
+            1.0 / registrations_per_second as f64,
+        ));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut n = 0u64;
+        while Instant::now() < deadline {
+            tick.tick().await;
+            let Ok(mut c) = Connection::open(address, loopback(2_000_000 + n / 10)).await else {
+                failures += 1;
+                continue;
+            };
+            let body = format!(
+                "csrf={CSRF}&lang=en&email=new{n}%40example.kz&password=steppe-wind-over-ulytau&display_name=New+Citizen&region=75"
+            );
+            n += 1;
+            let sent = Instant::now();
+            match c
+                .send(
+                    "POST",
+                    "/api/register",
+                    &format!("dauys_csrf={CSRF}"),
+                    Some(&body),
+                )
+                .await
+            {
+                Ok(r)
+                    if r.location
+                        .as_deref()
+                        .is_some_and(|l| l.ends_with("done=registered")) =>
+                {
+                    latencies.push(sent.elapsed());
+                }
+                _ => failures += 1,
+            }
+        }
+        (latencies, failures)
+    });
     let mut peak_kib = 0;
     while Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(250)).await;
@@ -210,6 +263,8 @@ async fn main() {
     }
     let elapsed = surge_started.elapsed().as_secs_f64();
     let mut page_latencies: Vec<Duration> = pages.join_all().await.into_iter().flatten().collect();
+    let (mut registrations, registration_failures) = registering.await.unwrap_or_default();
+    registrations.sort();
     signed.sort();
     page_latencies.sort();
     let hwm_kib = memory_kib(pid, "VmHWM");
@@ -254,6 +309,14 @@ async fn main() {
         peak_kib / 1024,
         hwm_kib / 1024,
     );
+    if registrations_per_second > 0 {
+        println!(
+            "registrations: {} in {elapsed:.1} s ({registration_failures} failed); p50 {:.1} ms, p99 {:.1} ms",
+            registrations.len(),
+            ms(percentile(&registrations, 50.0)),
+            ms(percentile(&registrations, 99.0)),
+        );
+    }
     println!(
         "afterwards: count {counted}, rows {rows}, distinct signers {distinct} — {}",
         if counted == rows && rows == distinct && usize::try_from(rows).ok() == Some(signed.len()) {

@@ -64,14 +64,34 @@ impl Site {
         path: &str,
         headers: &[(&str, &str)],
     ) -> (StatusCode, header::HeaderMap, String) {
-        let mut request = Request::builder().uri(path);
+        self.send("GET", path, headers, Vec::new(), None).await
+    }
+
+    /// A request to the router: `method`, `path`, headers, body, and the client's address
+    /// (`peer`, as the TCP connection would give it) when the test needs one.
+    pub async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+        peer: Option<&str>,
+    ) -> (StatusCode, header::HeaderMap, String) {
+        let mut request = Request::builder().method(method).uri(path);
         for (name, value) in headers {
             request = request.header(*name, *value);
+        }
+        let mut request = request.body(Body::from(body)).expect("request builds");
+        if let Some(peer) = peer {
+            let address: std::net::SocketAddr = format!("{peer}:40000").parse().expect("address");
+            request
+                .extensions_mut()
+                .insert(axum::extract::ConnectInfo(address));
         }
         let response = self
             .router
             .clone()
-            .oneshot(request.body(Body::empty()).expect("request builds"))
+            .oneshot(request)
             .await
             .expect("router answers");
         let status = response.status();

@@ -155,3 +155,19 @@ fn replace_database(url: &str, name: &str) -> String {
         None => format!("{base}/{name}"),
     }
 }
+
+/// How many rows `table` holds (a fixed table name from the test, never user input).
+///
+/// # Panics
+/// When the table cannot be counted: the test cannot go on.
+pub async fn count_rows(db: &impl sea_orm::ConnectionTrait, table: &str) -> i64 {
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            format!("SELECT COUNT(*) AS n FROM {table}"),
+        ))
+        .await
+        .expect("counts")
+        .expect("a row");
+    row.try_get("", "n").expect("n")
+}

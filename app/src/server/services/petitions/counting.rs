@@ -445,13 +445,51 @@ async fn reconcile_each(
     Ok(repaired)
 }
 
-/// Recounts one petition in its own transaction; whether its counts had drifted.
+/// Whether one petition's counts differ from its rows, read in one snapshot without taking
+/// any write lock: a row the folding has passed must be counted as it is, and the counts must be
+/// the sum of what the rows say is counted.
+async fn drifted(db: &DatabaseConnection, id: i32) -> Result<bool, ServiceError> {
+    // One snapshot: SQLite's deferred transaction reads one in WAL mode; PostgreSQL needs
+    // REPEATABLE READ for it.
+    let level = (db.get_database_backend() == sea_orm::DbBackend::Postgres)
+        .then_some(sea_orm::IsolationLevel::RepeatableRead);
+    let txn = db.begin_with_config(level, None).await?;
+    let backend = txn.get_database_backend();
+    let p1 = placeholder(backend, 1);
+    let miscounted = txn
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "SELECT COUNT(*) AS n FROM signatures WHERE petition_id = {p1} AND NOT dirty AND counted <> {VALID}"
+            ),
+            [id.into()],
+        ))
+        .await?
+        .map(|r| r.try_get::<i64>("", "n"))
+        .transpose()?
+        .unwrap_or_default();
+    let mut drift = miscounted > 0;
+    for (table, key) in COUNTERS {
+        if drift {
+            break;
+        }
+        drift = counts_differ(&txn, table, key, id).await?;
+    }
+    txn.commit().await?;
+    Ok(drift)
+}
+
+/// Recounts one petition; whether its counts had drifted. The check reads a snapshot; only a
+/// petition that drifted is repaired, in its own write transaction.
 async fn reconcile_one(
     db: &DatabaseConnection,
     id: i32,
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<bool, ServiceError> {
+    if !drifted(db, id).await? {
+        return Ok(false);
+    }
     let txn = db.begin().await?;
     take_worker_lock(&txn, "signature_fold", now).await?;
     let backend = txn.get_database_backend();
@@ -465,17 +503,8 @@ async fn reconcile_one(
     ))
     .await?;
     let mut drift = false;
-    for (table, key) in [
-        ("petition_counts", "grade"),
-        ("petition_region_counts", "region_id"),
-    ] {
-        let truth = group_counts(&txn, &format!(
-            "SELECT CAST({key} AS TEXT) AS k, COUNT(*) AS n FROM signatures WHERE petition_id = {p1} AND counted = 1 GROUP BY {key}"
-        ), id).await?;
-        let stored = group_counts(&txn, &format!(
-            "SELECT CAST({key} AS TEXT) AS k, count AS n FROM {table} WHERE petition_id = {p1} AND count <> 0"
-        ), id).await?;
-        if truth != stored {
+    for (table, key) in COUNTERS {
+        if counts_differ(&txn, table, key, id).await? {
             drift = true;
             txn.execute_raw(Statement::from_sql_and_values(
                 backend,
@@ -503,6 +532,32 @@ async fn reconcile_one(
     settle(&txn, id, now, today).await?;
     txn.commit().await?;
     Ok(drift)
+}
+
+/// The counter tables and the signature column each counts by.
+const COUNTERS: [(&str, &str); 2] = [
+    ("petition_counts", "grade"),
+    ("petition_region_counts", "region_id"),
+];
+
+/// Whether a counter table's rows for a petition differ from what its signatures say.
+async fn counts_differ(
+    txn: &impl ConnectionTrait,
+    table: &str,
+    key: &str,
+    id: i32,
+) -> Result<bool, sea_orm::DbErr> {
+    let p1 = placeholder(txn.get_database_backend(), 1);
+    let truth = group_counts(txn, &format!(
+        "SELECT CAST({key} AS TEXT) AS k, COUNT(*) AS n FROM signatures WHERE petition_id = {p1} AND counted = 1 GROUP BY {key}"
+    ), id).await?;
+    let stored = group_counts(
+        txn,
+        &format!("SELECT CAST({key} AS TEXT) AS k, count AS n FROM {table} WHERE petition_id = {p1} AND count <> 0"),
+        id,
+    )
+    .await?;
+    Ok(truth != stored)
 }
 
 async fn group_counts(
