@@ -205,49 +205,46 @@ async fn main() {
             latencies
         });
     }
-    // New accounts arriving at a steady rate, ten from each address (the per-IP limit).
+    // New accounts arriving at a steady rate (each on its own connection, so a slow one does
+    // not hold back the next), ten from each address (the per-IP limit).
     let registering = tokio::spawn(async move {
-        let mut latencies = Vec::new();
-        let mut failures = 0u64;
-        if registrations_per_second == 0 {
-            return (latencies, failures);
-        }
-        #[allow(clippy::cast_precision_loss)]
-        let mut tick = tokio::time::interval(Duration::from_secs_f64(
-            1.0 / registrations_per_second as f64,
-        ));
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        let mut n = 0u64;
-        while Instant::now() < deadline {
-            tick.tick().await;
-            let Ok(mut c) = Connection::open(address, loopback(2_000_000 + n / 10)).await else {
-                failures += 1;
-                continue;
-            };
-            let body = format!(
-                "csrf={CSRF}&lang=en&email=new{n}%40example.kz&password=steppe-wind-over-ulytau&display_name=New+Citizen&region=75"
-            );
-            n += 1;
-            let sent = Instant::now();
-            match c
-                .send(
-                    "POST",
-                    "/api/register",
-                    &format!("dauys_csrf={CSRF}"),
-                    Some(&body),
-                )
-                .await
-            {
-                Ok(r)
-                    if r.location
+        let mut attempts = tokio::task::JoinSet::new();
+        if registrations_per_second > 0 {
+            #[allow(clippy::cast_precision_loss)]
+            let mut tick = tokio::time::interval(Duration::from_secs_f64(
+                1.0 / registrations_per_second as f64,
+            ));
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
+            let mut n = 0u64;
+            while Instant::now() < deadline {
+                tick.tick().await;
+                let source = loopback(2_000_000 + n / 10);
+                let body = format!(
+                    "csrf={CSRF}&lang=en&email=new{n}%40example.kz&password=steppe-wind-over-ulytau&display_name=New+Citizen&region=75"
+                );
+                n += 1;
+                attempts.spawn(async move {
+                    let sent = Instant::now();
+                    let mut c = Connection::open(address, source).await.ok()?;
+                    let r = c
+                        .send(
+                            "POST",
+                            "/api/register",
+                            &format!("dauys_csrf={CSRF}"),
+                            Some(&body),
+                        )
+                        .await
+                        .ok()?;
+                    r.location
                         .as_deref()
-                        .is_some_and(|l| l.ends_with("done=registered")) =>
-                {
-                    latencies.push(sent.elapsed());
-                }
-                _ => failures += 1,
+                        .is_some_and(|l| l.ends_with("done=registered"))
+                        .then(|| sent.elapsed())
+                });
             }
         }
+        let outcomes = attempts.join_all().await;
+        let failures = outcomes.iter().filter(|o| o.is_none()).count() as u64;
+        let latencies: Vec<Duration> = outcomes.into_iter().flatten().collect();
         (latencies, failures)
     });
     let mut peak_kib = 0;

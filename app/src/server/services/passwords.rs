@@ -118,12 +118,34 @@ fn argon2() -> Result<Argon2<'static>, ServiceError> {
     Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
 }
 
+/// At most this many argon2 computations at once per process (one per core): each takes
+/// 19 MiB and a core for tens of milliseconds, so a burst of registrations or log-ins queues
+/// here instead of taking every core from the signing path and hundreds of MiB of memory.
+fn argon2_permits() -> &'static tokio::sync::Semaphore {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    PERMITS.get_or_init(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, usize::from))
+    })
+}
+
+async fn on_argon2_thread<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ServiceError> + Send + 'static,
+) -> Result<T, ServiceError> {
+    let _permit = argon2_permits()
+        .acquire()
+        .await
+        .map_err(|e| ServiceError::Corrupt(format!("argon2 permits: {e}")))?;
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| ServiceError::Corrupt(format!("argon2 task: {e}")))?
+}
+
 /// Hashes a password (PHC string, salt included) on a blocking thread.
 ///
 /// # Errors
 /// `Corrupt` if hashing fails (it does not with valid parameters).
 pub async fn hash(password: String) -> Result<String, ServiceError> {
-    tokio::task::spawn_blocking(move || {
+    on_argon2_thread(move || {
         let salt = SaltString::generate(&mut OsRng);
         argon2()?
             .hash_password(password.as_bytes(), &salt)
@@ -131,7 +153,6 @@ pub async fn hash(password: String) -> Result<String, ServiceError> {
             .map_err(|e| ServiceError::Corrupt(format!("argon2: {e}")))
     })
     .await
-    .map_err(|e| ServiceError::Corrupt(format!("hashing task: {e}")))?
 }
 
 /// Whether `password` matches a stored hash, checked on a blocking thread. A malformed stored
@@ -140,7 +161,7 @@ pub async fn hash(password: String) -> Result<String, ServiceError> {
 /// # Errors
 /// `Corrupt` if the blocking task fails.
 pub async fn verify(password: String, stored: String) -> Result<bool, ServiceError> {
-    tokio::task::spawn_blocking(move || {
+    on_argon2_thread(move || {
         let Ok(parsed) = PasswordHash::new(&stored) else {
             tracing::error!("a stored password hash does not parse");
             return Ok(false);
@@ -150,7 +171,6 @@ pub async fn verify(password: String, stored: String) -> Result<bool, ServiceErr
             .is_ok())
     })
     .await
-    .map_err(|e| ServiceError::Corrupt(format!("verifying task: {e}")))?
 }
 
 #[cfg(test)]
