@@ -105,6 +105,20 @@ impl Locale {
         }
         out
     }
+
+    /// A number with a fractional part, with the language's decimal separator: a comma in
+    /// Kazakh and Russian (`4,2`), a point in English (`4.2`). `places` fixes the digits after
+    /// the separator; `None` writes as many as the value needs (`0,5`, `1`).
+    pub fn decimal(self, value: f64, places: Option<usize>) -> String {
+        let text = match places {
+            Some(places) => format!("{value:.places$}"),
+            None => value.to_string(),
+        };
+        match self {
+            Locale::Kk | Locale::Ru => text.replace('.', ","),
+            Locale::En => text,
+        }
+    }
 }
 
 #[cfg(feature = "ssr")]
@@ -264,5 +278,246 @@ mod tests {
         assert_eq!(Locale::En.number(1_234_567), "1,234,567");
         assert_eq!(Locale::Ru.number(50_000), "50\u{a0}000");
         assert_eq!(Locale::Kk.number(999), "999");
+    }
+
+    #[test]
+    fn decimals_take_a_comma_in_kazakh_and_russian() {
+        assert_eq!(Locale::Ru.decimal(4.2, Some(1)), "4,2");
+        assert_eq!(Locale::Kk.decimal(4.0, Some(1)), "4,0");
+        assert_eq!(Locale::En.decimal(4.2, Some(1)), "4.2");
+        assert_eq!(Locale::Ru.decimal(0.5, None), "0,5");
+        assert_eq!(Locale::En.decimal(1.0, None), "1");
+    }
+
+    #[test]
+    fn russian_ratings_and_signatures_agree_with_their_number() {
+        let ratings = |locale: Locale, n: u64| {
+            locale.t_with(
+                "answer-ratings",
+                &[
+                    ("count", FluentValue::from(locale.number(n))),
+                    ("n", FluentValue::from(n)),
+                ],
+            )
+        };
+        assert_eq!(ratings(Locale::Ru, 1), "1 оценка");
+        assert_eq!(ratings(Locale::Ru, 3), "3 оценки");
+        assert_eq!(ratings(Locale::Ru, 5), "5 оценок");
+        assert_eq!(ratings(Locale::Ru, 11), "11 оценок");
+        assert_eq!(ratings(Locale::Ru, 21), "21 оценка");
+        assert_eq!(ratings(Locale::En, 1), "1 rating");
+        assert_eq!(ratings(Locale::En, 2), "2 ratings");
+        assert_eq!(ratings(Locale::Kk, 5), "5 баға");
+        // «3 из 7 821 подписи», «3 из 50 000 подписей».
+        let of = |n: u64| Locale::Ru.t_with("petition-signatures", &[("n", FluentValue::from(n))]);
+        assert_eq!(of(7_821), "подписи");
+        assert_eq!(of(2_502), "подписей");
+        assert_eq!(of(50_000), "подписей");
+        let rule = Locale::Ru.t_with(
+            "file-rule-support",
+            &[
+                ("count", FluentValue::from(50_u64)),
+                ("days", FluentValue::from(21_u32)),
+            ],
+        );
+        assert!(
+            rule.contains("собрать 50 подписей за 21 рабочий день"),
+            "{rule}"
+        );
+    }
+
+    #[test]
+    fn kazakh_postpositions_follow_their_value() {
+        let date = || FluentValue::from("01.01.2025");
+        assert_eq!(
+            Locale::Kk.t_with("role-since", &[("date", date())]),
+            "01.01.2025 бастап"
+        );
+        assert_eq!(
+            Locale::Kk.t_with("role-until", &[("date", date())]),
+            "01.01.2025 дейін"
+        );
+        assert_eq!(
+            Locale::Ru.t_with("role-since", &[("date", date())]),
+            "с 01.01.2025"
+        );
+        assert_eq!(
+            Locale::En.t_with("role-until", &[("date", date())]),
+            "until 01.01.2025"
+        );
+        assert_eq!(
+            Locale::Kk.t_with(
+                "role-acting-for",
+                &[("who", FluentValue::from("Асан Серіков"))]
+            ),
+            "Асан Серіков атынан"
+        );
+    }
+
+    /// Each message's source: its first line after `=` and the indented lines that continue it.
+    fn messages_of(source: &str) -> HashMap<String, String> {
+        let mut messages: HashMap<String, String> = HashMap::new();
+        let mut current: Option<String> = None;
+        for line in source.lines() {
+            if line.starts_with(|c: char| c.is_ascii_alphabetic())
+                && let Some((key, value)) = line.split_once('=')
+            {
+                let key = key.trim().to_string();
+                messages.insert(key.clone(), value.to_string());
+                current = Some(key);
+            } else if line.starts_with([' ', '}'])
+                && let Some(text) = current.as_ref().and_then(|k| messages.get_mut(k))
+            {
+                text.push('\n');
+                text.push_str(line);
+            } else {
+                current = None;
+            }
+        }
+        messages
+    }
+
+    /// The variables a message chooses a variant by (`{ $n -> … }`).
+    fn selectors(message: &str) -> Vec<&str> {
+        message
+            .split("{ $")
+            .skip(1)
+            .filter_map(|rest| {
+                let (name, after) =
+                    rest.split_once(|c: char| !c.is_ascii_alphanumeric() && c != '_')?;
+                after.trim_start().starts_with("->").then_some(name)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_count_english_inflects_has_russian_one_few_and_many() {
+        let en = messages_of(&ftl("en"));
+        let ru = messages_of(&ftl("ru"));
+        assert!(
+            !selectors(&en["answer-ratings"]).is_empty(),
+            "the parser finds selectors"
+        );
+        let mut bare = Vec::new();
+        for (key, text) in &en {
+            for var in selectors(text) {
+                let russian = ru.get(key).map(String::as_str).unwrap_or_default();
+                let inflected = selectors(russian).contains(&var)
+                    && russian.contains("[one]")
+                    && russian.contains("[few]");
+                if !inflected {
+                    bare.push(format!("{key} (${var})"));
+                }
+            }
+        }
+        bare.sort();
+        assert!(
+            bare.is_empty(),
+            "Russian lacks one/few/many forms: {bare:?}"
+        );
+    }
+
+    /// The words of a text, lower-cased, in order.
+    fn words(text: &str) -> Vec<String> {
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// A word the glossary rules out in one language: any word starting with `stem`, unless it
+    /// starts with one of `except` or follows the word `after` (as in «электрондық пошта»).
+    struct RuledOut {
+        code: &'static str,
+        stem: &'static str,
+        after: Option<&'static str>,
+        except: &'static [&'static str],
+    }
+
+    #[test]
+    fn the_words_the_glossary_rules_out_are_not_used() {
+        let rules = [
+            RuledOut {
+                code: "kk",
+                stem: "аккаунт",
+                after: None,
+                except: &[],
+            },
+            RuledOut {
+                code: "kk",
+                stem: "пошта",
+                after: Some("электрондық"),
+                except: &[],
+            },
+            RuledOut {
+                code: "kk",
+                stem: "әкімші",
+                after: Some("платформа"),
+                except: &["әкімшілік"],
+            },
+            RuledOut {
+                code: "kk",
+                stem: "шек",
+                after: None,
+                except: &["шекара", "шектеу"],
+            },
+            RuledOut {
+                code: "kk",
+                stem: "кіріс",
+                after: None,
+                except: &["кіріспе"],
+            },
+            RuledOut {
+                code: "kk",
+                stem: "ведомстволық",
+                after: None,
+                except: &[],
+            },
+            RuledOut {
+                code: "kk",
+                stem: "қолдарым",
+                after: None,
+                except: &[],
+            },
+            RuledOut {
+                code: "ru",
+                stem: "аккаунт",
+                after: None,
+                except: &[],
+            },
+            RuledOut {
+                code: "ru",
+                stem: "подведомствен",
+                after: None,
+                except: &[],
+            },
+        ];
+        let mut found = Vec::new();
+        for rule in &rules {
+            let text = words(&ftl(rule.code));
+            for (i, word) in text.iter().enumerate() {
+                let allowed_here = rule
+                    .after
+                    .is_some_and(|after| i > 0 && text[i - 1] == after);
+                if word.starts_with(rule.stem)
+                    && !rule.except.iter().any(|e| word.starts_with(*e))
+                    && !allowed_here
+                {
+                    found.push(format!("{}: «{word}»", rule.code));
+                }
+            }
+        }
+        for (code, phrase) in [
+            ("kk", "12 сан"),
+            ("ru", "порог органа"),
+            ("ru", "ключевой отпечаток"),
+            ("ru", "адресованной сюда"),
+        ] {
+            if ftl(code).to_lowercase().contains(phrase) {
+                found.push(format!("{code}: «{phrase}»"));
+            }
+        }
+        assert!(found.is_empty(), "terms the glossary rules out: {found:?}");
     }
 }

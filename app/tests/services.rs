@@ -96,7 +96,11 @@ async fn a_region_page_shows_names_in_three_languages_and_its_population() {
     assert_eq!(view.region.names.kk, "Ақмола облысы");
     assert_eq!(view.region.names.ru, "Акмолинская область");
     assert_eq!(view.region.names.en, "Akmola Region");
-    assert_eq!(view.region.centre_en.as_deref(), Some("Kokshetau"));
+    let centre = view.region.centre.expect("an oblast has a centre");
+    assert_eq!(
+        (centre.kk.as_str(), centre.ru.as_str(), centre.en.as_str()),
+        ("Көкшетау", "Кокшетау", "Kokshetau")
+    );
     assert!(view.population.is_some_and(|p| p.count > 100_000));
     let abai = territories::region_view(&test.db, "10")
         .await
@@ -200,6 +204,8 @@ async fn the_schema_refuses_a_second_unit_with_the_same_kato_code() {
         name_ru: Set("x".into()),
         name_en: Set("x".into()),
         centre_en: Set(None),
+        centre_kk: Set(None),
+        centre_ru: Set(None),
         code_checked: Set(false),
         valid_from: Set(None),
         valid_to: Set(None),

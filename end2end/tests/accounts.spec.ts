@@ -57,7 +57,7 @@ for (const javaScript of [true, false]) {
       await page.getByLabel('Электронная почта').fill(email);
       await page.getByLabel('Регион проживания').selectOption({ label: 'город Алматы' });
       await page.getByLabel('Пароль').fill(password);
-      await page.getByRole('button', { name: 'Создать аккаунт' }).click();
+      await page.getByRole('button', { name: 'Создать учётную запись' }).click();
       await page.getByRole('button', { name: 'Выйти', exact: true }).click();
 
       await page.goto('/ru/login');
@@ -84,7 +84,7 @@ for (const javaScript of [true, false]) {
       await page.getByLabel('Электронная почта').fill(`short.${Date.now()}@example.kz`);
       await page.getByLabel('Регион проживания').selectOption({ label: 'город Алматы' });
       await page.getByLabel('Пароль').fill('short');
-      await page.getByRole('button', { name: 'Создать аккаунт' }).click();
+      await page.getByRole('button', { name: 'Создать учётную запись' }).click();
       await expect(page.getByText('Пароль должен быть не короче 10 символов.')).toBeVisible();
       await expect(page.getByLabel('Пароль')).toHaveAttribute('aria-invalid', 'true');
     });

@@ -162,7 +162,7 @@ for (const javaScript of [true, false]) {
       await author.getByRole('radio', { name: '4', exact: true }).check();
       await author.getByRole('button', { name: 'Rate', exact: true }).click();
       await expect(author.getByText('Thank you for rating the answer.')).toBeVisible();
-      await expect(author.getByText('Average rating 4.0 / 5 (1 ratings)')).toBeVisible();
+      await expect(author.getByText('Average rating 4.0 / 5 (1 rating)')).toBeVisible();
 
       // The timeline tells the whole story, publicly.
       const visitor = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage();

@@ -86,6 +86,34 @@ async fn the_regions_page_lists_every_region_in_the_page_language() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kazakh_and_russian_pages_name_the_regional_centres_in_their_own_language() {
+    let site = Site::new().await;
+    // No Latin-only centre name from the reference data on a Kazakh or Russian page.
+    let latin: Vec<&str> = include_str!("../../app/data/kz_regions.csv")
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split(',').nth(5))
+        .filter(|name| !name.is_empty())
+        .collect();
+    assert_eq!(latin.len(), 17);
+    for (lang, expected) in [
+        ("kk", ["Өскемен", "Көкшетау"]),
+        ("ru", ["Усть-Каменогорск", "Кокшетау"]),
+    ] {
+        let (_, _, list) = site.get(&format!("/{lang}/regions"), &[]).await;
+        let (_, _, region) = site.get(&format!("/{lang}/regions/11"), &[]).await;
+        assert!(list.contains(expected[0]), "{lang}: {}", expected[0]);
+        assert!(region.contains(expected[1]), "{lang}: {}", expected[1]);
+        for name in &latin {
+            assert!(!list.contains(&format!(">{name}<")), "{lang} shows {name}");
+        }
+    }
+    let (_, _, list) = site.get("/en/regions", &[]).await;
+    assert!(list.contains("Oskemen"));
+    site.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_region_page_links_to_its_bodies() {
     let site = Site::new().await;
     let (status, _, body) = site.get("/ru/regions/11", &[]).await;

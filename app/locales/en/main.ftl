@@ -183,9 +183,9 @@ profile-verify-text = We sent you a link. Open it and press the button to verify
 profile-verify-resend = Send the link again
 profile-roles = My roles
 profile-roles-none = You hold no roles on the platform.
-role-acting-for = acting for
-role-since = since
-role-until = until
+role-acting-for = acting for { $who }
+role-since = since { $date }
+role-until = until { $date }
 profile-petitions = My petitions
 profile-petitions-none = Petitions you file will be listed here.
 profile-signatures = My signatures
@@ -256,7 +256,7 @@ roles-col-by = Granted by
 roles-col-action = End
 roles-not-current = not current
 roles-by-console = server console
-roles-ended-by = ended by
+roles-ended-by = ended by { $who }
 roles-last-day = Last day
 roles-end-submit = End
 
@@ -363,7 +363,10 @@ petition-progress = Progress
 petition-progress-support = Initial supporters:
 petition-progress-threshold = Signatures toward the threshold:
 petition-of = of
-petition-signatures = signatures
+petition-signatures = { $n ->
+    [one] signature
+   *[other] signatures
+}
 petition-support-hint = The petition opens to everyone once it has this many supporters. Counted grade:
 petition-grade-hint = The threshold counts signatures of this grade:
 petition-summary = Summary
@@ -393,7 +396,10 @@ withdraw-not-signed = You have no signature on this petition to withdraw.
 answer-rate = Rate the answer (1 = poor, 5 = excellent)
 answer-rate-submit = Rate
 answer-rating-average = Average rating
-answer-ratings = ratings
+answer-ratings = { $n ->
+    [one] { $count } rating
+   *[other] { $count } ratings
+}
 answer-not-rated = Nobody has rated the answer yet.
 answer-form-title = Answer on behalf of the body
 answer-decision = Decision
@@ -408,9 +414,21 @@ rating-no-answer = There is no answer to rate yet.
 file-title = Start a petition
 file-login-first = Log in with a confirmed email to start a petition.
 file-lead = Say what you ask for and of whom. A moderator checks the petition before it is published.
-file-rule-moderation = Moderation takes up to { $days } working days.
-file-rule-support = After approval, { $count } people must sign within { $days } working days; until then the petition is reachable by its link only.
-file-rule-answer = Once the threshold is reached, the body has { $days } working days to answer.
+file-rule-moderation = Moderation takes up to { $days ->
+    [one] { $days } working day
+   *[other] { $days } working days
+}.
+file-rule-support = After approval, { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+} must sign within { $days ->
+    [one] { $days } working day
+   *[other] { $days } working days
+}; until then the petition is reachable by its link only.
+file-rule-answer = Once the threshold is reached, the body has { $days ->
+    [one] { $days } working day
+   *[other] { $days } working days
+} to answer.
 file-step-where = 1. Where and what about
 file-territory = Territory the petition concerns
 file-topic = Topic
@@ -420,10 +438,22 @@ file-body = 2. Who should answer
 file-levels-hint = Address the level that decides the matter: a village road or a courtyard is for the local akimat, not the Government; national laws and programmes are for a ministry or the Government. Each body needs a different number of signatures.
 file-choose-first = Choose a territory and a topic above to see the bodies.
 file-suggested = suggested
-file-body-threshold = { $count } signatures needed
-file-collection-months = collected for { $n } months
-file-collection-working_days = collected for { $n } working days
-file-collection-calendar_days = collected for { $n } days
+file-body-threshold = { $n ->
+    [one] { $count } signature needed
+   *[other] { $count } signatures needed
+}
+file-collection-months = collected for { $n ->
+    [one] { $n } month
+   *[other] { $n } months
+}
+file-collection-working_days = collected for { $n ->
+    [one] { $n } working day
+   *[other] { $n } working days
+}
+file-collection-calendar_days = collected for { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
 file-field-title = Title
 file-field-title-hint = Up to 120 characters: what you ask for, in one line.
 file-field-summary = Summary

@@ -6,7 +6,7 @@ nav-home = Главная
 nav-regions = Регионы
 lang-switch-label = Язык
 footer-about = Dauys — открытая платформа для петиций, общественных советов и депутатских запросов в регионах Казахстана.
-footer-open = Каждый ответ и каждый сорванный срок видны всем.
+footer-open = Каждый ответ и каждое нарушение срока видны всем.
 loading = Загрузка…
 
 error-not-found = Не найдено.
@@ -37,7 +37,7 @@ home-steps-heading = Путь петиции
 home-step-file = Гражданин пишет петицию и адресует её ответственному органу.
 home-step-moderation = Модераторы проверяют её по опубликованным правилам в течение 20 рабочих дней.
 home-step-support = Петиция собирает первых 50 сторонников и открывается для всех.
-home-step-threshold = Когда набран порог органа, петиция регистрируется и направляется в орган.
+home-step-threshold = Когда собрано необходимое число подписей, петиция регистрируется и направляется в орган.
 home-step-answer = У органа есть 40 рабочих дней, чтобы опубликовать ответ.
 home-step-public = Ответ и любая задержка остаются открытыми для всех.
 
@@ -48,7 +48,7 @@ regions-oblasts = Области
 
 region-kato = Код КАТО
 region-centre = Административный центр
-region-since = Образована
+region-since = Дата образования
 region-population = Население
 region-population-value = { $count } ({ $year })
 region-bodies = Органы
@@ -61,19 +61,19 @@ body-attached-to = При органе
 body-council = Общественный совет
 body-no-council = Нет
 body-petitions-heading = Петиции в этот орган
-body-threshold-fixed = Петиции, адресованной сюда, { $n ->
+body-threshold-fixed = Петиции в этот орган { $n ->
     [one] нужна { $count } подпись
     [few] нужно { $count } подписи
    *[other] нужно { $count } подписей
 }.
-body-threshold-percent = Петиции, адресованной сюда, { $n ->
+body-threshold-percent = Петиции в этот орган { $n ->
     [one] нужна { $count } подпись
     [few] нужно { $count } подписи
    *[other] нужно { $count } подписей
-}: { $percent }% населения в { $population } человек ({ $year }).
+}: это { $percent }% населения, которое в { $year } году составляло { $population } человек.
 body-threshold-grade = Подписи учитываются на уровне подтверждения личности: { $grade }.
 body-no-petitions = Петиции не адресуются этому органу напрямую.
-body-children = Подведомственные органы
+body-children = Нижестоящие органы
 
 territory-kind-country = Страна
 territory-kind-oblast = Область
@@ -106,7 +106,7 @@ iin-error-future = Дата рождения в этом ИИН ещё не на
 iin-error-checksum = В ИИН опечатка: не сходится контрольная цифра.
 
 email-invalid = Введите адрес почты вида name@example.kz.
-email-taken = Аккаунт с этой почтой уже есть. Войдите или восстановите пароль.
+email-taken = Учётная запись с этим адресом почты уже есть. Войдите или восстановите пароль.
 name-required = Введите имя, которое будет видно на платформе.
 name-no-letters = В имени должна быть хотя бы одна буква.
 name-too-long = Имя может быть не длиннее 100 символов.
@@ -116,16 +116,16 @@ password-common = Этот пароль слишком распространё�
 region-unknown = Выберите свой регион из списка.
 wrong-credentials = Неверная почта или пароль.
 iin-mismatch = ИИН не совпадает с указанными датой рождения и полом.
-iin-taken = Этот ИИН уже подтверждён в другом аккаунте.
+iin-taken = Этот ИИН уже подтверждён в другой учётной записи.
 
 nav-login = Войти
 nav-register = Регистрация
 login-title = Вход
 login-submit = Войти
-login-no-account = Ещё нет аккаунта?
+login-no-account = Ещё нет учётной записи?
 register-title = Регистрация
-register-lead = С аккаунтом можно подавать и подписывать петиции. Ваша почта никогда не показывается публично.
-register-submit = Создать аккаунт
+register-lead = С учётной записью можно подавать и подписывать петиции. Ваш адрес почты никогда не показывается публично.
+register-submit = Создать учётную запись
 register-have-account = Уже зарегистрированы?
 field-email = Электронная почта
 field-password = Пароль
@@ -162,10 +162,10 @@ change-password-title = Смена пароля
 change-password-lead = Здесь вы останетесь в системе; на остальных устройствах произойдёт выход.
 change-password-submit = Сменить пароль
 change-email-title = Смена почты
-change-email-lead = Мы отправим ссылку для подтверждения на новый адрес. Почта сменится, когда вы откроете её и подтвердите.
+change-email-lead = Мы отправим ссылку для подтверждения на новый адрес. Адрес почты сменится, когда вы перейдёте по этой ссылке и подтвердите смену.
 change-email-submit = Отправить ссылку
 iin-title = Подтверждение ИИН
-iin-lead = ИИН, совпадающий с датой рождения, повышает ваши подписи до уровня «проверенный ИИН». Мы храним только ключевой отпечаток номера, а не сам номер; один ИИН можно подтвердить только в одной учётной записи.
+iin-lead = ИИН, совпадающий с датой рождения, переводит ваши подписи на уровень «проверенный ИИН». Мы храним не сам номер, а только его отпечаток, вычисленный с секретным ключом; один ИИН можно подтвердить только в одной учётной записи.
 iin-submit = Подтвердить ИИН
 field-iin = ИИН (12 цифр)
 field-iin-hint = Ваш индивидуальный идентификационный номер, как в удостоверении личности.
@@ -185,9 +185,9 @@ profile-verify-text = Мы отправили вам ссылку. Открой�
 profile-verify-resend = Отправить ссылку ещё раз
 profile-roles = Мои роли
 profile-roles-none = У вас нет ролей на платформе.
-role-acting-for = от имени
-role-since = с
-role-until = по
+role-acting-for = от имени { $who }
+role-since = с { $date }
+role-until = по { $date }
 profile-petitions = Мои петиции
 profile-petitions-none = Здесь появятся петиции, которые вы подадите.
 profile-signatures = Мои подписи
@@ -223,7 +223,7 @@ role-council_member = Член совета
 role-deputy = Депутат
 role-deputy_staff = Помощник депутата
 role-official = Должностное лицо
-role-admin = Администратор
+role-admin = Администратор платформы
 role-unknown = Выберите роль из списка.
 role-user-unknown = Учётной записи с этим адресом нет.
 role-body-not-allowed = Эта роль действует на всей платформе: оставьте орган пустым.
@@ -235,15 +235,15 @@ role-deputy-unknown = Укажите почту депутата этого ма
 role-already-held = У этого человека уже есть эта роль в этом органе на эти даты.
 
 roles-title = Роли
-roles-forbidden = Ролями управляют только администраторы и секретари советов.
+roles-forbidden = Ролями управляют только администраторы платформы и секретари советов.
 roles-grant = Назначить роль
-roles-grant-admin-hint = Как администратор вы можете назначать любые роли.
+roles-grant-admin-hint = Как администратор платформы вы можете назначать любые роли.
 roles-grant-secretary-hint = Как секретарь совета вы можете добавлять и исключать членов своего совета.
 roles-grant-submit = Назначить роль
 roles-field-email = Почта учётной записи
 roles-field-role = Роль
 roles-field-body = Орган
-roles-field-body-hint = Пусто для модераторов и администраторов. Секретари и члены — общественный совет; депутаты и помощники — маслихат; должностные лица — акимат, министерство или Правительство.
+roles-field-body-hint = Пусто для модераторов и администраторов платформы. Секретари и члены — общественный совет; депутаты и помощники — маслихат; должностные лица — акимат, министерство или Правительство.
 roles-no-body = — вся платформа —
 roles-field-for = От имени (почта депутата)
 roles-field-for-hint = Только для помощников депутата.
@@ -254,39 +254,39 @@ roles-col-person = Человек
 roles-col-role = Роль
 roles-col-body = Орган
 roles-col-dates = Сроки
-roles-col-by = Назначил
+roles-col-by = Кем назначена
 roles-col-action = Прекратить
 roles-not-current = не действует
 roles-by-console = консоль сервера
-roles-ended-by = прекратил
+roles-ended-by = кем прекращена: { $who }
 roles-last-day = Последний день
 roles-end-submit = Прекратить
 
 mail-greeting = Здравствуйте, { $name }!
-mail-ignore = Если вы этого не запрашивали, просто проигнорируйте письмо: ничего не изменится.
-mail-not-you = Если это были не вы, немедленно сбросьте пароль и напишите в поддержку платформы.
+mail-ignore = Если Вы этого не запрашивали, просто проигнорируйте это письмо: ничего не изменится.
+mail-not-you = Если это были не Вы, немедленно сбросьте пароль и напишите в поддержку платформы.
 mail-signature = — Dauys, общественная платформа петиций и обращений
 mail-verify-subject = Подтвердите почту на Dauys
-mail-verify-body = Вы зарегистрировались на Dauys. Подтвердите, что этот адрес принадлежит вам, чтобы подписывать петиции.
+mail-verify-body = Вы зарегистрировались на Dauys. Подтвердите, что этот адрес принадлежит Вам, чтобы подписывать петиции.
 mail-verify-action = Подтвердить почту
 mail-verify-expiry = Ссылка действует 48 часов и только один раз.
 mail-reset-subject = Новый пароль на Dauys
-mail-reset-body = Кто-то запросил сброс пароля вашей учётной записи Dauys.
+mail-reset-body = Кто-то запросил сброс пароля Вашей учётной записи Dauys.
 mail-reset-action = Задать новый пароль
 mail-reset-expiry = Ссылка действует один час и только один раз.
 mail-new-email-subject = Подтвердите новый адрес на Dauys
-mail-new-email-body = Вы попросили сделать этот адрес почтой вашей учётной записи Dauys.
+mail-new-email-body = Вы попросили сделать этот адрес почтой Вашей учётной записи Dauys.
 mail-new-email-action = Подтвердить новый адрес
 mail-new-email-expiry = Ссылка действует 48 часов и только один раз.
-mail-email-changing-subject = Почта вашей учётной записи Dauys меняется
-mail-email-changing-body = Кто-то попросил сменить почту вашей учётной записи Dauys на { $new_email }. Она сменится только после подтверждения с нового адреса.
+mail-email-changing-subject = Почта Вашей учётной записи Dauys меняется
+mail-email-changing-body = Кто-то попросил сменить почту Вашей учётной записи Dauys на { $new_email }. Она сменится только после подтверждения с нового адреса.
 mail-password-changed-subject = Пароль на Dauys изменён
-mail-password-changed-body = Пароль вашей учётной записи Dauys только что изменён, на всех устройствах произошёл выход.
+mail-password-changed-body = Пароль Вашей учётной записи Dauys только что изменён, на всех устройствах произошёл выход.
 
 ## Petitions
 nav-petitions = Петиции
 nav-moderation = Модерация
-nav-inbox = Входящие
+nav-inbox = Входящие обращения
 nav-reasons = Причины отклонения
 yes = да
 no = нет
@@ -326,20 +326,20 @@ event-rejected = Отклонена модерацией
 event-moderation_overdue = Срок модерации нарушен
 event-support_reached = Набрано достаточно первых сторонников: петиция открыта для всех
 event-lapsed = Закрыта: первичная поддержка не набрана в срок
-event-threshold_reached = Порог подписей достигнут
+event-threshold_reached = Собрано необходимое число подписей
 event-registered = Зарегистрирована и направлена в орган
-event-threshold_lost = После аннулирования подписей их число опустилось ниже порога
+event-threshold_lost = После аннулирования части подписей их стало меньше необходимого числа
 event-answer_overdue = Орган просрочил ответ
 event-answer_very_overdue = Орган сильно просрочил ответ (более чем вдвое против срока)
 event-answered = Орган дал ответ
-event-expired = Закрыта: срок сбора подписей истёк, порог не достигнут
+event-expired = Закрыта: срок сбора подписей истёк, необходимое число подписей не собрано
 event-withdrawn = Отозвана автором
 event-signatures_invalidated = Подписи аннулированы
 event-claimed = Модератор взял на рассмотрение
 actor-author = автор
 actor-moderator = модератор
 actor-official = должностное лицо органа
-actor-admin = администратор
+actor-admin = администратор платформы
 actor-system = платформа (по сроку)
 decision-accepted = Поддержано
 decision-partly_accepted = Частично поддержано
@@ -363,11 +363,15 @@ petition-returned-note = Модератор вернул петицию на д�
 petition-rejected-because = Отклонена. Причина:
 petition-progress = Ход сбора подписей
 petition-progress-support = Первые сторонники:
-petition-progress-threshold = Подписи в зачёт порога:
+petition-progress-threshold = Подписи в зачёт необходимого числа:
 petition-of = из
-petition-signatures = подписей
+petition-signatures = { $n ->
+    [one] подписи
+    [few] подписей
+   *[many] подписей
+}
 petition-support-hint = Петиция откроется для всех, когда наберёт столько сторонников. Учитывается уровень:
-petition-grade-hint = В порог засчитываются подписи уровня:
+petition-grade-hint = В необходимое число засчитываются подписи уровня:
 petition-summary = Краткое содержание
 petition-text = Текст
 petition-text-hidden = Модерация скрыла текст этой петиции; причина указана в хронологии.
@@ -395,7 +399,11 @@ withdraw-not-signed = Вы не подписывали эту петицию, п
 answer-rate = Оцените ответ (1 — плохо, 5 — отлично)
 answer-rate-submit = Оценить
 answer-rating-average = Средняя оценка
-answer-ratings = оценок
+answer-ratings = { $n ->
+    [one] { $count } оценка
+    [few] { $count } оценки
+   *[many] { $count } оценок
+}
 answer-not-rated = Ответ пока никто не оценил.
 answer-form-title = Ответ от имени органа
 answer-decision = Решение
@@ -410,9 +418,25 @@ rating-no-answer = Оценивать пока нечего: ответа ещё
 file-title = Создать петицию
 file-login-first = Чтобы создать петицию, войдите с подтверждённой почтой.
 file-lead = Напишите, о чём и к кому вы обращаетесь. Перед публикацией петицию проверит модератор.
-file-rule-moderation = Модерация занимает до { $days } рабочих дней.
-file-rule-support = После одобрения петицию должны подписать { $count } человек в течение { $days } рабочих дней; до этого она доступна только по ссылке.
-file-rule-answer = Когда порог набран, орган должен ответить в течение { $days } рабочих дней.
+file-rule-moderation = Модерация занимает до { $days ->
+    [one] { $days } рабочего дня
+    [few] { $days } рабочих дней
+   *[many] { $days } рабочих дней
+}.
+file-rule-support = После одобрения петиция должна собрать { $count ->
+    [one] { $count } подпись
+    [few] { $count } подписи
+   *[many] { $count } подписей
+} за { $days ->
+    [one] { $days } рабочий день
+    [few] { $days } рабочих дня
+   *[many] { $days } рабочих дней
+}; до этого она доступна только по ссылке.
+file-rule-answer = Когда необходимое число подписей собрано, у органа есть { $days ->
+    [one] { $days } рабочий день
+    [few] { $days } рабочих дня
+   *[many] { $days } рабочих дней
+} на ответ.
 file-step-where = 1. Где и о чём
 file-territory = Территория, которой касается петиция
 file-topic = Тема
@@ -422,10 +446,26 @@ file-body = 2. Кто должен ответить
 file-levels-hint = Адресуйте петицию тому уровню, который решает вопрос: сельская дорога или двор — дело местного акимата, а не Правительства; законы и государственные программы — дело министерства или Правительства. Для каждого органа нужно своё число подписей.
 file-choose-first = Выберите территорию и тему выше, чтобы увидеть органы.
 file-suggested = рекомендуется
-file-body-threshold = нужно подписей: { $count }
-file-collection-months = срок сбора: { $n } мес.
-file-collection-working_days = срок сбора: { $n } раб. дн.
-file-collection-calendar_days = срок сбора: { $n } дн.
+file-body-threshold = { $n ->
+    [one] нужна { $count } подпись
+    [few] нужно { $count } подписи
+   *[many] нужно { $count } подписей
+}
+file-collection-months = срок сбора: { $n ->
+    [one] { $n } месяц
+    [few] { $n } месяца
+   *[many] { $n } месяцев
+}
+file-collection-working_days = срок сбора: { $n ->
+    [one] { $n } рабочий день
+    [few] { $n } рабочих дня
+   *[many] { $n } рабочих дней
+}
+file-collection-calendar_days = срок сбора: { $n ->
+    [one] { $n } день
+    [few] { $n } дня
+   *[many] { $n } дней
+}
 file-field-title = Заголовок
 file-field-title-hint = До 120 символов: о чём вы просите, одной строкой.
 file-field-summary = Краткое содержание
@@ -473,7 +513,7 @@ moderation-note-long = Комментарий слишком длинный (н�
 moderation-reason-unknown = Выберите причину из списка.
 moderation-decision-unknown = Выберите решение.
 inbox-title = Петиции, ожидающие ответа вашего органа
-inbox-lead = Сначала просроченные. Отвечайте в срок: каждый ответ и каждый сорванный срок видны всем.
+inbox-lead = Сначала просроченные. Отвечайте в срок: каждый ответ и каждое нарушение срока видны всем.
 inbox-empty = Петиций, ожидающих ответа, нет.
 reasons-title = Причины отклонения
 reasons-code = Код
@@ -493,7 +533,7 @@ fraud-domain = Домен почты
 fraud-from = Подписано с (время Астаны)
 fraud-to = Подписано до (время Астаны)
 fraud-reason = Причина
-fraud-submit = Аннулировать подходящие подписи
+fraud-submit = Аннулировать подписи, отвечающие условиям
 fraud-filter-empty = Укажите хотя бы одно условие.
 fraud-reason-empty = Укажите причину.
 done-petition-submitted = Петиция отправлена на модерацию.
@@ -511,9 +551,9 @@ done-returned = Петиция возвращена автору.
 done-rejected = Петиция отклонена.
 done-answered = Ответ опубликован.
 done-rated = Спасибо за оценку ответа.
-done-signatures-invalidated = Подходящие подписи аннулированы.
+done-signatures-invalidated = Подписи, отвечающие условиям, аннулированы.
 done-reason-saved = Причина сохранена.
-mail-answered-subject = Орган ответил на вашу петицию на Dauys
+mail-answered-subject = Орган ответил на Вашу петицию на Dauys
 mail-answered-body = Орган ответил на петицию «{ $title }». Прочитайте ответ на странице петиции и оцените его.
 mail-answered-action = Прочитать ответ
 mail-answered-why = Вы получили это письмо, потому что создали или подписали эту петицию и попросили сообщить об ответе.

@@ -35,8 +35,8 @@ pub struct TerritorySummary {
     pub kind: TerritoryKind,
     /// The name in three languages.
     pub names: Names,
-    /// The administrative centre (English transliteration), for oblasts.
-    pub centre_en: Option<String>,
+    /// The administrative centre in three languages, for oblasts.
+    pub centre: Option<Names>,
 }
 
 /// The population of a unit in a given year (admin-editable data).

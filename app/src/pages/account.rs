@@ -336,9 +336,9 @@ pub fn ProfilePage() -> impl IntoView {
                                         <li>
                                             <strong>{l.t(g.role.label_key())}</strong>
                                             {g.body.map(|(slug, names)| view! { " — " <a href=href(l, &format!("/bodies/{slug}"))>{names.get(l).to_owned()}</a> })}
-                                            {g.for_person.map(|p| format!(" ({} {p})", l.t("role-acting-for")))}
-                                            " · "{l.t("role-since")}" "{format_date(g.starts_on)}
-                                            {g.ends_on.map(|d| format!(" · {} {}", l.t("role-until"), format_date(d)))}
+                                            {g.for_person.map(|p| format!(" ({})", l.t_with("role-acting-for", &[("who", p.into())])))}
+                                            " · "{l.t_with("role-since", &[("date", format_date(g.starts_on).into())])}
+                                            {g.ends_on.map(|d| format!(" · {}", l.t_with("role-until", &[("date", format_date(d).into())])))}
                                         </li>
                                     }).collect_view()}
                                 </ul>

@@ -25,7 +25,7 @@ fn threshold_text(threshold: &ThresholdView, locale: Locale) -> String {
             population,
             year,
         } => {
-            let percent = format!("{}", f64::from(*basis_points) / 100.0);
+            let percent = locale.decimal(f64::from(*basis_points) / 100.0, None);
             locale.t_with(
                 "body-threshold-percent",
                 &[

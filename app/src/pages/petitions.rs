@@ -219,7 +219,7 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
                 view! {
                     <section class="progress" aria-labelledby="progress-heading">
                         <h2 id="progress-heading" class="visually-hidden">{l.t("petition-progress")}</h2>
-                        <p id="progress-label"><strong>{l.number(progress_value)}</strong>" "{l.t("petition-of")}" "{l.number(goal)}" "{l.t("petition-signatures")}</p>
+                        <p id="progress-label"><strong>{l.number(progress_value)}</strong>" "{l.t("petition-of")}" "{l.number(goal)}" "{l.t_with("petition-signatures", &[("n", goal.into())])}</p>
                         <progress max=goal.to_string() value=progress_value.min(goal).to_string() aria-label=label></progress>
                         <p class="hint">{l.t(if gathering { "petition-support-hint" } else { "petition-grade-hint" })}" "{l.t(required.label_key())}</p>
                         <ul class="counts">
@@ -245,7 +245,7 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
                     <p><strong>{l.t(a.decision.label_key())}</strong>" · "{kz_date(a.at)}</p>
                     <p class="prewrap">{a.text.clone()}</p>
                     <p>{match a.average_rating {
-                        Some(avg) => format!("{} {:.1} / 5 ({} {})", l.t("answer-rating-average"), avg, l.number(a.ratings), l.t("answer-ratings")),
+                        Some(avg) => format!("{} {} / 5 ({})", l.t("answer-rating-average"), l.decimal(avg, Some(1)), l.t_with("answer-ratings", &[("count", l.number(a.ratings).into()), ("n", a.ratings.into())])),
                         None => l.t("answer-not-rated"),
                     }}</p>
                     {v.can_rate.then(|| view! { <RateForm id=id csrf=csrf.clone() mine=v.my_rating/> })}
@@ -626,7 +626,7 @@ fn FilingForm(
                                 {b.suggested.then(|| view! { " "<span class="tag">{l.t("file-suggested")}</span> })}
                                 <br/>
                                 <span class="hint">{l.t(b.body.level.label_key())}" · "
-                                    {l.t_with("file-body-threshold", &[("count", l.number(b.threshold.signatures).into())])}" ("
+                                    {l.t_with("file-body-threshold", &[("count", l.number(b.threshold.signatures).into()), ("n", b.threshold.signatures.into())])}" ("
                                     {l.t(b.threshold.required_grade.label_key())}") · "
                                     {l.t_with(&format!("file-collection-{}", b.collection_unit), &[("n", b.collection_amount.into())])}
                                 </span>

@@ -26,9 +26,9 @@ fn RegionDetails(view: RegionView, locale: Locale) -> impl IntoView {
         <dl class="facts">
             <dt>{locale.t("region-kato")}</dt>
             <dd>{region.kato.clone()}</dd>
-            {region.centre_en.map(|centre| view! {
+            {region.centre.map(|centre| view! {
                 <dt>{locale.t("region-centre")}</dt>
-                <dd>{centre}</dd>
+                <dd>{centre.get(locale).to_owned()}</dd>
             })}
             {valid_from.map(|date| view! {
                 <dt>{locale.t("region-since")}</dt>

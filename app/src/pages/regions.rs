@@ -31,7 +31,7 @@ fn RegionList(regions: Vec<TerritorySummary>, locale: Locale) -> impl IntoView {
                     view! {
                         <li>
                             <a href=url>{name}</a>
-                            {r.centre_en.map(|c| view! { <span class="muted">{c}</span> })}
+                            {r.centre.as_ref().map(|c| view! { <span class="muted">{c.get(locale).to_owned()}</span> })}
                         </li>
                     }
                 })

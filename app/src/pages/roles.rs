@@ -97,12 +97,12 @@ pub fn RolesPage() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <td>{g.holder.clone()}<br/><span class="hint">{g.holder_email.clone()}</span></td>
-                                            <td>{l.t(g.role.label_key())}{g.for_person.map(|p| format!(" ({} {p})", l.t("role-acting-for")))}</td>
+                                            <td>{l.t(g.role.label_key())}{g.for_person.map(|p| format!(" ({})", l.t_with("role-acting-for", &[("who", p.into())])))}</td>
                                             <td>{g.body.map(|(slug, names)| view! { <a href=href(l, &format!("/bodies/{slug}"))>{names.get(l).to_owned()}</a> })}</td>
                                             <td>{format_date(g.starts_on)}" – "{g.ends_on.map(format_date).unwrap_or_default()}
                                                 {(!g.current).then(|| view! { <br/><span class="tag">{l.t("roles-not-current")}</span> })}</td>
                                             <td>{g.granted_by.clone().unwrap_or_else(|| l.t("roles-by-console"))}
-                                                {g.ended_by.map(|p| view! { <br/>{l.t("roles-ended-by")}" "{p} })}</td>
+                                                {g.ended_by.map(|p| view! { <br/>{l.t_with("roles-ended-by", &[("who", p.into())])} })}</td>
                                             <td>{(g.ends_on.is_none()).then(|| view! { <EndForm grant=csrf_holder/> })}</td>
                                         </tr>
                                     }

@@ -48,6 +48,8 @@ struct RegionRow<'a> {
     name_kk: &'a str,
     name_ru: &'a str,
     centre_en: Option<&'a str>,
+    centre_kk: Option<&'a str>,
+    centre_ru: Option<&'a str>,
     code_checked: bool,
 }
 
@@ -65,6 +67,8 @@ fn region_rows() -> Result<Vec<RegionRow<'static>>, sea_orm::DbErr> {
                 name_kk,
                 name_ru,
                 centre_en,
+                centre_kk,
+                centre_ru,
                 code_checked,
             ] = f[..]
             else {
@@ -77,6 +81,8 @@ fn region_rows() -> Result<Vec<RegionRow<'static>>, sea_orm::DbErr> {
                 name_kk,
                 name_ru,
                 centre_en: (!centre_en.is_empty()).then_some(centre_en),
+                centre_kk: (!centre_kk.is_empty()).then_some(centre_kk),
+                centre_ru: (!centre_ru.is_empty()).then_some(centre_ru),
                 code_checked: code_checked == "yes",
             })
         })
@@ -652,6 +658,8 @@ where
         name_kk: "Қазақстан Республикасы",
         name_ru: "Республика Казахстан",
         centre_en: Some("Astana"),
+        centre_kk: Some("Астана"),
+        centre_ru: Some("Астана"),
         code_checked: true,
     };
     for row in std::iter::once(&country).chain(regions.iter()) {
@@ -660,6 +668,16 @@ where
             .one(&txn)
             .await?;
         let id = match existing {
+            // A region seeded before its centre had Kazakh and Russian names gets them; a name
+            // an administrator changed is kept.
+            Some(t) if t.centre_kk.is_none() && row.centre_kk.is_some() => {
+                let id = t.id;
+                let mut update: territory::ActiveModel = t.into();
+                update.centre_kk = Set(row.centre_kk.map(Into::into));
+                update.centre_ru = Set(row.centre_ru.map(Into::into));
+                update.update(&txn).await?;
+                id
+            }
             Some(t) => t.id,
             None => {
                 report.territories += 1;
@@ -671,6 +689,8 @@ where
                     name_ru: Set(row.name_ru.into()),
                     name_en: Set(row.name_en.into()),
                     centre_en: Set(row.centre_en.map(Into::into)),
+                    centre_kk: Set(row.centre_kk.map(Into::into)),
+                    centre_ru: Set(row.centre_ru.map(Into::into)),
                     code_checked: Set(row.code_checked),
                     valid_from: Set(region_valid_from(row.kato)),
                     valid_to: Set(None),

@@ -18,6 +18,8 @@ pub struct Model {
     pub code_checked: bool,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
+    pub centre_kk: Option<String>,
+    pub centre_ru: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

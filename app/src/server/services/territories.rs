@@ -23,7 +23,12 @@ pub fn summary(model: &territory::Model) -> Result<TerritorySummary, ServiceErro
             ru: model.name_ru.clone(),
             en: model.name_en.clone(),
         },
-        centre_en: model.centre_en.clone(),
+        // A language without its own name falls back to the English transliteration.
+        centre: model.centre_en.as_ref().map(|en| Names {
+            kk: model.centre_kk.clone().unwrap_or_else(|| en.clone()),
+            ru: model.centre_ru.clone().unwrap_or_else(|| en.clone()),
+            en: en.clone(),
+        }),
     })
 }
 
