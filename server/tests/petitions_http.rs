@@ -451,3 +451,54 @@ impl ExecuteOk for sea_orm::DatabaseConnection {
         self.execute_unprepared(sql).await.expect("statement runs");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_russian_progress_line_agrees_with_its_number() {
+    use sea_orm::ConnectionTrait;
+    let site = Site::new().await;
+    let db = &site.test.db;
+    db.execute_unprepared(
+        "UPDATE thresholds SET signatures = 7821, percent_basis_points = NULL, required_grade = 'iin_checked' \
+         WHERE body_kind = 'akimat' AND level = 'regional'",
+    )
+    .await
+    .expect("threshold set");
+    let p = people::verified_citizens(db, "ru", 2, REGION, true)
+        .await
+        .expect("people");
+    grant(&site, &p[1].email, Role::Moderator, None).await;
+    let id = people::approved_petition(db, p[0].id, p[1].id, "Отремонтировать проспект Абая")
+        .await
+        .expect("approved");
+    // Text without the hydration markers between its pieces.
+    let text = |page: String| {
+        let mut out = String::new();
+        let mut rest = page.as_str();
+        while let Some(at) = rest.find("<!") {
+            out.push_str(&rest[..at]);
+            rest = rest[at..].find('>').map_or("", |end| &rest[at + end + 1..]);
+        }
+        out.push_str(rest);
+        out
+    };
+    let author = site.cookies_for(p[0].id).await;
+    // Gathering its first 50 supporters: «из 50 подписей».
+    let (_, _, page) = site
+        .get(&format!("/ru/petitions/{id}"), &[("cookie", &author)])
+        .await;
+    let page = text(page);
+    assert!(page.contains("из 50 подписей"), "gathering");
+    // Open: toward 7 821, «из 7 821 подписи».
+    db.execute_unprepared(&format!(
+        "UPDATE petitions SET status = 'open', opened_at = approved_at, collection_started_on = support_started_on WHERE id = {id}"
+    ))
+    .await
+    .expect("opened");
+    let (_, _, page) = site
+        .get(&format!("/ru/petitions/{id}"), &[("cookie", &author)])
+        .await;
+    let page = text(page);
+    let goal = app::i18n::Locale::Ru.number(7_821);
+    assert!(page.contains(&format!("из {goal} подписи")), "open");
+    site.finish().await;
+}
