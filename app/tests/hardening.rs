@@ -291,3 +291,65 @@ async fn the_signature_writer_restarts_after_a_panic() {
     assert_eq!(again, SignOutcome::Signed);
     test.drop_database().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_periodic_recount_finds_a_withdrawal_the_counts_missed() {
+    use app::server::entities::signature;
+    use app::server::services::petitions::counting;
+    use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
+    let test = TestDb::new().await;
+    let db = &test.db;
+    let p = people::verified_citizens(db, "r", 4, "75", true)
+        .await
+        .expect("people");
+    people::grant(db, &p[1].email, app::model::Role::Moderator, None)
+        .await
+        .expect("granted");
+    let id = people::approved_petition(db, p[0].id, p[1].id, "Recount")
+        .await
+        .expect("approved");
+    let signer = Signer::start(db.clone(), std::sync::Arc::default());
+    for citizen in &p[2..4] {
+        let request = SignRequest {
+            petition_id: id,
+            show_name: false,
+            notify: false,
+            ip: "127.0.0.1".into(),
+        };
+        signer
+            .sign(db, citizen, request, Utc::now(), today())
+            .await
+            .expect("signed");
+    }
+    while counting::fold(db, 5_000, Utc::now(), today())
+        .await
+        .expect("folds")
+        .rows
+        > 0
+    {}
+    assert_eq!(
+        counting::counts(db, id).await.expect("counts").iin_checked,
+        2
+    );
+    // A signature made yesterday, withdrawn now, and the counts never told (a lost flag).
+    let now = Utc::now();
+    signature::Entity::update_many()
+        .col_expr(
+            signature::Column::CreatedAt,
+            Expr::value(now - Duration::days(1)),
+        )
+        .col_expr(signature::Column::WithdrawnAt, Expr::value(Some(now)))
+        .filter(signature::Column::UserId.eq(p[2].id))
+        .exec(db)
+        .await
+        .expect("withdrawn behind the counts' back");
+    let repaired = counting::reconcile_since(db, now - Duration::minutes(5), now, today())
+        .await
+        .expect("recounts");
+    assert_eq!(repaired, 1, "the petition touched since is recounted");
+    assert_eq!(
+        counting::counts(db, id).await.expect("counts").iin_checked,
+        1
+    );
+    test.drop_database().await;
+}

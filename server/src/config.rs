@@ -45,7 +45,9 @@ pub struct Config {
     /// `10.0.0.0/8`) of the reverse proxies in front of the server. Only a request from one of
     /// them has its client address taken from `X-Forwarded-For` / `Forwarded`; every other
     /// request's client is its TCP peer. Default: none.
-    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// `DAUYS_FORWARDED_HEADER`: the header those proxies write the client into,
+    /// `x-forwarded-for` (default) or `forwarded` (RFC 7239); the other is ignored.
+    pub trusted_proxies: app::server::TrustedProxies,
     /// `DAUYS_METRICS_TOKEN`: the bearer token that may read `/metrics` (unset: nobody may).
     pub metrics_token: Option<String>,
 }
@@ -229,7 +231,22 @@ impl Config {
             fold_ms,
             sweep_seconds,
             reconcile_seconds,
-            trusted_proxies: parse_proxies(&var("DAUYS_TRUSTED_PROXIES").unwrap_or_default())?,
+            trusted_proxies: app::server::TrustedProxies {
+                networks: parse_proxies(&var("DAUYS_TRUSTED_PROXIES").unwrap_or_default())?,
+                header: match var("DAUYS_FORWARDED_HEADER")
+                    .map(|h| h.to_ascii_lowercase())
+                    .as_deref()
+                {
+                    None | Some("x-forwarded-for") => app::server::ForwardedHeader::XForwardedFor,
+                    Some("forwarded") => app::server::ForwardedHeader::Forwarded,
+                    Some(other) => {
+                        return Err(ConfigError {
+                            name: "DAUYS_FORWARDED_HEADER",
+                            reason: format!("`{other}`; expected x-forwarded-for or forwarded"),
+                        });
+                    }
+                },
+            },
             metrics_token: var("DAUYS_METRICS_TOKEN"),
         })
     }

@@ -35,6 +35,7 @@ const MAX_COOKIE: usize = 3600;
 /// UTF-8 once decoded, or a field other than a list (`name[]`) sent twice).
 pub fn clean_fields(body: &[u8]) -> Option<Vec<(String, String)>> {
     let mut fields: Vec<(String, String)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for pair in body.split(|b| *b == b'&').filter(|p| !p.is_empty()) {
         let (name, value) = match pair.iter().position(|b| *b == b'=') {
             Some(at) => (&pair[..at], &pair[at + 1..]),
@@ -48,9 +49,10 @@ pub fn clean_fields(body: &[u8]) -> Option<Vec<(String, String)>> {
             let bytes: Vec<u8> = percent_encoding::percent_decode(&plus_as_space).collect();
             String::from_utf8(bytes).ok()
         };
-        let name = decode(name)?;
+        // The name is cleaned first, so `text` and `text%00` are the same field, repeated.
+        let name = app::server::text::clean(&decode(name)?, false);
         let value = decode(value)?;
-        if !name.ends_with(']') && fields.iter().any(|(n, _)| *n == name) {
+        if !name.ends_with(']') && !seen.insert(name.clone()) {
             return None;
         }
         let value = if VERBATIM.contains(&name.as_str()) {
@@ -58,7 +60,7 @@ pub fn clean_fields(body: &[u8]) -> Option<Vec<(String, String)>> {
         } else {
             app::server::text::clean(&value, MULTILINE.contains(&name.as_str()))
         };
-        fields.push((app::server::text::clean(&name, false), value));
+        fields.push((name, value));
     }
     Some(fields)
 }
@@ -81,15 +83,27 @@ fn bad_request(parts: &axum::http::request::Parts) -> Response {
 
 /// The middleware.
 pub async fn keep_failed_form(request: Request, next: Next) -> Response {
-    let is_form_post = request.method() == Method::POST
-        && request.uri().path().starts_with("/api/")
-        && request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form_post {
+    if request.method() != Method::POST || !request.uri().path().starts_with("/api/") {
         return next.run(request).await;
+    }
+    // Every server function reads its arguments as a form, whatever the request says it sends:
+    // anything else is refused here, so nothing reaches one uncleaned.
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';').next().is_some_and(|t| {
+                t.trim()
+                    .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+            })
+        });
+    if !is_form {
+        return (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+            .into_response();
     }
     let path = request.uri().path().to_owned();
     let (mut parts, body) = request.into_parts();

@@ -39,11 +39,21 @@ const SERVER_FN_ERROR_HEADER: &str = "serverfnerror";
 /// A server function's error body is a small JSON value; anything larger is left alone.
 const MAX_ERROR_BODY: usize = 16 * 1024;
 
-/// The `host[:port]` of an absolute `http(s)://` address.
+/// The `host[:port]` of an absolute `http(s)://` address, without the scheme's default port
+/// (browsers never write it in `Origin`).
 fn authority_of(url: &str) -> Option<String> {
     let uri: http::Uri = url.parse().ok()?;
-    uri.scheme()?;
-    uri.authority().map(|a| a.as_str().to_ascii_lowercase())
+    let scheme = uri.scheme_str()?.to_ascii_lowercase();
+    let authority = uri.authority()?.as_str().to_ascii_lowercase();
+    let default = match scheme.as_str() {
+        "https" => ":443",
+        _ => ":80",
+    };
+    Some(
+        authority
+            .strip_suffix(default)
+            .map_or_else(|| authority.clone(), str::to_owned),
+    )
 }
 
 fn header_str<'h>(headers: &'h HeaderMap, name: &header::HeaderName) -> Option<&'h str> {
@@ -76,7 +86,11 @@ impl Guard {
     /// A `Location` that stays on this site: an absolute address of another host, or a
     /// scheme-relative one, becomes `/`; one of this site becomes its path.
     fn local_location(&self, location: &str, headers: &HeaderMap) -> Option<String> {
-        if location.starts_with("//") || location.starts_with("/\\") {
+        // A browser drops tabs and line breaks and reads `\` as `/`: `/\t/evil` is `//evil`.
+        if location.starts_with("//")
+            || location.contains('\\')
+            || location.chars().any(char::is_control)
+        {
             return Some("/".into());
         }
         if location.starts_with('/') {
@@ -120,11 +134,17 @@ pub async fn guard(State(guard): State<Guard>, request: Request, next: Next) -> 
     let is_asset = request.uri().path().starts_with("/pkg/");
     let mut response = next.run(request).await;
 
-    if let Some(location) = header_str(response.headers(), &header::LOCATION)
-        && let Some(local) = guard.local_location(location, &headers)
-        && let Ok(value) = HeaderValue::from_str(&local)
-    {
-        response.headers_mut().insert(header::LOCATION, value);
+    if let Some(location) = response.headers().get(header::LOCATION) {
+        let local = match location.to_str() {
+            Ok(text) => guard.local_location(text, &headers),
+            // Not text: nothing a browser should be sent to.
+            Err(_) => Some("/".into()),
+        };
+        if let Some(local) = local
+            && let Ok(value) = HeaderValue::from_str(&local)
+        {
+            response.headers_mut().insert(header::LOCATION, value);
+        }
     }
     if response.status() == StatusCode::INTERNAL_SERVER_ERROR
         && response.headers().contains_key(SERVER_FN_ERROR_HEADER)
@@ -220,7 +240,8 @@ mod tests {
 
     #[test]
     fn another_sites_origin_is_cross_site() {
-        let guard = Guard::new("https://dauys.kz", true);
+        // The default port in the setting is no part of what browsers send.
+        let guard = Guard::new("https://dauys.kz:443", true);
         let ours = [("host", "127.0.0.1:3000")];
         assert!(!guard.is_cross_site(&headers(&ours)));
         assert!(guard.is_cross_site(&headers(&[ours[0], ("origin", "http://evil.example")])));
@@ -269,10 +290,13 @@ mod tests {
                 .as_deref(),
             Some("/")
         );
-        assert_eq!(
-            guard.local_location("//evil.example/x", &h).as_deref(),
-            Some("/")
-        );
+        for sneaky in ["//evil.example/x", "/\t/evil.example", "/\\evil.example"] {
+            assert_eq!(
+                guard.local_location(sneaky, &h).as_deref(),
+                Some("/"),
+                "{sneaky:?}"
+            );
+        }
         assert_eq!(
             guard
                 .local_location("http://127.0.0.1:3000/kk/x?__err=1", &h)

@@ -19,61 +19,62 @@ use axum::{
 };
 
 /// The client's address: the TCP peer, unless the peer is a trusted proxy; then the nearest
-/// address in `X-Forwarded-For` (or `Forwarded: for=`) that is not itself a trusted proxy,
-/// read from the right, since only the entries our proxies appended can be believed.
+/// address in the proxies' header (`X-Forwarded-For`, or `Forwarded: for=`, whichever they are
+/// configured to write; the other is the client's own word) that is not itself a trusted proxy,
+/// read from the right, since only the entries our proxies appended can be believed. An entry
+/// that is no address ends the walk there (what is left of it was written by someone else).
+/// IPv4 addresses seen as IPv6-mapped (a server listening on `[::]`) count as IPv4.
 pub fn client_address(
     peer: IpAddr,
     headers: &axum::http::HeaderMap,
-    trusted: &[ipnet::IpNet],
+    trusted: &app::server::TrustedProxies,
 ) -> IpAddr {
-    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
+    let peer = peer.to_canonical();
+    let is_trusted = |ip: &IpAddr| trusted.networks.iter().any(|net| net.contains(ip));
     if !is_trusted(&peer) {
         return peer;
     }
-    let mut chain: Vec<IpAddr> = Vec::new();
-    for value in headers.get_all("x-forwarded-for") {
+    // Every entry of the header, oldest first; `None` for one that is no address.
+    let mut chain: Vec<Option<IpAddr>> = Vec::new();
+    let (name, forwarded) = match trusted.header {
+        app::server::ForwardedHeader::XForwardedFor => ("x-forwarded-for", false),
+        app::server::ForwardedHeader::Forwarded => ("forwarded", true),
+    };
+    for value in headers.get_all(name) {
         let Ok(text) = value.to_str() else {
-            return peer;
+            chain.push(None);
+            continue;
         };
-        for entry in text.split(',') {
-            match entry.trim().parse() {
-                Ok(ip) => chain.push(ip),
-                Err(_) => return peer,
-            }
-        }
-    }
-    if chain.is_empty() {
-        for value in headers.get_all("forwarded") {
-            let Ok(text) = value.to_str() else {
-                return peer;
-            };
-            for element in text.split(',') {
+        for element in text.split(',') {
+            let entry = if forwarded {
                 let Some(node) = element.split(';').find_map(|pair| {
-                    let (name, value) = pair.trim().split_once('=')?;
-                    name.eq_ignore_ascii_case("for")
-                        .then_some(value.trim_matches('"'))
+                    let (key, value) = pair.trim().split_once('=')?;
+                    key.eq_ignore_ascii_case("for")
+                        .then_some(value.trim().trim_matches('"'))
                 }) else {
+                    chain.push(None);
                     continue;
                 };
                 // `for=192.0.2.1`, `for="[2001:db8::1]:4711"`, `for=192.0.2.1:80`.
-                let host = node
-                    .strip_prefix('[')
+                node.strip_prefix('[')
                     .and_then(|rest| rest.split_once(']').map(|(h, _)| h))
-                    .unwrap_or_else(|| node.split(':').next().unwrap_or(node));
-                match host.parse() {
-                    Ok(ip) => chain.push(ip),
-                    Err(_) => return peer,
-                }
-            }
+                    .unwrap_or_else(|| node.split(':').next().unwrap_or(node))
+                    .to_owned()
+            } else {
+                element.trim().to_owned()
+            };
+            chain.push(entry.parse::<IpAddr>().ok().map(|ip| ip.to_canonical()));
         }
     }
-    chain
-        .iter()
-        .rev()
-        .find(|ip| !is_trusted(ip))
-        .or(chain.first())
-        .copied()
-        .unwrap_or(peer)
+    let mut client = peer;
+    for entry in chain.iter().rev() {
+        match entry {
+            Some(ip) if is_trusted(ip) => client = *ip,
+            Some(ip) => return *ip,
+            None => return client,
+        }
+    }
+    client
 }
 
 fn is_token(value: &str) -> bool {
@@ -145,7 +146,11 @@ mod tests {
 
     #[test]
     fn only_a_trusted_proxy_may_name_the_client() {
-        let proxies = vec!["10.0.0.0/8".parse().expect("net")];
+        use app::server::{ForwardedHeader, TrustedProxies};
+        let proxies = TrustedProxies {
+            networks: vec!["10.0.0.0/8".parse().expect("net")],
+            header: ForwardedHeader::XForwardedFor,
+        };
         let proxy = "10.0.0.5".parse().expect("ip");
         let stranger = "203.0.113.9".parse().expect("ip");
         let header = forwarded("x-forwarded-for", "198.51.100.7, 10.0.0.4");
@@ -154,19 +159,45 @@ mod tests {
             "198.51.100.7"
         );
         assert_eq!(client_address(stranger, &header, &proxies), stranger);
-        assert_eq!(client_address(proxy, &header, &[]), proxy);
+        assert_eq!(
+            client_address(proxy, &header, &TrustedProxies::default()),
+            proxy
+        );
         // A client cannot hide behind an address it wrote itself in front of its own.
         let spoofed = forwarded("x-forwarded-for", "1.2.3.4, 198.51.100.7");
         assert_eq!(
             client_address(proxy, &spoofed, &proxies).to_string(),
             "198.51.100.7"
         );
-        let rfc = forwarded("forwarded", "for=\"[2001:db8::1]:4711\";proto=https");
+        // An IPv4 proxy seen by a server listening on [::].
+        let mapped = "::ffff:10.0.0.5".parse().expect("ip");
         assert_eq!(
-            client_address(proxy, &rfc, &proxies).to_string(),
+            client_address(mapped, &header, &proxies).to_string(),
+            "198.51.100.7"
+        );
+        // Garbage left of our proxy's entry ends the walk at the last address it vouches for.
+        let garbage = forwarded("x-forwarded-for", "not-an-address, 198.51.100.8");
+        assert_eq!(
+            client_address(proxy, &garbage, &proxies).to_string(),
+            "198.51.100.8"
+        );
+        let only_garbage = forwarded("x-forwarded-for", "not-an-address");
+        assert_eq!(client_address(proxy, &only_garbage, &proxies), proxy);
+        // Proxies that write `Forwarded`: a client's own X-Forwarded-For is ignored.
+        let rfc = TrustedProxies {
+            header: ForwardedHeader::Forwarded,
+            ..proxies.clone()
+        };
+        let mut both = forwarded("forwarded", "for=\"[2001:db8::1]:4711\";proto=https");
+        both.insert("x-forwarded-for", HeaderValue::from_static("6.6.6.6"));
+        assert_eq!(
+            client_address(proxy, &both, &rfc).to_string(),
             "2001:db8::1"
         );
-        let garbage = forwarded("x-forwarded-for", "not-an-address");
-        assert_eq!(client_address(proxy, &garbage, &proxies), proxy);
+        // …and for proxies that write X-Forwarded-For, that header decides.
+        assert_eq!(
+            client_address(proxy, &both, &proxies).to_string(),
+            "6.6.6.6"
+        );
     }
 }

@@ -380,6 +380,10 @@ fn corpus(fields: &[(&str, char)]) -> Vec<(String, Vec<u8>)> {
         format!("{base}&csrf={CSRF}&lang=en").into_bytes(),
     ));
     cases.push((
+        "a field repeated under a name with a NUL".into(),
+        format!("{base}&lang%00=en").into_bytes(),
+    ));
+    cases.push((
         "invalid UTF-8".into(),
         format!("{base}&lang=%FF%FE")
             .replace("lang=en&", "")
@@ -440,6 +444,21 @@ async fn the_bad_input_corpus_never_gets_a_500_and_changes_nothing() {
                 }
             }
         }
+        // Another content type than a form: refused before any server function reads it.
+        let (status, _, _) = send(
+            &site,
+            "POST",
+            &path,
+            &[
+                ("content-type", "text/plain"),
+                ("cookie", &c.author),
+                ("accept", "text/html"),
+            ],
+            format!("csrf={CSRF}&lang=en&title=a%00%E2%80%AE&id=1").into_bytes(),
+            None,
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{endpoint}");
         // From another site: refused whatever the body.
         let valid = format!("csrf={CSRF}&lang=en");
         for foreign in [
@@ -549,7 +568,10 @@ async fn pages_and_answers_carry_the_security_headers() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn behind_a_trusted_proxy_each_client_has_its_own_limit() {
     let mut site = Site::new().await;
-    site.state.trusted_proxies = std::sync::Arc::new(vec!["10.0.0.0/8".parse().expect("net")]);
+    site.state.trusted_proxies = std::sync::Arc::new(app::server::TrustedProxies {
+        networks: vec!["10.0.0.0/8".parse().expect("net")],
+        header: app::server::ForwardedHeader::XForwardedFor,
+    });
     site.router = server::build_router(
         leptos::config::LeptosOptions::builder()
             .output_name("dauys")

@@ -31,11 +31,30 @@ pub struct AppState {
     pub signer: services::petitions::signing::Signer,
     /// Visitors' views of petition pages, a second old at most.
     pub petition_views: services::petitions::pages::ViewCache,
-    /// `DAUYS_TRUSTED_PROXIES`: the reverse proxies whose `X-Forwarded-For` / `Forwarded`
-    /// header names the client (empty: the TCP peer is the client).
-    pub trusted_proxies: std::sync::Arc<Vec<ipnet::IpNet>>,
+    /// `DAUYS_TRUSTED_PROXIES` and `DAUYS_FORWARDED_HEADER`: the reverse proxies whose header
+    /// names the client (none: the TCP peer is the client).
+    pub trusted_proxies: std::sync::Arc<TrustedProxies>,
     /// `DAUYS_METRICS_TOKEN`: the bearer token that may read `/metrics` (none: nobody may).
     pub metrics_token: Option<std::sync::Arc<str>>,
+}
+
+/// The reverse proxies in front of the server and the one header they write the client into.
+#[derive(Clone, Debug, Default)]
+pub struct TrustedProxies {
+    /// Their addresses or networks.
+    pub networks: Vec<ipnet::IpNet>,
+    /// The header they append the client to; any other is the client's own word.
+    pub header: ForwardedHeader,
+}
+
+/// Which header the trusted proxies write.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ForwardedHeader {
+    /// `X-Forwarded-For: client, proxy1, …` (nginx, most load balancers).
+    #[default]
+    XForwardedFor,
+    /// RFC 7239 `Forwarded: for=client, for=proxy1` (HAProxy's `option forwarded`, …).
+    Forwarded,
 }
 
 /// The application state, as provided to server functions by the router.

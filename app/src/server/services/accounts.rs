@@ -750,13 +750,22 @@ pub async fn delete_verified_account(
                 })?;
         }
     }
-    account_token::Entity::delete_many()
+    // The account's mail, sent or waiting, names and addresses the person: the mail to its
+    // address and to every new address it asked to change to.
+    let mut addresses: Vec<String> = account_token::Entity::find()
         .filter(account_token::Column::UserId.eq(user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|t| t.new_email)
+        .collect();
+    addresses.push(found.email.clone());
+    crate::server::entities::outbox_mail::Entity::delete_many()
+        .filter(crate::server::entities::outbox_mail::Column::Recipient.is_in(addresses))
         .exec(db)
         .await?;
-    // The account's mail, sent or waiting: it names and addresses the person.
-    crate::server::entities::outbox_mail::Entity::delete_many()
-        .filter(crate::server::entities::outbox_mail::Column::Recipient.eq(found.email.clone()))
+    account_token::Entity::delete_many()
+        .filter(account_token::Column::UserId.eq(user_id))
         .exec(db)
         .await?;
     sessions::end_all(db, user_id).await?;

@@ -121,23 +121,34 @@ fn argon2() -> Result<Argon2<'static>, ServiceError> {
 /// At most this many argon2 computations at once per process (one per core): each takes
 /// 19 MiB and a core for tens of milliseconds, so a burst of registrations or log-ins queues
 /// here instead of taking every core from the signing path and hundreds of MiB of memory.
-fn argon2_permits() -> &'static tokio::sync::Semaphore {
-    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
-    PERMITS.get_or_init(|| {
-        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, usize::from))
-    })
+fn argon2_permits() -> std::sync::Arc<tokio::sync::Semaphore> {
+    static PERMITS: std::sync::OnceLock<std::sync::Arc<tokio::sync::Semaphore>> =
+        std::sync::OnceLock::new();
+    PERMITS
+        .get_or_init(|| {
+            std::sync::Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, usize::from),
+            ))
+        })
+        .clone()
 }
 
 async fn on_argon2_thread<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ServiceError> + Send + 'static,
 ) -> Result<T, ServiceError> {
-    let _permit = argon2_permits()
-        .acquire()
+    // The permit goes with the work: a client that hangs up does not free it while the hash
+    // still runs on its thread.
+    let permit = argon2_permits()
+        .acquire_owned()
         .await
         .map_err(|e| ServiceError::Corrupt(format!("argon2 permits: {e}")))?;
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| ServiceError::Corrupt(format!("argon2 task: {e}")))?
+    tokio::task::spawn_blocking(move || {
+        let result = work();
+        drop(permit);
+        result
+    })
+    .await
+    .map_err(|e| ServiceError::Corrupt(format!("argon2 task: {e}")))?
 }
 
 /// Hashes a password (PHC string, salt included) on a blocking thread.

@@ -385,7 +385,14 @@ pub async fn reconcile(
 ) -> Result<usize, ServiceError> {
     let ids: Vec<i32> = match petition {
         Some(id) => vec![id],
-        None => petition_ids(db, "SELECT DISTINCT petition_id FROM signatures", None).await?,
+        None => {
+            petition_ids(
+                db,
+                "SELECT DISTINCT petition_id FROM signatures",
+                Vec::new(),
+            )
+            .await?
+        }
     };
     reconcile_each(db, ids, now, today).await
 }
@@ -403,13 +410,18 @@ pub async fn reconcile_since(
     today: NaiveDate,
 ) -> Result<usize, ServiceError> {
     let backend = db.get_database_backend();
-    let p1 = placeholder(backend, 1);
+    let (p1, p2, p3) = (
+        placeholder(backend, 1),
+        placeholder(backend, 2),
+        placeholder(backend, 3),
+    );
+    // Three placeholders, each bound: SQLite's `?` are positional, and one left unbound is NULL.
     let ids = petition_ids(
         db,
         &format!(
-            "SELECT DISTINCT petition_id FROM signatures WHERE created_at >= {p1} OR withdrawn_at >= {p1} OR invalidated_at >= {p1}"
+            "SELECT DISTINCT petition_id FROM signatures WHERE created_at >= {p1} OR withdrawn_at >= {p2} OR invalidated_at >= {p3}"
         ),
-        Some(since),
+        vec![since.into(), since.into(), since.into()],
     )
     .await?;
     reconcile_each(db, ids, now, today).await
@@ -418,10 +430,9 @@ pub async fn reconcile_since(
 async fn petition_ids(
     db: &DatabaseConnection,
     sql: &str,
-    since: Option<DateTime<Utc>>,
+    values: Vec<sea_orm::Value>,
 ) -> Result<Vec<i32>, ServiceError> {
     let backend = db.get_database_backend();
-    let values: Vec<sea_orm::Value> = since.map(Into::into).into_iter().collect();
     Ok(db
         .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
         .await?

@@ -66,22 +66,25 @@ fn bounded(
 }
 
 async fn validate(db: &impl ConnectionTrait, form: &DraftForm) -> Result<Valid, PetitionError> {
+    // Cleaned again here (the form boundary did it already): a title is one line whatever the
+    // caller, and no text keeps a control or direction-override character.
+    use crate::server::text::clean;
     let title = bounded(
-        &form.title,
+        &clean(&form.title, false),
         TITLE_MAX,
         "title",
         "petition-title-empty",
         "petition-title-long",
     )?;
     let summary = bounded(
-        &form.summary,
+        &clean(&form.summary, true),
         SUMMARY_MAX,
         "summary",
         "petition-summary-empty",
         "petition-summary-long",
     )?;
     let text = bounded(
-        &form.text,
+        &clean(&form.text, true),
         TEXT_MAX,
         "text",
         "petition-text-empty",
