@@ -126,6 +126,7 @@ async fn a_failed_send_is_retried_with_back_off_and_survives_a_restart() {
     let now = Utc::now().trunc_subsecs(6);
     enqueue(
         &test.db,
+        None,
         "asel@example.kz",
         Locale::Kk,
         "Asel",
@@ -183,6 +184,7 @@ async fn two_senders_on_one_database_never_send_a_mail_twice() {
     for i in 0..40 {
         enqueue(
             &test.db,
+            None,
             &format!("person{i}@example.kz"),
             Locale::En,
             "Person",
@@ -462,5 +464,59 @@ async fn the_export_holds_the_account_its_roles_and_its_mail() {
     assert!(data["petitions"].is_array() && data["signatures"].is_array());
     let text = data.to_string();
     assert!(!text.contains("argon2"), "no password hash");
+    test.drop_database().await;
+}
+
+#[tokio::test]
+async fn deleting_an_account_deletes_its_mail_to_every_address_it_had() {
+    let test = TestDb::new().await;
+    let user = citizen(&test, "before@example.kz").await;
+    let now = Utc::now();
+    accounts::request_email_change(
+        &test.db,
+        user.id,
+        PASSWORD,
+        "after@example.kz",
+        &urls(),
+        now,
+    )
+    .await
+    .expect("asked");
+    let confirm = outbox_mail::Entity::find()
+        .filter(outbox_mail::Column::Recipient.eq("after@example.kz"))
+        .one(&test.db)
+        .await
+        .expect("reads")
+        .expect("the confirmation mail");
+    let token = confirm
+        .body_text
+        .split("/email/change/")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("a link")
+        .to_owned();
+    accounts::confirm_email_change(&test.db, &token, now)
+        .await
+        .expect("changed");
+    assert!(
+        outbox_mail::Entity::find()
+            .filter(outbox_mail::Column::Recipient.eq("before@example.kz"))
+            .count(&test.db)
+            .await
+            .expect("counts")
+            > 0,
+        "mail went to the old address"
+    );
+    accounts::delete_account(&test.db, user.id, PASSWORD, now)
+        .await
+        .expect("deletes");
+    assert_eq!(
+        outbox_mail::Entity::find()
+            .count(&test.db)
+            .await
+            .expect("counts"),
+        0,
+        "no mail to either address is left"
+    );
     test.drop_database().await;
 }

@@ -38,6 +38,7 @@ pub fn backoff(attempts: i32) -> Duration {
 /// A database failure.
 pub async fn enqueue(
     db: &impl ConnectionTrait,
+    account: Option<i32>,
     to: &str,
     locale: Locale,
     name: &str,
@@ -51,6 +52,7 @@ pub async fn enqueue(
     } = render(kind, locale, name);
     outbox_mail::ActiveModel {
         recipient: Set(to.to_owned()),
+        user_id: Set(account),
         language: Set(locale.code().to_owned()),
         kind: Set(kind.name().to_owned()),
         subject: Set(subject),

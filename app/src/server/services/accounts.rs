@@ -460,6 +460,7 @@ pub async fn send_verification(
     let link = urls.link(locale, "/email/confirm", &token);
     mail::enqueue(
         db,
+        Some(account.id),
         &account.email,
         locale,
         &account.display_name,
@@ -512,6 +513,7 @@ pub async fn request_reset(
     let link = urls.link(locale, "/password/reset", &token);
     mail::enqueue(
         db,
+        Some(found.id),
         &found.email,
         locale,
         &found.display_name,
@@ -539,7 +541,16 @@ async fn set_password(
     let updated = update.update(db).await?;
     // Every session ends: whoever knew the old password is logged out.
     sessions::end_all(db, updated.id).await?;
-    mail::enqueue(db, &email, locale, &name, &MailKind::PasswordChanged, now).await?;
+    mail::enqueue(
+        db,
+        Some(updated.id),
+        &email,
+        locale,
+        &name,
+        &MailKind::PasswordChanged,
+        now,
+    )
+    .await?;
     Ok(updated)
 }
 
@@ -665,6 +676,7 @@ pub async fn request_email_change_verified(
     let link = urls.link(locale, "/email/change", &token);
     mail::enqueue(
         db,
+        Some(found.id),
         &new_email,
         locale,
         &found.display_name,
@@ -674,6 +686,7 @@ pub async fn request_email_change_verified(
     .await?;
     mail::enqueue(
         db,
+        Some(found.id),
         &found.email,
         locale,
         &found.display_name,
@@ -750,8 +763,8 @@ pub async fn delete_verified_account(
                 })?;
         }
     }
-    // The account's mail, sent or waiting, names and addresses the person: the mail to its
-    // address and to every new address it asked to change to.
+    // The account's mail, sent or waiting, names and addresses the person: every mail written
+    // to the account (whatever its address then), and any older mail to its addresses.
     let mut addresses: Vec<String> = account_token::Entity::find()
         .filter(account_token::Column::UserId.eq(user_id))
         .all(db)
@@ -760,10 +773,17 @@ pub async fn delete_verified_account(
         .filter_map(|t| t.new_email)
         .collect();
     addresses.push(found.email.clone());
-    crate::server::entities::outbox_mail::Entity::delete_many()
-        .filter(crate::server::entities::outbox_mail::Column::Recipient.is_in(addresses))
-        .exec(db)
-        .await?;
+    {
+        use crate::server::entities::outbox_mail;
+        outbox_mail::Entity::delete_many()
+            .filter(
+                sea_orm::Condition::any()
+                    .add(outbox_mail::Column::UserId.eq(user_id))
+                    .add(outbox_mail::Column::Recipient.is_in(addresses)),
+            )
+            .exec(db)
+            .await?;
+    }
     account_token::Entity::delete_many()
         .filter(account_token::Column::UserId.eq(user_id))
         .exec(db)
@@ -818,7 +838,11 @@ pub async fn export(
         .all(db)
         .await?;
     let mails = crate::server::entities::outbox_mail::Entity::find()
-        .filter(crate::server::entities::outbox_mail::Column::Recipient.eq(&found.email))
+        .filter(
+            sea_orm::Condition::any()
+                .add(crate::server::entities::outbox_mail::Column::UserId.eq(user_id))
+                .add(crate::server::entities::outbox_mail::Column::Recipient.eq(&found.email)),
+        )
         .all(db)
         .await?;
     use crate::server::entities::{petition, signature};

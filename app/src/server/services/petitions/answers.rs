@@ -170,6 +170,7 @@ pub async fn queue_answer_mail(
             let link = format!("{}/{}/petitions/{petition_id}", public_url.0, locale.code());
             mail::enqueue(
                 &txn,
+                Some(id),
                 &email,
                 locale,
                 &name,
