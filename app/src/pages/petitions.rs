@@ -198,7 +198,7 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
                 <dt>{l.t("petition-topic")}</dt>
                 <dd>{l.t(p.topic.label_key())}</dd>
                 <dt>{l.t("petition-author")}</dt>
-                <dd>{p.author.clone()}</dd>
+                <dd><bdi>{p.author.clone()}</bdi></dd>
                 {p.clock.as_ref().map(|c| view! {
                     <dt>{l.t("petition-deadline")}</dt>
                     <dd class=format!("clock-{}", c.state)>{clock_text(l, c)}</dd>

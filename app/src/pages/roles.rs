@@ -96,7 +96,7 @@ pub fn RolesPage() -> impl IntoView {
                                     let csrf_holder = g.id;
                                     view! {
                                         <tr>
-                                            <td>{g.holder.clone()}<br/><span class="hint">{g.holder_email.clone()}</span></td>
+                                            <td><bdi>{g.holder.clone()}</bdi><br/><span class="hint">{g.holder_email.clone()}</span></td>
                                             <td>{l.t(g.role.label_key())}{g.for_person.map(|p| format!(" ({})", l.t_with("role-acting-for", &[("who", p.into())])))}</td>
                                             <td>{g.body.map(|(slug, names)| view! { <a href=href(l, &format!("/bodies/{slug}"))>{names.get(l).to_owned()}</a> })}</td>
                                             <td>{format_date(g.starts_on)}" – "{g.ends_on.map(format_date).unwrap_or_default()}
