@@ -252,26 +252,39 @@ async fn an_author_keeps_at_most_twenty_drafts() {
     test.drop_database().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_signature_writer_restarts_after_a_panic() {
-    let test = TestDb::new().await;
-    let db = &test.db;
-    let p = people::verified_citizens(db, "s", 4, "75", true)
+/// Four IIN-checked citizens (an author, a moderator, two to sign), an approved petition and a
+/// signature writer of its own.
+async fn petition_with_signer(
+    db: &sea_orm::DatabaseConnection,
+    prefix: &str,
+) -> (Vec<app::server::entities::user::Model>, i32, Signer) {
+    let p = people::verified_citizens(db, prefix, 4, "75", true)
         .await
         .expect("people");
     people::grant(db, &p[1].email, app::model::Role::Moderator, None)
         .await
         .expect("granted");
-    let id = people::approved_petition(db, p[0].id, p[1].id, "Writer")
+    let id = people::approved_petition(db, p[0].id, p[1].id, prefix)
         .await
         .expect("approved");
-    let signer = Signer::start(db.clone(), std::sync::Arc::default());
-    let request = || SignRequest {
-        petition_id: id,
+    (p, id, Signer::start(db.clone(), std::sync::Arc::default()))
+}
+
+fn sign_request(petition_id: i32) -> SignRequest {
+    SignRequest {
+        petition_id,
         show_name: true,
         notify: false,
         ip: "127.0.0.1".into(),
-    };
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_signature_writer_restarts_after_a_panic() {
+    let test = TestDb::new().await;
+    let db = &test.db;
+    let (p, id, signer) = petition_with_signer(db, "writer").await;
+    let request = || sign_request(id);
     signer.inject_writer_panic();
     let lost = signer.sign(db, &p[2], request(), Utc::now(), today()).await;
     assert!(
@@ -299,25 +312,10 @@ async fn the_periodic_recount_finds_a_withdrawal_the_counts_missed() {
     use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
     let test = TestDb::new().await;
     let db = &test.db;
-    let p = people::verified_citizens(db, "r", 4, "75", true)
-        .await
-        .expect("people");
-    people::grant(db, &p[1].email, app::model::Role::Moderator, None)
-        .await
-        .expect("granted");
-    let id = people::approved_petition(db, p[0].id, p[1].id, "Recount")
-        .await
-        .expect("approved");
-    let signer = Signer::start(db.clone(), std::sync::Arc::default());
+    let (p, id, signer) = petition_with_signer(db, "recount").await;
     for citizen in &p[2..4] {
-        let request = SignRequest {
-            petition_id: id,
-            show_name: false,
-            notify: false,
-            ip: "127.0.0.1".into(),
-        };
         signer
-            .sign(db, citizen, request, Utc::now(), today())
+            .sign(db, citizen, sign_request(id), Utc::now(), today())
             .await
             .expect("signed");
     }

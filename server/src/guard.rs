@@ -128,9 +128,15 @@ pub async fn guard(State(guard): State<Guard>, request: Request, next: Next) -> 
         let message = AppError::Forbidden.message(locale_of(request.headers()));
         return (StatusCode::FORBIDDEN, message).into_response();
     }
-    let headers = request.headers().clone();
+    // Only what the answer needs of the request: its host (for redirects) and whether it is
+    // signed in; the whole header map is not copied on every request.
+    let mut headers = HeaderMap::new();
+    if let Some(host) = request.headers().get(header::HOST) {
+        headers.insert(header::HOST, host.clone());
+    }
     let signed_in =
-        app::server::request::cookie(&headers, app::server::request::SESSION_COOKIE).is_some();
+        app::server::request::cookie(request.headers(), app::server::request::SESSION_COOKIE)
+            .is_some();
     let is_asset = request.uri().path().starts_with("/pkg/");
     let mut response = next.run(request).await;
 
@@ -190,7 +196,7 @@ async fn with_error_status(response: Response) -> Response {
 }
 
 /// The policy for answers that are no page (pages set their own, with the nonce of their
-/// scripts: `app::server::headers`).
+/// scripts: `app::server::request::set_page_security_policy`).
 const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 fn add_security_headers(headers: &mut HeaderMap, https: bool, private: bool) {

@@ -502,3 +502,54 @@ async fn the_russian_progress_line_agrees_with_its_number() {
     assert!(page.contains(&format!("из {goal} подписи")), "open");
     site.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_russian_answer_counts_its_ratings_in_the_right_form() {
+    use app::server::services::petitions::answers;
+    use sea_orm::ConnectionTrait;
+    let site = Site::new().await;
+    let db = &site.test.db;
+    let p = people::verified_citizens(db, "rate", 7, REGION, true)
+        .await
+        .expect("people");
+    grant(&site, &p[1].email, Role::Moderator, None).await;
+    let almaty = body_of(&site, "akimat-75").await;
+    grant(&site, &p[2].email, Role::Official, Some(&almaty)).await;
+    let id = people::approved_petition(db, p[0].id, p[1].id, "Оценки")
+        .await
+        .expect("approved");
+    db.execute_unprepared(&format!(
+        "UPDATE petitions SET status = 'under_consideration', opened_at = approved_at, \
+         collection_started_on = support_started_on, threshold_reached_at = approved_at, \
+         registration_number = 'T-{id}', registered_on = support_started_on WHERE id = {id}"
+    ))
+    .await
+    .expect("registered");
+    answers::publish(
+        db,
+        p[2].id,
+        id,
+        app::model::AnswerDecision::Accepted,
+        "Сделаем летом.",
+        chrono::Utc::now(),
+    )
+    .await
+    .expect("answered");
+    let cookie = site.cookies_for(p[0].id).await;
+    let mut rated = 0;
+    for (count, expected) in [(1, "(1 оценка)"), (3, "(3 оценки)"), (5, "(5 оценок)")]
+    {
+        while rated < count {
+            answers::rate(db, p[2 + rated].id, id, 4, chrono::Utc::now())
+                .await
+                .expect("rated");
+            rated += 1;
+        }
+        let (_, _, page) = site
+            .get(&format!("/ru/petitions/{id}"), &[("cookie", &cookie)])
+            .await;
+        assert!(page.contains(expected), "{expected}");
+        assert!(page.contains("4,0 / 5"), "a decimal comma");
+    }
+    site.finish().await;
+}

@@ -7,7 +7,7 @@ use sea_orm::{
     QueryOrder, Set, sea_query::Expr,
 };
 
-use super::{ClockName, Clocks, Event, PetitionError, initial_support, record};
+use super::{ClockName, Clocks, Event, PetitionError, initial_support, record, releasing_claim};
 use crate::model::{
     ActorRole, BodyKind, BodyOption, DraftView, EventKind, FilingOptions, Names, PetitionStatus,
     Topic,
@@ -246,7 +246,7 @@ pub async fn submit(
             key: "petition-confirm-required",
         });
     }
-    let changed = petition::Entity::update_many()
+    let changed = releasing_claim(petition::Entity::update_many())
         .col_expr(
             petition::Column::Status,
             Expr::value(PetitionStatus::Moderation.as_str()),
@@ -256,14 +256,6 @@ pub async fn submit(
         .col_expr(petition::Column::ModerationStartedOn, Expr::value(today))
         .col_expr(
             petition::Column::ModerationOverdueAt,
-            Expr::value(Option::<DateTime<Utc>>::None),
-        )
-        .col_expr(
-            petition::Column::ClaimedById,
-            Expr::value(Option::<i32>::None),
-        )
-        .col_expr(
-            petition::Column::ClaimExpiresAt,
             Expr::value(Option::<DateTime<Utc>>::None),
         )
         .col_expr(petition::Column::UpdatedAt, Expr::value(now))
@@ -346,7 +338,7 @@ pub async fn withdraw(
             };
         }
         PetitionStatus::Moderation => {
-            let update = petition::Entity::update_many()
+            let update = releasing_claim(petition::Entity::update_many())
                 .col_expr(
                     petition::Column::Status,
                     Expr::value(PetitionStatus::Draft.as_str()),
@@ -358,14 +350,6 @@ pub async fn withdraw(
                 .col_expr(
                     petition::Column::ModerationStartedOn,
                     Expr::value(Option::<chrono::NaiveDate>::None),
-                )
-                .col_expr(
-                    petition::Column::ClaimedById,
-                    Expr::value(Option::<i32>::None),
-                )
-                .col_expr(
-                    petition::Column::ClaimExpiresAt,
-                    Expr::value(Option::<DateTime<Utc>>::None),
                 )
                 .col_expr(petition::Column::UpdatedAt, Expr::value(now));
             let changed = mine(update, status).exec(db).await?.rows_affected;

@@ -65,6 +65,22 @@ pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<petition::Model,
         .ok_or(PetitionError::NotFound)
 }
 
+/// An update that also releases the moderator's claim (submission, withdrawal, a decision).
+pub fn releasing_claim(
+    update: sea_orm::UpdateMany<petition::Entity>,
+) -> sea_orm::UpdateMany<petition::Entity> {
+    use sea_orm::sea_query::Expr;
+    update
+        .col_expr(
+            petition::Column::ClaimedById,
+            Expr::value(Option::<i32>::None),
+        )
+        .col_expr(
+            petition::Column::ClaimExpiresAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+}
+
 /// The stored state of a petition.
 ///
 /// # Errors

@@ -177,17 +177,8 @@ pub async fn decide(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<(), PetitionError> {
-    not_a_party(db, moderator, id).await?;
-    let current = super::find(db, id).await?;
-    let update = petition::Entity::update_many()
-        .col_expr(
-            petition::Column::ClaimedById,
-            Expr::value(Option::<i32>::None),
-        )
-        .col_expr(
-            petition::Column::ClaimExpiresAt,
-            Expr::value(Option::<DateTime<Utc>>::None),
-        )
+    let current = not_a_party(db, moderator, id).await?;
+    let update = super::releasing_claim(petition::Entity::update_many())
         .col_expr(petition::Column::UpdatedAt, Expr::value(now))
         .filter(petition::Column::Id.eq(id))
         .filter(petition::Column::Status.eq(PetitionStatus::Moderation.as_str()))
@@ -280,7 +271,7 @@ pub async fn decide(
 /// The longest note a moderator may write to the author, in characters.
 const MAX_NOTE: usize = 2_000;
 
-/// Refuses a moderator who is a party to the petition: its author or one of its signers.
+/// The petition, unless the moderator is a party to it: its author or one of its signers.
 ///
 /// # Errors
 /// `Forbidden` for a party; `NotFound`; a database failure.
@@ -288,7 +279,7 @@ async fn not_a_party(
     db: &impl ConnectionTrait,
     moderator: i32,
     id: i32,
-) -> Result<(), PetitionError> {
+) -> Result<petition::Model, PetitionError> {
     use crate::server::entities::signature;
     let petition = super::find(db, id).await?;
     let signed = signature::Entity::find()
@@ -299,7 +290,7 @@ async fn not_a_party(
     if petition.author_id == moderator || signed > 0 {
         return Err(PetitionError::Forbidden);
     }
-    Ok(())
+    Ok(petition)
 }
 
 fn required_note(note: &str) -> Result<String, PetitionError> {
