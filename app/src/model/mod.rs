@@ -2,6 +2,7 @@
 
 mod account;
 mod body;
+mod case;
 mod iin;
 mod petition;
 mod role;
@@ -10,6 +11,10 @@ mod territory;
 pub use account::{FormEcho, Me, Visitor};
 pub use body::{
     BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView,
+};
+pub use case::{
+    BodyChoice, CaseActions, CaseLink, CaseKind, CaseState, CaseSummary, CaseUpdateView, CaseView, PauseView,
+    Progress, Responsiveness, ResponsivenessQuery, ResponsivenessRow, case_number,
 };
 pub use iin::{Iin, IinError, Sex};
 pub use petition::{

@@ -113,7 +113,7 @@ impl Topic {
 }
 
 stored_enum! {
-    /// An entry on a petition's public timeline.
+    /// An entry on a public timeline (a petition's, a case's).
     EventKind, "event" {
         /// Sent to moderation.
         Submitted = "submitted",
@@ -149,6 +149,20 @@ stored_enum! {
         SignaturesInvalidated = "signatures_invalidated",
         /// A moderator took the petition to review.
         Claimed = "claimed",
+        /// The body asked for clarification; its clock stands still.
+        ClarificationAsked = "clarification_asked",
+        /// The clarification was given; the clock runs again.
+        ClarificationGiven = "clarification_given",
+        /// The body forwarded the case to another body.
+        Forwarded = "forwarded",
+        /// The case came forwarded from another body.
+        ReceivedByForwarding = "received_by_forwarding",
+        /// The body added a follow-up answer.
+        FollowUp = "follow_up",
+        /// The body reported on carrying out its answer.
+        ImplementationUpdate = "implementation_update",
+        /// The case was closed after its answer.
+        Closed = "closed",
     }
 }
 
@@ -165,6 +179,12 @@ stored_enum! {
         Admin = "admin",
         /// The platform, on time.
         System = "system",
+        /// A maslikhat deputy.
+        Deputy = "deputy",
+        /// A public council's secretary.
+        CouncilSecretary = "council_secretary",
+        /// A citizen.
+        Citizen = "citizen",
     }
 }
 
@@ -177,6 +197,8 @@ stored_enum! {
         PartlyAccepted = "partly_accepted",
         /// Declined.
         Declined = "declined",
+        /// Not a matter for this body (and no other body to forward it to).
+        NotCompetent = "not_competent",
     }
 }
 
@@ -191,6 +213,8 @@ pub struct TimelineEntry {
     pub role: ActorRole,
     /// The catalogue reason, if one was given.
     pub reason: Option<Names>,
+    /// The other body of a hand-over (forwarded to, received from).
+    pub body: Option<Names>,
     /// The note written with it.
     pub note: Option<String>,
 }
@@ -303,6 +327,8 @@ pub struct PetitionView {
     pub registration_number: Option<String>,
     /// The running clock.
     pub clock: Option<Clock>,
+    /// The body's case, once registered (the live one, or the last).
+    pub case: Option<super::CaseLink>,
     /// The note of the last return for changes (for the author).
     pub return_note: Option<String>,
     /// The rejection reason, if rejected.

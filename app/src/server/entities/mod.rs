@@ -2,15 +2,19 @@
 //! pages never do.
 
 pub mod account_token;
-pub mod answer_rating;
 pub mod body;
 pub mod calendar_day;
+pub mod case;
+pub mod case_mailing;
+pub mod case_number;
+pub mod case_pause;
+pub mod case_rating;
+pub mod case_update;
 pub mod deadline_term;
 pub mod invalidation;
 pub mod outbox_mail;
 pub mod petition;
 pub mod petition_count;
-pub mod petition_event;
 pub mod petition_region_count;
 pub mod platform_setting;
 pub mod population;
@@ -20,4 +24,5 @@ pub mod session;
 pub mod signature;
 pub mod territory;
 pub mod threshold;
+pub mod timeline_event;
 pub mod user;

@@ -37,6 +37,20 @@ pub enum MailKind {
         /// The petition's page.
         link: String,
     },
+    /// The body posted a follow-up answer or an implementation update.
+    CaseUpdated {
+        /// The title of what the case began as.
+        title: String,
+        /// The case's page.
+        link: String,
+    },
+    /// The body asks the author for clarification.
+    ClarificationAsked {
+        /// The title of what the case began as.
+        title: String,
+        /// The case's page, where the author replies.
+        link: String,
+    },
 }
 
 impl MailKind {
@@ -49,6 +63,8 @@ impl MailKind {
             MailKind::EmailChanging { .. } => "email_changing",
             MailKind::PasswordChanged => "password_changed",
             MailKind::PetitionAnswered { .. } => "petition_answered",
+            MailKind::CaseUpdated { .. } => "case_updated",
+            MailKind::ClarificationAsked { .. } => "clarification_asked",
         }
     }
 
@@ -60,6 +76,8 @@ impl MailKind {
             MailKind::EmailChanging { .. } => "mail-email-changing",
             MailKind::PasswordChanged => "mail-password-changed",
             MailKind::PetitionAnswered { .. } => "mail-answered",
+            MailKind::CaseUpdated { .. } => "mail-case-updated",
+            MailKind::ClarificationAsked { .. } => "mail-clarification",
         }
     }
 
@@ -68,7 +86,9 @@ impl MailKind {
             MailKind::VerifyEmail { link }
             | MailKind::ResetPassword { link }
             | MailKind::ConfirmNewEmail { link }
-            | MailKind::PetitionAnswered { link, .. } => Some(link),
+            | MailKind::PetitionAnswered { link, .. }
+            | MailKind::CaseUpdated { link, .. }
+            | MailKind::ClarificationAsked { link, .. } => Some(link),
             MailKind::EmailChanging { .. } | MailKind::PasswordChanged => None,
         }
     }
@@ -115,7 +135,9 @@ pub fn render(kind: &MailKind, locale: Locale, name: &str) -> Rendered {
         (
             "title",
             match kind {
-                MailKind::PetitionAnswered { title, .. } => title.clone().into(),
+                MailKind::PetitionAnswered { title, .. }
+                | MailKind::CaseUpdated { title, .. }
+                | MailKind::ClarificationAsked { title, .. } => title.clone().into(),
                 _ => String::new().into(),
             },
         ),
@@ -125,6 +147,8 @@ pub fn render(kind: &MailKind, locale: Locale, name: &str) -> Rendered {
     let body = locale.t_with(&format!("{key}-body"), &args);
     let closing = locale.t(match kind {
         MailKind::PetitionAnswered { .. } => "mail-answered-why",
+        MailKind::CaseUpdated { .. } => "mail-case-updated-why",
+        MailKind::ClarificationAsked { .. } => "mail-clarification-why",
         _ if kind.link().is_some() => "mail-ignore",
         _ => "mail-not-you",
     });
@@ -141,7 +165,9 @@ pub fn render(kind: &MailKind, locale: Locale, name: &str) -> Rendered {
     if let Some(link) = kind.link() {
         let action = locale.t(&format!("{key}-action"));
         let expiry = match kind {
-            MailKind::PetitionAnswered { .. } => String::new(),
+            MailKind::PetitionAnswered { .. }
+            | MailKind::CaseUpdated { .. }
+            | MailKind::ClarificationAsked { .. } => String::new(),
             _ => locale.t(&format!("{key}-expiry")),
         };
         text.push_str(&format!("{action}:\n{link}\n\n{expiry}\n\n"));

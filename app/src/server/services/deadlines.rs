@@ -130,6 +130,20 @@ impl Calendar {
         }
     }
 
+    /// The working days from `start` (day 0) to `end`, the days of `pauses` left out: how
+    /// long a body took to answer.
+    pub fn working_days_between(&self, start: NaiveDate, end: NaiveDate, pauses: &[Pause]) -> u32 {
+        start
+            .iter_days()
+            .skip(1)
+            .take_while(|d| *d <= end)
+            .filter(|d| self.is_working_day(*d))
+            .filter(|d| !pauses.iter().any(|p| p.from <= *d && *d <= p.to))
+            .count()
+            .try_into()
+            .unwrap_or(u32::MAX)
+    }
+
     /// Where a clock started on `start` stands on `today`.
     pub fn state(
         &self,

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod bodies;
+pub mod cases;
 pub mod deadlines;
 pub mod housekeeping;
 pub mod passwords;
@@ -12,6 +13,7 @@ pub mod roles;
 pub mod sessions;
 pub mod territories;
 pub mod thresholds;
+pub mod timeline;
 pub mod tokens;
 
 use sea_orm::DbErr;
@@ -44,8 +46,56 @@ impl From<ServiceError> for AppError {
     }
 }
 
+/// Why an action on a petition or a case was refused; each carries the message's translation key.
+#[derive(Debug, thiserror::Error)]
+pub enum ActionError {
+    /// A field failed validation.
+    #[error("invalid {field}: {key}")]
+    Invalid {
+        /// The form field at fault.
+        field: &'static str,
+        /// The message's translation key.
+        key: &'static str,
+    },
+    /// The action is not possible in the subject's state (or for this person).
+    #[error("refused: {0}")]
+    Refused(&'static str),
+    /// The person may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// No such petition or case (or not visible).
+    #[error("not found")]
+    NotFound,
+    /// The database failed.
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+}
+
+impl ActionError {
+    /// The error as a service failure, for background work that has no one to tell: a
+    /// refusal there is a broken invariant.
+    pub fn into_service(self) -> ServiceError {
+        match self {
+            ActionError::Service(e) => e,
+            ActionError::NotFound => ServiceError::NotFound,
+            other => ServiceError::Corrupt(other.to_string()),
+        }
+    }
+}
+
+impl From<sea_orm::DbErr> for ActionError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        ActionError::Service(error.into())
+    }
+}
+
+/// The date in Kazakhstan at the instant `now`.
+pub fn day_of(now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    (now + chrono::Duration::hours(5)).date_naive()
+}
+
 /// Today's date in Kazakhstan (one time zone, UTC+5, since 1 March 2024): the day roles are
 /// held on and deadlines count from.
 pub fn today() -> chrono::NaiveDate {
-    (chrono::Utc::now() + chrono::Duration::hours(5)).date_naive()
+    day_of(chrono::Utc::now())
 }

@@ -309,13 +309,21 @@ pub async fn settle(
                 now,
             )
             .await?;
-            record(
+            // The body's part begins: a case, numbered by the body, with the answer clock.
+            crate::server::services::cases::open(
                 db,
-                petition_id,
-                Event::system(EventKind::Registered).note(number),
+                crate::server::services::cases::Opening {
+                    kind: crate::model::CaseKind::Petition,
+                    origin_id: petition_id,
+                    body_id: p.body_id,
+                    forwarded_from: None,
+                    on: today,
+                },
+                Some(Event::system(EventKind::Registered).note(number)),
                 now,
             )
-            .await?;
+            .await
+            .map_err(crate::server::services::ActionError::into_service)?;
         }
     } else if status == PetitionStatus::UnderConsideration
         && counted < threshold
@@ -337,13 +345,31 @@ pub async fn settle(
         )
         .await?
     {
-        record(
+        // The body no longer has to answer: its case is withdrawn, and says why.
+        if let Some(case) = crate::server::services::cases::of_origin(
             db,
+            crate::model::CaseKind::Petition,
             petition_id,
-            Event::system(EventKind::ThresholdLost),
-            now,
         )
-        .await?;
+        .await?
+        {
+            crate::server::services::cases::withdraw(
+                db,
+                case.id,
+                Event::system(EventKind::ThresholdLost),
+                now,
+            )
+            .await
+            .map_err(crate::server::services::ActionError::into_service)?;
+        } else {
+            record(
+                db,
+                petition_id,
+                Event::system(EventKind::ThresholdLost),
+                now,
+            )
+            .await?;
+        }
     }
     Ok(())
 }

@@ -320,8 +320,9 @@ pub async fn withdraw(
     let (changed, outcome) = match status {
         PetitionStatus::Draft => {
             // A draft has no signatures and no public trace; its own timeline goes with it.
-            crate::server::entities::petition_event::Entity::delete_many()
-                .filter(crate::server::entities::petition_event::Column::PetitionId.eq(id))
+            crate::server::entities::timeline_event::Entity::delete_many()
+                .filter(crate::server::entities::timeline_event::Column::SubjectKind.eq("petition"))
+                .filter(crate::server::entities::timeline_event::Column::SubjectId.eq(id))
                 .exec(db)
                 .await?;
             let deleted = petition::Entity::delete_many()

@@ -17,42 +17,13 @@ pub mod signing;
 pub mod sweep;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use sea_orm::{ConnectionTrait, EntityTrait};
 
-use super::{ServiceError, deadlines};
-use crate::model::{ActorRole, EventKind, PetitionStatus};
-use crate::server::entities::{petition, petition_event, platform_setting};
+use super::{ServiceError, deadlines, timeline::Subject};
+use crate::model::PetitionStatus;
+use crate::server::entities::{petition, platform_setting};
 
-/// Why a petition action was refused; each carries the message's translation key.
-#[derive(Debug, thiserror::Error)]
-pub enum PetitionError {
-    /// A field failed validation.
-    #[error("invalid {field}: {key}")]
-    Invalid {
-        /// The form field at fault.
-        field: &'static str,
-        /// The message's translation key.
-        key: &'static str,
-    },
-    /// The action is not possible in the petition's state (or for this person).
-    #[error("refused: {0}")]
-    Refused(&'static str),
-    /// The person may not do this.
-    #[error("forbidden")]
-    Forbidden,
-    /// No such petition (or not visible).
-    #[error("not found")]
-    NotFound,
-    /// The database failed.
-    #[error(transparent)]
-    Service(#[from] ServiceError),
-}
-
-impl From<sea_orm::DbErr> for PetitionError {
-    fn from(error: sea_orm::DbErr) -> Self {
-        PetitionError::Service(error.into())
-    }
-}
+pub use super::ActionError as PetitionError;
 
 /// Loads a petition.
 ///
@@ -90,52 +61,7 @@ pub fn status_of(model: &petition::Model) -> Result<PetitionStatus, ServiceError
         .ok_or_else(|| ServiceError::Corrupt(format!("petition status {}", model.status)))
 }
 
-/// An entry for a petition's public timeline.
-#[derive(Clone, Debug)]
-pub struct Event {
-    /// What happened.
-    pub kind: EventKind,
-    /// In what role.
-    pub role: ActorRole,
-    /// Who acted (kept for the record; the timeline shows the role).
-    pub actor: Option<i32>,
-    /// The catalogue reason.
-    pub reason: Option<i32>,
-    /// A note.
-    pub note: Option<String>,
-}
-
-impl Event {
-    /// An event by `actor` in `role`.
-    pub fn new(kind: EventKind, role: ActorRole, actor: Option<i32>) -> Event {
-        Event {
-            kind,
-            role,
-            actor,
-            reason: None,
-            note: None,
-        }
-    }
-
-    /// An event of the platform itself (deadlines, counts).
-    pub fn system(kind: EventKind) -> Event {
-        Event::new(kind, ActorRole::System, None)
-    }
-
-    /// With a note.
-    #[must_use]
-    pub fn note(mut self, note: impl Into<String>) -> Event {
-        self.note = Some(note.into());
-        self
-    }
-
-    /// With a catalogue reason.
-    #[must_use]
-    pub fn reason(mut self, reason: i32) -> Event {
-        self.reason = Some(reason);
-        self
-    }
-}
+pub use super::timeline::Event;
 
 /// Writes an entry on a petition's public timeline.
 ///
@@ -147,19 +73,7 @@ pub async fn record(
     event: Event,
     at: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    petition_event::ActiveModel {
-        petition_id: Set(petition_id),
-        at: Set(at),
-        kind: Set(event.kind.as_str().into()),
-        actor_role: Set(event.role.as_str().into()),
-        actor_id: Set(event.actor),
-        reason_id: Set(event.reason),
-        note: Set(event.note),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(())
+    super::timeline::record(db, Subject::Petition(petition_id), event, at).await
 }
 
 /// How many initial supporters a petition needs (the `initial_support_signatures` setting).
@@ -221,13 +135,13 @@ impl ClockName {
     }
 }
 
-/// The clock a petition runs against in its state, and the day it started.
+/// The clock a petition runs against in its state, and the day it started. Under
+/// consideration it is the case's clock (`answers::answer_clock`).
 pub fn running_clock(model: &petition::Model) -> Option<(ClockName, NaiveDate)> {
     match PetitionStatus::parse(&model.status)? {
         PetitionStatus::Moderation => Some((ClockName::Moderation, model.moderation_started_on?)),
         PetitionStatus::Gathering => Some((ClockName::InitialSupport, model.support_started_on?)),
         PetitionStatus::Open => Some((ClockName::Collection, model.collection_started_on?)),
-        PetitionStatus::UnderConsideration => Some((ClockName::Answer, model.registered_on?)),
         _ => None,
     }
 }

@@ -8,14 +8,15 @@ use sea_orm::{
 
 use super::{Clocks, PetitionError, counting, moderation, signing, status_of};
 use crate::model::{
-    ActorRole, AnswerDecision, AnswerView, EventKind, IdentityGrade, Names, PetitionStatus,
-    PetitionSummary, PetitionView, Role, TimelineEntry, Topic, ViewerActions,
+    AnswerDecision, AnswerView, CaseKind, CaseState, IdentityGrade, Names, PetitionStatus,
+    PetitionSummary, PetitionView, Role, Topic, ViewerActions,
 };
 use crate::server::db::placeholder;
 use crate::server::entities::{
-    answer_rating, body, petition, petition_event, petition_region_count, rejection_reason,
-    territory, user,
+    body, petition, petition_region_count, rejection_reason, territory, user,
 };
+use crate::server::services::cases::{self, answering};
+use crate::server::services::timeline::{self, Subject};
 use crate::server::services::{ServiceError, bodies, roles};
 
 fn names_of(kk: &str, ru: &str, en: &str) -> Names {
@@ -104,35 +105,32 @@ pub async fn view(
         rid.and_then(|r| reasons.iter().find(|x| x.id == r))
             .map(|r| names_of(&r.name_kk, &r.name_ru, &r.name_en))
     };
-    let timeline = petition_event::Entity::find()
-        .filter(petition_event::Column::PetitionId.eq(id))
-        .order_by_asc(petition_event::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|e| {
-            Some(TimelineEntry {
-                at: e.at,
-                kind: EventKind::parse(&e.kind)?,
-                role: ActorRole::parse(&e.actor_role)?,
-                reason: reason_names(e.reason_id),
-                note: e.note,
-            })
-        })
-        .collect();
-    let answer = match (&p.answer_decision, &p.answer_text, p.answered_at) {
-        (Some(decision), Some(text), Some(at)) => {
-            let (average_rating, ratings) = super::answers::rating(db, id).await?;
-            Some(AnswerView {
-                decision: AnswerDecision::parse(decision)
-                    .ok_or_else(|| ServiceError::Corrupt(format!("decision {decision}")))?,
-                text: text.clone(),
-                at,
-                average_rating,
-                ratings,
-            })
-        }
-        _ => None,
+    // The petition's own timeline and its cases' (registration, clock, answer) as one.
+    let own_cases = cases::all_of_origin(db, CaseKind::Petition, id).await?;
+    let mut subjects = vec![Subject::Petition(id)];
+    subjects.extend(own_cases.iter().map(|c| Subject::Case(c.id)));
+    let timeline = timeline::entries(db, &subjects).await?;
+    let live_case = own_cases
+        .iter()
+        .rev()
+        .find(|c| c.state != CaseState::Forwarded.as_str() && c.state != CaseState::Withdrawn.as_str());
+    let answered = super::answers::answered_case(db, id).await?;
+    let answer = match &answered {
+        Some(c) => match (&c.decision, &c.answer_text, c.answered_at) {
+            (Some(decision), Some(text), Some(at)) => {
+                let (average_rating, ratings) = answering::rating(db, c.id).await?;
+                Some(AnswerView {
+                    decision: AnswerDecision::parse(decision)
+                        .ok_or_else(|| ServiceError::Corrupt(format!("decision {decision}")))?,
+                    text: text.clone(),
+                    at,
+                    average_rating,
+                    ratings,
+                })
+            }
+            _ => None,
+        },
+        None => None,
     };
     let recent_signers = recent_signers(db, id).await?;
     let mut regions = Vec::new();
@@ -166,16 +164,29 @@ pub async fn view(
         actions.can_sign = open && verified && !actions.signed;
         actions.needs_verification = open && !verified;
         actions.can_withdraw = actions.signed && status.allows_withdrawal();
-        actions.can_answer = status == PetitionStatus::UnderConsideration
-            && roles::holds(db, v, Role::Official, Some(p.body_id), today).await?;
+        actions.can_answer = match live_case {
+            Some(c) if c.state == CaseState::AwaitingAnswer.as_str() => {
+                roles::holds(db, v, Role::Official, Some(c.body_id), today).await?
+            }
+            _ => false,
+        };
         actions.can_rate = status == PetitionStatus::Answered && verified;
-        actions.my_rating = answer_rating::Entity::find()
-            .filter(answer_rating::Column::PetitionId.eq(id))
-            .filter(answer_rating::Column::UserId.eq(v))
+        actions.my_rating = match &answered {
+            Some(c) => answering::my_rating(db, c.id, v).await?,
+            None => None,
+        };
+    }
+    let case_link = match live_case.or(own_cases.last()) {
+        Some(c) => body::Entity::find_by_id(c.body_id)
             .one(db)
             .await?
-            .and_then(|r| u8::try_from(r.rating).ok());
-    }
+            .map(|b| crate::model::CaseLink {
+                id: c.id,
+                number: crate::model::case_number(c.year, c.seq),
+                body: names_of(&b.name_kk, &b.name_ru, &b.name_en),
+            }),
+        None => None,
+    };
     let queue_position = if is_author {
         moderation::position(db, &p).await?
     } else {
@@ -205,7 +216,12 @@ pub async fn view(
         initial_support: super::initial_support(db).await?,
         counts,
         registration_number: p.registration_number.clone(),
-        clock: clocks.view(&p, &addressee.level, today),
+        clock: if status == PetitionStatus::UnderConsideration {
+            super::answers::answer_clock(db, id, today).await?
+        } else {
+            clocks.view(&p, &addressee.level, today)
+        },
+        case: case_link,
         return_note: if is_author {
             p.return_note.clone()
         } else {
@@ -265,7 +281,11 @@ async fn summaries(
             body: names_of(&addressee.name_kk, &addressee.name_ru, &addressee.name_en),
             count: counts.at_least(required),
             threshold: row.threshold.and_then(|t| u64::try_from(t).ok()),
-            clock: clocks.view(&row, &addressee.level, today),
+            clock: if row.status == PetitionStatus::UnderConsideration.as_str() {
+                super::answers::answer_clock(db, row.id, today).await?
+            } else {
+                clocks.view(&row, &addressee.level, today)
+            },
             claimed_by: None,
             submitted_at: row.submitted_at,
         });

@@ -1,6 +1,6 @@
 //! The deadline sweep: moves petitions on time and writes the timeline events — moderation
-//! overdue, initial support lapsed, collection expired without the threshold, the body's answer
-//! overdue and very overdue. It first folds pending signatures, so a petition that gathered its
+//! overdue, initial support lapsed, collection expired without the threshold — then runs the
+//! case clocks (the body's answer overdue and very overdue, for every kind of case). It first folds pending signatures, so a petition that gathered its
 //! supporters in the last seconds is not lapsed. Safe with several processes: it holds the
 //! `deadline_sweep` worker lock, and every change is conditional on the state it saw.
 
@@ -71,11 +71,12 @@ pub async fn sweep(
         if needs_settling {
             counting::settle(&txn, p.id, now, today).await?;
         }
-        if let Some((clock, state)) = due {
-            report.events += step(&txn, &p, clock, state, now).await?;
+        if let Some((clock, _)) = due {
+            report.events += step(&txn, &p, clock, now).await?;
         }
         txn.commit().await?;
     }
+    report.events += crate::server::services::cases::clock::sweep(db, now, today).await?;
     Ok(report)
 }
 
@@ -84,7 +85,6 @@ async fn step(
     txn: &impl ConnectionTrait,
     p: &petition::Model,
     clock: ClockName,
-    state: DeadlineState,
     now: DateTime<Utc>,
 ) -> Result<usize, ServiceError> {
     let status = status_of(p)?;
@@ -128,18 +128,8 @@ async fn step(
                 events += 1;
             }
         }
-        ClockName::Answer => {
-            if flag(petition::Column::AnswerOverdueAt).await? {
-                record(txn, p.id, Event::system(EventKind::AnswerOverdue), now).await?;
-                events += 1;
-            }
-            if state == DeadlineState::VeryOverdue
-                && flag(petition::Column::AnswerVeryOverdueAt).await?
-            {
-                record(txn, p.id, Event::system(EventKind::AnswerVeryOverdue), now).await?;
-                events += 1;
-            }
-        }
+        // The body's answer runs on the petition's case (`cases::clock::sweep`).
+        ClockName::Answer => {}
     }
     Ok(events)
 }
@@ -156,9 +146,10 @@ pub async fn run(
             tracing::error!(%error, "the deadline sweep failed");
         }
         if let Err(error) =
-            super::answers::queue_pending_answer_mail(&db, &public_url, Utc::now()).await
+            crate::server::services::cases::mailing::send_pending(&db, &public_url, Utc::now())
+                .await
         {
-            tracing::error!(%error, "queueing pending answer mail failed");
+            tracing::error!(%error, "queueing pending case mail failed");
         }
         tokio::time::sleep(interval).await;
     }

@@ -1,13 +1,13 @@
-//! `answer_ratings`: citizens' 1–5 ratings of a body's answer, one per person.
+//! `case_ratings`: citizens' 1–5 ratings of a body's answer, one per person per case.
 
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "answer_ratings")]
+#[sea_orm(table_name = "case_ratings")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub petition_id: i32,
+    pub case_id: i32,
     pub user_id: i32,
     pub rating: i16,
     pub rated_at: DateTimeUtc,

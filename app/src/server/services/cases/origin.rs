@@ -1,0 +1,127 @@
+//! What a case began as, by kind: the one place a new kind plugs into the case core (its
+//! title and page, its author, who hears its news, and what the origin does when its case is
+//! answered). Only petitions open cases today; inquiries, recommendations and proposals add
+//! their arms here.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, EntityTrait};
+
+use super::super::{ActionError, ServiceError};
+use crate::model::{AnswerDecision, CaseKind};
+use crate::server::entities::{case, petition};
+
+fn no_origin(kind: CaseKind) -> ServiceError {
+    ServiceError::Corrupt(format!("no origin table for {} cases yet", kind.as_str()))
+}
+
+/// The title of the origin.
+///
+/// # Errors
+/// A database failure; `Corrupt` for a kind without an origin table.
+pub async fn title(
+    db: &impl ConnectionTrait,
+    kind: CaseKind,
+    origin_id: i32,
+) -> Result<String, ServiceError> {
+    match kind {
+        CaseKind::Petition => Ok(petition::Entity::find_by_id(origin_id)
+            .one(db)
+            .await?
+            .map(|p| p.title)
+            .unwrap_or_default()),
+        other => Err(no_origin(other)),
+    }
+}
+
+/// The titles of several origins of one kind, by id (one query per kind).
+///
+/// # Errors
+/// A database failure; `Corrupt` for a kind without an origin table.
+pub async fn titles(
+    db: &impl ConnectionTrait,
+    kind: CaseKind,
+    ids: &[i32],
+) -> Result<std::collections::HashMap<i32, String>, ServiceError> {
+    use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
+    match kind {
+        CaseKind::Petition => Ok(petition::Entity::find()
+            .select_only()
+            .column(petition::Column::Id)
+            .column(petition::Column::Title)
+            .filter(petition::Column::Id.is_in(ids.iter().copied()))
+            .into_tuple::<(i32, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()),
+        other => Err(no_origin(other)),
+    }
+}
+
+/// The origin's page, without the language (`/petitions/7`).
+pub fn path(kind: CaseKind, origin_id: i32) -> String {
+    match kind {
+        CaseKind::Petition => format!("/petitions/{origin_id}"),
+        CaseKind::Inquiry => format!("/inquiries/{origin_id}"),
+        CaseKind::Recommendation => format!("/recommendations/{origin_id}"),
+        CaseKind::Proposal => format!("/proposals/{origin_id}"),
+    }
+}
+
+/// The account that wrote the origin: the one asked for clarification.
+///
+/// # Errors
+/// A database failure; `Corrupt` for a kind without an origin table.
+pub async fn author(
+    db: &impl ConnectionTrait,
+    kind: CaseKind,
+    origin_id: i32,
+) -> Result<Option<i32>, ServiceError> {
+    match kind {
+        CaseKind::Petition => Ok(petition::Entity::find_by_id(origin_id)
+            .one(db)
+            .await?
+            .map(|p| p.author_id)),
+        other => Err(no_origin(other)),
+    }
+}
+
+/// Who hears a case's news besides the author: a query over `users u` selecting the ids of
+/// the followers of origin `$origin` (bound as the third placeholder), or `None`.
+pub fn followers_sql(kind: CaseKind, origin: &str) -> Option<String> {
+    match kind {
+        CaseKind::Petition => Some(format!(
+            "SELECT s.user_id FROM signatures s WHERE s.petition_id = {origin} AND s.notify_answer \
+             AND s.withdrawn_at IS NULL AND s.invalidated_at IS NULL"
+        )),
+        _ => None,
+    }
+}
+
+/// What the origin does when its case is answered: a petition becomes `answered`.
+///
+/// # Errors
+/// `Refused` when the origin no longer waits for the answer; a database failure.
+pub async fn answered(
+    db: &impl ConnectionTrait,
+    case: &case::Model,
+    decision: AnswerDecision,
+    text: &str,
+    official: i32,
+    now: DateTime<Utc>,
+) -> Result<(), ActionError> {
+    match super::kind_of(case)? {
+        CaseKind::Petition => {
+            crate::server::services::petitions::answers::mark_answered(
+                db,
+                case.origin_id,
+                decision,
+                text,
+                official,
+                now,
+            )
+            .await
+        }
+        other => Err(no_origin(other).into()),
+    }
+}
