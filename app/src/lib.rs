@@ -28,10 +28,11 @@ use crate::pages::{
         ResetPasswordPage,
     },
     body::BodyPage,
+    cases::{inbox::InboxPage, responsiveness::ResponsivenessPage, show::CasePage},
     home::HomePage,
     not_found::NotFound,
     petitions::{
-        FilePetitionPage, InboxPage, ModerationPage, PetitionPage, PetitionsPage, ReasonsPage,
+        FilePetitionPage, ModerationPage, PetitionPage, PetitionsPage, ReasonsPage,
     },
     region::RegionPage,
     regions::RegionsPage,
@@ -197,6 +198,16 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang/inbox")
                         view=|| view! { <Localized><InboxPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/cases/:id")
+                        view=|| view! { <Localized><CasePage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/responsiveness")
+                        view=|| view! { <Localized><ResponsivenessPage/></Localized> }
                         ssr=SsrMode::Async
                     />
                     <Route

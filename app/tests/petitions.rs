@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use app::model::{EventKind, PetitionStatus, Role};
-use app::server::entities::{body, outbox_mail, petition, petition_count, petition_event, user};
+use app::server::entities::{body, outbox_mail, petition, petition_count, user};
 use app::server::services::petitions::{
     self, PetitionError, answers, counting,
     filing::{self, DraftForm},
@@ -96,10 +96,17 @@ async fn status(db: &DatabaseConnection, id: i32) -> PetitionStatus {
     PetitionStatus::parse(&p.status).expect("known")
 }
 
+/// The kinds of a petition's public timeline: its own events and its cases'.
 async fn events(db: &DatabaseConnection, id: i32) -> Vec<String> {
-    petition_event::Entity::find()
-        .filter(petition_event::Column::PetitionId.eq(id))
-        .all(db)
+    use app::server::services::{cases, timeline};
+    let mut subjects = vec![timeline::Subject::Petition(id)];
+    for c in cases::all_of_origin(db, app::model::CaseKind::Petition, id)
+        .await
+        .expect("reads")
+    {
+        subjects.push(timeline::Subject::Case(c.id));
+    }
+    timeline::events(db, &subjects)
         .await
         .expect("reads")
         .into_iter()
@@ -688,6 +695,13 @@ async fn the_sweep_lapses_expires_and_marks_overdue_once_even_when_run_twice() {
     )
     .await;
     backdate(db, late, petition::Column::RegisteredOn, long_ago).await;
+    // The answer clock runs on the petition's case: it was registered as long ago.
+    app::server::entities::case::Entity::update_many()
+        .col_expr(app::server::entities::case::Column::RegisteredOn, Expr::value(long_ago))
+        .filter(app::server::entities::case::Column::OriginId.eq(late))
+        .exec(db)
+        .await
+        .expect("backdated");
 
     let first = sweep::sweep(db, Utc::now(), today()).await.expect("sweeps");
     let second = sweep::sweep(db, Utc::now(), today())

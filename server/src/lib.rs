@@ -83,6 +83,80 @@ async fn export_account(
     }
 }
 
+/// The filters of the responsiveness download, as the page's URL carries them.
+#[derive(Debug, Default, serde::Deserialize)]
+struct ResponsivenessParams {
+    region: Option<String>,
+    body_kind: Option<String>,
+    case_kind: Option<String>,
+    year: Option<String>,
+    sort: Option<String>,
+    desc: Option<String>,
+}
+
+/// `GET /api/responsiveness.csv`: the public responsiveness table, filtered and sorted as the
+/// page is, as a CSV download; 400 for a malformed filter.
+async fn responsiveness_csv(
+    State(state): State<AppState>,
+    query: Result<axum::extract::Query<ResponsivenessParams>, axum::extract::rejection::QueryRejection>,
+) -> axum::response::Response {
+    use app::server::services::cases::responsiveness;
+    let Ok(axum::extract::Query(params)) = query else {
+        return (StatusCode::BAD_REQUEST, "malformed filters").into_response();
+    };
+    let text = |v: Option<String>| {
+        v.map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty() && v != "any")
+    };
+    let year = match text(params.year) {
+        None => None,
+        Some(y) => match y.parse::<i32>() {
+            Ok(y) => Some(y),
+            Err(_) => return (StatusCode::BAD_REQUEST, "the year is not a number").into_response(),
+        },
+    };
+    let sort = text(params.sort);
+    if sort
+        .as_deref()
+        .is_some_and(|s| !responsiveness::SORTS.contains(&s))
+    {
+        return (StatusCode::BAD_REQUEST, "unknown sort column").into_response();
+    }
+    let query = app::model::ResponsivenessQuery {
+        region: text(params.region),
+        body_kind: text(params.body_kind),
+        case_kind: text(params.case_kind),
+        year,
+        sort,
+        desc: params.desc.as_deref() == Some("1"),
+    };
+    let table = match responsiveness::table(&state.db, &query, app::server::services::today()).await
+    {
+        Ok(table) => table,
+        Err(error) => {
+            tracing::error!(%error, "responsiveness failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    match responsiveness::csv(&table) {
+        Ok(body) => (
+            [
+                (http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    http::header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"dauys-responsiveness.csv\"",
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "responsiveness csv failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
 /// The app's routes, generated once per process. Generating them suppresses resource loading
 /// process-wide while it runs (leptos_server's `SuppressResourceLoad`), so a render that starts
 /// meanwhile would never finish: it must not happen while requests are being served.
@@ -109,6 +183,7 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::scrape))
         .route("/api/account/export", get(export_account))
+        .route("/api/responsiveness.csv", get(responsiveness_csv))
         .route_service(
             "/favicon.svg",
             ServeFile::new(Path::new(&site_root).join("favicon.svg")),

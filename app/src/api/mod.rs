@@ -2,6 +2,9 @@
 //! (when it changes state), validate, call a service, map the error.
 
 pub mod accounts;
+#[cfg(feature = "ssr")]
+pub mod acting;
+pub mod cases;
 pub mod petitions;
 pub mod places;
 pub mod roles;

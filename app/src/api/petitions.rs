@@ -14,43 +14,8 @@ use crate::model::{FilingOptions, PetitionSummary, PetitionView, ReasonView};
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use crate::error::AppError;
     use crate::i18n::Locale;
-    use crate::server::{
-        AppState, app_state,
-        request::{self, CurrentUser},
-        services::petitions::PetitionError,
-    };
-
-    /// The preamble of every state-changing call: the CSRF token, the signed-in account, the
-    /// application state.
-    pub fn acting(csrf: &str) -> Result<(AppState, CurrentUser), AppError> {
-        request::check_csrf(csrf)?;
-        let me = request::signed_in()?;
-        Ok((app_state()?, me))
-    }
-
-    pub fn petition_error(error: PetitionError) -> AppError {
-        match error {
-            PetitionError::Invalid { field, key } => AppError::Invalid {
-                field: field.into(),
-                reason: key.into(),
-            },
-            PetitionError::Refused(key) => {
-                if let Some(response) =
-                    leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
-                {
-                    response.set_status(http::StatusCode::CONFLICT);
-                }
-                AppError::Refused { reason: key.into() }
-            }
-            PetitionError::Forbidden => {
-                request::forbid::<()>().err().unwrap_or(AppError::Forbidden)
-            }
-            PetitionError::NotFound => AppError::NotFound,
-            PetitionError::Service(e) => e.into(),
-        }
-    }
+    pub use crate::api::acting::{acting, action_error as petition_error};
 
     /// Sends the browser to a petition's page with a notice.
     pub fn to_petition(lang: &str, id: i32, done: &str) {
@@ -373,26 +338,6 @@ pub async fn moderate_petition(
     .await?;
     ssr::to_petition(&lang, id, done);
     Ok(())
-}
-
-/// The inbox of the signed-in official: petitions awaiting their bodies' answers.
-///
-/// # Errors
-/// `Forbidden` for anyone who is no official today.
-#[server(endpoint = "answers/inbox")]
-pub async fn answer_inbox() -> Result<Vec<PetitionSummary>, AppError> {
-    use crate::model::Role;
-    use crate::server::{
-        app_state, request,
-        services::{petitions::answers, roles, today},
-    };
-    let me = request::signed_in()?;
-    let state = app_state()?;
-    let bodies = roles::bodies_of(&state.db, me.id, Role::Official, today()).await?;
-    if bodies.is_empty() {
-        return request::forbid();
-    }
-    Ok(answers::inbox(&state.db, &bodies, today()).await?)
 }
 
 /// An official publishes their body's answer to a petition.

@@ -195,6 +195,11 @@ const DONE: &[&str] = &[
     "rated",
     "signatures-invalidated",
     "reason-saved",
+    "clarification-asked",
+    "clarification-given",
+    "forwarded",
+    "case-updated",
+    "case-closed",
 ];
 
 /// A confirmation after a successful form, named by the `done` query parameter.

@@ -41,6 +41,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let home = move || href(locale.get(), "");
     let regions = move || href(locale.get(), "/regions");
     let petitions = move || href(locale.get(), "/petitions");
+    let responsiveness = move || href(locale.get(), "/responsiveness");
 
     view! {
         <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
@@ -55,6 +56,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><a href=home>{tr("nav-home")}</a></li>
                         <li><a href=petitions>{tr("nav-petitions")}</a></li>
                         <li><a href=regions>{tr("nav-regions")}</a></li>
+                        <li><a href=responsiveness>{tr("nav-responsiveness")}</a></li>
                         <AccountLinks/>
                     </ul>
                 </nav>

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod body;
+pub mod cases;
 pub mod home;
 pub mod not_found;
 pub mod petitions;

@@ -1,7 +1,7 @@
 //! The petition pages: the public list, one petition (text, addressee and level, status,
 //! progress to the threshold, deadline, counts per grade, sign / withdraw, the answer and its
 //! rating, the timeline, and the panels of the moderator, the official and the admin), filing
-//! and editing a draft, the moderation queue, the officials' inbox and the rejection reasons.
+//! and editing a draft, the moderation queue and the rejection reasons.
 //! Every form is a plain HTML form, so all of it works with JavaScript off.
 
 use leptos::prelude::*;
@@ -10,17 +10,18 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::{LoadError, PageTitle};
 use crate::api::petitions::{
     AnswerPetition, ClaimPetition, InvalidateSignatures, ModeratePetition, RateAnswer,
-    SavePetition, SaveReason, SignPetition, WithdrawPetition, WithdrawSignature, answer_inbox,
+    SavePetition, SaveReason, SignPetition, WithdrawPetition, WithdrawSignature,
     get_filing_options, get_petition, list_petitions, moderation_queue, my_petitions,
     rejection_reasons,
 };
 use crate::components::account::visitor;
+use crate::components::case::{AnswerForm, RateForm, Timeline, kz_date};
 use crate::components::form::{DoneNotice, FormTokens, failure};
 use crate::components::links::href;
 use crate::error::AppError;
 use crate::i18n::{Locale, format_date, tr, use_locale};
 use crate::model::{
-    AnswerDecision, Clock, FilingOptions, IdentityGrade, PetitionStatus, PetitionSummary,
+    Clock, FilingOptions, IdentityGrade, PetitionStatus, PetitionSummary,
     PetitionView, ReasonView, Topic,
 };
 
@@ -34,10 +35,6 @@ fn page_failure() -> Option<AppError> {
         .or_else(failure::<AnswerPetition>)
         .or_else(failure::<RateAnswer>)
         .or_else(failure::<InvalidateSignatures>)
-}
-
-fn kz_date(at: chrono::DateTime<chrono::Utc>) -> String {
-    format_date((at + chrono::Duration::hours(5)).date_naive())
 }
 
 fn clock_text(l: Locale, clock: &Clock) -> String {
@@ -199,6 +196,11 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
                 <dd>{l.t(p.topic.label_key())}</dd>
                 <dt>{l.t("petition-author")}</dt>
                 <dd><bdi>{p.author.clone()}</bdi></dd>
+                {p.case.clone().map(|c| view! {
+                    <dt>{l.t("petition-case")}</dt>
+                    <dd><a href=href(l, &format!("/cases/{}", c.id))>{l.t("case-number")}" "{c.number}</a>
+                        " · "<bdi>{c.body.get(l).to_owned()}</bdi></dd>
+                })}
                 {p.clock.as_ref().map(|c| view! {
                     <dt>{l.t("petition-deadline")}</dt>
                     <dd class=format!("clock-{}", c.state)>{clock_text(l, c)}</dd>
@@ -248,10 +250,10 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
                         Some(avg) => format!("{} {} / 5 ({})", l.t("answer-rating-average"), l.decimal(avg, Some(1)), l.t_with("answer-ratings", &[("count", l.number(a.ratings).into()), ("n", a.ratings.into())])),
                         None => l.t("answer-not-rated"),
                     }}</p>
-                    {v.can_rate.then(|| view! { <RateForm id=id csrf=csrf.clone() mine=v.my_rating/> })}
+                    {v.can_rate.then(|| view! { <RateForm action="/api/answers/rate" id=id csrf=csrf.clone() mine=v.my_rating/> })}
                 </section>
             })}
-            {v.can_answer.then(|| view! { <AnswerForm id=id csrf=csrf.clone()/> })}
+            {v.can_answer.then(|| view! { <AnswerForm action="/api/answers/publish" id=id csrf=csrf.clone()/> })}
             {(v.is_moderator && p.status == PetitionStatus::Moderation).then(|| view! { <ModerationPanel id=id csrf=csrf.clone()/> })}
             {v.is_author.then(|| view! { <AuthorPanel id=id status=p.status csrf=csrf.clone()/> })}
             {(!p.recent_signers.is_empty()).then(|| view! {
@@ -270,20 +272,7 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
                     <ul>{p.regions.iter().map(|(n, c)| view! { <li>{n.get(l).to_owned()}": "{l.number(*c)}</li> }).collect_view()}</ul>
                 </section>
             })}
-            <section aria-labelledby="timeline-heading">
-                <h2 id="timeline-heading">{l.t("petition-timeline")}</h2>
-                <ol class="timeline">
-                    {p.timeline.iter().map(|e| view! {
-                        <li>
-                            <time datetime=e.at.to_rfc3339()>{kz_date(e.at)}</time>" · "
-                            <strong>{l.t(e.kind.label_key())}</strong>" · "
-                            <span class="hint">{l.t(e.role.label_key())}</span>
-                            {e.reason.clone().map(|r| view! { <br/>{l.t("timeline-reason")}" "{r.get(l).to_owned()} })}
-                            {e.note.clone().map(|n| view! { <br/><span class="prewrap">{n}</span> })}
-                        </li>
-                    }).collect_view()}
-                </ol>
-            </section>
+            <Timeline entries=p.timeline.clone()/>
             {v.is_admin.then(|| view! { <InvalidateForm id=id csrf=csrf.clone()/> })}
         </article>
     }
@@ -336,53 +325,6 @@ fn SignPanel(p: PetitionView, csrf: String) -> impl IntoView {
         .into_any();
     }
     ().into_any()
-}
-
-#[component]
-fn RateForm(id: i32, csrf: String, mine: Option<u8>) -> impl IntoView {
-    let l = use_locale().get_untracked();
-    view! {
-        <form method="post" action="/api/answers/rate" class="inline-form">
-            <FormTokens csrf=csrf/>
-            <input type="hidden" name="id" value=id.to_string()/>
-            <fieldset>
-                <legend>{l.t("answer-rate")}</legend>
-                {(1u8..=5).map(|n| {
-                    let fid = format!("rating-{n}");
-                    view! {
-                        <input type="radio" id=fid.clone() name="rating" value=n.to_string() checked=mine == Some(n) required/>
-                        <label for=fid>{n.to_string()}</label>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <button type="submit" class="button button-secondary">{l.t("answer-rate-submit")}</button>
-        </form>
-    }
-}
-
-#[component]
-fn AnswerForm(id: i32, csrf: String) -> impl IntoView {
-    let l = use_locale().get_untracked();
-    view! {
-        <section class="panel" aria-labelledby="answer-form-heading">
-            <h2 id="answer-form-heading">{l.t("answer-form-title")}</h2>
-            <form method="post" action="/api/answers/publish" class="form">
-                <FormTokens csrf=csrf/>
-                <input type="hidden" name="id" value=id.to_string()/>
-                <div class="field">
-                    <label for="answer-decision">{l.t("answer-decision")}</label>
-                    <select id="answer-decision" name="decision" required>
-                        {AnswerDecision::ALL.iter().map(|d| view! { <option value=d.as_str()>{l.t(d.label_key())}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="answer-text">{l.t("answer-text")}</label>
-                    <textarea id="answer-text" name="text" rows="8" required maxlength="20000"></textarea>
-                </div>
-                <button type="submit" class="button">{l.t("answer-submit")}</button>
-            </form>
-        </section>
-    }
 }
 
 #[component]
@@ -686,26 +628,6 @@ pub fn ModerationPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match queue.await {
                     Ok(list) => view! { <PetitionTable list=list empty="moderation-empty"/> }.into_any(),
-                    Err(e) => view! { <LoadError error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-/// The official's inbox: petitions awaiting their body's answer, overdue first.
-#[component]
-pub fn InboxPage() -> impl IntoView {
-    let locale = use_locale();
-    let inbox = Resource::new_blocking(|| (), |_| answer_inbox());
-    view! {
-        <PageTitle text=locale.get_untracked().t("inbox-title")/>
-        <h1>{tr("inbox-title")}</h1>
-        <p class="lead">{tr("inbox-lead")}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match inbox.await {
-                    Ok(list) => view! { <PetitionTable list=list empty="inbox-empty"/> }.into_any(),
                     Err(e) => view! { <LoadError error=e/> }.into_any(),
                 }
             })}

@@ -518,6 +518,7 @@ const DEADLINE_TERMS: &[(&str, &str, i32, &str)] = &[
     ("petition_answer", "any", 40, "working_days"),
     ("inquiry_answer", "any", 15, "calendar_days"),
     ("recommendation_answer", "any", 30, "calendar_days"),
+    ("proposal_answer", "any", 30, "calendar_days"),
 ];
 
 /// Single-valued settings: (key, value).
@@ -526,6 +527,7 @@ const PLATFORM_SETTINGS: &[(&str, &str)] = &[
     ("signer_data_retention_months", "6"),
     ("signing_per_account_hour", "60"),
     ("signing_per_ip_hour", "2000"),
+    ("responsiveness_min_cases", "10"),
 ];
 
 /// The rejection reasons catalogue at start: (code, kk, ru, en, hides the text). Codes that

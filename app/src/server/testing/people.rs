@@ -138,3 +138,47 @@ pub async fn approved_petition(
     moderation::decide(db, moderator, id, Decision::Approve, now, today()).await?;
     Ok(id)
 }
+
+/// A petition like [`approved_petition`] that crossed its threshold `on` that day: under
+/// consideration, with its case open at the Almaty akimat. Returns the petition and the case.
+///
+/// # Errors
+/// What filing, moderation or opening the case fails with.
+pub async fn registered_petition(
+    db: &impl ConnectionTrait,
+    author: i32,
+    moderator: i32,
+    title: &str,
+    on: chrono::NaiveDate,
+) -> Result<(i32, crate::server::entities::case::Model), crate::server::services::ActionError> {
+    use crate::server::entities::petition;
+    use crate::server::services::cases;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    let id = approved_petition(db, author, moderator, title).await?;
+    let p = petition::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(crate::server::services::ActionError::NotFound)?;
+    petition::Entity::update_many()
+        .col_expr(petition::Column::Status, Expr::value("under_consideration"))
+        .col_expr(petition::Column::ThresholdReachedAt, Expr::value(Utc::now()))
+        .col_expr(petition::Column::RegistrationNumber, Expr::value(format!("T-{id}")))
+        .col_expr(petition::Column::RegisteredOn, Expr::value(on))
+        .filter(petition::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    let case = cases::open(
+        db,
+        cases::Opening {
+            kind: crate::model::CaseKind::Petition,
+            origin_id: id,
+            body_id: p.body_id,
+            forwarded_from: None,
+            on,
+        },
+        None,
+        Utc::now(),
+    )
+    .await?;
+    Ok((id, case))
+}

@@ -25,17 +25,24 @@ pub async fn table(
     today: NaiveDate,
 ) -> Result<Responsiveness, ServiceError> {
     let backend = db.get_database_backend();
-    let mut values: Vec<sea_orm::Value> = vec![today.into()];
-    let mut filters = String::new();
-    if let Some(kind) = &query.case_kind {
-        values.push(kind.clone().into());
-        filters.push_str(&format!(" AND c.kind = {}", placeholder(backend, values.len())));
-    }
-    if let Some(year) = query.year {
-        values.push(year.into());
-        filters.push_str(&format!(" AND c.year = {}", placeholder(backend, values.len())));
-    }
-    let p1 = placeholder(backend, 1);
+    // The filters, with their placeholders numbered from `first` (SQLite's `?` are taken in
+    // order, so every statement binds its own list).
+    let filters = |first: usize| {
+        let mut sql = String::new();
+        let mut values: Vec<sea_orm::Value> = Vec::new();
+        if let Some(kind) = &query.case_kind {
+            sql.push_str(&format!(" AND c.kind = {}", placeholder(backend, first + values.len())));
+            values.push(kind.clone().into());
+        }
+        if let Some(year) = query.year {
+            sql.push_str(&format!(" AND c.year = {}", placeholder(backend, first + values.len())));
+            values.push(year.into());
+        }
+        (sql, values)
+    };
+    let (where_counts, filter_values) = filters(3);
+    let mut values: Vec<sea_orm::Value> = vec![today.into(), today.into()];
+    values.extend(filter_values);
     let counts = db
         .query_all_raw(Statement::from_sql_and_values(
             backend,
@@ -44,43 +51,34 @@ pub async fn table(
                  SUM(CASE WHEN c.state <> 'withdrawn' THEN 1 ELSE 0 END) AS received, \
                  SUM(CASE WHEN c.answered_on IS NOT NULL AND c.answered_on <= c.due_on THEN 1 ELSE 0 END) AS on_time, \
                  SUM(CASE WHEN c.answered_on IS NOT NULL AND c.answered_on > c.due_on THEN 1 ELSE 0 END) AS late, \
-                 SUM(CASE WHEN c.state = 'awaiting_answer' AND c.due_on < {p1} THEN 1 ELSE 0 END) AS overdue, \
-                 SUM(CASE WHEN c.state = 'awaiting_answer' AND c.very_due_on < {p1} THEN 1 ELSE 0 END) AS very_overdue \
-                 FROM cases c WHERE 1 = 1{filters} GROUP BY c.body_id"
+                 SUM(CASE WHEN c.state = 'awaiting_answer' AND c.due_on < {} THEN 1 ELSE 0 END) AS overdue, \
+                 SUM(CASE WHEN c.state = 'awaiting_answer' AND c.very_due_on < {} THEN 1 ELSE 0 END) AS very_overdue \
+                 FROM cases c WHERE 1 = 1{where_counts} GROUP BY c.body_id",
+                placeholder(backend, 1),
+                placeholder(backend, 2),
             ),
-            values.clone(),
+            values,
         ))
         .await?;
-    let mut rated_values = values.clone();
-    rated_values.remove(0);
-    let shifted = |sql: &str| {
-        // The same filters without the day: placeholders move down by one.
-        let mut out = sql.to_owned();
-        for n in 2..=3 {
-            out = out.replace(&placeholder(backend, n), &placeholder(backend, n - 1));
-        }
-        out
-    };
+    let (where_rest, rest_values) = filters(1);
     let rated = db
         .query_all_raw(Statement::from_sql_and_values(
             backend,
             format!(
                 "SELECT c.body_id, SUM(r.rating) AS total, COUNT(*) AS n FROM case_ratings r \
-                 JOIN cases c ON c.id = r.case_id WHERE 1 = 1{} GROUP BY c.body_id",
-                shifted(&filters)
+                 JOIN cases c ON c.id = r.case_id WHERE 1 = 1{where_rest} GROUP BY c.body_id"
             ),
-            rated_values.clone(),
+            rest_values.clone(),
         ))
         .await?;
     let days = db
         .query_all_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "SELECT c.body_id, c.answer_days FROM cases c WHERE c.answer_days IS NOT NULL{} \
-                 ORDER BY c.body_id, c.answer_days",
-                shifted(&filters)
+                "SELECT c.body_id, c.answer_days FROM cases c WHERE c.answer_days IS NOT NULL{where_rest} \
+                 ORDER BY c.body_id, c.answer_days"
             ),
-            rated_values,
+            rest_values,
         ))
         .await?;
 

@@ -1,0 +1,581 @@
+//! The case core on a real database (SQLite, or PostgreSQL with `TEST_DATABASE_URL`): numbers,
+//! the clock and its pauses, every transition and every refusal, the role checks, forwarding,
+//! updates and their mail, ratings, the sweep and the responsiveness figures.
+
+use app::model::{AnswerDecision, CaseKind, CaseState, EventKind, Progress, ResponsivenessQuery, Role};
+use app::server::entities::{body, case, outbox_mail, user};
+use app::server::services::cases::{
+    self, answering, answering::Followup, clock, forwarding, mailing, responsiveness, views,
+};
+use app::server::services::timeline::{self, Subject};
+use app::server::services::{ActionError, deadlines, today};
+use app::server::testing::{TestDb, people};
+use chrono::{Days, NaiveDate, Utc};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+};
+
+struct World {
+    test: TestDb,
+    author: user::Model,
+    moderator: user::Model,
+    official: user::Model,
+    /// An official of another body (the Astana akimat).
+    stranger: user::Model,
+    citizen: user::Model,
+    akimat: body::Model,
+    other: body::Model,
+}
+
+async fn body_of(db: &DatabaseConnection, slug: &str) -> body::Model {
+    body::Entity::find()
+        .filter(body::Column::Slug.eq(slug))
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("seeded")
+}
+
+async fn world() -> World {
+    let test = TestDb::new().await;
+    let p = people::verified_citizens(&test.db, "case", 5, "75", true)
+        .await
+        .expect("people");
+    let akimat = body_of(&test.db, "akimat-75").await;
+    let other = body_of(&test.db, "akimat-71").await;
+    people::grant(&test.db, &p[1].email, Role::Moderator, None)
+        .await
+        .expect("granted");
+    people::grant(&test.db, &p[2].email, Role::Official, Some("akimat-75"))
+        .await
+        .expect("granted");
+    people::grant(&test.db, &p[3].email, Role::Official, Some("akimat-71"))
+        .await
+        .expect("granted");
+    World {
+        author: p[0].clone(),
+        moderator: p[1].clone(),
+        official: p[2].clone(),
+        stranger: p[3].clone(),
+        citizen: p[4].clone(),
+        akimat,
+        other,
+        test,
+    }
+}
+
+async fn registered(w: &World, title: &str, on: NaiveDate) -> (i32, case::Model) {
+    people::registered_petition(&w.test.db, w.author.id, w.moderator.id, title, on)
+        .await
+        .expect("registered")
+}
+
+fn refused<T: std::fmt::Debug>(result: Result<T, ActionError>, key: &str) {
+    match result {
+        Err(ActionError::Refused(k)) => assert_eq!(k, key),
+        other => panic!("expected refusal {key}, got {other:?}"),
+    }
+}
+
+fn invalid<T: std::fmt::Debug>(result: Result<T, ActionError>, key: &str) {
+    match result {
+        Err(ActionError::Invalid { key: k, .. }) => assert_eq!(k, key),
+        other => panic!("expected invalid {key}, got {other:?}"),
+    }
+}
+
+fn forbidden<T: std::fmt::Debug>(result: Result<T, ActionError>) {
+    assert!(
+        matches!(result, Err(ActionError::Forbidden)),
+        "expected 403, got {result:?}"
+    );
+}
+
+async fn kinds(db: &DatabaseConnection, case_id: i32) -> Vec<EventKind> {
+    timeline::entries(db, &[Subject::Case(case_id)])
+        .await
+        .expect("reads")
+        .into_iter()
+        .map(|e| e.kind)
+        .collect()
+}
+
+async fn reload(db: &DatabaseConnection, id: i32) -> case::Model {
+    cases::find(db, id).await.expect("exists")
+}
+
+#[tokio::test]
+async fn cases_are_numbered_per_body_and_year_and_their_clock_comes_from_the_engine() {
+    let w = world().await;
+    let db = &w.test.db;
+    let day = NaiveDate::from_ymd_opt(2026, 11, 2).expect("date");
+    let (_, first) = registered(&w, "first", day).await;
+    let (_, second) = registered(&w, "second", day).await;
+    assert_eq!((first.year, first.seq), (2026, 1));
+    assert_eq!((second.year, second.seq), (2026, 2));
+    assert_eq!(app::model::case_number(2026, 2), "2026-00002");
+    // 40 working days from day 0, by the seeded calendar (December 16–17 are holidays).
+    let calendar = deadlines::calendar(db).await.expect("calendar");
+    let term = deadlines::term(db, "petition_answer", "regional")
+        .await
+        .expect("term");
+    assert_eq!(first.due_on, calendar.due_date(day, term));
+    assert!(first.very_due_on > first.due_on);
+    assert_eq!(first.state, CaseState::AwaitingAnswer.as_str());
+    assert_eq!(kinds(db, first.id).await, vec![EventKind::Registered]);
+    // One live case per origin.
+    refused(
+        cases::open(
+            db,
+            cases::Opening {
+                kind: CaseKind::Petition,
+                origin_id: first.origin_id,
+                body_id: w.akimat.id,
+                forwarded_from: None,
+                on: day,
+            },
+            None,
+            Utc::now(),
+        )
+        .await,
+        "case-already-open",
+    );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn a_clarification_stops_the_clock_and_the_reply_moves_the_deadline_on() {
+    let w = world().await;
+    let db = &w.test.db;
+    // Roles are held from today: the case runs from today on.
+    let day = today();
+    let (_, c) = registered(&w, "unclear", day).await;
+    let asked = day + Days::new(3);
+    let replied = asked + Days::new(14);
+    forbidden(answering::ask_clarification(db, w.stranger.id, c.id, "Which street?", Utc::now(), asked).await);
+    forbidden(answering::ask_clarification(db, w.citizen.id, c.id, "Which street?", Utc::now(), asked).await);
+    invalid(
+        answering::ask_clarification(db, w.official.id, c.id, "   ", Utc::now(), asked).await,
+        "clarification-empty",
+    );
+    answering::ask_clarification(db, w.official.id, c.id, "Which street exactly?", Utc::now(), asked)
+        .await
+        .expect("asked");
+    refused(
+        answering::ask_clarification(db, w.official.id, c.id, "And when?", Utc::now(), asked).await,
+        "clarification-open",
+    );
+    let inbox = views::inbox(db, &[w.akimat.id], views::InboxFilter::default(), asked)
+        .await
+        .expect("inbox");
+    assert_eq!(inbox[0].clock, "paused");
+    forbidden(answering::give_clarification(db, w.citizen.id, c.id, "Abai", Utc::now(), replied).await);
+    answering::give_clarification(db, w.author.id, c.id, "Abai Avenue, 10–40", Utc::now(), replied)
+        .await
+        .expect("replied");
+    refused(
+        answering::give_clarification(db, w.author.id, c.id, "again", Utc::now(), replied).await,
+        "clarification-none-open",
+    );
+    // The deadline moved on by the working days the clock stood still.
+    let calendar = deadlines::calendar(db).await.expect("calendar");
+    let term = deadlines::term(db, "petition_answer", "regional")
+        .await
+        .expect("term");
+    let pause = deadlines::Pause {
+        from: asked + Days::new(1),
+        to: replied,
+    };
+    let moved = reload(db, c.id).await;
+    assert_eq!(moved.due_on, calendar.due_date_with_pauses(day, term, &[pause]));
+    assert!(moved.due_on > c.due_on);
+    assert_eq!(
+        kinds(db, c.id).await,
+        vec![
+            EventKind::Registered,
+            EventKind::ClarificationAsked,
+            EventKind::ClarificationGiven
+        ]
+    );
+    // The author was asked by mail.
+    mailing::send_case(db, c.id, &w.test.app_state().public_url, Utc::now())
+        .await
+        .expect("mailed");
+    let to_author = outbox_mail::Entity::find()
+        .filter(outbox_mail::Column::Kind.eq("clarification_asked"))
+        .filter(outbox_mail::Column::UserId.eq(w.author.id))
+        .count(db)
+        .await
+        .expect("counts");
+    assert_eq!(to_author, 1);
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn only_an_official_of_the_body_answers_and_of_two_at_once_exactly_one_wins() {
+    let w = world().await;
+    let db = &w.test.db;
+    let (petition_id, c) = registered(&w, "race", today()).await;
+    for who in [w.stranger.id, w.citizen.id, w.moderator.id, w.author.id] {
+        forbidden(
+            answering::answer(db, who, c.id, AnswerDecision::Accepted, "Yes", Utc::now(), today())
+                .await,
+        );
+    }
+    invalid(
+        answering::answer(db, w.official.id, c.id, AnswerDecision::Accepted, " ", Utc::now(), today())
+            .await,
+        "answer-text-empty",
+    );
+    // A second official of the same body answers at the same moment.
+    let second = people::verified_citizens(db, "second", 1, "75", true)
+        .await
+        .expect("person")
+        .remove(0);
+    people::grant(db, &second.email, Role::Official, Some("akimat-75"))
+        .await
+        .expect("granted");
+    let answer = |official: i32, text: &'static str| {
+        let db = db.clone();
+        let id = c.id;
+        async move {
+            use sea_orm::TransactionTrait;
+            let txn = db.begin().await.expect("begins");
+            app::server::db::lock_for_write(&txn).await.expect("locks");
+            let result = answering::answer(
+                &txn,
+                official,
+                id,
+                AnswerDecision::PartlyAccepted,
+                text,
+                Utc::now(),
+                today(),
+            )
+            .await;
+            if result.is_ok() {
+                txn.commit().await.expect("commits");
+            }
+            result
+        }
+    };
+    let (a, b) = tokio::join!(answer(w.official.id, "First"), answer(second.id, "Second"));
+    let oks = [a.is_ok(), b.is_ok()].iter().filter(|ok| **ok).count();
+    assert_eq!(oks, 1, "exactly one answer: {a:?} / {b:?}");
+    for r in [a, b] {
+        if let Err(e) = r {
+            assert!(matches!(e, ActionError::Refused("answer-not-awaited")), "{e:?}");
+        }
+    }
+    let answered = reload(db, c.id).await;
+    assert_eq!(answered.state, CaseState::Answered.as_str());
+    assert_eq!(answered.answer_days, Some(0));
+    let p = app::server::services::petitions::find(db, petition_id)
+        .await
+        .expect("exists");
+    assert_eq!(p.status, "answered", "the petition follows its case");
+    assert_eq!(
+        kinds(db, c.id)
+            .await
+            .iter()
+            .filter(|k| **k == EventKind::Answered)
+            .count(),
+        1
+    );
+    // Nothing to forward or ask once answered.
+    refused(
+        forwarding::forward(db, w.official.id, c.id, "akimat-71", "Theirs", Utc::now(), today())
+            .await,
+        "case-not-awaiting",
+    );
+    refused(
+        answering::ask_clarification(db, w.official.id, c.id, "?", Utc::now(), today()).await,
+        "case-not-awaiting",
+    );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn an_answer_after_the_deadline_is_late_and_the_sweep_marked_it_overdue_once() {
+    let w = world().await;
+    let db = &w.test.db;
+    let long_ago = today() - Days::new(200);
+    let (_, c) = registered(&w, "slow", long_ago).await;
+    let first = clock::sweep(db, Utc::now(), today()).await.expect("sweeps");
+    let again = clock::sweep(db, Utc::now(), today()).await.expect("sweeps");
+    assert_eq!((first, again), (2, 0), "overdue and very overdue, once");
+    let inbox = views::inbox(db, &[w.akimat.id], views::InboxFilter::default(), today())
+        .await
+        .expect("inbox");
+    assert_eq!(inbox[0].clock, "very_overdue");
+    answering::answer(db, w.official.id, c.id, AnswerDecision::NotCompetent, "Not ours, and no one's.", Utc::now(), today())
+        .await
+        .expect("answered");
+    let late = reload(db, c.id).await;
+    assert_eq!(late.state, CaseState::AnsweredLate.as_str());
+    assert!(late.answer_days.is_some_and(|d| d > 40));
+    assert_eq!(
+        kinds(db, c.id).await,
+        vec![
+            EventKind::Registered,
+            EventKind::AnswerOverdue,
+            EventKind::AnswerVeryOverdue,
+            EventKind::Answered
+        ]
+    );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn forwarding_hands_the_case_over_and_starts_the_clock_again_there() {
+    let w = world().await;
+    let db = &w.test.db;
+    let day = today() - Days::new(5);
+    let (petition_id, c) = registered(&w, "wrong door", day).await;
+    forbidden(forwarding::forward(db, w.stranger.id, c.id, "akimat-71", "Theirs", Utc::now(), today()).await);
+    invalid(
+        forwarding::forward(db, w.official.id, c.id, "akimat-75", "Ours", Utc::now(), today()).await,
+        "forward-same-body",
+    );
+    invalid(
+        forwarding::forward(db, w.official.id, c.id, "no-such-body", "Theirs", Utc::now(), today()).await,
+        "forward-body-unknown",
+    );
+    invalid(
+        forwarding::forward(db, w.official.id, c.id, "akimat-71", "  ", Utc::now(), today()).await,
+        "forward-reason-empty",
+    );
+    let new = forwarding::forward(db, w.official.id, c.id, "akimat-71", "The road is in Astana.", Utc::now(), today())
+        .await
+        .expect("forwarded");
+    assert_eq!(new.body_id, w.other.id);
+    assert_eq!(new.registered_on, today(), "the clock starts again there");
+    assert_eq!((new.year, new.seq), (chrono::Datelike::year(&today()), 1));
+    assert_eq!(new.forwarded_from_id, Some(c.id));
+    assert_eq!(reload(db, c.id).await.state, CaseState::Forwarded.as_str());
+    assert_eq!(
+        cases::of_origin(db, CaseKind::Petition, petition_id)
+            .await
+            .expect("reads")
+            .map(|x| x.id),
+        Some(new.id),
+        "the live case is the new one"
+    );
+    // Both records show the hand-over, naming the other body.
+    let old = timeline::entries(db, &[Subject::Case(c.id)]).await.expect("reads");
+    let forwarded = old.last().expect("event");
+    assert_eq!(forwarded.kind, EventKind::Forwarded);
+    assert_eq!(forwarded.body.as_ref().map(|b| b.en.clone()), Some(w.other.name_en.clone()));
+    assert_eq!(forwarded.note.as_deref(), Some("The road is in Astana."));
+    let there = timeline::entries(db, &[Subject::Case(new.id)]).await.expect("reads");
+    assert_eq!(there[0].kind, EventKind::ReceivedByForwarding);
+    assert_eq!(there[0].body.as_ref().map(|b| b.en.clone()), Some(w.akimat.name_en.clone()));
+    // The old body can no longer act; the new one can.
+    forbidden(answering::answer(db, w.official.id, new.id, AnswerDecision::Accepted, "Yes", Utc::now(), today()).await);
+    refused(
+        forwarding::forward(db, w.official.id, c.id, "akimat-71", "Again", Utc::now(), today()).await,
+        "case-not-awaiting",
+    );
+    answering::answer(db, w.stranger.id, new.id, AnswerDecision::Accepted, "We will repair it.", Utc::now(), today())
+        .await
+        .expect("answered there");
+    let view = views::view(db, c.id, None, today()).await.expect("page");
+    assert_eq!(view.forwarded_to.map(|(id, _)| id), Some(new.id));
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn updates_follow_the_answer_and_ratings_are_one_per_person() {
+    let w = world().await;
+    let db = &w.test.db;
+    let (_, c) = registered(&w, "promise", today()).await;
+    refused(
+        answering::follow_up(db, w.official.id, c.id, Followup::Answer, "More", Utc::now(), today()).await,
+        "case-not-answered",
+    );
+    refused(answering::rate(db, w.citizen.id, c.id, 4, Utc::now()).await, "rating-no-answer");
+    answering::answer(db, w.official.id, c.id, AnswerDecision::Accepted, "We will repair it in June.", Utc::now(), today())
+        .await
+        .expect("answered");
+    forbidden(
+        answering::follow_up(db, w.stranger.id, c.id, Followup::Answer, "More", Utc::now(), today()).await,
+    );
+    let june = NaiveDate::from_ymd_opt(2027, 6, 1).expect("date");
+    answering::follow_up(db, w.official.id, c.id, Followup::Implementation(Progress::Planned, june), "Contract signed.", Utc::now(), today())
+        .await
+        .expect("update");
+    answering::follow_up(db, w.official.id, c.id, Followup::Answer, "The budget is approved.", Utc::now(), today())
+        .await
+        .expect("follow-up");
+    let view = views::view(db, c.id, Some(w.citizen.id), today()).await.expect("page");
+    assert_eq!(view.updates.len(), 2);
+    assert_eq!(view.updates[0].progress, Some(Progress::Planned));
+    assert_eq!(view.updates[0].on_date, Some(june));
+    assert!(view.viewer.can_rate && !view.viewer.is_official);
+    // The author hears of the answer and of each update.
+    mailing::send_case(db, c.id, &w.test.app_state().public_url, Utc::now())
+        .await
+        .expect("mailed");
+    let kinds_to_author: Vec<String> = outbox_mail::Entity::find()
+        .filter(outbox_mail::Column::UserId.eq(w.author.id))
+        .all(db)
+        .await
+        .expect("reads")
+        .into_iter()
+        .map(|m| m.kind)
+        .filter(|k| k != "verify_email")
+        .collect();
+    assert_eq!(
+        kinds_to_author,
+        vec!["petition_answered", "case_updated", "case_updated"]
+    );
+    assert_eq!(
+        mailing::send_pending(db, &w.test.app_state().public_url, Utc::now())
+            .await
+            .expect("nothing left"),
+        0
+    );
+    // Ratings: 1–5, one per person, changeable.
+    invalid(answering::rate(db, w.citizen.id, c.id, 0, Utc::now()).await, "rating-invalid");
+    answering::rate(db, w.citizen.id, c.id, 2, Utc::now()).await.expect("rated");
+    answering::rate(db, w.citizen.id, c.id, 5, Utc::now()).await.expect("re-rated");
+    answering::rate(db, w.author.id, c.id, 4, Utc::now()).await.expect("rated");
+    assert_eq!(
+        answering::rating(db, c.id).await.expect("reads"),
+        (Some(4.5), 2)
+    );
+    // Closing: only answered cases, only by the body.
+    forbidden(cases::close(db, w.stranger.id, c.id, "", Utc::now(), today()).await);
+    cases::close(db, w.official.id, c.id, "Done.", Utc::now(), today())
+        .await
+        .expect("closed");
+    refused(cases::close(db, w.official.id, c.id, "", Utc::now(), today()).await, "case-not-answered");
+    assert_eq!(reload(db, c.id).await.state, CaseState::Closed.as_str());
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn the_state_table_allows_only_the_moves_of_the_lifecycle() {
+    use CaseState::*;
+    for from in CaseState::ALL {
+        for to in CaseState::ALL {
+            let allowed = matches!(
+                (from, to),
+                (AwaitingAnswer, Answered | AnsweredLate | Forwarded | Withdrawn)
+                    | (Answered | AnsweredLate, Closed)
+            );
+            assert_eq!(from.may_become(*to), allowed, "{from:?} → {to:?}");
+        }
+    }
+    let w = world().await;
+    let db = &w.test.db;
+    let (_, c) = registered(&w, "illegal", today()).await;
+    assert!(
+        cases::transition(db, c.id, Answered, Forwarded, vec![], Utc::now())
+            .await
+            .is_err(),
+        "an illegal move is refused before the database"
+    );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn responsiveness_counts_each_body_and_ranks_only_those_with_enough_cases() {
+    let w = world().await;
+    let db = &w.test.db;
+    db.execute_unprepared("UPDATE platform_settings SET value = '3' WHERE key = 'responsiveness_min_cases'")
+        .await
+        .expect("set");
+    let long_ago = today() - Days::new(200);
+    // The Almaty akimat: one on time, one late, one very overdue, one waiting in time.
+    let (_, on_time) = registered(&w, "a", today()).await;
+    let (_, late) = registered(&w, "b", long_ago).await;
+    let (_, _overdue) = registered(&w, "c", long_ago).await;
+    let (_, _waiting) = registered(&w, "d", today()).await;
+    answering::answer(db, w.official.id, on_time.id, AnswerDecision::Accepted, "Yes", Utc::now(), today())
+        .await
+        .expect("answered");
+    answering::answer(db, w.official.id, late.id, AnswerDecision::Declined, "No", Utc::now(), today())
+        .await
+        .expect("answered");
+    answering::rate(db, w.citizen.id, on_time.id, 5, Utc::now()).await.expect("rated");
+    answering::rate(db, w.author.id, late.id, 2, Utc::now()).await.expect("rated");
+    // Astana: one case forwarded there.
+    let (_, moved) = registered(&w, "e", today()).await;
+    forwarding::forward(db, w.official.id, moved.id, "akimat-71", "Theirs", Utc::now(), today())
+        .await
+        .expect("forwarded");
+    let table = responsiveness::table(db, &ResponsivenessQuery::default(), today())
+        .await
+        .expect("table");
+    let almaty = table
+        .rows
+        .iter()
+        .find(|r| r.body.slug == "akimat-75")
+        .expect("Almaty listed");
+    assert_eq!(
+        (almaty.received, almaty.on_time, almaty.late, almaty.overdue, almaty.very_overdue),
+        (5, 1, 1, 1, 1)
+    );
+    assert_eq!(almaty.average_rating, Some(3.5));
+    assert_eq!(almaty.ratings, 2);
+    assert_eq!(almaty.rank, Some(1));
+    let astana = table
+        .rows
+        .iter()
+        .find(|r| r.body.slug == "akimat-71")
+        .expect("Astana listed");
+    assert_eq!((astana.received, astana.rank), (1, None), "too few to rank");
+    // Filters: by region (Astana is 71) and by year.
+    let only_astana = responsiveness::table(
+        db,
+        &ResponsivenessQuery {
+            region: Some("71".into()),
+            ..Default::default()
+        },
+        today(),
+    )
+    .await
+    .expect("table");
+    assert_eq!(
+        only_astana.rows.iter().map(|r| r.body.slug.clone()).collect::<Vec<_>>(),
+        vec!["akimat-71".to_owned()]
+    );
+    let none = responsiveness::table(
+        db,
+        &ResponsivenessQuery {
+            year: Some(1999),
+            ..Default::default()
+        },
+        today(),
+    )
+    .await
+    .expect("table");
+    assert!(none.rows.is_empty());
+    let csv = responsiveness::csv(&table).expect("csv");
+    assert!(csv.starts_with("body,kind,level,region,received,"));
+    assert!(csv.lines().any(|l| l.contains(&w.akimat.name_en) && l.contains(",5,1,1,1,1,")));
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn a_petition_whose_signatures_fall_under_the_threshold_withdraws_its_case() {
+    let w = world().await;
+    let db = &w.test.db;
+    let (petition_id, c) = registered(&w, "fragile", today()).await;
+    // Its counts are zero: settling takes it back to open and withdraws the case.
+    app::server::services::petitions::counting::settle(db, petition_id, Utc::now(), today())
+        .await
+        .expect("settles");
+    assert_eq!(reload(db, c.id).await.state, CaseState::Withdrawn.as_str());
+    assert_eq!(
+        kinds(db, c.id).await,
+        vec![EventKind::Registered, EventKind::ThresholdLost]
+    );
+    assert!(
+        cases::of_origin(db, CaseKind::Petition, petition_id)
+            .await
+            .expect("reads")
+            .is_none()
+    );
+    w.test.drop_database().await;
+}
