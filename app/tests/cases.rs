@@ -579,3 +579,98 @@ async fn a_petition_whose_signatures_fall_under_the_threshold_withdraws_its_case
     );
     w.test.drop_database().await;
 }
+
+#[tokio::test]
+async fn registered_petitions_their_answer_events_ratings_and_pending_mail_move_onto_cases() {
+    use app::server::entities::{case_mailing, case_rating};
+    use migrations::{Migrator, MigratorTrait};
+    let test = TestDb::empty().await;
+    let db = &test.db;
+    Migrator::up(db, Some(14)).await.expect("up to 14");
+    app::server::seed::reference_data(db).await.expect("seeded");
+    let people = people::verified_citizens(db, "old", 2, "75", true)
+        .await
+        .expect("people");
+    let (author, rater) = (people[0].id, people[1].id);
+    let akimat = body_of(db, "akimat-75").await;
+    let now = "2026-03-10 10:00:00+00:00";
+    let insert = |sql: String| async move { db.execute_unprepared(&sql).await.expect("inserted") };
+    for (id, status, answered) in [(1, "under_consideration", false), (2, "answered", true), (3, "open", false)] {
+        let answer = if answered {
+            format!("'{now}', 'accepted', 'Yes', {author}")
+        } else {
+            "NULL, NULL, NULL, NULL".into()
+        };
+        let registered = if status == "open" {
+            "NULL, NULL, NULL".to_owned()
+        } else {
+            format!("'{now}', '2026-{id:06}', '2026-03-10'")
+        };
+        insert(format!(
+            "INSERT INTO petitions (id, author_id, body_id, territory_id, topic, title, summary, text, status, hidden, created_at, updated_at, \
+             approved_at, threshold, required_grade, threshold_reached_at, registration_number, registered_on, \
+             answered_at, answer_decision, answer_text, answered_by_id, answer_mail_after) \
+             VALUES ({id}, {author}, {body}, {territory}, 'roads', 'Old {id}', 's', 't', '{status}', false, '{now}', '{now}', \
+             '{now}', 10, 'email_verified', {registered}, {answer}, {mail})",
+            body = akimat.id,
+            territory = akimat.territory_id,
+            mail = if answered { author.to_string() } else { "NULL".into() },
+        ))
+        .await;
+    }
+    for (petition, kind) in [(1, "submitted"), (1, "registered"), (2, "registered"), (2, "answer_overdue"), (2, "answered"), (3, "approved")] {
+        insert(format!(
+            "INSERT INTO petition_events (petition_id, at, kind, actor_role) VALUES ({petition}, '{now}', '{kind}', 'system')"
+        ))
+        .await;
+    }
+    insert(format!(
+        "INSERT INTO answer_ratings (petition_id, user_id, rating, rated_at) VALUES (2, {rater}, 4, '{now}')"
+    ))
+    .await;
+
+    Migrator::up(db, None).await.expect("up to the case core");
+    let all = case::Entity::find().all(db).await.expect("reads");
+    assert_eq!(all.len(), 2, "the two registered petitions");
+    let waiting = all.iter().find(|c| c.origin_id == 1).expect("case of 1");
+    let answered = all.iter().find(|c| c.origin_id == 2).expect("case of 2");
+    assert_eq!(waiting.state, CaseState::AwaitingAnswer.as_str());
+    assert_eq!(answered.state, CaseState::Answered.as_str());
+    assert_eq!(answered.answer_text.as_deref(), Some("Yes"));
+    assert_eq!((waiting.year, waiting.seq, answered.seq), (2026, 1, 2));
+    assert_eq!(kinds(db, answered.id).await, vec![EventKind::Registered, EventKind::AnswerOverdue, EventKind::Answered]);
+    let own = timeline::events(db, &[Subject::Petition(1)]).await.expect("reads");
+    assert_eq!(own.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(), vec!["submitted"]);
+    assert_eq!(
+        case_rating::Entity::find()
+            .filter(case_rating::Column::CaseId.eq(answered.id))
+            .count(db)
+            .await
+            .expect("counts"),
+        1
+    );
+    let pending = case_mailing::Entity::find().all(db).await.expect("reads");
+    assert_eq!(
+        pending.iter().map(|m| (m.case_id, m.after_user_id)).collect::<Vec<_>>(),
+        vec![(answered.id, author)]
+    );
+    // The sweep brings the placeholder due days up to date; the next case number follows on.
+    clock::sweep(db, Utc::now(), today()).await.expect("sweeps");
+    assert!(reload(db, waiting.id).await.due_on > waiting.registered_on);
+    let number = cases::open(
+        db,
+        cases::Opening {
+            kind: CaseKind::Petition,
+            origin_id: 3,
+            body_id: akimat.id,
+            forwarded_from: None,
+            on: NaiveDate::from_ymd_opt(2026, 4, 1).expect("date"),
+        },
+        None,
+        Utc::now(),
+    )
+    .await
+    .expect("opens");
+    assert_eq!(number.seq, 3);
+    test.drop_database().await;
+}

@@ -326,6 +326,28 @@ const ENDPOINTS: &[(&str, &[(&str, char)])] = &[
         ],
     ),
     ("roles/end", &[("grant", 'i'), ("last_day", 's')]),
+    (
+        "cases/answer",
+        &[("id", 'i'), ("decision", 's'), ("text", 's')],
+    ),
+    ("cases/clarify", &[("id", 'i'), ("question", 's')]),
+    ("cases/reply", &[("id", 'i'), ("reply", 's')]),
+    (
+        "cases/forward",
+        &[("id", 'i'), ("to", 's'), ("reason", 's')],
+    ),
+    (
+        "cases/update",
+        &[
+            ("id", 'i'),
+            ("kind", 's'),
+            ("progress", '?'),
+            ("on", '?'),
+            ("text", 's'),
+        ],
+    ),
+    ("cases/close", &[("id", 'i'), ("note", '?')]),
+    ("cases/rate", &[("id", 'i'), ("rating", 's')]),
 ];
 
 /// The malformed bodies for one endpoint: each is refused before anything is changed.
