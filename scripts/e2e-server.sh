@@ -27,4 +27,12 @@ mkdir -p "$fixtures"
 "$server" grant-role e2e-staff1@example.kz official akimat-75 >/dev/null
 "$server" set-threshold akimat regional 51 >/dev/null
 "$server" citizens e2e-cosigner 50 --iin --sessions "$fixtures/cosigners.txt" >/dev/null
+# Fixtures for the cases journey: a case for each run at the Almaty akimat (registered today),
+# and one at the Astana akimat registered 200 days ago, overdue and very overdue.
+"$server" registered-petition e2e-cosigner0@example.kz e2e-staff0@example.kz akimat-75 75 0 \
+  "Streetlights on Abai Avenue (with JavaScript)" >/dev/null
+"$server" registered-petition e2e-cosigner0@example.kz e2e-staff0@example.kz akimat-75 75 0 \
+  "Streetlights on Abai Avenue (without JavaScript)" >/dev/null
+"$server" registered-petition e2e-cosigner1@example.kz e2e-staff0@example.kz akimat-71 71 200 \
+  "Bus shelter on Kenesary Street" >/dev/null
 "$server"

@@ -127,6 +127,7 @@ async fn responsiveness_csv(
         body_kind: text(params.body_kind),
         case_kind: text(params.case_kind),
         year,
+        body: None,
         sort,
         desc: params.desc.as_deref() == Some("1"),
     };

@@ -29,6 +29,9 @@ const USAGE: &str = "usage: server [serve|migrate|seed|grant-admin EMAIL|grant-r
                      set the petition threshold for addressees of a kind and level to a
                      fixed number of signatures counted at GRADE (default iin_checked)
   citizens PREFIX COUNT [--iin] [--sessions FILE]
+  registered-petition AUTHOR MODERATOR BODY KATO DAYS_AGO TITLE
+                       (a petition under consideration since DAYS_AGO, its case open at BODY;
+                       prints the petition's and the case's ids)
                      create COUNT verified accounts PREFIX0@example.kz … in Almaty (for load
                      tests and demos; password steppe-wind-over-ulytau), IIN-checked with
                      --iin; with --sessions, log each in and write one session token a line
@@ -69,6 +72,7 @@ async fn main() -> ExitCode {
         }
         "set-threshold" => set_threshold(std::env::args().skip(2).collect()).await,
         "citizens" => citizens(std::env::args().skip(2).collect()).await,
+        "registered-petition" => registered_petition(std::env::args().skip(2).collect()).await,
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -251,6 +255,46 @@ async fn citizens(args: Vec<String>) -> Result<(), String> {
         std::fs::write(file, lines).map_err(|e| format!("cannot write {file}: {e}"))?;
     }
     println!("{count} verified accounts {prefix}0@example.kz … created");
+    Ok(())
+}
+
+async fn registered_petition(args: Vec<String>) -> Result<(), String> {
+    use app::server::entities::user;
+    use app::server::testing::people;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let [author, moderator, body, kato, days_ago, title @ ..] = args.as_slice() else {
+        return Err(format!(
+            "registered-petition needs AUTHOR MODERATOR BODY KATO DAYS_AGO TITLE\n{USAGE}"
+        ));
+    };
+    let days: u64 = days_ago.parse().map_err(|_| "DAYS_AGO must be a number")?;
+    let config = fixtures_config("registered-petition")?;
+    let db = open(&config).await?;
+    let id_of = |email: String| {
+        let db = db.clone();
+        async move {
+            user::Entity::find()
+                .filter(user::Column::Email.eq(email.clone()))
+                .one(&db)
+                .await
+                .map_err(|e| format!("cannot read accounts: {e}"))?
+                .map(|u| u.id)
+                .ok_or(format!("no account has the email {email}"))
+        }
+    };
+    let on = app::server::services::today() - chrono::Days::new(days);
+    let (petition, case) = people::registered_petition_to(
+        &db,
+        id_of(author.clone()).await?,
+        id_of(moderator.clone()).await?,
+        &title.join(" "),
+        body,
+        kato,
+        on,
+    )
+    .await
+    .map_err(|e| format!("cannot register the petition: {e}"))?;
+    println!("{petition} {}", case.id);
     Ok(())
 }
 

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{CaseSummary, CaseView, Responsiveness, ResponsivenessQuery};
+use crate::model::{BodyRecord, CaseSummary, CaseView, Responsiveness, ResponsivenessQuery};
 
 #[cfg(feature = "ssr")]
 mod ssr {
@@ -314,4 +314,36 @@ pub async fn responsiveness_table(query: ResponsivenessQuery) -> Result<Responsi
         });
     }
     Ok(responsiveness::table(&app.db, &query, today()).await?)
+}
+
+/// A body's record for its page: its responsiveness figures and its latest cases.
+///
+/// # Errors
+/// `NotFound` for an unknown body.
+#[server(endpoint = "cases/body")]
+pub async fn body_cases(slug: String) -> Result<BodyRecord, AppError> {
+    use crate::server::entities::body;
+    use crate::server::services::{cases::responsiveness, cases::views, today};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let app = crate::server::app_state()?;
+    let found = body::Entity::find()
+        .filter(body::Column::Slug.eq(slug.clone()))
+        .one(&app.db)
+        .await
+        .map_err(crate::server::services::ServiceError::from)?
+        .ok_or(AppError::NotFound)?;
+    let table = responsiveness::table(
+        &app.db,
+        &ResponsivenessQuery {
+            body: Some(slug),
+            ..ResponsivenessQuery::default()
+        },
+        today(),
+    )
+    .await?;
+    Ok(BodyRecord {
+        figures: table.rows.into_iter().next(),
+        min_cases: table.min_cases,
+        cases: views::of_body(&app.db, found.id, today()).await?,
+    })
 }

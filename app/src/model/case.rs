@@ -249,6 +249,8 @@ pub struct ResponsivenessQuery {
     pub case_kind: Option<String>,
     /// A year of registration.
     pub year: Option<i32>,
+    /// One body only (its slug), ranked among all the others.
+    pub body: Option<String>,
     /// The column to sort by.
     pub sort: Option<String>,
     /// Descending.
@@ -266,4 +268,16 @@ pub struct Responsiveness {
     pub regions: Vec<(String, Names)>,
     /// The years with cases.
     pub years: Vec<i32>,
+}
+
+/// A body's record on its own page: its figures (ranked among all bodies) and its latest
+/// cases.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BodyRecord {
+    /// The body's line of the responsiveness table, once it has received a case.
+    pub figures: Option<ResponsivenessRow>,
+    /// Fewer cases than this give no rank.
+    pub min_cases: u64,
+    /// Its latest cases.
+    pub cases: Vec<CaseSummary>,
 }

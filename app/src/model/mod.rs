@@ -13,7 +13,7 @@ pub use body::{
     BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView,
 };
 pub use case::{
-    BodyChoice, CaseActions, CaseLink, CaseKind, CaseState, CaseSummary, CaseUpdateView, CaseView, PauseView,
+    BodyChoice, BodyRecord, CaseActions, CaseLink, CaseKind, CaseState, CaseSummary, CaseUpdateView, CaseView, PauseView,
     Progress, Responsiveness, ResponsivenessQuery, ResponsivenessRow, case_number,
 };
 pub use iin::{Iin, IinError, Sex};

@@ -91,6 +91,7 @@ fn BodyDetails(view: BodyView, locale: Locale) -> impl IntoView {
                 None => view! { <p>{locale.t("body-no-petitions")}</p> }.into_any(),
             }}
         </section>
+        <crate::pages::cases::BodyCases slug=body.slug.clone()/>
         {(!children.is_empty()).then(|| view! {
             <h2>{locale.t("body-children")}</h2>
             <ul class="body-list">

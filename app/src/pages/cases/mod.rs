@@ -45,3 +45,45 @@ pub fn CaseTable(list: Vec<CaseSummary>, empty: &'static str) -> impl IntoView {
     }
     .into_any()
 }
+
+/// A body's record on its page: its responsiveness figures and its latest cases.
+#[component]
+pub fn BodyCases(slug: String) -> impl IntoView {
+    let locale = use_locale();
+    let record = Resource::new_blocking(move || slug.clone(), crate::api::cases::body_cases);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let l = locale.get_untracked();
+                let Ok(r) = record.await else {
+                    return ().into_any();
+                };
+                view! {
+                    <section aria-labelledby="record-heading">
+                        <h2 id="record-heading">{l.t("body-record")}</h2>
+                        {match r.figures {
+                            Some(f) => view! {
+                                <dl class="facts figures">
+                                    <dt>{l.t("responsiveness-received")}</dt><dd data-col="received">{l.number(f.received)}</dd>
+                                    <dt>{l.t("responsiveness-on-time")}</dt><dd data-col="on_time">{l.number(f.on_time)}</dd>
+                                    <dt>{l.t("responsiveness-late")}</dt><dd data-col="late">{l.number(f.late)}</dd>
+                                    <dt>{l.t("responsiveness-overdue")}</dt><dd data-col="overdue">{l.number(f.overdue)}</dd>
+                                    <dt>{l.t("responsiveness-very-overdue")}</dt><dd data-col="very_overdue">{l.number(f.very_overdue)}</dd>
+                                    <dt>{l.t("responsiveness-median")}</dt><dd>{f.median_days.map_or_else(|| "—".to_owned(), |d| l.decimal(d, Some(1)))}</dd>
+                                    <dt>{l.t("responsiveness-rating")}</dt><dd>{f.average_rating.map_or_else(|| "—".to_owned(), |d| format!("{} ({})", l.decimal(d, Some(1)), l.number(f.ratings)))}</dd>
+                                    <dt>{l.t("responsiveness-rank")}</dt><dd>{match f.rank {
+                                        Some(n) => n.to_string(),
+                                        None => l.t_with("responsiveness-min-cases", &[("n", r.min_cases.into()), ("count", l.number(r.min_cases).into())]),
+                                    }}</dd>
+                                </dl>
+                            }.into_any(),
+                            None => view! { <p class="muted">{l.t("body-no-cases")}</p> }.into_any(),
+                        }}
+                        {(!r.cases.is_empty()).then(|| view! { <CaseTable list=r.cases.clone() empty="body-no-cases"/> })}
+                        <p><a href=href(l, "/responsiveness")>{l.t("nav-responsiveness")}</a></p>
+                    </section>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}

@@ -20,6 +20,7 @@ fn query_of(q: &leptos_router::params::ParamsMap) -> ResponsivenessQuery {
         body_kind: text("body_kind"),
         case_kind: text("case_kind"),
         year: text("year").and_then(|y| y.parse().ok()),
+        body: None,
         sort: text("sort"),
         desc: q.get("desc").is_some_and(|d| d == "1"),
     }

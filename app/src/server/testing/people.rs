@@ -119,6 +119,21 @@ pub async fn approved_petition(
     moderator: i32,
     title: &str,
 ) -> Result<i32, crate::server::services::petitions::PetitionError> {
+    approved_petition_to(db, author, moderator, title, "akimat-75", "75").await
+}
+
+/// A petition like [`approved_petition`] to the body `body_slug` about territory `kato`.
+///
+/// # Errors
+/// What filing or moderation fails with.
+pub async fn approved_petition_to(
+    db: &impl ConnectionTrait,
+    author: i32,
+    moderator: i32,
+    title: &str,
+    body_slug: &str,
+    kato: &str,
+) -> Result<i32, crate::server::services::petitions::PetitionError> {
     use crate::server::services::petitions::{
         filing::{self, DraftForm},
         moderation::{self, Decision},
@@ -129,8 +144,8 @@ pub async fn approved_petition(
         title: title.into(),
         summary: "Repair the road between Baitursynov and Masanchi streets.".into(),
         text: "The road has deep potholes.\n\nWe ask the akimat to repair it this summer.".into(),
-        body_slug: "akimat-75".into(),
-        territory_kato: "75".into(),
+        body_slug: body_slug.into(),
+        territory_kato: kato.into(),
         topic: "roads".into(),
     };
     let id = filing::save_draft(db, author, None, &form, now).await?;
@@ -151,10 +166,26 @@ pub async fn registered_petition(
     title: &str,
     on: chrono::NaiveDate,
 ) -> Result<(i32, crate::server::entities::case::Model), crate::server::services::ActionError> {
+    registered_petition_to(db, author, moderator, title, "akimat-75", "75", on).await
+}
+
+/// A petition like [`registered_petition`] to the body `body_slug` about territory `kato`.
+///
+/// # Errors
+/// What filing, moderation or opening the case fails with.
+pub async fn registered_petition_to(
+    db: &impl ConnectionTrait,
+    author: i32,
+    moderator: i32,
+    title: &str,
+    body_slug: &str,
+    kato: &str,
+    on: chrono::NaiveDate,
+) -> Result<(i32, crate::server::entities::case::Model), crate::server::services::ActionError> {
     use crate::server::entities::petition;
     use crate::server::services::cases;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
-    let id = approved_petition(db, author, moderator, title).await?;
+    let id = approved_petition_to(db, author, moderator, title, body_slug, kato).await?;
     let p = petition::Entity::find_by_id(id)
         .one(db)
         .await?

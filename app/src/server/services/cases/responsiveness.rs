@@ -156,6 +156,9 @@ pub async fn table(
         });
     }
     rank(&mut rows, min_cases);
+    if let Some(slug) = &query.body {
+        rows.retain(|r| r.body.slug == *slug);
+    }
     sort(&mut rows, query);
     let regions = territories
         .values()
