@@ -31,9 +31,7 @@ use crate::pages::{
     cases::{inbox::InboxPage, responsiveness::ResponsivenessPage, show::CasePage},
     home::HomePage,
     not_found::NotFound,
-    petitions::{
-        FilePetitionPage, ModerationPage, PetitionPage, PetitionsPage, ReasonsPage,
-    },
+    petitions::{FilePetitionPage, ModerationPage, PetitionPage, PetitionsPage, ReasonsPage},
     region::RegionPage,
     regions::RegionsPage,
     roles::RolesPage,

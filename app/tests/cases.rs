@@ -2,7 +2,9 @@
 //! the clock and its pauses, every transition and every refusal, the role checks, forwarding,
 //! updates and their mail, ratings, the sweep and the responsiveness figures.
 
-use app::model::{AnswerDecision, CaseKind, CaseState, EventKind, Progress, ResponsivenessQuery, Role};
+use app::model::{
+    AnswerDecision, CaseKind, CaseState, EventKind, Progress, ResponsivenessQuery, Role,
+};
 use app::server::entities::{body, case, outbox_mail, user};
 use app::server::services::cases::{
     self, answering, answering::Followup, clock, forwarding, mailing, responsiveness, views,
@@ -152,15 +154,28 @@ async fn a_clarification_stops_the_clock_and_the_reply_moves_the_deadline_on() {
     let (_, c) = registered(&w, "unclear", day).await;
     let asked = day + Days::new(3);
     let replied = asked + Days::new(14);
-    forbidden(answering::ask_clarification(db, w.stranger.id, c.id, "Which street?", Utc::now(), asked).await);
-    forbidden(answering::ask_clarification(db, w.citizen.id, c.id, "Which street?", Utc::now(), asked).await);
+    forbidden(
+        answering::ask_clarification(db, w.stranger.id, c.id, "Which street?", Utc::now(), asked)
+            .await,
+    );
+    forbidden(
+        answering::ask_clarification(db, w.citizen.id, c.id, "Which street?", Utc::now(), asked)
+            .await,
+    );
     invalid(
         answering::ask_clarification(db, w.official.id, c.id, "   ", Utc::now(), asked).await,
         "clarification-empty",
     );
-    answering::ask_clarification(db, w.official.id, c.id, "Which street exactly?", Utc::now(), asked)
-        .await
-        .expect("asked");
+    answering::ask_clarification(
+        db,
+        w.official.id,
+        c.id,
+        "Which street exactly?",
+        Utc::now(),
+        asked,
+    )
+    .await
+    .expect("asked");
     refused(
         answering::ask_clarification(db, w.official.id, c.id, "And when?", Utc::now(), asked).await,
         "clarification-open",
@@ -169,10 +184,19 @@ async fn a_clarification_stops_the_clock_and_the_reply_moves_the_deadline_on() {
         .await
         .expect("inbox");
     assert_eq!(inbox[0].clock, "paused");
-    forbidden(answering::give_clarification(db, w.citizen.id, c.id, "Abai", Utc::now(), replied).await);
-    answering::give_clarification(db, w.author.id, c.id, "Abai Avenue, 10–40", Utc::now(), replied)
-        .await
-        .expect("replied");
+    forbidden(
+        answering::give_clarification(db, w.citizen.id, c.id, "Abai", Utc::now(), replied).await,
+    );
+    answering::give_clarification(
+        db,
+        w.author.id,
+        c.id,
+        "Abai Avenue, 10–40",
+        Utc::now(),
+        replied,
+    )
+    .await
+    .expect("replied");
     refused(
         answering::give_clarification(db, w.author.id, c.id, "again", Utc::now(), replied).await,
         "clarification-none-open",
@@ -187,7 +211,10 @@ async fn a_clarification_stops_the_clock_and_the_reply_moves_the_deadline_on() {
         to: replied,
     };
     let moved = reload(db, c.id).await;
-    assert_eq!(moved.due_on, calendar.due_date_with_pauses(day, term, &[pause]));
+    assert_eq!(
+        moved.due_on,
+        calendar.due_date_with_pauses(day, term, &[pause])
+    );
     assert!(moved.due_on > c.due_on);
     assert_eq!(
         kinds(db, c.id).await,
@@ -218,13 +245,29 @@ async fn only_an_official_of_the_body_answers_and_of_two_at_once_exactly_one_win
     let (petition_id, c) = registered(&w, "race", today()).await;
     for who in [w.stranger.id, w.citizen.id, w.moderator.id, w.author.id] {
         forbidden(
-            answering::answer(db, who, c.id, AnswerDecision::Accepted, "Yes", Utc::now(), today())
-                .await,
+            answering::answer(
+                db,
+                who,
+                c.id,
+                AnswerDecision::Accepted,
+                "Yes",
+                Utc::now(),
+                today(),
+            )
+            .await,
         );
     }
     invalid(
-        answering::answer(db, w.official.id, c.id, AnswerDecision::Accepted, " ", Utc::now(), today())
-            .await,
+        answering::answer(
+            db,
+            w.official.id,
+            c.id,
+            AnswerDecision::Accepted,
+            " ",
+            Utc::now(),
+            today(),
+        )
+        .await,
         "answer-text-empty",
     );
     // A second official of the same body answers at the same moment.
@@ -263,7 +306,10 @@ async fn only_an_official_of_the_body_answers_and_of_two_at_once_exactly_one_win
     assert_eq!(oks, 1, "exactly one answer: {a:?} / {b:?}");
     for r in [a, b] {
         if let Err(e) = r {
-            assert!(matches!(e, ActionError::Refused("answer-not-awaited")), "{e:?}");
+            assert!(
+                matches!(e, ActionError::Refused("answer-not-awaited")),
+                "{e:?}"
+            );
         }
     }
     let answered = reload(db, c.id).await;
@@ -283,8 +329,16 @@ async fn only_an_official_of_the_body_answers_and_of_two_at_once_exactly_one_win
     );
     // Nothing to forward or ask once answered.
     refused(
-        forwarding::forward(db, w.official.id, c.id, "akimat-71", "Theirs", Utc::now(), today())
-            .await,
+        forwarding::forward(
+            db,
+            w.official.id,
+            c.id,
+            "akimat-71",
+            "Theirs",
+            Utc::now(),
+            today(),
+        )
+        .await,
         "case-not-awaiting",
     );
     refused(
@@ -307,9 +361,17 @@ async fn an_answer_after_the_deadline_is_late_and_the_sweep_marked_it_overdue_on
         .await
         .expect("inbox");
     assert_eq!(inbox[0].clock, "very_overdue");
-    answering::answer(db, w.official.id, c.id, AnswerDecision::NotCompetent, "Not ours, and no one's.", Utc::now(), today())
-        .await
-        .expect("answered");
+    answering::answer(
+        db,
+        w.official.id,
+        c.id,
+        AnswerDecision::NotCompetent,
+        "Not ours, and no one's.",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("answered");
     let late = reload(db, c.id).await;
     assert_eq!(late.state, CaseState::AnsweredLate.as_str());
     assert!(late.answer_days.is_some_and(|d| d > 40));
@@ -331,22 +393,68 @@ async fn forwarding_hands_the_case_over_and_starts_the_clock_again_there() {
     let db = &w.test.db;
     let day = today() - Days::new(5);
     let (petition_id, c) = registered(&w, "wrong door", day).await;
-    forbidden(forwarding::forward(db, w.stranger.id, c.id, "akimat-71", "Theirs", Utc::now(), today()).await);
+    forbidden(
+        forwarding::forward(
+            db,
+            w.stranger.id,
+            c.id,
+            "akimat-71",
+            "Theirs",
+            Utc::now(),
+            today(),
+        )
+        .await,
+    );
     invalid(
-        forwarding::forward(db, w.official.id, c.id, "akimat-75", "Ours", Utc::now(), today()).await,
+        forwarding::forward(
+            db,
+            w.official.id,
+            c.id,
+            "akimat-75",
+            "Ours",
+            Utc::now(),
+            today(),
+        )
+        .await,
         "forward-same-body",
     );
     invalid(
-        forwarding::forward(db, w.official.id, c.id, "no-such-body", "Theirs", Utc::now(), today()).await,
+        forwarding::forward(
+            db,
+            w.official.id,
+            c.id,
+            "no-such-body",
+            "Theirs",
+            Utc::now(),
+            today(),
+        )
+        .await,
         "forward-body-unknown",
     );
     invalid(
-        forwarding::forward(db, w.official.id, c.id, "akimat-71", "  ", Utc::now(), today()).await,
+        forwarding::forward(
+            db,
+            w.official.id,
+            c.id,
+            "akimat-71",
+            "  ",
+            Utc::now(),
+            today(),
+        )
+        .await,
         "forward-reason-empty",
     );
-    let new = forwarding::forward(db, w.official.id, c.id, "akimat-71", "The road is in Astana.", Utc::now(), today())
-        .await
-        .expect("forwarded");
+    let new = forwarding::forward(
+        db,
+        w.official.id,
+        c.id,
+        "akimat-71",
+        "The road is in Astana.",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("forwarded");
     assert_eq!(new.body_id, w.other.id);
     assert_eq!(new.registered_on, today(), "the clock starts again there");
     assert_eq!((new.year, new.seq), (chrono::Datelike::year(&today()), 1));
@@ -361,23 +469,61 @@ async fn forwarding_hands_the_case_over_and_starts_the_clock_again_there() {
         "the live case is the new one"
     );
     // Both records show the hand-over, naming the other body.
-    let old = timeline::entries(db, &[Subject::Case(c.id)]).await.expect("reads");
+    let old = timeline::entries(db, &[Subject::Case(c.id)])
+        .await
+        .expect("reads");
     let forwarded = old.last().expect("event");
     assert_eq!(forwarded.kind, EventKind::Forwarded);
-    assert_eq!(forwarded.body.as_ref().map(|b| b.en.clone()), Some(w.other.name_en.clone()));
+    assert_eq!(
+        forwarded.body.as_ref().map(|b| b.en.clone()),
+        Some(w.other.name_en.clone())
+    );
     assert_eq!(forwarded.note.as_deref(), Some("The road is in Astana."));
-    let there = timeline::entries(db, &[Subject::Case(new.id)]).await.expect("reads");
+    let there = timeline::entries(db, &[Subject::Case(new.id)])
+        .await
+        .expect("reads");
     assert_eq!(there[0].kind, EventKind::ReceivedByForwarding);
-    assert_eq!(there[0].body.as_ref().map(|b| b.en.clone()), Some(w.akimat.name_en.clone()));
+    assert_eq!(
+        there[0].body.as_ref().map(|b| b.en.clone()),
+        Some(w.akimat.name_en.clone())
+    );
     // The old body can no longer act; the new one can.
-    forbidden(answering::answer(db, w.official.id, new.id, AnswerDecision::Accepted, "Yes", Utc::now(), today()).await);
+    forbidden(
+        answering::answer(
+            db,
+            w.official.id,
+            new.id,
+            AnswerDecision::Accepted,
+            "Yes",
+            Utc::now(),
+            today(),
+        )
+        .await,
+    );
     refused(
-        forwarding::forward(db, w.official.id, c.id, "akimat-71", "Again", Utc::now(), today()).await,
+        forwarding::forward(
+            db,
+            w.official.id,
+            c.id,
+            "akimat-71",
+            "Again",
+            Utc::now(),
+            today(),
+        )
+        .await,
         "case-not-awaiting",
     );
-    answering::answer(db, w.stranger.id, new.id, AnswerDecision::Accepted, "We will repair it.", Utc::now(), today())
-        .await
-        .expect("answered there");
+    answering::answer(
+        db,
+        w.stranger.id,
+        new.id,
+        AnswerDecision::Accepted,
+        "We will repair it.",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("answered there");
     let view = views::view(db, c.id, None, today()).await.expect("page");
     assert_eq!(view.forwarded_to.map(|(id, _)| id), Some(new.id));
     w.test.drop_database().await;
@@ -389,24 +535,71 @@ async fn updates_follow_the_answer_and_ratings_are_one_per_person() {
     let db = &w.test.db;
     let (_, c) = registered(&w, "promise", today()).await;
     refused(
-        answering::follow_up(db, w.official.id, c.id, Followup::Answer, "More", Utc::now(), today()).await,
+        answering::follow_up(
+            db,
+            w.official.id,
+            c.id,
+            Followup::Answer,
+            "More",
+            Utc::now(),
+            today(),
+        )
+        .await,
         "case-not-answered",
     );
-    refused(answering::rate(db, w.citizen.id, c.id, 4, Utc::now()).await, "rating-no-answer");
-    answering::answer(db, w.official.id, c.id, AnswerDecision::Accepted, "We will repair it in June.", Utc::now(), today())
-        .await
-        .expect("answered");
+    refused(
+        answering::rate(db, w.citizen.id, c.id, 4, Utc::now()).await,
+        "rating-no-answer",
+    );
+    answering::answer(
+        db,
+        w.official.id,
+        c.id,
+        AnswerDecision::Accepted,
+        "We will repair it in June.",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("answered");
     forbidden(
-        answering::follow_up(db, w.stranger.id, c.id, Followup::Answer, "More", Utc::now(), today()).await,
+        answering::follow_up(
+            db,
+            w.stranger.id,
+            c.id,
+            Followup::Answer,
+            "More",
+            Utc::now(),
+            today(),
+        )
+        .await,
     );
     let june = NaiveDate::from_ymd_opt(2027, 6, 1).expect("date");
-    answering::follow_up(db, w.official.id, c.id, Followup::Implementation(Progress::Planned, june), "Contract signed.", Utc::now(), today())
+    answering::follow_up(
+        db,
+        w.official.id,
+        c.id,
+        Followup::Implementation(Progress::Planned, june),
+        "Contract signed.",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("update");
+    answering::follow_up(
+        db,
+        w.official.id,
+        c.id,
+        Followup::Answer,
+        "The budget is approved.",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("follow-up");
+    let view = views::view(db, c.id, Some(w.citizen.id), today())
         .await
-        .expect("update");
-    answering::follow_up(db, w.official.id, c.id, Followup::Answer, "The budget is approved.", Utc::now(), today())
-        .await
-        .expect("follow-up");
-    let view = views::view(db, c.id, Some(w.citizen.id), today()).await.expect("page");
+        .expect("page");
     assert_eq!(view.updates.len(), 2);
     assert_eq!(view.updates[0].progress, Some(Progress::Planned));
     assert_eq!(view.updates[0].on_date, Some(june));
@@ -435,10 +628,19 @@ async fn updates_follow_the_answer_and_ratings_are_one_per_person() {
         0
     );
     // Ratings: 1–5, one per person, changeable.
-    invalid(answering::rate(db, w.citizen.id, c.id, 0, Utc::now()).await, "rating-invalid");
-    answering::rate(db, w.citizen.id, c.id, 2, Utc::now()).await.expect("rated");
-    answering::rate(db, w.citizen.id, c.id, 5, Utc::now()).await.expect("re-rated");
-    answering::rate(db, w.author.id, c.id, 4, Utc::now()).await.expect("rated");
+    invalid(
+        answering::rate(db, w.citizen.id, c.id, 0, Utc::now()).await,
+        "rating-invalid",
+    );
+    answering::rate(db, w.citizen.id, c.id, 2, Utc::now())
+        .await
+        .expect("rated");
+    answering::rate(db, w.citizen.id, c.id, 5, Utc::now())
+        .await
+        .expect("re-rated");
+    answering::rate(db, w.author.id, c.id, 4, Utc::now())
+        .await
+        .expect("rated");
     assert_eq!(
         answering::rating(db, c.id).await.expect("reads"),
         (Some(4.5), 2)
@@ -448,7 +650,10 @@ async fn updates_follow_the_answer_and_ratings_are_one_per_person() {
     cases::close(db, w.official.id, c.id, "Done.", Utc::now(), today())
         .await
         .expect("closed");
-    refused(cases::close(db, w.official.id, c.id, "", Utc::now(), today()).await, "case-not-answered");
+    refused(
+        cases::close(db, w.official.id, c.id, "", Utc::now(), today()).await,
+        "case-not-answered",
+    );
     assert_eq!(reload(db, c.id).await.state, CaseState::Closed.as_str());
     w.test.drop_database().await;
 }
@@ -460,8 +665,10 @@ async fn the_state_table_allows_only_the_moves_of_the_lifecycle() {
         for to in CaseState::ALL {
             let allowed = matches!(
                 (from, to),
-                (AwaitingAnswer, Answered | AnsweredLate | Forwarded | Withdrawn)
-                    | (Answered | AnsweredLate, Closed)
+                (
+                    AwaitingAnswer,
+                    Answered | AnsweredLate | Forwarded | Withdrawn
+                ) | (Answered | AnsweredLate, Closed)
             );
             assert_eq!(from.may_become(*to), allowed, "{from:?} → {to:?}");
         }
@@ -482,28 +689,58 @@ async fn the_state_table_allows_only_the_moves_of_the_lifecycle() {
 async fn responsiveness_counts_each_body_and_ranks_only_those_with_enough_cases() {
     let w = world().await;
     let db = &w.test.db;
-    db.execute_unprepared("UPDATE platform_settings SET value = '3' WHERE key = 'responsiveness_min_cases'")
-        .await
-        .expect("set");
+    db.execute_unprepared(
+        "UPDATE platform_settings SET value = '3' WHERE key = 'responsiveness_min_cases'",
+    )
+    .await
+    .expect("set");
     let long_ago = today() - Days::new(200);
     // The Almaty akimat: one on time, one late, one very overdue, one waiting in time.
     let (_, on_time) = registered(&w, "a", today()).await;
     let (_, late) = registered(&w, "b", long_ago).await;
     let (_, _overdue) = registered(&w, "c", long_ago).await;
     let (_, _waiting) = registered(&w, "d", today()).await;
-    answering::answer(db, w.official.id, on_time.id, AnswerDecision::Accepted, "Yes", Utc::now(), today())
+    answering::answer(
+        db,
+        w.official.id,
+        on_time.id,
+        AnswerDecision::Accepted,
+        "Yes",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("answered");
+    answering::answer(
+        db,
+        w.official.id,
+        late.id,
+        AnswerDecision::Declined,
+        "No",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("answered");
+    answering::rate(db, w.citizen.id, on_time.id, 5, Utc::now())
         .await
-        .expect("answered");
-    answering::answer(db, w.official.id, late.id, AnswerDecision::Declined, "No", Utc::now(), today())
+        .expect("rated");
+    answering::rate(db, w.author.id, late.id, 2, Utc::now())
         .await
-        .expect("answered");
-    answering::rate(db, w.citizen.id, on_time.id, 5, Utc::now()).await.expect("rated");
-    answering::rate(db, w.author.id, late.id, 2, Utc::now()).await.expect("rated");
+        .expect("rated");
     // Astana: one case forwarded there.
     let (_, moved) = registered(&w, "e", today()).await;
-    forwarding::forward(db, w.official.id, moved.id, "akimat-71", "Theirs", Utc::now(), today())
-        .await
-        .expect("forwarded");
+    forwarding::forward(
+        db,
+        w.official.id,
+        moved.id,
+        "akimat-71",
+        "Theirs",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("forwarded");
     let table = responsiveness::table(db, &ResponsivenessQuery::default(), today())
         .await
         .expect("table");
@@ -513,7 +750,13 @@ async fn responsiveness_counts_each_body_and_ranks_only_those_with_enough_cases(
         .find(|r| r.body.slug == "akimat-75")
         .expect("Almaty listed");
     assert_eq!(
-        (almaty.received, almaty.on_time, almaty.late, almaty.overdue, almaty.very_overdue),
+        (
+            almaty.received,
+            almaty.on_time,
+            almaty.late,
+            almaty.overdue,
+            almaty.very_overdue
+        ),
         (5, 1, 1, 1, 1)
     );
     assert_eq!(almaty.average_rating, Some(3.5));
@@ -537,7 +780,11 @@ async fn responsiveness_counts_each_body_and_ranks_only_those_with_enough_cases(
     .await
     .expect("table");
     assert_eq!(
-        only_astana.rows.iter().map(|r| r.body.slug.clone()).collect::<Vec<_>>(),
+        only_astana
+            .rows
+            .iter()
+            .map(|r| r.body.slug.clone())
+            .collect::<Vec<_>>(),
         vec!["akimat-71".to_owned()]
     );
     let none = responsiveness::table(
@@ -553,7 +800,10 @@ async fn responsiveness_counts_each_body_and_ranks_only_those_with_enough_cases(
     assert!(none.rows.is_empty());
     let csv = responsiveness::csv(&table).expect("csv");
     assert!(csv.starts_with("body,kind,level,region,received,"));
-    assert!(csv.lines().any(|l| l.contains(&w.akimat.name_en) && l.contains(",5,1,1,1,1,")));
+    assert!(
+        csv.lines()
+            .any(|l| l.contains(&w.akimat.name_en) && l.contains(",5,1,1,1,1,"))
+    );
     w.test.drop_database().await;
 }
 
@@ -595,7 +845,11 @@ async fn registered_petitions_their_answer_events_ratings_and_pending_mail_move_
     let akimat = body_of(db, "akimat-75").await;
     let now = "2026-03-10 10:00:00+00:00";
     let insert = |sql: String| async move { db.execute_unprepared(&sql).await.expect("inserted") };
-    for (id, status, answered) in [(1, "under_consideration", false), (2, "answered", true), (3, "open", false)] {
+    for (id, status, answered) in [
+        (1, "under_consideration", false),
+        (2, "answered", true),
+        (3, "open", false),
+    ] {
         let answer = if answered {
             format!("'{now}', 'accepted', 'Yes', {author}")
         } else {
@@ -618,7 +872,14 @@ async fn registered_petitions_their_answer_events_ratings_and_pending_mail_move_
         ))
         .await;
     }
-    for (petition, kind) in [(1, "submitted"), (1, "registered"), (2, "registered"), (2, "answer_overdue"), (2, "answered"), (3, "approved")] {
+    for (petition, kind) in [
+        (1, "submitted"),
+        (1, "registered"),
+        (2, "registered"),
+        (2, "answer_overdue"),
+        (2, "answered"),
+        (3, "approved"),
+    ] {
         insert(format!(
             "INSERT INTO petition_events (petition_id, at, kind, actor_role) VALUES ({petition}, '{now}', '{kind}', 'system')"
         ))
@@ -638,9 +899,21 @@ async fn registered_petitions_their_answer_events_ratings_and_pending_mail_move_
     assert_eq!(answered.state, CaseState::Answered.as_str());
     assert_eq!(answered.answer_text.as_deref(), Some("Yes"));
     assert_eq!((waiting.year, waiting.seq, answered.seq), (2026, 1, 2));
-    assert_eq!(kinds(db, answered.id).await, vec![EventKind::Registered, EventKind::AnswerOverdue, EventKind::Answered]);
-    let own = timeline::events(db, &[Subject::Petition(1)]).await.expect("reads");
-    assert_eq!(own.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(), vec!["submitted"]);
+    assert_eq!(
+        kinds(db, answered.id).await,
+        vec![
+            EventKind::Registered,
+            EventKind::AnswerOverdue,
+            EventKind::Answered
+        ]
+    );
+    let own = timeline::events(db, &[Subject::Petition(1)])
+        .await
+        .expect("reads");
+    assert_eq!(
+        own.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(),
+        vec!["submitted"]
+    );
     assert_eq!(
         case_rating::Entity::find()
             .filter(case_rating::Column::CaseId.eq(answered.id))
@@ -651,7 +924,10 @@ async fn registered_petitions_their_answer_events_ratings_and_pending_mail_move_
     );
     let pending = case_mailing::Entity::find().all(db).await.expect("reads");
     assert_eq!(
-        pending.iter().map(|m| (m.case_id, m.after_user_id)).collect::<Vec<_>>(),
+        pending
+            .iter()
+            .map(|m| (m.case_id, m.after_user_id))
+            .collect::<Vec<_>>(),
         vec![(answered.id, author)]
     );
     // The sweep brings the placeholder due days up to date; the next case number follows on.

@@ -697,7 +697,10 @@ async fn the_sweep_lapses_expires_and_marks_overdue_once_even_when_run_twice() {
     backdate(db, late, petition::Column::RegisteredOn, long_ago).await;
     // The answer clock runs on the petition's case: it was registered as long ago.
     app::server::entities::case::Entity::update_many()
-        .col_expr(app::server::entities::case::Column::RegisteredOn, Expr::value(long_ago))
+        .col_expr(
+            app::server::entities::case::Column::RegisteredOn,
+            Expr::value(long_ago),
+        )
         .filter(app::server::entities::case::Column::OriginId.eq(late))
         .exec(db)
         .await

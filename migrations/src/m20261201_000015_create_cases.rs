@@ -286,8 +286,18 @@ impl MigrationTrait for Migration {
                     .col(integer(CaseNumbers::BodyId))
                     .col(integer(CaseNumbers::Year))
                     .col(integer(CaseNumbers::Last).check(Expr::col(CaseNumbers::Last).gt(0)))
-                    .primary_key(Index::create().col(CaseNumbers::BodyId).col(CaseNumbers::Year))
-                    .foreign_key(&mut fk("fk_case_numbers_body", CaseNumbers::Table, CaseNumbers::BodyId, Bodies::Table, Bodies::Id))
+                    .primary_key(
+                        Index::create()
+                            .col(CaseNumbers::BodyId)
+                            .col(CaseNumbers::Year),
+                    )
+                    .foreign_key(&mut fk(
+                        "fk_case_numbers_body",
+                        CaseNumbers::Table,
+                        CaseNumbers::BodyId,
+                        Bodies::Table,
+                        Bodies::Id,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -358,8 +368,20 @@ impl MigrationTrait for Migration {
                             .check(Expr::col(CaseRatings::Rating).between(1, 5)),
                     )
                     .col(timestamp_with_time_zone(CaseRatings::RatedAt))
-                    .foreign_key(&mut fk("fk_case_ratings_case", CaseRatings::Table, CaseRatings::CaseId, Cases::Table, Cases::Id))
-                    .foreign_key(&mut fk("fk_case_ratings_user", CaseRatings::Table, CaseRatings::UserId, Users::Table, Users::Id))
+                    .foreign_key(&mut fk(
+                        "fk_case_ratings_case",
+                        CaseRatings::Table,
+                        CaseRatings::CaseId,
+                        Cases::Table,
+                        Cases::Id,
+                    ))
+                    .foreign_key(&mut fk(
+                        "fk_case_ratings_user",
+                        CaseRatings::Table,
+                        CaseRatings::UserId,
+                        Users::Table,
+                        Users::Id,
+                    ))
                     .index(
                         Index::create()
                             .name("uq_case_ratings_case_user")
@@ -395,9 +417,27 @@ impl MigrationTrait for Migration {
                     .col(integer_null(TimelineEvents::ReasonId))
                     .col(integer_null(TimelineEvents::BodyId))
                     .col(text_null(TimelineEvents::Note))
-                    .foreign_key(&mut fk("fk_timeline_events_actor", TimelineEvents::Table, TimelineEvents::ActorId, Users::Table, Users::Id))
-                    .foreign_key(&mut fk("fk_timeline_events_reason", TimelineEvents::Table, TimelineEvents::ReasonId, RejectionReasons::Table, RejectionReasons::Id))
-                    .foreign_key(&mut fk("fk_timeline_events_body", TimelineEvents::Table, TimelineEvents::BodyId, Bodies::Table, Bodies::Id))
+                    .foreign_key(&mut fk(
+                        "fk_timeline_events_actor",
+                        TimelineEvents::Table,
+                        TimelineEvents::ActorId,
+                        Users::Table,
+                        Users::Id,
+                    ))
+                    .foreign_key(&mut fk(
+                        "fk_timeline_events_reason",
+                        TimelineEvents::Table,
+                        TimelineEvents::ReasonId,
+                        RejectionReasons::Table,
+                        RejectionReasons::Id,
+                    ))
+                    .foreign_key(&mut fk(
+                        "fk_timeline_events_body",
+                        TimelineEvents::Table,
+                        TimelineEvents::BodyId,
+                        Bodies::Table,
+                        Bodies::Id,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -410,12 +450,22 @@ impl MigrationTrait for Migration {
                     .col(pk_auto(CaseMailings::Id))
                     .col(integer(CaseMailings::CaseId))
                     .col(string_len(CaseMailings::News, 16).check(
-                        Expr::col(CaseMailings::News).is_in(["answered", "updated", "clarification"]),
+                        Expr::col(CaseMailings::News).is_in([
+                            "answered",
+                            "updated",
+                            "clarification",
+                        ]),
                     ))
                     .col(integer(CaseMailings::AfterUserId).default(0))
                     .col(timestamp_with_time_zone(CaseMailings::CreatedAt))
                     .col(timestamp_with_time_zone_null(CaseMailings::DoneAt))
-                    .foreign_key(&mut fk("fk_case_mailings_case", CaseMailings::Table, CaseMailings::CaseId, Cases::Table, Cases::Id))
+                    .foreign_key(&mut fk(
+                        "fk_case_mailings_case",
+                        CaseMailings::Table,
+                        CaseMailings::CaseId,
+                        Cases::Table,
+                        Cases::Id,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -442,7 +492,9 @@ impl MigrationTrait for Migration {
         // sweep computes them from the calendar (it keeps every waiting case's due days
         // current, also after the admin edits holidays or terms).
         let year = match manager.get_database_backend() {
-            sea_orm::DatabaseBackend::Postgres => "CAST(EXTRACT(YEAR FROM registered_on) AS INTEGER)",
+            sea_orm::DatabaseBackend::Postgres => {
+                "CAST(EXTRACT(YEAR FROM registered_on) AS INTEGER)"
+            }
             _ => "CAST(strftime('%Y', registered_on) AS INTEGER)",
         };
         db.execute_unprepared(&format!(
@@ -544,7 +596,9 @@ impl MigrationTrait for Migration {
             CaseNumbers::Table.into_iden(),
             Cases::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

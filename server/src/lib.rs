@@ -98,7 +98,10 @@ struct ResponsivenessParams {
 /// page is, as a CSV download; 400 for a malformed filter.
 async fn responsiveness_csv(
     State(state): State<AppState>,
-    query: Result<axum::extract::Query<ResponsivenessParams>, axum::extract::rejection::QueryRejection>,
+    query: Result<
+        axum::extract::Query<ResponsivenessParams>,
+        axum::extract::rejection::QueryRejection,
+    >,
 ) -> axum::response::Response {
     use app::server::services::cases::responsiveness;
     let Ok(axum::extract::Query(params)) = query else {

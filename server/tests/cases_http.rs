@@ -70,11 +70,26 @@ async fn every_inbox_action_is_refused_to_the_wrong_role_and_the_wrong_body() {
     let id = c.case.id;
     let page = format!("http://127.0.0.1/en/cases/{id}");
     let actions = [
-        ("/api/cases/answer", format!("csrf={CSRF}&lang=en&id={id}&decision=accepted&text=Yes")),
-        ("/api/cases/clarify", format!("csrf={CSRF}&lang=en&id={id}&question=Which+street%3F")),
-        ("/api/cases/forward", format!("csrf={CSRF}&lang=en&id={id}&to=akimat-71&reason=Theirs")),
-        ("/api/cases/update", format!("csrf={CSRF}&lang=en&id={id}&kind=follow_up&text=More")),
-        ("/api/cases/close", format!("csrf={CSRF}&lang=en&id={id}&note=")),
+        (
+            "/api/cases/answer",
+            format!("csrf={CSRF}&lang=en&id={id}&decision=accepted&text=Yes"),
+        ),
+        (
+            "/api/cases/clarify",
+            format!("csrf={CSRF}&lang=en&id={id}&question=Which+street%3F"),
+        ),
+        (
+            "/api/cases/forward",
+            format!("csrf={CSRF}&lang=en&id={id}&to=akimat-71&reason=Theirs"),
+        ),
+        (
+            "/api/cases/update",
+            format!("csrf={CSRF}&lang=en&id={id}&kind=follow_up&text=More"),
+        ),
+        (
+            "/api/cases/close",
+            format!("csrf={CSRF}&lang=en&id={id}&note="),
+        ),
     ];
     for (path, form) in &actions {
         for (who, cookie) in [
@@ -89,7 +104,10 @@ async fn every_inbox_action_is_refused_to_the_wrong_role_and_the_wrong_body() {
         let (status, _) = post_from(&site, &page, path, "", form).await;
         assert!(status.is_client_error(), "{path} by a visitor: {status}");
     }
-    assert_eq!(state_of(&site, id).await, CaseState::AwaitingAnswer.as_str());
+    assert_eq!(
+        state_of(&site, id).await,
+        CaseState::AwaitingAnswer.as_str()
+    );
     let timeline = app::server::services::timeline::events(
         &site.test.db,
         &[app::server::services::timeline::Subject::Case(id)],
@@ -146,10 +164,20 @@ async fn an_official_works_a_case_through_the_forms_and_everyone_sees_it() {
     // The inbox lists it with its number and due day.
     let (status, _, inbox) = site.get("/en/inbox", &[("cookie", &c.official)]).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(inbox.contains("Lights on Abai Avenue") && inbox.contains(&app::model::case_number(c.case.year, c.case.seq)));
-    let (_, _, other_inbox) = site.get("/en/inbox", &[("cookie", &c.other_official)]).await;
-    assert!(!other_inbox.contains("Lights on Abai Avenue"), "another body's inbox");
-    let (status, _, _) = site.get("/en/inbox?kind=nonsense", &[("cookie", &c.official)]).await;
+    assert!(
+        inbox.contains("Lights on Abai Avenue")
+            && inbox.contains(&app::model::case_number(c.case.year, c.case.seq))
+    );
+    let (_, _, other_inbox) = site
+        .get("/en/inbox", &[("cookie", &c.other_official)])
+        .await;
+    assert!(
+        !other_inbox.contains("Lights on Abai Avenue"),
+        "another body's inbox"
+    );
+    let (status, _, _) = site
+        .get("/en/inbox?kind=nonsense", &[("cookie", &c.official)])
+        .await;
     assert!(status.is_client_error(), "{status}");
 
     // Ask, reply, answer, update: each through its form, each back on the case page.
@@ -158,29 +186,84 @@ async fn an_official_works_a_case_through_the_forms_and_everyone_sees_it() {
         let page = page.clone();
         async move { post_from(site, &page, path, &cookie, &form).await }
     };
-    let (status, headers) = post(c.official.clone(), "/api/cases/clarify", format!("csrf={CSRF}&lang=en&id={id}&question={}", encode("Which side of the street?"))).await;
+    let (status, headers) = post(
+        c.official.clone(),
+        "/api/cases/clarify",
+        format!(
+            "csrf={CSRF}&lang=en&id={id}&question={}",
+            encode("Which side of the street?")
+        ),
+    )
+    .await;
     assert!(status.is_redirection(), "{status}");
-    assert_eq!(location(&headers), format!("/en/cases/{id}?done=clarification-asked"));
-    let (_, _, shown) = site.get(&format!("/en/cases/{id}"), &[("cookie", &c.author)]).await;
+    assert_eq!(
+        location(&headers),
+        format!("/en/cases/{id}?done=clarification-asked")
+    );
+    let (_, _, shown) = site
+        .get(&format!("/en/cases/{id}"), &[("cookie", &c.author)])
+        .await;
     assert!(shown.contains("Which side of the street?") && shown.contains("Send the reply"));
-    let (status, _) = post(c.author.clone(), "/api/cases/reply", format!("csrf={CSRF}&lang=en&id={id}&reply={}", encode("The east side."))).await;
+    let (status, _) = post(
+        c.author.clone(),
+        "/api/cases/reply",
+        format!(
+            "csrf={CSRF}&lang=en&id={id}&reply={}",
+            encode("The east side.")
+        ),
+    )
+    .await;
     assert!(status.is_redirection(), "{status}");
     // A bad decision comes back to the form with a message, nothing changed.
-    let (status, headers) = post(c.official.clone(), "/api/cases/answer", format!("csrf={CSRF}&lang=en&id={id}&decision=maybe&text=Yes")).await;
+    let (status, headers) = post(
+        c.official.clone(),
+        "/api/cases/answer",
+        format!("csrf={CSRF}&lang=en&id={id}&decision=maybe&text=Yes"),
+    )
+    .await;
     assert!(status.is_redirection(), "{status}");
     assert!(location(&headers).contains("__err"));
-    assert_eq!(state_of(&site, id).await, CaseState::AwaitingAnswer.as_str());
-    let (status, _) = post(c.official.clone(), "/api/cases/answer", format!("csrf={CSRF}&lang=en&id={id}&decision=partly_accepted&text={}", encode("New lights by June."))).await;
+    assert_eq!(
+        state_of(&site, id).await,
+        CaseState::AwaitingAnswer.as_str()
+    );
+    let (status, _) = post(
+        c.official.clone(),
+        "/api/cases/answer",
+        format!(
+            "csrf={CSRF}&lang=en&id={id}&decision=partly_accepted&text={}",
+            encode("New lights by June.")
+        ),
+    )
+    .await;
     assert!(status.is_redirection(), "{status}");
     assert_eq!(state_of(&site, id).await, CaseState::Answered.as_str());
     // A second answer is refused: the case no longer awaits one.
-    let (status, _) = post(c.official.clone(), "/api/cases/answer", format!("csrf={CSRF}&lang=en&id={id}&decision=accepted&text=Again")).await;
+    let (status, _) = post(
+        c.official.clone(),
+        "/api/cases/answer",
+        format!("csrf={CSRF}&lang=en&id={id}&decision=accepted&text=Again"),
+    )
+    .await;
     assert_eq!(status, StatusCode::CONFLICT);
     let (status, _) = post(c.official.clone(), "/api/cases/update", format!("csrf={CSRF}&lang=en&id={id}&kind=implementation&progress=in_progress&on=2027-05-01&text={}", encode("Poles are up."))).await;
     assert!(status.is_redirection(), "{status}");
-    let (status, headers) = post(c.official.clone(), "/api/cases/update", format!("csrf={CSRF}&lang=en&id={id}&kind=implementation&progress=in_progress&on=&text=x")).await;
-    assert!(status.is_redirection() && location(&headers).contains("__err"), "a missing date");
-    let (status, _) = post(c.citizen.clone(), "/api/cases/rate", format!("csrf={CSRF}&lang=en&id={id}&rating=4")).await;
+    let (status, headers) = post(
+        c.official.clone(),
+        "/api/cases/update",
+        format!("csrf={CSRF}&lang=en&id={id}&kind=implementation&progress=in_progress&on=&text=x"),
+    )
+    .await;
+    assert!(
+        status.is_redirection() && location(&headers).contains("__err"),
+        "a missing date"
+    );
+    let (status, _) = post(
+        c.citizen.clone(),
+        "/api/cases/rate",
+        format!("csrf={CSRF}&lang=en&id={id}&rating=4"),
+    )
+    .await;
     assert!(status.is_redirection(), "{status}");
 
     // A visitor sees the whole record.
@@ -200,11 +283,22 @@ async fn an_official_works_a_case_through_the_forms_and_everyone_sees_it() {
     ] {
         assert!(public.contains(text), "{text} on the public page");
     }
-    assert!(!public.contains("Publish the answer"), "no forms for a visitor");
+    assert!(
+        !public.contains("Publish the answer"),
+        "no forms for a visitor"
+    );
     // The petition's page shows the answer and links its case.
-    let petition = case::Entity::find_by_id(id).one(&site.test.db).await.expect("reads").expect("exists").origin_id;
+    let petition = case::Entity::find_by_id(id)
+        .one(&site.test.db)
+        .await
+        .expect("reads")
+        .expect("exists")
+        .origin_id;
     let (_, _, petition_page) = site.get(&format!("/en/petitions/{petition}"), &[]).await;
-    assert!(petition_page.contains("New lights by June.") && petition_page.contains(&format!("/en/cases/{id}")));
+    assert!(
+        petition_page.contains("New lights by June.")
+            && petition_page.contains(&format!("/en/cases/{id}"))
+    );
     site.finish().await;
 }
 
@@ -214,20 +308,50 @@ async fn forwarding_through_the_form_and_the_responsiveness_table_and_its_csv() 
     let c = cast(&site).await;
     let id = c.case.id;
     let page = format!("http://127.0.0.1/en/cases/{id}");
-    for (to, expected) in [("akimat-75", "forward-same-body"), ("no-such", "forward-body-unknown")] {
-        let (status, headers) = post_from(&site, &page, "/api/cases/forward", &c.official, &format!("csrf={CSRF}&lang=en&id={id}&to={to}&reason=Theirs")).await;
+    for (to, expected) in [
+        ("akimat-75", "forward-same-body"),
+        ("no-such", "forward-body-unknown"),
+    ] {
+        let (status, headers) = post_from(
+            &site,
+            &page,
+            "/api/cases/forward",
+            &c.official,
+            &format!("csrf={CSRF}&lang=en&id={id}&to={to}&reason=Theirs"),
+        )
+        .await;
         assert!(status.is_redirection(), "{status}");
         assert!(location(&headers).contains("__err"), "{expected}");
     }
-    let (status, headers) = post_from(&site, &page, "/api/cases/forward", &c.official, &format!("csrf={CSRF}&lang=en&id={id}&to=akimat-71&reason={}", encode("The street is in Astana."))).await;
+    let (status, headers) = post_from(
+        &site,
+        &page,
+        "/api/cases/forward",
+        &c.official,
+        &format!(
+            "csrf={CSRF}&lang=en&id={id}&to=akimat-71&reason={}",
+            encode("The street is in Astana.")
+        ),
+    )
+    .await;
     assert!(status.is_redirection(), "{status}");
-    let live = cases::of_origin(&site.test.db, app::model::CaseKind::Petition, c.case.origin_id)
-        .await
-        .expect("reads")
-        .expect("a live case");
-    assert_eq!(location(&headers), format!("/en/cases/{}?done=forwarded", live.id));
+    let live = cases::of_origin(
+        &site.test.db,
+        app::model::CaseKind::Petition,
+        c.case.origin_id,
+    )
+    .await
+    .expect("reads")
+    .expect("a live case");
+    assert_eq!(
+        location(&headers),
+        format!("/en/cases/{}?done=forwarded", live.id)
+    );
     let (_, _, there) = site.get(&format!("/en/cases/{}", live.id), &[]).await;
-    assert!(there.contains("Received, forwarded from another body") && there.contains("The street is in Astana."));
+    assert!(
+        there.contains("Received, forwarded from another body")
+            && there.contains("The street is in Astana.")
+    );
     let (_, _, here) = site.get(&format!("/en/cases/{id}"), &[]).await;
     assert!(here.contains("Forwarded to another body"));
 
@@ -235,18 +359,35 @@ async fn forwarding_through_the_form_and_the_responsiveness_table_and_its_csv() 
     assert_eq!(status, StatusCode::OK);
     assert!(table.contains("How bodies answer") && table.contains("/en/bodies/akimat-71"));
     for lang in ["kk", "ru"] {
-        let (status, _, _) = site.get(&format!("/{lang}/responsiveness?sort=received&desc=1"), &[]).await;
+        let (status, _, _) = site
+            .get(&format!("/{lang}/responsiveness?sort=received&desc=1"), &[])
+            .await;
         assert_eq!(status, StatusCode::OK, "{lang}");
     }
     let (status, headers, csv) = site.get("/api/responsiveness.csv?region=71", &[]).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(headers.get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/csv")));
-    assert!(headers.get("content-disposition").and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("attachment")));
+    assert!(
+        headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/csv"))
+    );
+    assert!(
+        headers
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("attachment"))
+    );
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 2, "{csv}");
-    assert!(lines[1].contains(",akimat,") && lines[1].contains(",71,1,0,0,0,0,"), "{csv}");
+    assert!(
+        lines[1].contains(",akimat,") && lines[1].contains(",71,1,0,0,0,0,"),
+        "{csv}"
+    );
     for bad in ["?year=abc", "?sort=drop", "?year=99999999999"] {
-        let (status, _, _) = site.get(&format!("/api/responsiveness.csv{bad}"), &[]).await;
+        let (status, _, _) = site
+            .get(&format!("/api/responsiveness.csv{bad}"), &[])
+            .await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
     }
     site.finish().await;

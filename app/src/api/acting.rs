@@ -28,8 +28,7 @@ pub fn action_error(error: ActionError) -> AppError {
             reason: key.into(),
         },
         ActionError::Refused(key) => {
-            if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
-            {
+            if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
                 response.set_status(http::StatusCode::CONFLICT);
             }
             AppError::Refused { reason: key.into() }

@@ -18,8 +18,7 @@ mod ssr {
     /// failure here leaves), then sends the browser to the case's page with a notice.
     pub async fn after(state: &AppState, lang: &str, case_id: i32, done: &str) {
         use crate::server::services::cases::mailing;
-        match mailing::send_case(&state.db, case_id, &state.public_url, chrono::Utc::now()).await
-        {
+        match mailing::send_case(&state.db, case_id, &state.public_url, chrono::Utc::now()).await {
             Ok(_) => state.mail_wake.notify(),
             Err(error) => tracing::error!(%error, case = case_id, "queueing case mail failed"),
         }
@@ -48,7 +47,11 @@ pub async fn case_inbox(
     if bodies.is_empty() {
         return request::forbid();
     }
-    let kind = match kind.as_deref().map(str::trim).filter(|k| !k.is_empty() && *k != "any") {
+    let kind = match kind
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && *k != "any")
+    {
         Some(k) => Some(CaseKind::parse(k).ok_or_else(|| AppError::Invalid {
             field: "kind".into(),
             reason: "case-kind-unknown".into(),
@@ -63,7 +66,13 @@ pub async fn case_inbox(
             reason: "case-state-unknown".into(),
         })?),
     };
-    Ok(views::inbox(&app.db, &bodies, views::InboxFilter { kind, state }, today()).await?)
+    Ok(views::inbox(
+        &app.db,
+        &bodies,
+        views::InboxFilter { kind, state },
+        today(),
+    )
+    .await?)
 }
 
 /// One case's public page, with what the signed-in person may do on it.
@@ -158,8 +167,7 @@ pub async fn give_clarification(
     let (app, me) = acting(&csrf)?;
     crate::server::in_transaction(&app, action_error, move |txn| {
         Box::pin(async move {
-            answering::give_clarification(txn, me.id, id, &reply, chrono::Utc::now(), today())
-                .await
+            answering::give_clarification(txn, me.id, id, &reply, chrono::Utc::now(), today()).await
         })
     })
     .await?;
@@ -269,9 +277,9 @@ pub async fn close_case(
     use crate::server::services::{cases, today};
     let (app, me) = acting(&csrf)?;
     crate::server::in_transaction(&app, action_error, move |txn| {
-        Box::pin(async move {
-            cases::close(txn, me.id, id, &note, chrono::Utc::now(), today()).await
-        })
+        Box::pin(
+            async move { cases::close(txn, me.id, id, &note, chrono::Utc::now(), today()).await },
+        )
     })
     .await?;
     ssr::after(&app, &lang, id, "case-closed").await;
@@ -283,7 +291,12 @@ pub async fn close_case(
 /// # Errors
 /// `Invalid` outside 1–5; `Refused` before the answer.
 #[server(endpoint = "cases/rate")]
-pub async fn rate_case(csrf: String, lang: String, id: i32, rating: String) -> Result<(), AppError> {
+pub async fn rate_case(
+    csrf: String,
+    lang: String,
+    id: i32,
+    rating: String,
+) -> Result<(), AppError> {
     use crate::api::acting::{acting, action_error};
     use crate::server::services::cases::answering;
     let (app, me) = acting(&csrf)?;

@@ -14,8 +14,8 @@ use crate::model::{FilingOptions, PetitionSummary, PetitionView, ReasonView};
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use crate::i18n::Locale;
     pub use crate::api::acting::{acting, action_error as petition_error};
+    use crate::i18n::Locale;
 
     /// Sends the browser to a petition's page with a notice.
     pub fn to_petition(lang: &str, id: i32, done: &str) {

@@ -13,8 +13,9 @@ pub use body::{
     BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView,
 };
 pub use case::{
-    BodyChoice, BodyRecord, CaseActions, CaseLink, CaseKind, CaseState, CaseSummary, CaseUpdateView, CaseView, PauseView,
-    Progress, Responsiveness, ResponsivenessQuery, ResponsivenessRow, case_number,
+    BodyChoice, BodyRecord, CaseActions, CaseKind, CaseLink, CaseState, CaseSummary,
+    CaseUpdateView, CaseView, PauseView, Progress, Responsiveness, ResponsivenessQuery,
+    ResponsivenessRow, case_number,
 };
 pub use iin::{Iin, IinError, Sex};
 pub use petition::{

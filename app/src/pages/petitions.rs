@@ -21,8 +21,8 @@ use crate::components::links::href;
 use crate::error::AppError;
 use crate::i18n::{Locale, format_date, tr, use_locale};
 use crate::model::{
-    Clock, FilingOptions, IdentityGrade, PetitionStatus, PetitionSummary,
-    PetitionView, ReasonView, Topic,
+    Clock, FilingOptions, IdentityGrade, PetitionStatus, PetitionSummary, PetitionView, ReasonView,
+    Topic,
 };
 
 /// Every failure a petition page's forms may come back with.

@@ -7,14 +7,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::cases::responsiveness_table;
+use crate::components::links::{BodyLink, href};
 use crate::i18n::{Locale, tr, use_locale};
 use crate::model::{BodyKind, CaseKind, ResponsivenessQuery};
 use crate::pages::{LoadError, PageTitle};
-use crate::components::links::{BodyLink, href};
 
 /// The query of the page's URL.
 fn query_of(q: &leptos_router::params::ParamsMap) -> ResponsivenessQuery {
-    let text = |k: &str| q.get(k).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty() && v != "any");
+    let text = |k: &str| {
+        q.get(k)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty() && v != "any")
+    };
     ResponsivenessQuery {
         region: text("region"),
         body_kind: text("body_kind"),
@@ -57,12 +61,20 @@ pub fn query_string(query: &ResponsivenessQuery, sort: Option<(&str, bool)>) -> 
 /// A sortable column header: a link that sorts by it (ascending, or descending on a second
 /// click), with `aria-sort` on the column sorted by.
 #[component]
-fn SortHeader(query: ResponsivenessQuery, column: &'static str, label: &'static str) -> impl IntoView {
+fn SortHeader(
+    query: ResponsivenessQuery,
+    column: &'static str,
+    label: &'static str,
+) -> impl IntoView {
     let l = use_locale().get_untracked();
     let current = query.sort.as_deref().unwrap_or("rank") == column;
     let desc = current && !query.desc;
     let aria = if current {
-        if query.desc { "descending" } else { "ascending" }
+        if query.desc {
+            "descending"
+        } else {
+            "ascending"
+        }
     } else {
         "none"
     };

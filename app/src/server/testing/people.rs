@@ -192,8 +192,14 @@ pub async fn registered_petition_to(
         .ok_or(crate::server::services::ActionError::NotFound)?;
     petition::Entity::update_many()
         .col_expr(petition::Column::Status, Expr::value("under_consideration"))
-        .col_expr(petition::Column::ThresholdReachedAt, Expr::value(Utc::now()))
-        .col_expr(petition::Column::RegistrationNumber, Expr::value(format!("T-{id}")))
+        .col_expr(
+            petition::Column::ThresholdReachedAt,
+            Expr::value(Utc::now()),
+        )
+        .col_expr(
+            petition::Column::RegistrationNumber,
+            Expr::value(format!("T-{id}")),
+        )
         .col_expr(petition::Column::RegisteredOn, Expr::value(on))
         .filter(petition::Column::Id.eq(id))
         .exec(db)

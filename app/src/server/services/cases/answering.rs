@@ -10,7 +10,9 @@ use sea_orm::{
 
 use super::super::timeline::{self, Event, Subject};
 use super::super::{ActionError, ServiceError};
-use super::{as_official, checked_text, clock, find, kind_of, mailing, origin, state_of, transition};
+use super::{
+    as_official, checked_text, clock, find, kind_of, mailing, origin, state_of, transition,
+};
 use crate::model::{ActorRole, AnswerDecision, CaseState, EventKind, Progress};
 use crate::server::entities::{body, case, case_pause, case_rating, case_update, user};
 
@@ -35,10 +37,16 @@ pub async fn answer(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<case::Model, ActionError> {
-    let text = checked_text(text, "text", MAX_ANSWER, "answer-text-empty", "answer-text-long")?;
+    let text = checked_text(
+        text,
+        "text",
+        MAX_ANSWER,
+        "answer-text-empty",
+        "answer-text-long",
+    )?;
     let case = as_official(db, official, case_id, today).await?;
     answer_case(db, official, &case, decision, &text, now, today).await?;
-    Ok(find(db, case_id).await?)
+    find(db, case_id).await
 }
 
 /// The answer itself, once the official and the text are checked.
@@ -154,8 +162,12 @@ pub async fn ask_clarification(
     timeline::record(
         db,
         Subject::Case(case_id),
-        Event::new(EventKind::ClarificationAsked, ActorRole::Official, Some(official))
-            .note(question),
+        Event::new(
+            EventKind::ClarificationAsked,
+            ActorRole::Official,
+            Some(official),
+        )
+        .note(question),
         now,
     )
     .await?;
@@ -210,11 +222,23 @@ pub async fn give_clarification(
         .await?
         .map(|b| b.level)
         .unwrap_or_default();
-    clock::refresh(db, &clock::CaseClocks::load(db).await?, &case, &level, today).await?;
+    clock::refresh(
+        db,
+        &clock::CaseClocks::load(db).await?,
+        &case,
+        &level,
+        today,
+    )
+    .await?;
     timeline::record(
         db,
         Subject::Case(case_id),
-        Event::new(EventKind::ClarificationGiven, ActorRole::Author, Some(author)).note(reply),
+        Event::new(
+            EventKind::ClarificationGiven,
+            ActorRole::Author,
+            Some(author),
+        )
+        .note(reply),
         now,
     )
     .await?;
@@ -244,7 +268,13 @@ pub async fn follow_up(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<(), ActionError> {
-    let text = checked_text(text, "text", MAX_ANSWER, "answer-text-empty", "answer-text-long")?;
+    let text = checked_text(
+        text,
+        "text",
+        MAX_ANSWER,
+        "answer-text-empty",
+        "answer-text-long",
+    )?;
     let case = as_official(db, official, case_id, today).await?;
     if !state_of(&case)?.is_answered() {
         return Err(ActionError::Refused("case-not-answered"));

@@ -11,9 +11,9 @@ use sea_orm::{
     sea_query::Expr,
 };
 
+use super::super::ServiceError;
 use super::super::deadlines::{self, Calendar, Pause, Term};
 use super::super::timeline::{self, Event, Subject};
-use super::super::ServiceError;
 use crate::model::{CaseKind, CaseState, EventKind};
 use crate::server::db::take_worker_lock;
 use crate::server::entities::{body, case, case_pause, deadline_term};

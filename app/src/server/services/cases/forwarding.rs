@@ -5,8 +5,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::Expr};
 
-use super::super::timeline::{self, Event, Subject};
 use super::super::ActionError;
+use super::super::timeline::{self, Event, Subject};
 use super::{Opening, as_official, checked_text, kind_of, open, state_of, transition};
 use crate::model::{ActorRole, CaseState, EventKind};
 use crate::server::entities::{body, case};

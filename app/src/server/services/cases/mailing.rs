@@ -85,7 +85,10 @@ pub async fn send(
     loop {
         let txn = db.begin().await?;
         lock_for_write(&txn).await?;
-        let Some(m) = case_mailing::Entity::find_by_id(mailing_id).one(&txn).await? else {
+        let Some(m) = case_mailing::Entity::find_by_id(mailing_id)
+            .one(&txn)
+            .await?
+        else {
             return Ok(queued);
         };
         if m.done_at.is_some() {
@@ -103,9 +106,7 @@ pub async fn send(
         let backend = txn.get_database_backend();
         let followers = match news {
             News::Clarification => None,
-            News::Answered | News::Updated => {
-                origin::followers_sql(kind, &placeholder(backend, 3))
-            }
+            News::Answered | News::Updated => origin::followers_sql(kind, &placeholder(backend, 3)),
         };
         let mut values: Vec<sea_orm::Value> = vec![m.after_user_id.into(), author.into()];
         let who = match &followers {

@@ -74,10 +74,10 @@ pub async fn of_origin(
     Ok(case::Entity::find()
         .filter(case::Column::Kind.eq(kind.as_str()))
         .filter(case::Column::OriginId.eq(origin_id))
-        .filter(case::Column::State.is_not_in([
-            CaseState::Forwarded.as_str(),
-            CaseState::Withdrawn.as_str(),
-        ]))
+        .filter(
+            case::Column::State
+                .is_not_in([CaseState::Forwarded.as_str(), CaseState::Withdrawn.as_str()]),
+        )
         .one(db)
         .await?)
 }
@@ -293,7 +293,11 @@ pub async fn close(
     {
         return Err(ActionError::Refused("case-not-answered"));
     }
-    let mut event = Event::new(EventKind::Closed, crate::model::ActorRole::Official, Some(official));
+    let mut event = Event::new(
+        EventKind::Closed,
+        crate::model::ActorRole::Official,
+        Some(official),
+    );
     let note = note.trim();
     if !note.is_empty() {
         event = event.note(note);

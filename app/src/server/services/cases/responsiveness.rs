@@ -31,11 +31,17 @@ pub async fn table(
         let mut sql = String::new();
         let mut values: Vec<sea_orm::Value> = Vec::new();
         if let Some(kind) = &query.case_kind {
-            sql.push_str(&format!(" AND c.kind = {}", placeholder(backend, first + values.len())));
+            sql.push_str(&format!(
+                " AND c.kind = {}",
+                placeholder(backend, first + values.len())
+            ));
             values.push(kind.clone().into());
         }
         if let Some(year) = query.year {
-            sql.push_str(&format!(" AND c.year = {}", placeholder(backend, first + values.len())));
+            sql.push_str(&format!(
+                " AND c.year = {}",
+                placeholder(backend, first + values.len())
+            ));
             values.push(year.into());
         }
         (sql, values)
@@ -131,7 +137,11 @@ pub async fn table(
             continue;
         };
         let region = region_of(b.territory_id);
-        if query.region.as_ref().is_some_and(|r| Some(r) != region.as_ref()) {
+        if query
+            .region
+            .as_ref()
+            .is_some_and(|r| Some(r) != region.as_ref())
+        {
             continue;
         }
         if query.body_kind.as_ref().is_some_and(|k| *k != b.kind) {

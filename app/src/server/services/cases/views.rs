@@ -80,7 +80,10 @@ pub async fn summaries(
                 id: c.id,
                 kind,
                 number: case_number(c.year, c.seq),
-                title: titles.get(&(kind, c.origin_id)).cloned().unwrap_or_default(),
+                title: titles
+                    .get(&(kind, c.origin_id))
+                    .cloned()
+                    .unwrap_or_default(),
                 body: body_names.get(&c.body_id).cloned().unwrap_or(Names {
                     kk: String::new(),
                     ru: String::new(),
@@ -131,15 +134,13 @@ pub async fn inbox(
     // Waiting cases by due day; the rest after them, the latest change first.
     rows.sort_by(|a, b| {
         let waiting = |c: &case::Model| c.state != CaseState::AwaitingAnswer.as_str();
-        waiting(a)
-            .cmp(&waiting(b))
-            .then_with(|| {
-                if waiting(a) {
-                    b.updated_at.cmp(&a.updated_at)
-                } else {
-                    a.due_on.cmp(&b.due_on)
-                }
-            })
+        waiting(a).cmp(&waiting(b)).then_with(|| {
+            if waiting(a) {
+                b.updated_at.cmp(&a.updated_at)
+            } else {
+                a.due_on.cmp(&b.due_on)
+            }
+        })
     });
     summaries(db, rows, today).await
 }

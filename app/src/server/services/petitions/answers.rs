@@ -4,7 +4,9 @@
 //! ratings and the timeline events live on the petition's case.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, sea_query::Expr};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, sea_query::Expr,
+};
 
 use super::{PetitionError, counting::transition};
 use crate::model::{AnswerDecision, CaseKind, CaseState, Clock, PetitionStatus, PetitionSummary};
@@ -112,7 +114,10 @@ pub async fn mark_answered(
         PetitionStatus::Answered,
         vec![
             (petition::Column::AnsweredAt, Expr::value(now)),
-            (petition::Column::AnswerDecision, Expr::value(stored.as_str())),
+            (
+                petition::Column::AnswerDecision,
+                Expr::value(stored.as_str()),
+            ),
             (petition::Column::AnswerText, Expr::value(text)),
             (petition::Column::AnsweredById, Expr::value(official)),
         ],

@@ -110,10 +110,9 @@ pub async fn view(
     let mut subjects = vec![Subject::Petition(id)];
     subjects.extend(own_cases.iter().map(|c| Subject::Case(c.id)));
     let timeline = timeline::entries(db, &subjects).await?;
-    let live_case = own_cases
-        .iter()
-        .rev()
-        .find(|c| c.state != CaseState::Forwarded.as_str() && c.state != CaseState::Withdrawn.as_str());
+    let live_case = own_cases.iter().rev().find(|c| {
+        c.state != CaseState::Forwarded.as_str() && c.state != CaseState::Withdrawn.as_str()
+    });
     let answered = super::answers::answered_case(db, id).await?;
     let answer = match &answered {
         Some(c) => match (&c.decision, &c.answer_text, c.answered_at) {
@@ -177,14 +176,16 @@ pub async fn view(
         };
     }
     let case_link = match live_case.or(own_cases.last()) {
-        Some(c) => body::Entity::find_by_id(c.body_id)
-            .one(db)
-            .await?
-            .map(|b| crate::model::CaseLink {
-                id: c.id,
-                number: crate::model::case_number(c.year, c.seq),
-                body: names_of(&b.name_kk, &b.name_ru, &b.name_en),
-            }),
+        Some(c) => {
+            body::Entity::find_by_id(c.body_id)
+                .one(db)
+                .await?
+                .map(|b| crate::model::CaseLink {
+                    id: c.id,
+                    number: crate::model::case_number(c.year, c.seq),
+                    body: names_of(&b.name_kk, &b.name_ru, &b.name_en),
+                })
+        }
         None => None,
     };
     let queue_position = if is_author {
