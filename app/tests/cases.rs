@@ -950,3 +950,183 @@ async fn registered_petitions_their_answer_events_ratings_and_pending_mail_move_
     assert_eq!(number.seq, 3);
     test.drop_database().await;
 }
+
+/// A small PDF: what the type check reads is the content, not the name.
+const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+/// The first bytes of a PNG image.
+const PNG: &[u8] = &[
+    0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0,
+    1, 0, 0, 0, 1, 8, 6, 0, 0, 0,
+];
+
+fn upload(name: &str, bytes: &[u8]) -> cases::documents::Upload {
+    cases::documents::Upload {
+        name: name.into(),
+        bytes: bytes.to_vec(),
+    }
+}
+
+#[tokio::test]
+async fn documents_are_checked_by_content_and_kept_once_per_item_limit() {
+    use cases::documents::{self, DocumentStore, Item};
+    let w = world().await;
+    let db = &w.test.db;
+    let store = DocumentStore::in_memory();
+    let (_, c) = registered(&w, "with papers", today()).await;
+    let attach = |user: i32, item: Item, files: Vec<documents::Upload>| {
+        let store = store.clone();
+        async move { documents::attach(db, &store, user, c.id, item, files, Utc::now(), today()).await }
+    };
+    refused(
+        attach(w.official.id, Item::Answer, vec![upload("a.pdf", PDF)]).await,
+        "case-not-answered",
+    );
+    answering::answer(
+        db,
+        w.official.id,
+        c.id,
+        AnswerDecision::Accepted,
+        "Yes",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("answered");
+    for who in [w.stranger.id, w.citizen.id, w.author.id, w.moderator.id] {
+        forbidden(attach(who, Item::Answer, vec![upload("a.pdf", PDF)]).await);
+    }
+    for (name, bytes, key) in [
+        ("../../x.pdf", PDF, "document-name"),
+        ("..\\x.pdf", PDF, "document-name"),
+        ("a\u{0}.pdf", PDF, "document-name"),
+        ("empty.pdf", &[][..], "document-empty"),
+        (
+            "notes.pdf",
+            &b"just some text, not a PDF"[..],
+            "document-type",
+        ),
+        ("picture.pdf", PNG, "document-type-mismatch"),
+        ("answer.png", PDF, "document-type-mismatch"),
+    ] {
+        invalid(
+            attach(w.official.id, Item::Answer, vec![upload(name, bytes)]).await,
+            key,
+        );
+    }
+    let mut big = PDF.to_vec();
+    big.resize(documents::MAX_BYTES + 1, b' ');
+    invalid(
+        attach(w.official.id, Item::Answer, vec![upload("big.pdf", &big)]).await,
+        "document-too-big",
+    );
+    // One bad file among good ones: nothing is attached.
+    invalid(
+        attach(
+            w.official.id,
+            Item::Answer,
+            vec![upload("a.pdf", PDF), upload("b.pdf", b"nope")],
+        )
+        .await,
+        "document-type",
+    );
+    assert!(
+        documents::of_case(db, c.id)
+            .await
+            .expect("reads")
+            .is_empty()
+    );
+    assert_eq!(
+        attach(
+            w.official.id,
+            Item::Answer,
+            vec![upload("Answer №1.pdf", PDF), upload("plan.PNG", PNG)],
+        )
+        .await
+        .expect("attached"),
+        2
+    );
+    invalid(
+        attach(
+            w.official.id,
+            Item::Answer,
+            (0..4)
+                .map(|i| upload(&format!("more{i}.pdf"), PDF))
+                .collect(),
+        )
+        .await,
+        "document-too-many",
+    );
+    let docs = documents::of_case(db, c.id).await.expect("reads");
+    assert_eq!(
+        docs.iter()
+            .map(|d| (d.item.as_str(), d.name.as_str(), d.content_type.as_str()))
+            .collect::<Vec<_>>(),
+        vec![
+            ("answer", "Answer №1.pdf", "application/pdf"),
+            ("answer", "plan.PNG", "image/png")
+        ]
+    );
+    let (row, bytes) = documents::fetch(db, &store, docs[0].id)
+        .await
+        .expect("fetched");
+    assert_eq!((row.size, bytes.as_slice()), (PDF.len() as i64, PDF));
+    // An item of another case: 404.
+    let (_, other) = registered(&w, "another", today()).await;
+    let update_elsewhere = {
+        answering::answer(
+            db,
+            w.official.id,
+            other.id,
+            AnswerDecision::Accepted,
+            "Yes",
+            Utc::now(),
+            today(),
+        )
+        .await
+        .expect("answered");
+        answering::follow_up(
+            db,
+            w.official.id,
+            other.id,
+            Followup::Answer,
+            "More",
+            Utc::now(),
+            today(),
+        )
+        .await
+        .expect("update");
+        views::view(db, other.id, None, today())
+            .await
+            .expect("page")
+            .updates[0]
+            .id
+    };
+    assert!(matches!(
+        attach(
+            w.official.id,
+            Item::Update(update_elsewhere),
+            vec![upload("a.pdf", PDF)]
+        )
+        .await,
+        Err(ActionError::NotFound)
+    ));
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn the_local_document_store_keeps_files_by_content_hash() {
+    let dir = std::env::temp_dir().join(format!("dauys-docs-{}", std::process::id()));
+    let url = url_of(&dir);
+    let store = cases::documents::DocumentStore::from_url(&url).expect("opens");
+    store.put("abc123", PDF.to_vec()).await.expect("stored");
+    assert_eq!(store.get("abc123").await.expect("read"), PDF);
+    assert!(dir.join("abc123").exists(), "a file under the directory");
+    assert!(store.get("missing").await.is_err());
+    assert!(cases::documents::DocumentStore::from_url("ftp://example/x").is_err());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+fn url_of(dir: &std::path::Path) -> String {
+    format!("file://{}/", dir.display())
+}

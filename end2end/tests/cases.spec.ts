@@ -55,6 +55,21 @@ for (const javaScript of [true, false]) {
       await expect(page.getByText('Answered on time').first()).toBeVisible();
       await expect(page.getByRole('button', { name: 'Publish the answer' })).toHaveCount(0);
 
+      // A PDF attached to the answer (the type is read from the content).
+      await page.getByLabel('Attach to').selectOption({ value: 'answer' });
+      await page.getByLabel('Files').setInputFiles({
+        name: 'answer-abai.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+      });
+      await page.getByRole('button', { name: 'Attach', exact: true }).click();
+      await expect(page.getByText('The documents are attached.')).toBeVisible();
+      // A file that is not what its name says is refused, with the reason.
+      await page.getByLabel('Attach to').selectOption({ value: 'answer' });
+      await page.getByLabel('Files').setInputFiles({ name: 'photo.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+      await page.getByRole('button', { name: 'Attach', exact: true }).click();
+      await expect(page.getByText('Only PDF, PNG, JPEG, ODT and DOCX files are accepted.')).toBeVisible();
+
       // An implementation update.
       await page.getByLabel('Progress').selectOption({ label: 'In progress' });
       await page.getByLabel('Date (planned for, or done on)').fill('2027-05-01');
@@ -76,6 +91,10 @@ for (const javaScript of [true, false]) {
       await expect(visitor.getByText('The poles are up; the cables go in next.')).toBeVisible();
       await expect(visitor.getByText('01.05.2027')).toBeVisible();
       await expect(visitor.getByRole('button', { name: 'Publish the answer' })).toHaveCount(0);
+      const download = visitor.waitForEvent('download');
+      await visitor.getByRole('link', { name: 'answer-abai.pdf' }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe('answer-abai.pdf');
       if (javaScript) await axeClean(visitor);
 
       // A citizen rates the answer.

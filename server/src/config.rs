@@ -50,6 +50,10 @@ pub struct Config {
     pub trusted_proxies: app::server::TrustedProxies,
     /// `DAUYS_METRICS_TOKEN`: the bearer token that may read `/metrics` (unset: nobody may).
     pub metrics_token: Option<String>,
+    /// `DAUYS_DOCUMENTS_URL`: where attached documents are stored: `file:///dir` (default
+    /// `data/documents` under the working directory) or `s3://bucket/prefix` (with the
+    /// `AWS_*` variables: several server processes share one bucket).
+    pub documents_url: String,
 }
 
 /// Parses `DAUYS_TRUSTED_PROXIES`: addresses (a single host) or networks, comma-separated.
@@ -248,6 +252,24 @@ impl Config {
                 },
             },
             metrics_token: var("DAUYS_METRICS_TOKEN"),
+            documents_url: match var("DAUYS_DOCUMENTS_URL") {
+                Some(url) => url,
+                None => {
+                    let dir = std::env::current_dir()
+                        .map_err(|e| ConfigError {
+                            name: "DAUYS_DOCUMENTS_URL",
+                            reason: format!("no working directory to default to: {e}"),
+                        })?
+                        .join("data")
+                        .join("documents");
+                    url::Url::from_directory_path(&dir)
+                        .map_err(|()| ConfigError {
+                            name: "DAUYS_DOCUMENTS_URL",
+                            reason: format!("{} is not an absolute path", dir.display()),
+                        })?
+                        .to_string()
+                }
+            },
         })
     }
 }

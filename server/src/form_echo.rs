@@ -20,12 +20,14 @@ use app::i18n::Locale;
 use app::model::FormEcho;
 use app::server::request::{FORM_ECHO_COOKIE, encode_echo};
 
+/// The path of the documents' multipart form (`crate::documents::upload`).
+pub const UPLOAD_PATH: &str = "/api/cases/documents";
 /// Fields that are never echoed.
 const SECRET: &[&str] = &["csrf", "password", "current_password", "iin", "token"];
 /// Fields passed on exactly as sent: secrets are compared byte for byte.
 const VERBATIM: &[&str] = &["csrf", "password", "current_password", "token"];
 /// Fields that may hold several lines.
-const MULTILINE: &[&str] = &["text", "summary", "note"];
+const MULTILINE: &[&str] = &["text", "summary", "note", "question", "reply", "reason"];
 /// Form bodies larger than this are refused (413): the longest form, a petition, is far less.
 const MAX_BODY: usize = 64 * 1024;
 /// An echo larger than this (encoded) is not kept: cookies are small.
@@ -84,6 +86,10 @@ fn bad_request(parts: &axum::http::request::Parts) -> Response {
 /// The middleware.
 pub async fn keep_failed_form(request: Request, next: Next) -> Response {
     if request.method() != Method::POST || !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    // The one multipart form (documents): its handler reads and cleans its own few fields.
+    if request.uri().path() == UPLOAD_PATH {
         return next.run(request).await;
     }
     // Every server function reads its arguments as a form, whatever the request says it sends:

@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod config;
+pub mod documents;
 pub mod form_echo;
 pub mod guard;
 pub mod language;
@@ -188,6 +189,12 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
         .route("/metrics", get(metrics::scrape))
         .route("/api/account/export", get(export_account))
         .route("/api/responsiveness.csv", get(responsiveness_csv))
+        .route(
+            "/api/cases/documents",
+            axum::routing::post(documents::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(documents::MAX_UPLOAD)),
+        )
+        .route("/documents/{id}", get(documents::download))
         .route_service(
             "/favicon.svg",
             ServeFile::new(Path::new(&site_root).join("favicon.svg")),

@@ -336,6 +336,9 @@ async fn serve() -> Result<(), String> {
         db.clone(),
         std::time::Duration::from_secs(600),
     ));
+    let documents =
+        app::server::services::cases::documents::DocumentStore::from_url(&config.documents_url)
+            .map_err(|e| format!("cannot open the document store: {e}"))?;
     let router = build_router(
         config.leptos.clone(),
         AppState {
@@ -348,6 +351,7 @@ async fn serve() -> Result<(), String> {
             petition_views: Default::default(),
             trusted_proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
             metrics_token: config.metrics_token.as_deref().map(std::sync::Arc::from),
+            documents,
         },
     );
     let listener = tokio::net::TcpListener::bind(addr)

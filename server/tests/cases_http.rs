@@ -392,3 +392,194 @@ async fn forwarding_through_the_form_and_the_responsiveness_table_and_its_csv() 
     }
     site.finish().await;
 }
+
+/// A multipart form body as a browser sends it, and its content type.
+fn multipart(fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "----dauys-test-boundary-7d1a";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    for (file_name, bytes) in files {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+const PNG: &[u8] = &[
+    0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0,
+    1, 0, 0, 0, 1, 8, 6, 0, 0, 0,
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn documents_are_uploaded_by_the_body_checked_and_served_safely() {
+    let site = Site::new().await;
+    let c = cast(&site).await;
+    let id = c.case.id;
+    let page = format!("http://127.0.0.1/en/cases/{id}");
+    let (status, _) = post_from(
+        &site,
+        &page,
+        "/api/cases/answer",
+        &c.official,
+        &format!("csrf={CSRF}&lang=en&id={id}&decision=accepted&text=Yes"),
+    )
+    .await;
+    assert!(status.is_redirection());
+    let upload = |cookie: String,
+                  fields: Vec<(&'static str, String)>,
+                  files: Vec<(&'static str, &'static [u8])>| {
+        let site = &site;
+        let page = page.clone();
+        async move {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            let (content_type, body) = multipart(&fields, &files);
+            site.send(
+                "POST",
+                "/api/cases/documents",
+                &[
+                    ("host", "127.0.0.1"),
+                    ("content-type", &content_type),
+                    ("cookie", &cookie),
+                    ("accept", "text/html"),
+                    ("referer", &page),
+                ],
+                body,
+                None,
+            )
+            .await
+        }
+    };
+    let form = |item: &str| {
+        vec![
+            ("csrf", CSRF.to_owned()),
+            ("lang", "en".to_owned()),
+            ("id", id.to_string()),
+            ("item", item.to_owned()),
+        ]
+    };
+    // The wrong people, a forged token: 403, nothing stored.
+    for cookie in [&c.citizen, &c.other_official, &c.moderator, &c.author] {
+        let (status, _, _) = upload(cookie.clone(), form("answer"), vec![("a.pdf", PDF)]).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    let mut forged = form("answer");
+    forged[0].1 = "forged".into();
+    let (status, _, _) = upload(c.official.clone(), forged, vec![("a.pdf", PDF)]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // Bad files come back to the page with the reason.
+    for (name, bytes, key) in [
+        ("../../x.pdf", PDF, "document-name"),
+        ("picture.pdf", PNG, "document-type-mismatch"),
+        ("empty.pdf", &b""[..], "document-empty"),
+        ("notes.pdf", &b"plain text"[..], "document-type"),
+    ] {
+        let (status, headers, _) =
+            upload(c.official.clone(), form("answer"), vec![(name, bytes)]).await;
+        assert!(status.is_redirection(), "{name}: {status}");
+        assert_eq!(
+            location(&headers),
+            format!("/en/cases/{id}?error={key}"),
+            "{name}"
+        );
+    }
+    let (status, headers, _) =
+        upload(c.official.clone(), form("nonsense"), vec![("a.pdf", PDF)]).await;
+    assert!(
+        status.is_redirection() && location(&headers).ends_with("error=document-item"),
+        "{status}"
+    );
+    let big: &'static [u8] = Box::leak(vec![b'%'; 10 * 1024 * 1024 + 1].into_boxed_slice());
+    let (status, headers, _) =
+        upload(c.official.clone(), form("answer"), vec![("big.pdf", big)]).await;
+    assert!(
+        status.is_redirection() && location(&headers).ends_with("error=document-too-big"),
+        "{status}"
+    );
+    // A urlencoded post to the upload path is no upload.
+    let (status, _) = post_from(
+        &site,
+        &page,
+        "/api/cases/documents",
+        &c.official,
+        &format!("csrf={CSRF}&lang=en&id={id}&item=answer"),
+    )
+    .await;
+    assert!(status.is_client_error(), "{status}");
+    let stored = app::server::testing::count_rows(&site.test.db, "case_documents").await;
+    assert_eq!(stored, 0, "nothing stored by the refusals");
+
+    // The official attaches a PDF and an image; everyone can fetch them.
+    let (status, headers, _) = upload(
+        c.official.clone(),
+        form("answer"),
+        vec![("Answer №7.pdf", PDF), ("plan.png", PNG)],
+    )
+    .await;
+    assert!(status.is_redirection(), "{status}");
+    assert_eq!(
+        location(&headers),
+        format!("/en/cases/{id}?done=documents-attached")
+    );
+    let (_, _, public) = site.get(&format!("/en/cases/{id}"), &[]).await;
+    let docs = app::server::services::cases::documents::of_case(&site.test.db, id)
+        .await
+        .expect("reads");
+    assert_eq!(docs.len(), 2);
+    assert!(
+        public.contains(&format!("/documents/{}", docs[0].id)) && public.contains("Answer №7.pdf")
+    );
+    let (status, headers, body) = site.get(&format!("/documents/{}", docs[0].id), &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body.as_bytes(), PDF);
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(header("content-type"), "application/pdf");
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert!(
+        header("content-disposition").starts_with("attachment;"),
+        "{}",
+        header("content-disposition")
+    );
+    assert!(header("content-disposition").contains("filename*=UTF-8''Answer%20%E2%84%967.pdf"));
+    let (_, headers, _) = site.get(&format!("/documents/{}", docs[1].id), &[]).await;
+    assert_eq!(
+        headers.get("content-type").and_then(|v| v.to_str().ok()),
+        Some("image/png")
+    );
+    assert!(
+        headers
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("inline;"))
+    );
+    for missing in [
+        "/documents/999999",
+        "/documents/abc",
+        "/documents/99999999999",
+    ] {
+        let (status, _, _) = site.get(missing, &[]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{missing}");
+    }
+    site.finish().await;
+}

@@ -359,10 +359,26 @@ pub async fn answer_petition(
         services::petitions::{self, answers},
     };
     let (state, _) = ssr::acting(&csrf)?;
-    let target = petitions::find(&state.db, id)
+    petitions::find(&state.db, id)
         .await
         .map_err(ssr::petition_error)?;
-    let me = request::require_role(&state.db, Role::Official, Some(target.body_id)).await?;
+    // The body that answers is the one whose case it is (after a hand-over, the new one).
+    let addressee = match crate::server::services::cases::of_origin(
+        &state.db,
+        crate::model::CaseKind::Petition,
+        id,
+    )
+    .await?
+    {
+        Some(case) => case.body_id,
+        None => {
+            petitions::find(&state.db, id)
+                .await
+                .map_err(ssr::petition_error)?
+                .body_id
+        }
+    };
+    let me = request::require_role(&state.db, Role::Official, Some(addressee)).await?;
     let decision = AnswerDecision::parse(&decision).ok_or_else(|| AppError::Invalid {
         field: "decision".into(),
         reason: "answer-decision-unknown".into(),

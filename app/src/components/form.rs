@@ -200,6 +200,7 @@ const DONE: &[&str] = &[
     "forwarded",
     "case-updated",
     "case-closed",
+    "documents-attached",
 ];
 
 /// A confirmation after a successful form, named by the `done` query parameter.

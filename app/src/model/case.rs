@@ -144,6 +144,8 @@ pub struct PauseView {
 /// A follow-up answer or an implementation update.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseUpdateView {
+    /// Its id.
+    pub id: i32,
     /// `None` for a follow-up answer, the progress for an implementation update.
     pub progress: Option<Progress>,
     /// The date it refers to (planned for, done on).
@@ -176,6 +178,21 @@ pub struct BodyChoice {
     pub names: Names,
 }
 
+/// A document attached to an item of a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentView {
+    /// Its id (`/documents/{id}`).
+    pub id: i32,
+    /// What it is attached to: `answer`, `question:7`, `reply:7`, `update:3`.
+    pub item: String,
+    /// Its file name.
+    pub name: String,
+    /// Its content type.
+    pub content_type: String,
+    /// Its size in bytes.
+    pub size: u64,
+}
+
 /// The public page of a case.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CaseView {
@@ -203,6 +220,8 @@ pub struct CaseView {
     pub pauses: Vec<PauseView>,
     /// Follow-ups and implementation updates, oldest first.
     pub updates: Vec<CaseUpdateView>,
+    /// The documents attached to its items.
+    pub documents: Vec<DocumentView>,
     /// The public timeline, oldest first.
     pub timeline: Vec<TimelineEntry>,
     /// What the viewer may do.

@@ -14,8 +14,8 @@ pub use body::{
 };
 pub use case::{
     BodyChoice, BodyRecord, CaseActions, CaseKind, CaseLink, CaseState, CaseSummary,
-    CaseUpdateView, CaseView, PauseView, Progress, Responsiveness, ResponsivenessQuery,
-    ResponsivenessRow, case_number,
+    CaseUpdateView, CaseView, DocumentView, PauseView, Progress, Responsiveness,
+    ResponsivenessQuery, ResponsivenessRow, case_number,
 };
 pub use iin::{Iin, IinError, Sex};
 pub use petition::{

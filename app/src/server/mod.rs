@@ -36,6 +36,8 @@ pub struct AppState {
     pub trusted_proxies: std::sync::Arc<TrustedProxies>,
     /// `DAUYS_METRICS_TOKEN`: the bearer token that may read `/metrics` (none: nobody may).
     pub metrics_token: Option<std::sync::Arc<str>>,
+    /// `DAUYS_DOCUMENTS_URL`: where attached documents' bytes are stored.
+    pub documents: services::cases::documents::DocumentStore,
 }
 
 /// The reverse proxies in front of the server and the one header they write the client into.

@@ -150,7 +150,7 @@ pub fn ResponsivenessPage() -> impl IntoView {
                         <button type="submit" class="button button-secondary">{l.t("filter-apply")}</button>
                     </form>
                     <p>
-                        <a href=format!("/api/responsiveness.csv?{}", query_string(&q, None)) download="dauys-responsiveness.csv">{l.t("responsiveness-csv")}</a>
+                        <a href=format!("/api/responsiveness.csv?{}", query_string(&q, None)) download="dauys-responsiveness.csv" rel="external">{l.t("responsiveness-csv")}</a>
                         " · "<span class="hint">{l.t_with("responsiveness-min-cases", &[("n", t.min_cases.into()), ("count", l.number(t.min_cases).into())])}</span>
                     </p>
                     {if t.rows.is_empty() {

@@ -3,7 +3,7 @@
 //! and the timeline — and the forms of the body's officials and of the author.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::cases::{
     AnswerCase, AskClarification, CloseCase, ForwardCase, GiveClarification, PostCaseUpdate,
@@ -15,7 +15,7 @@ use crate::components::form::{DoneNotice, FormTokens, failure};
 use crate::components::links::{BodyLink, href};
 use crate::error::AppError;
 use crate::i18n::{format_date, use_locale};
-use crate::model::{CaseState, CaseView, Progress};
+use crate::model::{CaseState, CaseView, DocumentView, Progress};
 use crate::pages::{LoadError, PageTitle};
 
 fn page_failure() -> Option<AppError> {
@@ -26,6 +26,38 @@ fn page_failure() -> Option<AppError> {
         .or_else(failure::<PostCaseUpdate>)
         .or_else(failure::<CloseCase>)
         .or_else(failure::<RateCase>)
+}
+
+/// What an upload of documents may come back with (`?error=`), each a message key.
+const UPLOAD_ERRORS: &[&str] = &[
+    "document-item",
+    "document-none",
+    "document-empty",
+    "document-too-big",
+    "document-too-many",
+    "document-type",
+    "document-type-mismatch",
+    "document-name",
+    "case-not-answered",
+    "clarification-none-open",
+];
+
+/// The documents attached to `item`, as download links.
+#[component]
+fn Documents(docs: Vec<DocumentView>, item: String) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    let mine: Vec<DocumentView> = docs.into_iter().filter(|d| d.item == item).collect();
+    (!mine.is_empty()).then(|| view! {
+        <ul class="documents" aria-label=l.t("case-documents")>
+            {mine.into_iter().map(|d| {
+                let kib = d.size.div_ceil(1024);
+                view! {
+                    <li><a href=format!("/documents/{}", d.id) rel="external"><bdi>{d.name.clone()}</bdi></a>
+                        " "<span class="hint">"("{l.number(kib)}" KB)"</span></li>
+                }
+            }).collect_view()}
+        </ul>
+    })
 }
 
 /// `/:lang/cases/:id`.
@@ -42,8 +74,15 @@ pub fn CasePage() -> impl IntoView {
     };
     let case = Resource::new_blocking(id, get_case);
     let error = page_failure();
+    let query = use_query_map();
+    let upload_error = move || {
+        let key = query.read().get("error")?;
+        let key = UPLOAD_ERRORS.iter().find(|k| **k == key)?;
+        Some(view! { <p class="notice notice-error" role="alert">{locale.get().t(key)}</p> })
+    };
     view! {
         <DoneNotice/>
+        {upload_error}
         {error.map(|e| view! { <p class="notice notice-error" role="alert">{e.message(locale.get_untracked())}</p> })}
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -99,12 +138,15 @@ fn CaseBody(c: CaseView, csrf: String) -> impl IntoView {
                             <li>
                                 <p><strong>{l.t("case-question")}</strong>" · "{format_date(p.asked_on)}</p>
                                 <p class="prewrap">{p.question.clone()}</p>
+                                <Documents docs=c.documents.clone() item=format!("question:{}", p.id)/>
                                 {match (&p.reply, p.answered_on) {
                                     (Some(reply), Some(on)) => view! {
                                         <p><strong>{l.t("case-reply")}</strong>" · "{format_date(on)}</p>
                                         <p class="prewrap">{reply.clone()}</p>
+                                        <Documents docs=c.documents.clone() item=format!("reply:{}", p.id)/>
                                     }.into_any(),
-                                    _ => view! { <p class="hint">{l.t("case-awaiting-reply")}</p> }.into_any(),
+                                    _ if waiting => view! { <p class="hint">{l.t("case-awaiting-reply")}</p> }.into_any(),
+                                    _ => view! { <p class="hint">{l.t("case-no-reply")}</p> }.into_any(),
                                 }}
                             </li>
                         }).collect_view()}
@@ -119,6 +161,7 @@ fn CaseBody(c: CaseView, csrf: String) -> impl IntoView {
                         {c.answered_at.map(|at| view! { " · "{kz_date(at)} })}
                     </p>
                     <p class="prewrap">{text}</p>
+                    <Documents docs=c.documents.clone() item="answer".to_owned()/>
                     <p>{match c.average_rating {
                         Some(avg) => format!("{} {} / 5 ({})", l.t("answer-rating-average"), l.decimal(avg, Some(1)), l.t_with("answer-ratings", &[("count", l.number(c.ratings).into()), ("n", c.ratings.into())])),
                         None => l.t("answer-not-rated"),
@@ -141,6 +184,7 @@ fn CaseBody(c: CaseView, csrf: String) -> impl IntoView {
                                     " · "<span class="hint">{kz_date(u.at)}</span>
                                 </p>
                                 <p class="prewrap">{u.text.clone()}</p>
+                                <Documents docs=c.documents.clone() item=format!("update:{}", u.id)/>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -158,6 +202,7 @@ fn CaseBody(c: CaseView, csrf: String) -> impl IntoView {
             {(v.is_official && matches!(s.state, CaseState::Answered | CaseState::AnsweredLate)).then(|| view! {
                 <CloseForm id=id csrf=csrf.clone()/>
             })}
+            <AttachForm c=c.clone() csrf=csrf.clone()/>
             <Timeline entries=c.timeline.clone()/>
         </article>
     }
@@ -276,4 +321,65 @@ fn CloseForm(id: i32, csrf: String) -> impl IntoView {
             <button type="submit" class="button button-secondary">{l.t("case-close")}</button>
         </form>
     }
+}
+
+/// Attaching documents (PDF, PNG, JPEG, ODT, DOCX; 10 MB each, 5 per item) to what the viewer
+/// wrote: the body's answer, questions and updates for an official; replies for the author.
+#[component]
+fn AttachForm(c: CaseView, csrf: String) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    let v = &c.viewer;
+    let mut items: Vec<(String, String)> = Vec::new();
+    if v.is_official {
+        if c.answer.is_some() {
+            items.push(("answer".into(), l.t("petition-answer")));
+        }
+        for (n, p) in c.pauses.iter().enumerate() {
+            items.push((
+                format!("question:{}", p.id),
+                format!("{} {}", l.t("case-question"), n + 1),
+            ));
+        }
+        for (n, u) in c.updates.iter().enumerate() {
+            items.push((
+                format!("update:{}", u.id),
+                format!("{} {}", l.t("case-updates"), n + 1),
+            ));
+        }
+    }
+    if v.is_author {
+        for (n, p) in c
+            .pauses
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.reply.is_some())
+        {
+            items.push((
+                format!("reply:{}", p.id),
+                format!("{} {}", l.t("case-reply"), n + 1),
+            ));
+        }
+    }
+    (!items.is_empty()).then(|| view! {
+        <section class="panel" aria-labelledby="attach-heading">
+            <h2 id="attach-heading">{l.t("case-attach-title")}</h2>
+            <p class="hint">{l.t("case-attach-hint")}</p>
+            <form method="post" action="/api/cases/documents" enctype="multipart/form-data" class="form">
+                <FormTokens csrf=csrf/>
+                <input type="hidden" name="id" value=c.summary.id.to_string()/>
+                <div class="field">
+                    <label for="attach-item">{l.t("case-attach-to")}</label>
+                    <select id="attach-item" name="item" required>
+                        {items.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="attach-files">{l.t("case-attach-files")}</label>
+                    <input type="file" id="attach-files" name="files" multiple required
+                        accept=".pdf,.png,.jpg,.jpeg,.odt,.docx,application/pdf,image/png,image/jpeg,application/vnd.oasis.opendocument.text,application/vnd.openxmlformats-officedocument.wordprocessingml.document"/>
+                </div>
+                <button type="submit" class="button button-secondary">{l.t("case-attach-submit")}</button>
+            </form>
+        </section>
+    })
 }

@@ -5,6 +5,7 @@ pub mod account_token;
 pub mod body;
 pub mod calendar_day;
 pub mod case;
+pub mod case_document;
 pub mod case_mailing;
 pub mod case_number;
 pub mod case_pause;

@@ -60,6 +60,7 @@ impl TestDb {
             petition_views: Default::default(),
             trusted_proxies: Default::default(),
             metrics_token: None,
+            documents: super::services::cases::documents::DocumentStore::in_memory(),
         }
     }
 

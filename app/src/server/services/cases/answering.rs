@@ -98,12 +98,7 @@ pub(crate) async fn answer_case(
     if !moved {
         return Err(ActionError::Refused("answer-not-awaited"));
     }
-    // A question nobody replied to is moot once the body has answered.
-    case_pause::Entity::delete_many()
-        .filter(case_pause::Column::CaseId.eq(case.id))
-        .filter(case_pause::Column::AnsweredAt.is_null())
-        .exec(db)
-        .await?;
+    // A question still open stays on the record, unanswered: the body answered without it.
     origin::answered(db, case, decision, text, official, now).await?;
     timeline::record(
         db,

@@ -173,10 +173,27 @@ pub async fn sweep(
         .filter(case::Column::State.eq(CaseState::AwaitingAnswer.as_str()))
         .all(db)
         .await?;
+    // Every waiting case's questions in one read, not one per case.
+    let mut questions: HashMap<i32, Vec<case_pause::Model>> = HashMap::new();
+    for p in case_pause::Entity::find()
+        .filter(
+            case_pause::Column::CaseId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(case::Column::Id)
+                    .from(case::Entity)
+                    .and_where(case::Column::State.eq(CaseState::AwaitingAnswer.as_str()))
+                    .to_owned(),
+            ),
+        )
+        .all(db)
+        .await?
+    {
+        questions.entry(p.case_id).or_default().push(p);
+    }
     let mut events = 0;
     for model in waiting {
         let level = levels.get(&model.body_id).cloned().unwrap_or_default();
-        let rows = pauses(db, model.id).await?;
+        let rows = questions.remove(&model.id).unwrap_or_default();
         let kind = super::kind_of(&model)?;
         let due = clocks.due_days(kind, &level, model.registered_on, &pauses_of(&rows, today))?;
         let paused = is_paused(&rows);

@@ -15,6 +15,7 @@
 
 pub mod answering;
 pub mod clock;
+pub mod documents;
 pub mod forwarding;
 pub mod mailing;
 pub mod origin;

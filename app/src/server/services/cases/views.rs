@@ -126,6 +126,9 @@ pub async fn inbox(
         query = query.filter(case::Column::State.eq(state.as_str()));
     }
     let mut rows = query
+        .order_by_asc(sea_orm::sea_query::Expr::cust(
+            "CASE WHEN state = 'awaiting_answer' THEN 0 ELSE 1 END",
+        ))
         .order_by_asc(case::Column::DueOn)
         .order_by_asc(case::Column::Id)
         .limit(LIST_LIMIT)
@@ -209,6 +212,7 @@ pub async fn view(
         .await?
         .into_iter()
         .map(|u| CaseUpdateView {
+            id: u.id,
             progress: u.progress.as_deref().and_then(Progress::parse),
             on_date: u.on_date,
             text: u.text,
@@ -270,6 +274,7 @@ pub async fn view(
             })
             .collect(),
         updates,
+        documents: super::documents::of_case(db, case_id).await?,
         timeline: timeline::entries(db, &[Subject::Case(case_id)]).await?,
         viewer: viewer_actions,
         forward_to,
