@@ -506,7 +506,6 @@ async fn the_russian_progress_line_agrees_with_its_number() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_russian_answer_counts_its_ratings_in_the_right_form() {
     use app::server::services::petitions::answers;
-    use sea_orm::ConnectionTrait;
     let site = Site::new().await;
     let db = &site.test.db;
     let p = people::verified_citizens(db, "rate", 7, REGION, true)
@@ -515,16 +514,10 @@ async fn the_russian_answer_counts_its_ratings_in_the_right_form() {
     grant(&site, &p[1].email, Role::Moderator, None).await;
     let almaty = body_of(&site, "akimat-75").await;
     grant(&site, &p[2].email, Role::Official, Some(&almaty)).await;
-    let id = people::approved_petition(db, p[0].id, p[1].id, "Оценки")
+    // Under consideration, with its case open at the body (as the threshold would leave it).
+    let (id, _) = people::registered_petition(db, p[0].id, p[1].id, "Оценки", today())
         .await
-        .expect("approved");
-    db.execute_unprepared(&format!(
-        "UPDATE petitions SET status = 'under_consideration', opened_at = approved_at, \
-         collection_started_on = support_started_on, threshold_reached_at = approved_at, \
-         registration_number = 'T-{id}', registered_on = support_started_on WHERE id = {id}"
-    ))
-    .await
-    .expect("registered");
+        .expect("registered");
     answers::publish(
         db,
         p[2].id,
