@@ -812,7 +812,13 @@ async fn a_petition_whose_signatures_fall_under_the_threshold_withdraws_its_case
     let w = world().await;
     let db = &w.test.db;
     let (petition_id, c) = registered(&w, "fragile", today()).await;
-    // Its counts are zero: settling takes it back to open and withdraws the case.
+    // It needs 10 signatures and its counts are zero (as after invalidations): settling takes
+    // it back to open and withdraws the case.
+    db.execute_unprepared(&format!(
+        "UPDATE petitions SET threshold = 10 WHERE id = {petition_id}"
+    ))
+    .await
+    .expect("threshold");
     app::server::services::petitions::counting::settle(db, petition_id, Utc::now(), today())
         .await
         .expect("settles");

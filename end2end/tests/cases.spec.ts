@@ -103,7 +103,7 @@ for (const javaScript of [true, false]) {
       const tokens = readFileSync(`${__dirname}/../.fixtures/cosigners.txt`, 'utf8').trim().split('\n');
       const citizenContext = await browser.newContext({ javaScriptEnabled: javaScript });
       await citizenContext.addCookies([
-        { name: 'dauys_session', value: tokens[javaScript ? 40 : 41], url: caseUrl },
+        { name: 'dauys_session', value: tokens[javaScript ? 40 : 41], url: new URL(caseUrl).origin },
       ]);
       const citizen = await citizenContext.newPage();
       await citizen.goto(caseUrl);
@@ -143,5 +143,12 @@ test('an overdue case shows on the responsiveness page with the right numbers, i
   await page.goto('/en/bodies/akimat-71');
   await expect(page.getByRole('heading', { name: 'How this body answers' })).toBeVisible();
   await expect(page.locator('.figures [data-col="very_overdue"]')).toHaveText('1');
-  await expect(page.getByRole('link', { name: 'Bus shelter on Kenesary Street' })).toBeVisible();
+  await page.getByRole('link', { name: 'Bus shelter on Kenesary Street' }).click();
+  await expect(page.getByText('very overdue').first()).toBeVisible();
+  const casePath = new URL(page.url()).pathname.replace(/^\/en/, '');
+  for (const lang of ['en', 'kk', 'ru']) {
+    await page.goto(`/${lang}${casePath}`);
+    await expect(page.locator('.timeline')).toBeVisible();
+    await axeClean(page);
+  }
 });

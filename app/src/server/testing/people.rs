@@ -201,6 +201,9 @@ pub async fn registered_petition_to(
             Expr::value(format!("T-{id}")),
         )
         .col_expr(petition::Column::RegisteredOn, Expr::value(on))
+        // No signatures stand behind it: a threshold of none keeps the sweep (which settles
+        // every petition against its counts) from taking it back to open.
+        .col_expr(petition::Column::Threshold, Expr::value(0))
         .filter(petition::Column::Id.eq(id))
         .exec(db)
         .await?;
