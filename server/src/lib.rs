@@ -135,7 +135,10 @@ async fn responsiveness_csv(
         sort,
         desc: params.desc.as_deref() == Some("1"),
     };
-    let table = match responsiveness::table(&state.db, &query, app::server::services::today()).await
+    let table = match state
+        .responsiveness
+        .table(&state.db, &query, app::server::services::today())
+        .await
     {
         Ok(table) => table,
         Err(error) => {

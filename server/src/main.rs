@@ -352,6 +352,7 @@ async fn serve() -> Result<(), String> {
             trusted_proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
             metrics_token: config.metrics_token.as_deref().map(std::sync::Arc::from),
             documents,
+            responsiveness: Default::default(),
         },
     );
     let listener = tokio::net::TcpListener::bind(addr)

@@ -326,7 +326,7 @@ pub async fn responsiveness_table(query: ResponsivenessQuery) -> Result<Responsi
             reason: "sort-unknown".into(),
         });
     }
-    Ok(responsiveness::table(&app.db, &query, today()).await?)
+    Ok(app.responsiveness.table(&app.db, &query, today()).await?)
 }
 
 /// A body's record for its page: its responsiveness figures and its latest cases.
@@ -336,7 +336,7 @@ pub async fn responsiveness_table(query: ResponsivenessQuery) -> Result<Responsi
 #[server(endpoint = "cases/body")]
 pub async fn body_cases(slug: String) -> Result<BodyRecord, AppError> {
     use crate::server::entities::body;
-    use crate::server::services::{cases::responsiveness, cases::views, today};
+    use crate::server::services::{cases::views, today};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let app = crate::server::app_state()?;
     let found = body::Entity::find()
@@ -345,15 +345,17 @@ pub async fn body_cases(slug: String) -> Result<BodyRecord, AppError> {
         .await
         .map_err(crate::server::services::ServiceError::from)?
         .ok_or(AppError::NotFound)?;
-    let table = responsiveness::table(
-        &app.db,
-        &ResponsivenessQuery {
-            body: Some(slug),
-            ..ResponsivenessQuery::default()
-        },
-        today(),
-    )
-    .await?;
+    let table = app
+        .responsiveness
+        .table(
+            &app.db,
+            &ResponsivenessQuery {
+                body: Some(slug),
+                ..ResponsivenessQuery::default()
+            },
+            today(),
+        )
+        .await?;
     Ok(BodyRecord {
         figures: table.rows.into_iter().next(),
         min_cases: table.min_cases,

@@ -38,6 +38,8 @@ pub struct AppState {
     pub metrics_token: Option<std::sync::Arc<str>>,
     /// `DAUYS_DOCUMENTS_URL`: where attached documents' bytes are stored.
     pub documents: services::cases::documents::DocumentStore,
+    /// Responsiveness tables of the last half minute.
+    pub responsiveness: services::cases::responsiveness::TableCache,
 }
 
 /// The reverse proxies in front of the server and the one header they write the client into.

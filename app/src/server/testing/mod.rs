@@ -61,6 +61,7 @@ impl TestDb {
             trusted_proxies: Default::default(),
             metrics_token: None,
             documents: super::services::cases::documents::DocumentStore::in_memory(),
+            responsiveness: Default::default(),
         }
     }
 

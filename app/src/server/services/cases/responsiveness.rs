@@ -14,6 +14,58 @@ use crate::model::{Names, Responsiveness, ResponsivenessQuery, ResponsivenessRow
 use crate::server::db::placeholder;
 use crate::server::entities::{body, territory};
 
+/// Responsiveness tables computed in the last half minute, by query: the figures move with
+/// answers and once a day with the clocks, and fifty visitors asking for the same table at once
+/// share one computation of it (the first computes, the others wait for its result).
+#[derive(Clone, Debug, Default)]
+pub struct TableCache(
+    std::sync::Arc<
+        std::sync::Mutex<
+            HashMap<
+                String,
+                (
+                    std::time::Instant,
+                    std::sync::Arc<tokio::sync::OnceCell<Responsiveness>>,
+                ),
+            >,
+        >,
+    >,
+);
+
+impl TableCache {
+    /// How long a table is reused.
+    pub const FRESH: std::time::Duration = std::time::Duration::from_secs(30);
+
+    /// The table for `query`, computed at most once per [`Self::FRESH`].
+    ///
+    /// # Errors
+    /// A database failure (not kept: the next caller computes again).
+    pub async fn table(
+        &self,
+        db: &impl ConnectionTrait,
+        query: &ResponsivenessQuery,
+        today: NaiveDate,
+    ) -> Result<Responsiveness, ServiceError> {
+        let key = format!("{query:?}|{today}");
+        let cell = {
+            let Ok(mut map) = self.0.lock() else {
+                return table(db, query, today).await;
+            };
+            map.retain(|_, (at, _)| at.elapsed() < Self::FRESH);
+            if map.len() > 1_000 {
+                map.clear();
+            }
+            map.entry(key)
+                .or_insert_with(|| (std::time::Instant::now(), std::sync::Arc::default()))
+                .1
+                .clone()
+        };
+        cell.get_or_try_init(|| table(db, query, today))
+            .await
+            .cloned()
+    }
+}
+
 /// The responsiveness table for `query` on `today`.
 ///
 /// # Errors
