@@ -18,18 +18,12 @@ use crate::server::entities::{body, territory};
 /// answers and once a day with the clocks, and fifty visitors asking for the same table at once
 /// share one computation of it (the first computes, the others wait for its result).
 #[derive(Clone, Debug, Default)]
-pub struct TableCache(
-    std::sync::Arc<
-        std::sync::Mutex<
-            HashMap<
-                String,
-                (
-                    std::time::Instant,
-                    std::sync::Arc<tokio::sync::OnceCell<Responsiveness>>,
-                ),
-            >,
-        >,
-    >,
+pub struct TableCache(std::sync::Arc<std::sync::Mutex<HashMap<String, CachedTable>>>);
+
+/// When a table was first asked for, and the table (computed once, by whoever asked first).
+type CachedTable = (
+    std::time::Instant,
+    std::sync::Arc<tokio::sync::OnceCell<Responsiveness>>,
 );
 
 impl TableCache {
