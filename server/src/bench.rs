@@ -161,3 +161,49 @@ impl Connection {
         })
     }
 }
+
+/// The release server binary: `--server PATH`, or `release/server` in the target directory.
+pub fn server_binary() -> String {
+    text_arg("--server").unwrap_or_else(|| {
+        let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+        format!("{target}/release/server")
+    })
+}
+
+/// Starts the release server on `database` at `address` as its own process (development, no
+/// seeding, warnings only, with `env` on top) and waits until `/healthz` answers.
+///
+/// # Panics
+/// When the binary cannot be started: a benchmark cannot run without it.
+pub async fn start_server(
+    binary: &str,
+    database: &str,
+    address: SocketAddr,
+    env: &[(&str, String)],
+) -> std::process::Child {
+    let mut command = std::process::Command::new(binary);
+    command
+        .env("DATABASE_URL", database)
+        .env("LEPTOS_SITE_ADDR", address.to_string())
+        .env("LEPTOS_ENV", "PROD")
+        .env("RUST_LOG", "warn")
+        .env("DAUYS_SEED", "false")
+        .env("DAUYS_ENV", "development");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let child = command.spawn().unwrap_or_else(|e| {
+        panic!("cannot start {binary}: {e} (build it: cargo build --release -p server)")
+    });
+    for _ in 0..300 {
+        if let Ok(mut c) = Connection::open(address, loopback(0)).await
+            && c.send("GET", "/healthz", "", None)
+                .await
+                .is_ok_and(|r| r.status == 200)
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    child
+}

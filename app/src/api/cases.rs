@@ -22,6 +22,11 @@ mod ssr {
             Ok(_) => state.mail_wake.notify(),
             Err(error) => tracing::error!(%error, case = case_id, "queueing case mail failed"),
         }
+        to_case(lang, case_id, done);
+    }
+
+    /// Sends the browser to the case's page with a notice.
+    pub fn to_case(lang: &str, case_id: i32, done: &str) {
         let locale = Locale::from_code(lang).unwrap_or_default();
         leptos_axum::redirect(&format!("/{}/cases/{case_id}?done={done}", locale.code()));
     }
@@ -304,7 +309,8 @@ pub async fn rate_case(
     answering::rate(&app.db, me.id, id, rating, chrono::Utc::now())
         .await
         .map_err(action_error)?;
-    ssr::after(&app, &lang, id, "rated").await;
+    // A rating is news to nobody: straight back to the page.
+    ssr::to_case(&lang, id, "rated");
     Ok(())
 }
 

@@ -19,7 +19,7 @@ use app::server::services::{sessions, today};
 use app::server::testing::{TestDb, people};
 use chrono::{Datelike, Days};
 use sea_orm::{ConnectionTrait, EntityTrait, TransactionTrait};
-use server::bench::{CSRF, Connection, arg, loopback, ms, percentile, text_arg};
+use server::bench::{CSRF, Connection, arg, loopback, ms, percentile, server_binary};
 
 /// Rows per multi-row INSERT.
 const CHUNK: usize = 500;
@@ -93,10 +93,7 @@ async fn main() {
     let readers = arg("--readers", 50).max(1);
     let seconds = arg("--seconds", 20);
     let port = arg("--port", 3901);
-    let binary = text_arg("--server").unwrap_or_else(|| {
-        let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
-        format!("{target}/release/server")
-    });
+    let binary = server_binary();
 
     let test = TestDb::new().await;
     let url = test.url().unwrap_or_default();
@@ -260,29 +257,14 @@ async fn main() {
     );
 
     let address: SocketAddr = format!("127.0.0.1:{port}").parse().expect("address");
-    let mut child = std::process::Command::new(&binary)
-        .env("DATABASE_URL", &url)
-        .env("LEPTOS_SITE_ADDR", address.to_string())
-        .env("LEPTOS_ENV", "PROD")
-        .env("RUST_LOG", "warn")
-        .env("DAUYS_SEED", "false")
-        .env("DAUYS_ENV", "development")
-        // The sweep would recompute 30,000 waiting clocks during the reads: not what is measured.
-        .env("DAUYS_SWEEP_SECONDS", "86400")
-        .spawn()
-        .unwrap_or_else(|e| {
-            panic!("cannot start {binary}: {e} (build it: cargo build --release -p server)")
-        });
-    for _ in 0..300 {
-        if let Ok(mut c) = Connection::open(address, loopback(0)).await
-            && c.send("GET", "/healthz", "", None)
-                .await
-                .is_ok_and(|r| r.status == 200)
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let mut child = server::bench::start_server(
+        &binary,
+        &url,
+        address,
+        // The sweep would recompute the waiting clocks during the reads: not what is measured.
+        &[("DAUYS_SWEEP_SECONDS", "86400".to_owned())],
+    )
+    .await;
     // The first sweep runs at start (reading every waiting case); let it finish.
     tokio::time::sleep(Duration::from_secs(5)).await;
     let cookie = format!("dauys_session={}; dauys_csrf={CSRF}", session.as_str());

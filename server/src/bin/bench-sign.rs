@@ -29,7 +29,7 @@ use app::server::services::petitions::counting;
 use app::server::services::{sessions, today};
 use app::server::testing::{TestDb, people};
 use sea_orm::{ConnectionTrait, Statement};
-use server::bench::{CSRF, Connection, arg, loopback, ms, percentile, text_arg};
+use server::bench::{CSRF, Connection, arg, loopback, ms, percentile, server_binary};
 
 fn memory_kib(pid: u32, field: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
@@ -63,10 +63,7 @@ async fn main() {
     let port = arg("--port", 3900);
     let registrations_per_second = arg("--registrations-per-second", 0);
     let reconcile_seconds = arg("--reconcile-seconds", 600);
-    let binary = text_arg("--server").unwrap_or_else(|| {
-        let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
-        format!("{target}/release/server")
-    });
+    let binary = server_binary();
 
     let test = TestDb::new().await;
     let url = test.url().unwrap_or_default();
@@ -102,29 +99,14 @@ async fn main() {
     );
 
     let address: SocketAddr = format!("127.0.0.1:{port}").parse().expect("address");
-    let mut child = std::process::Command::new(&binary)
-        .env("DATABASE_URL", &url)
-        .env("LEPTOS_SITE_ADDR", address.to_string())
-        .env("LEPTOS_ENV", "PROD")
-        .env("RUST_LOG", "warn")
-        .env("DAUYS_SEED", "false")
-        .env("DAUYS_ENV", "development")
-        .env("DAUYS_RECONCILE_SECONDS", reconcile_seconds.to_string())
-        .spawn()
-        .unwrap_or_else(|e| {
-            panic!("cannot start {binary}: {e} (build it: cargo build --release -p server)")
-        });
+    let mut child = server::bench::start_server(
+        &binary,
+        &url,
+        address,
+        &[("DAUYS_RECONCILE_SECONDS", reconcile_seconds.to_string())],
+    )
+    .await;
     let pid = child.id();
-    for _ in 0..100 {
-        if let Ok(mut c) = Connection::open(address, loopback(0)).await
-            && c.send("GET", "/healthz", "", None)
-                .await
-                .is_ok_and(|r| r.status == 200)
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
     let idle_kib = memory_kib(pid, "VmRSS");
 
     let tokens = Arc::new(tokens);

@@ -14,7 +14,7 @@ use super::{
     as_official, checked_text, clock, find, kind_of, mailing, origin, state_of, transition,
 };
 use crate::model::{ActorRole, AnswerDecision, CaseState, EventKind, Progress};
-use crate::server::entities::{body, case, case_pause, case_rating, case_update, user};
+use crate::server::entities::{case, case_pause, case_rating, case_update, user};
 
 /// The longest answer, follow-up or update.
 pub const MAX_ANSWER: usize = 20_000;
@@ -62,18 +62,11 @@ pub(crate) async fn answer_case(
     if state_of(case)? != CaseState::AwaitingAnswer {
         return Err(ActionError::Refused("answer-not-awaited"));
     }
-    let level = body::Entity::find_by_id(case.body_id)
-        .one(db)
-        .await?
-        .map(|b| b.level)
-        .unwrap_or_default();
+    let level = clock::level_of(db, case.body_id).await?;
     let clocks = clock::CaseClocks::load(db).await?;
-    let (due, _) = clock::refresh(db, &clocks, case, &level, today).await?;
-    let days = clocks.answer_days(
-        case.registered_on,
-        today,
-        &clock::pauses_of(&clock::pauses(db, case.id).await?, today),
-    );
+    let clock = clock::refresh(db, &clocks, case, &level, today).await?;
+    let due = clock.due;
+    let days = clocks.answer_days(case.registered_on, today, &clock.pauses);
     let to = if today > due {
         CaseState::AnsweredLate
     } else {
@@ -212,11 +205,7 @@ pub async fn give_clarification(
     if replied != 1 {
         return Err(ActionError::Refused("clarification-none-open"));
     }
-    let level = body::Entity::find_by_id(case.body_id)
-        .one(db)
-        .await?
-        .map(|b| b.level)
-        .unwrap_or_default();
+    let level = clock::level_of(db, case.body_id).await?;
     clock::refresh(
         db,
         &clock::CaseClocks::load(db).await?,

@@ -123,6 +123,28 @@ pub fn clock_name(model: &case::Model, paused: bool, today: NaiveDate) -> String
     }
 }
 
+/// The level of a body (`national`, `regional`, …), which picks the term of its clocks.
+///
+/// # Errors
+/// A database failure.
+pub async fn level_of(db: &impl ConnectionTrait, body_id: i32) -> Result<String, ServiceError> {
+    Ok(body::Entity::find_by_id(body_id)
+        .one(db)
+        .await?
+        .map(|b| b.level)
+        .unwrap_or_default())
+}
+
+/// A waiting case's clock brought up to date: its due days and the pauses they allow for.
+pub struct Refreshed {
+    /// The last day to answer.
+    pub due: NaiveDate,
+    /// The last day before "very overdue".
+    pub very_due: NaiveDate,
+    /// The days the clock stood still.
+    pub pauses: Vec<Pause>,
+}
+
 /// Recomputes a waiting case's due days (after a pause, a forwarding, or an edit of the
 /// calendar or terms) and stores them if they moved.
 ///
@@ -134,10 +156,24 @@ pub async fn refresh(
     model: &case::Model,
     level: &str,
     today: NaiveDate,
-) -> Result<(NaiveDate, NaiveDate), ServiceError> {
+) -> Result<Refreshed, ServiceError> {
     let kind = super::kind_of(model)?;
-    let rows = pauses(db, model.id).await?;
-    let due = clocks.due_days(kind, level, model.registered_on, &pauses_of(&rows, today))?;
+    let pauses = pauses_of(&self::pauses(db, model.id).await?, today);
+    let due = clocks.due_days(kind, level, model.registered_on, &pauses)?;
+    store_due(db, model, due).await?;
+    Ok(Refreshed {
+        due: due.0,
+        very_due: due.1,
+        pauses,
+    })
+}
+
+/// Stores a waiting case's due days, if they moved.
+async fn store_due(
+    db: &impl ConnectionTrait,
+    model: &case::Model,
+    due: (NaiveDate, NaiveDate),
+) -> Result<(), ServiceError> {
     if due != (model.due_on, model.very_due_on) {
         case::Entity::update_many()
             .col_expr(case::Column::DueOn, Expr::value(due.0))
@@ -147,7 +183,7 @@ pub async fn refresh(
             .exec(db)
             .await?;
     }
-    Ok(due)
+    Ok(())
 }
 
 /// Runs the case part of the deadline sweep for `today`: every waiting case's due days are
@@ -204,7 +240,8 @@ pub async fn sweep(
         }
         let txn = db.begin().await?;
         take_worker_lock(&txn, "deadline_sweep", now).await?;
-        refresh(&txn, &clocks, &model, &level, today).await?;
+        // The due days were computed above from this case's questions: stored as they are.
+        store_due(&txn, &model, due).await?;
         let flag = |column: case::Column| {
             let txn = &txn;
             async move {
