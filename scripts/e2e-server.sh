@@ -35,4 +35,12 @@ mkdir -p "$fixtures"
   "Streetlights on Abai Avenue (without JavaScript)" >/dev/null
 "$server" registered-petition e2e-cosigner1@example.kz e2e-staff0@example.kz akimat-71 71 200 \
   "Bus shelter on Kenesary Street" >/dev/null
+# Fixtures for the councils journey: a secretary of the Almaty council (the run with
+# JavaScript) and of the Astana council (without), an official of the Astana akimat, and an
+# agenda notice of none, so a meeting planned today can be published and held today.
+"$server" citizens e2e-council 3 --iin >/dev/null
+"$server" grant-role e2e-council0@example.kz council_secretary council-akimat-75 >/dev/null
+"$server" grant-role e2e-council1@example.kz council_secretary council-akimat-71 >/dev/null
+"$server" grant-role e2e-council2@example.kz official akimat-71 >/dev/null
+"$server" set-setting council_agenda_notice_working_days 0 >/dev/null
 "$server"

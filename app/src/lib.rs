@@ -29,6 +29,13 @@ use crate::pages::{
     },
     body::BodyPage,
     cases::{inbox::InboxPage, responsiveness::ResponsivenessPage, show::CasePage},
+    councils::{
+        CouncilsPage,
+        desk::DeskPage,
+        meeting::MeetingPage,
+        proposal::{NewProposalPage, ProposalPage, RecommendationPage},
+        show::CouncilPage,
+    },
     home::HomePage,
     not_found::NotFound,
     petitions::{FilePetitionPage, ModerationPage, PetitionPage, PetitionsPage, ReasonsPage},
@@ -206,6 +213,41 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang/responsiveness")
                         view=|| view! { <Localized><ResponsivenessPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/councils")
+                        view=|| view! { <Localized><CouncilsPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/councils/:slug")
+                        view=|| view! { <Localized><CouncilPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/councils/:slug/propose")
+                        view=|| view! { <Localized><NewProposalPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/councils/:slug/desk")
+                        view=|| view! { <Localized><DeskPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/meetings/:id")
+                        view=|| view! { <Localized><MeetingPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/proposals/:id")
+                        view=|| view! { <Localized><ProposalPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/recommendations/:id")
+                        view=|| view! { <Localized><RecommendationPage/></Localized> }
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -19,6 +19,7 @@ mod m20261130_000013_territory_centre_names;
 mod m20261130_000014_outbox_account;
 mod m20261201_000015_create_cases;
 mod m20261201_000016_case_documents;
+mod m20261201_000017_create_councils;
 
 /// Runs every migration in order; used at start-up, by `server migrate` and by the tests.
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000014_outbox_account::Migration),
             Box::new(m20261201_000015_create_cases::Migration),
             Box::new(m20261201_000016_case_documents::Migration),
+            Box::new(m20261201_000017_create_councils::Migration),
         ]
     }
 }

@@ -166,7 +166,7 @@ const STATES: [&str; 6] = [
 /// Whose timeline an event is on.
 const SUBJECTS: [&str; 5] = ["petition", "case", "inquiry", "recommendation", "proposal"];
 
-const EVENTS: [&str; 24] = [
+const EVENTS: [&str; 29] = [
     "submitted",
     "returned",
     "approved",
@@ -191,6 +191,11 @@ const EVENTS: [&str; 24] = [
     "follow_up",
     "implementation_update",
     "closed",
+    "put_on_agenda",
+    "merged",
+    "hidden",
+    "decided",
+    "recommended",
 ];
 
 const ROLES: [&str; 8] = [

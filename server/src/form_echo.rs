@@ -27,7 +27,17 @@ const SECRET: &[&str] = &["csrf", "password", "current_password", "iin", "token"
 /// Fields passed on exactly as sent: secrets are compared byte for byte.
 const VERBATIM: &[&str] = &["csrf", "password", "current_password", "token"];
 /// Fields that may hold several lines.
-const MULTILINE: &[&str] = &["text", "summary", "note", "question", "reply", "reason"];
+const MULTILINE: &[&str] = &[
+    "text",
+    "summary",
+    "note",
+    "question",
+    "reply",
+    "reason",
+    "minutes",
+    "decision",
+    "recommendation",
+];
 /// Form bodies larger than this are refused (413): the longest form, a petition, is far less.
 const MAX_BODY: usize = 64 * 1024;
 /// An echo larger than this (encoded) is not kept: cookies are small.

@@ -165,6 +165,77 @@ async fn responsiveness_csv(
     }
 }
 
+/// The language of a calendar feed (`?lang=`; Kazakh by default).
+#[derive(serde::Deserialize)]
+struct CalendarParams {
+    lang: Option<String>,
+}
+
+fn calendar_response(
+    result: Result<String, app::server::services::ServiceError>,
+    name: &str,
+) -> axum::response::Response {
+    use app::server::services::ServiceError;
+    match result {
+        Ok(body) => (
+            [
+                (
+                    http::header::CONTENT_TYPE,
+                    "text/calendar; charset=utf-8".to_owned(),
+                ),
+                (
+                    http::header::CONTENT_DISPOSITION,
+                    format!("inline; filename=\"{name}.ics\""),
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(ServiceError::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "calendar feed failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+fn calendar_locale(
+    query: Result<axum::extract::Query<CalendarParams>, axum::extract::rejection::QueryRejection>,
+) -> app::i18n::Locale {
+    query
+        .ok()
+        .and_then(|axum::extract::Query(p)| p.lang)
+        .and_then(|l| app::i18n::Locale::from_code(&l))
+        .unwrap_or_default()
+}
+
+/// `GET /api/calendar/council/{slug}`: a council's published meetings as an iCalendar feed.
+async fn council_calendar(
+    State(state): State<AppState>,
+    axum::extract::Path(slug): axum::extract::Path<String>,
+    query: Result<axum::extract::Query<CalendarParams>, axum::extract::rejection::QueryRejection>,
+) -> axum::response::Response {
+    use app::server::services::councils::calendar;
+    let locale = calendar_locale(query);
+    let result = calendar::council_feed(&state.db, &slug, locale, &state.public_url.0).await;
+    calendar_response(result, &slug)
+}
+
+/// `GET /api/calendar/meeting/{id}`: one published meeting's calendar entry; 404 for a draft.
+async fn meeting_calendar(
+    State(state): State<AppState>,
+    path: Result<axum::extract::Path<i32>, axum::extract::rejection::PathRejection>,
+    query: Result<axum::extract::Query<CalendarParams>, axum::extract::rejection::QueryRejection>,
+) -> axum::response::Response {
+    use app::server::services::councils::calendar;
+    let Ok(axum::extract::Path(id)) = path else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let locale = calendar_locale(query);
+    let result = calendar::meeting_entry(&state.db, id, locale, &state.public_url.0).await;
+    calendar_response(result, &format!("meeting-{id}"))
+}
+
 /// The app's routes, generated once per process. Generating them suppresses resource loading
 /// process-wide while it runs (leptos_server's `SuppressResourceLoad`), so a render that starts
 /// meanwhile would never finish: it must not happen while requests are being served.
@@ -192,6 +263,8 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
         .route("/metrics", get(metrics::scrape))
         .route("/api/account/export", get(export_account))
         .route("/api/responsiveness.csv", get(responsiveness_csv))
+        .route("/api/calendar/council/{slug}", get(council_calendar))
+        .route("/api/calendar/meeting/{id}", get(meeting_calendar))
         .route(
             "/api/cases/documents",
             axum::routing::post(documents::upload)

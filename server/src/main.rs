@@ -28,6 +28,8 @@ const USAGE: &str = "usage: server [serve|migrate|seed|grant-admin EMAIL|grant-r
   set-threshold KIND LEVEL SIGNATURES [GRADE]
                      set the petition threshold for addressees of a kind and level to a
                      fixed number of signatures counted at GRADE (default iin_checked)
+  set-setting KEY VALUE
+                     set an existing platform setting (council quorum, agenda notice, …)
   citizens PREFIX COUNT [--iin] [--sessions FILE]
   registered-petition AUTHOR MODERATOR BODY KATO DAYS_AGO TITLE
                        (a petition under consideration since DAYS_AGO, its case open at BODY;
@@ -71,6 +73,7 @@ async fn main() -> ExitCode {
             }
         }
         "set-threshold" => set_threshold(std::env::args().skip(2).collect()).await,
+        "set-setting" => set_setting(std::env::args().skip(2).collect()).await,
         "citizens" => citizens(std::env::args().skip(2).collect()).await,
         "registered-petition" => registered_petition(std::env::args().skip(2).collect()).await,
         "help" | "--help" | "-h" => {
@@ -220,6 +223,28 @@ async fn set_threshold(args: Vec<String>) -> Result<(), String> {
         return Err(format!("no threshold for {kind} at the {level} level"));
     }
     println!("petitions to a {level} {kind} need {signatures} signatures ({grade})");
+    Ok(())
+}
+
+async fn set_setting(args: Vec<String>) -> Result<(), String> {
+    use app::server::entities::platform_setting;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    let [key, value] = args.as_slice() else {
+        return Err(format!("set-setting needs KEY VALUE\n{USAGE}"));
+    };
+    let config = fixtures_config("set-setting")?;
+    let db = open(&config).await?;
+    let changed = platform_setting::Entity::update_many()
+        .col_expr(platform_setting::Column::Value, Expr::value(value.clone()))
+        .filter(platform_setting::Column::Key.eq(key.clone()))
+        .exec(&db)
+        .await
+        .map_err(|e| format!("cannot set the setting: {e}"))?
+        .rows_affected;
+    if changed == 0 {
+        return Err(format!("no setting {key}"));
+    }
+    println!("{key} = {value}");
     Ok(())
 }
 

@@ -65,6 +65,13 @@ async fn fingerprint(site: &Site) -> String {
         "case_ratings",
         "invalidations",
         "account_tokens",
+        "proposals",
+        "proposal_supports",
+        "council_members",
+        "meetings",
+        "agenda_items",
+        "meeting_attendance",
+        "recommendations",
     ] {
         let n = count_rows(db, table).await;
         out.push_str(&format!("{table}={n};"));
@@ -348,6 +355,69 @@ const ENDPOINTS: &[(&str, &[(&str, char)])] = &[
     ),
     ("cases/close", &[("id", 'i'), ("note", '?')]),
     ("cases/rate", &[("id", 'i'), ("rating", 's')]),
+    (
+        "councils/propose",
+        &[
+            ("council", 's'),
+            ("title", 's'),
+            ("text", 's'),
+            ("topic", 's'),
+            ("territory", '?'),
+        ],
+    ),
+    ("councils/support", &[("id", 'i')]),
+    ("councils/hide", &[("id", 'i'), ("reason", 's')]),
+    ("councils/merge", &[("id", 'i'), ("into", 's')]),
+    (
+        "councils/members/add",
+        &[
+            ("council", 's'),
+            ("full_name", 's'),
+            ("position", 's'),
+            ("organisation", '?'),
+            ("voting", '?'),
+            ("starts_on", 's'),
+            ("ends_on", '?'),
+            ("email", '?'),
+        ],
+    ),
+    (
+        "councils/members/end",
+        &[("council", 's'), ("member", 'i'), ("ends_on", 's')],
+    ),
+    (
+        "councils/meetings/create",
+        &[
+            ("council", 's'),
+            ("date", 's'),
+            ("time", 's'),
+            ("format", 's'),
+            ("place", '?'),
+            ("online_url", '?'),
+        ],
+    ),
+    (
+        "councils/agenda/add",
+        &[("meeting", 'i'), ("title", '?'), ("takes", '?')],
+    ),
+    ("councils/agenda/publish", &[("meeting", 'i')]),
+    ("councils/attendance", &[("meeting", 'i'), ("present", '?')]),
+    (
+        "councils/agenda/decide",
+        &[
+            ("meeting", 'i'),
+            ("item", 'i'),
+            ("votes_for", 's'),
+            ("votes_against", 's'),
+            ("votes_abstained", 's'),
+            ("decision", 's'),
+            ("recommendation", '?'),
+            ("answer", '?'),
+        ],
+    ),
+    ("councils/agenda/defer", &[("meeting", 'i'), ("item", 'i')]),
+    ("councils/minutes", &[("meeting", 'i'), ("minutes", 's')]),
+    ("councils/meetings/close", &[("meeting", 'i')]),
 ];
 
 /// The malformed bodies for one endpoint: each is refused before anything is changed.

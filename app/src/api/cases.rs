@@ -91,9 +91,10 @@ pub async fn get_case(id: i32) -> Result<CaseView, AppError> {
     use crate::server::{app_state, request};
     let viewer = request::current_user().map(|u| u.id);
     let app = app_state()?;
-    views::view(&app.db, id, viewer, today())
-        .await
-        .map_err(action_error)
+    crate::server::in_snapshot(&app, action_error, move |txn| {
+        Box::pin(async move { views::view(txn, id, viewer, today()).await })
+    })
+    .await
 }
 
 /// An official answers a case of their body.

@@ -5,6 +5,7 @@ pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod acting;
 pub mod cases;
+pub mod councils;
 pub mod petitions;
 pub mod places;
 pub mod roles;

@@ -41,9 +41,11 @@ pub async fn get_petition(id: i32) -> Result<PetitionView, AppError> {
     {
         return Ok(view);
     }
-    let view = pages::view(&state.db, id, viewer, chrono::Utc::now(), today())
-        .await
-        .map_err(ssr::petition_error)?;
+    // One snapshot: the status and the timeline agree even while the petition moves on.
+    let view = crate::server::in_snapshot(&state, ssr::petition_error, move |txn| {
+        Box::pin(async move { pages::view(txn, id, viewer, chrono::Utc::now(), today()).await })
+    })
+    .await?;
     if viewer.is_none() {
         state.petition_views.put(&view);
     }

@@ -201,6 +201,21 @@ const DONE: &[&str] = &[
     "case-updated",
     "case-closed",
     "documents-attached",
+    "proposal-sent",
+    "supported",
+    "already-supported",
+    "proposal-hidden",
+    "proposal-merged",
+    "member-added",
+    "member-ended",
+    "meeting-created",
+    "agenda-item-added",
+    "agenda-published",
+    "attendance-recorded",
+    "item-decided",
+    "item-deferred",
+    "minutes-saved",
+    "meeting-closed-done",
 ];
 
 /// A confirmation after a successful form, named by the `done` query parameter.

@@ -42,6 +42,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let regions = move || href(locale.get(), "/regions");
     let petitions = move || href(locale.get(), "/petitions");
     let responsiveness = move || href(locale.get(), "/responsiveness");
+    let councils = move || href(locale.get(), "/councils");
 
     view! {
         <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
@@ -57,6 +58,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><a href=petitions>{tr("nav-petitions")}</a></li>
                         <li><a href=regions>{tr("nav-regions")}</a></li>
                         <li><a href=responsiveness>{tr("nav-responsiveness")}</a></li>
+                        <li><a href=councils>{tr("nav-councils")}</a></li>
                         <AccountLinks/>
                     </ul>
                 </nav>

@@ -3,6 +3,7 @@
 mod account;
 mod body;
 mod case;
+mod council;
 mod iin;
 mod petition;
 mod role;
@@ -16,6 +17,11 @@ pub use case::{
     BodyChoice, BodyRecord, CaseActions, CaseKind, CaseLink, CaseState, CaseSummary,
     CaseUpdateView, CaseView, DocumentView, PauseView, Progress, Responsiveness,
     ResponsivenessQuery, ResponsivenessRow, case_number,
+};
+pub use council::{
+    AgendaItemView, AgendaOutcome, CouncilActions, CouncilHealth, CouncilSummary, CouncilView,
+    DeskState, DeskView, MeetingFormat, MeetingState, MeetingSummary, MeetingView, MemberPosition,
+    MemberView, ProposalSummary, ProposalView, RecommendationStatus, RecommendationView,
 };
 pub use iin::{Iin, IinError, Sex};
 pub use petition::{

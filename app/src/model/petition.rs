@@ -163,6 +163,16 @@ stored_enum! {
         ImplementationUpdate = "implementation_update",
         /// The case was closed after its answer.
         Closed = "closed",
+        /// A council's secretary put it on a meeting's agenda.
+        PutOnAgenda = "put_on_agenda",
+        /// A council's secretary merged it into another as a duplicate.
+        Merged = "merged",
+        /// A council's secretary hid it from the public, with a reason.
+        Hidden = "hidden",
+        /// The council decided on it at a meeting.
+        Decided = "decided",
+        /// The council's decision recommended something to its body.
+        Recommended = "recommended",
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod body;
 pub mod cases;
+pub mod councils;
 pub mod home;
 pub mod not_found;
 pub mod petitions;

@@ -134,6 +134,28 @@ pub async fn lock_for_write(txn: &impl ConnectionTrait) -> Result<(), sea_orm::D
     Ok(())
 }
 
+/// A read-only transaction that sees one snapshot of the database, for a page assembled from
+/// several queries: without it a change committed between two of them (a petition opening as
+/// its event is written) shows the page half before and half after. PostgreSQL needs
+/// `REPEATABLE READ` for that; an SQLite transaction reads one snapshot from its first read on.
+///
+/// # Errors
+/// A database failure.
+pub async fn read_snapshot(
+    db: &DatabaseConnection,
+) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+    use sea_orm::{AccessMode, IsolationLevel, TransactionTrait};
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        db.begin_with_config(
+            Some(IsolationLevel::RepeatableRead),
+            Some(AccessMode::ReadOnly),
+        )
+        .await
+    } else {
+        db.begin().await
+    }
+}
+
 /// Takes the named background-work lock (a row of `worker_locks`) for the rest of the
 /// transaction: another process asking for it waits until this transaction ends. On SQLite it
 /// is the database's write lock.

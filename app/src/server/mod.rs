@@ -104,3 +104,31 @@ where
     state.mail_wake.notify();
     Ok(value)
 }
+
+/// Runs the reads of `work` in one snapshot ([`db::read_snapshot`]), for a page assembled from
+/// several queries. Its error is mapped with `fail`.
+///
+/// # Errors
+/// What `work` fails with, mapped; `Internal` when the database fails.
+pub async fn in_snapshot<T, E, F>(
+    state: &AppState,
+    fail: fn(E) -> crate::error::AppError,
+    work: F,
+) -> Result<T, crate::error::AppError>
+where
+    F: for<'c> FnOnce(
+            &'c sea_orm::DatabaseTransaction,
+        ) -> std::pin::Pin<
+            Box<dyn std::future::Future<Output = Result<T, E>> + Send + 'c>,
+        > + Send,
+    T: Send,
+{
+    let internal = |e: sea_orm::DbErr| {
+        tracing::error!(error = %e, "read snapshot failed");
+        crate::error::AppError::Internal
+    };
+    let txn = db::read_snapshot(&state.db).await.map_err(internal)?;
+    let value = work(&txn).await.map_err(fail)?;
+    txn.commit().await.map_err(internal)?;
+    Ok(value)
+}

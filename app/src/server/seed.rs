@@ -3,6 +3,8 @@
 //! admin-editable settings at the defaults of the domain guide. Seeding is idempotent: a row
 //! that exists (by its natural key) is left as the admin last edited it; a missing one is added.
 
+mod councils;
+
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -528,6 +530,12 @@ const PLATFORM_SETTINGS: &[(&str, &str)] = &[
     ("signing_per_account_hour", "60"),
     ("signing_per_ip_hour", "2000"),
     ("responsiveness_min_cases", "10"),
+    // Public councils (domain guide: unverified details, so settings with its defaults).
+    ("council_quorum_numerator", "2"),
+    ("council_quorum_denominator", "3"),
+    ("council_agenda_notice_working_days", "5"),
+    ("council_dormant_months", "3"),
+    ("council_minimum_voting_members", "7"),
 ];
 
 /// The rejection reasons catalogue at start: (code, kk, ru, en, hides the text). Codes that
@@ -862,6 +870,8 @@ where
             .await?;
         }
     }
+
+    report.settings += councils::members(&txn).await?;
 
     txn.commit().await?;
     Ok(report)

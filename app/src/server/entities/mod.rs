@@ -2,6 +2,7 @@
 //! pages never do.
 
 pub mod account_token;
+pub mod agenda_item;
 pub mod body;
 pub mod calendar_day;
 pub mod case;
@@ -11,14 +12,20 @@ pub mod case_number;
 pub mod case_pause;
 pub mod case_rating;
 pub mod case_update;
+pub mod council_member;
 pub mod deadline_term;
 pub mod invalidation;
+pub mod meeting;
+pub mod meeting_attendance;
 pub mod outbox_mail;
 pub mod petition;
 pub mod petition_count;
 pub mod petition_region_count;
 pub mod platform_setting;
 pub mod population;
+pub mod proposal;
+pub mod proposal_support;
+pub mod recommendation;
 pub mod rejection_reason;
 pub mod role_grant;
 pub mod session;

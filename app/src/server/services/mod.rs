@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod bodies;
 pub mod cases;
+pub mod councils;
 pub mod deadlines;
 pub mod housekeeping;
 pub mod passwords;

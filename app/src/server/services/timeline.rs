@@ -20,6 +20,8 @@ pub enum Subject {
     Petition(i32),
     /// A case (registration, the body's clock and answer).
     Case(i32),
+    /// A citizen's proposal to a public council (the secretary's desk).
+    Proposal(i32),
 }
 
 impl Subject {
@@ -27,6 +29,7 @@ impl Subject {
         match self {
             Subject::Petition(id) => ("petition", id),
             Subject::Case(id) => ("case", id),
+            Subject::Proposal(id) => ("proposal", id),
         }
     }
 }

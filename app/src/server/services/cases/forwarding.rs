@@ -64,6 +64,7 @@ pub async fn forward(
     {
         return Err(ActionError::Refused("case-not-awaiting"));
     }
+    super::origin::forwarded(db, &case).await?;
     timeline::record(
         db,
         Subject::Case(case_id),

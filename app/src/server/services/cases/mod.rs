@@ -222,6 +222,27 @@ pub async fn transition(
         == 1)
 }
 
+/// Whether `user_id` answers for body `body_id` on `today`: its official, or for a public
+/// council (whose cases are citizens' proposals) its secretary.
+///
+/// # Errors
+/// A database failure.
+pub async fn answers_for(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    body_id: i32,
+    today: NaiveDate,
+) -> Result<bool, ServiceError> {
+    if roles::holds(db, user_id, Role::Official, Some(body_id), today).await? {
+        return Ok(true);
+    }
+    let council = crate::server::entities::body::Entity::find_by_id(body_id)
+        .one(db)
+        .await?
+        .is_some_and(|b| b.kind == crate::model::BodyKind::PublicCouncil.as_str());
+    Ok(council && roles::holds(db, user_id, Role::CouncilSecretary, Some(body_id), today).await?)
+}
+
 /// The case, if `user_id` is an official of its body on `today`; `Forbidden` otherwise.
 ///
 /// # Errors
@@ -233,7 +254,7 @@ pub async fn as_official(
     today: NaiveDate,
 ) -> Result<case::Model, ActionError> {
     let case = find(db, case_id).await?;
-    if roles::holds(db, user_id, Role::Official, Some(case.body_id), today).await? {
+    if answers_for(db, user_id, case.body_id, today).await? {
         Ok(case)
     } else {
         Err(ActionError::Forbidden)

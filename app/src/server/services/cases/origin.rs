@@ -1,14 +1,14 @@
 //! What a case began as, by kind: the one place a new kind plugs into the case core (its
 //! title and page, its author, who hears its news, and what the origin does when its case is
-//! answered). Only petitions open cases today; inquiries, recommendations and proposals add
-//! their arms here.
+//! answered). Petitions, proposals to councils and councils' recommendations open cases
+//! today; inquiries add their arm here.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, EntityTrait};
 
 use super::super::{ActionError, ServiceError};
 use crate::model::{AnswerDecision, CaseKind};
-use crate::server::entities::{case, petition};
+use crate::server::entities::{agenda_item, case, petition, proposal, recommendation};
 
 fn no_origin(kind: CaseKind) -> ServiceError {
     ServiceError::Corrupt(format!("no origin table for {} cases yet", kind.as_str()))
@@ -28,6 +28,15 @@ pub async fn title(
             .one(db)
             .await?
             .map(|p| p.title)
+            .unwrap_or_default()),
+        CaseKind::Proposal => Ok(proposal::Entity::find_by_id(origin_id)
+            .one(db)
+            .await?
+            .map(|p| p.title)
+            .unwrap_or_default()),
+        CaseKind::Recommendation => Ok(titles(db, kind, &[origin_id])
+            .await?
+            .remove(&origin_id)
             .unwrap_or_default()),
         other => Err(no_origin(other)),
     }
@@ -54,6 +63,40 @@ pub async fn titles(
             .await?
             .into_iter()
             .collect()),
+        CaseKind::Proposal => Ok(proposal::Entity::find()
+            .select_only()
+            .column(proposal::Column::Id)
+            .column(proposal::Column::Title)
+            .filter(proposal::Column::Id.is_in(ids.iter().copied()))
+            .into_tuple::<(i32, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()),
+        CaseKind::Recommendation => {
+            // A recommendation is known by the agenda item it was decided on.
+            let recs = recommendation::Entity::find()
+                .filter(recommendation::Column::Id.is_in(ids.iter().copied()))
+                .all(db)
+                .await?;
+            let items: std::collections::HashMap<i32, String> = agenda_item::Entity::find()
+                .select_only()
+                .column(agenda_item::Column::Id)
+                .column(agenda_item::Column::Title)
+                .filter(agenda_item::Column::Id.is_in(recs.iter().map(|r| r.agenda_item_id)))
+                .into_tuple::<(i32, String)>()
+                .all(db)
+                .await?
+                .into_iter()
+                .collect();
+            Ok(recs
+                .into_iter()
+                .map(|r| {
+                    let title = items.get(&r.agenda_item_id).cloned().unwrap_or_default();
+                    (r.id, title)
+                })
+                .collect())
+        }
         other => Err(no_origin(other)),
     }
 }
@@ -82,6 +125,12 @@ pub async fn author(
             .one(db)
             .await?
             .map(|p| p.author_id)),
+        CaseKind::Proposal => Ok(proposal::Entity::find_by_id(origin_id)
+            .one(db)
+            .await?
+            .map(|p| p.author_id)),
+        // A council's decision has no single author to ask; the body asks on the case's page.
+        CaseKind::Recommendation => Ok(None),
         other => Err(no_origin(other)),
     }
 }
@@ -93,6 +142,9 @@ pub fn followers_sql(kind: CaseKind, origin: &str) -> Option<String> {
         CaseKind::Petition => Some(format!(
             "SELECT s.user_id FROM signatures s WHERE s.petition_id = {origin} AND s.notify_answer \
              AND s.withdrawn_at IS NULL AND s.invalidated_at IS NULL"
+        )),
+        CaseKind::Proposal => Some(format!(
+            "SELECT s.user_id FROM proposal_supports s WHERE s.proposal_id = {origin}"
         )),
         _ => None,
     }
@@ -122,6 +174,25 @@ pub async fn answered(
             )
             .await
         }
+        CaseKind::Proposal => Ok(crate::server::services::councils::proposals::answered(
+            db,
+            case.origin_id,
+            decision,
+        )
+        .await?),
+        CaseKind::Recommendation => Ok(()),
         other => Err(no_origin(other).into()),
     }
+}
+
+/// What the origin does when its case is forwarded to another body: a proposal leaves the
+/// council's desk.
+///
+/// # Errors
+/// A database failure.
+pub async fn forwarded(db: &impl ConnectionTrait, case: &case::Model) -> Result<(), ActionError> {
+    if super::kind_of(case)? == CaseKind::Proposal {
+        crate::server::services::councils::proposals::forwarded(db, case.origin_id).await?;
+    }
+    Ok(())
 }

@@ -7,11 +7,11 @@ use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::super::timeline::{self, Subject};
-use super::super::{ActionError, ServiceError, bodies, roles};
+use super::super::{ActionError, ServiceError, bodies};
 use super::{answering, clock, find, kind_of, origin, state_of};
 use crate::model::{
     AnswerDecision, BodyChoice, CaseActions, CaseKind, CaseState, CaseSummary, CaseUpdateView,
-    CaseView, Names, PauseView, Progress, Role, case_number,
+    CaseView, Names, PauseView, Progress, case_number,
 };
 use crate::server::entities::{body, case, case_pause, case_update, user};
 
@@ -222,8 +222,7 @@ pub async fn view(
     let state = state_of(&c)?;
     let mut viewer_actions = CaseActions::default();
     if let Some(v) = viewer {
-        viewer_actions.is_official =
-            roles::holds(db, v, Role::Official, Some(c.body_id), today).await?;
+        viewer_actions.is_official = super::answers_for(db, v, c.body_id, today).await?;
         viewer_actions.is_author = origin::author(db, kind, c.origin_id).await? == Some(v);
         let verified = user::Entity::find_by_id(v)
             .one(db)
@@ -279,4 +278,22 @@ pub async fn view(
         viewer: viewer_actions,
         forward_to,
     })
+}
+
+/// Where a case is, for a link from its origin's page: its id, number and body.
+///
+/// # Errors
+/// A database failure.
+pub async fn link(
+    db: &impl ConnectionTrait,
+    c: &case::Model,
+) -> Result<Option<crate::model::CaseLink>, ServiceError> {
+    Ok(body::Entity::find_by_id(c.body_id)
+        .one(db)
+        .await?
+        .map(|b| crate::model::CaseLink {
+            id: c.id,
+            number: crate::model::case_number(c.year, c.seq),
+            body: names(&b),
+        }))
 }

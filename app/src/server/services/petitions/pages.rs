@@ -176,16 +176,7 @@ pub async fn view(
         };
     }
     let case_link = match live_case.or(own_cases.last()) {
-        Some(c) => {
-            body::Entity::find_by_id(c.body_id)
-                .one(db)
-                .await?
-                .map(|b| crate::model::CaseLink {
-                    id: c.id,
-                    number: crate::model::case_number(c.year, c.seq),
-                    body: names_of(&b.name_kk, &b.name_ru, &b.name_en),
-                })
-        }
+        Some(c) => crate::server::services::cases::views::link(db, c).await?,
         None => None,
     };
     let queue_position = if is_author {

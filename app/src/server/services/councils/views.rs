@@ -1,0 +1,506 @@
+//! Councils as pages show them: the list with each council's health, one council's page, a
+//! meeting's page, a proposal's page, a recommendation, and the secretary's desk.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use super::super::timeline::{self, Subject};
+use super::super::{ActionError, ServiceError, bodies, cases};
+use super::{by_id, by_slug, health, is_member, is_secretary, meetings, members, proposals};
+use crate::model::{
+    AgendaItemView, AgendaOutcome, AnswerDecision, BodyKind, CaseKind, CaseState, CouncilActions,
+    CouncilSummary, CouncilView, DeskState, DeskView, MeetingFormat, MeetingSummary, MeetingView,
+    Names, PetitionStatus, Progress, ProposalSummary, ProposalView, RecommendationStatus,
+    RecommendationView,
+};
+use crate::server::entities::{
+    agenda_item, body, case, case_update, meeting, meeting_attendance, petition, proposal,
+    recommendation, territory,
+};
+
+async fn actions(
+    db: &impl ConnectionTrait,
+    viewer: Option<i32>,
+    council_id: i32,
+    today: NaiveDate,
+) -> Result<CouncilActions, ServiceError> {
+    Ok(match viewer {
+        Some(v) => CouncilActions {
+            is_secretary: is_secretary(db, v, council_id, today).await?,
+            is_member: is_member(db, v, council_id, today).await?,
+            signed_in: true,
+        },
+        None => CouncilActions::default(),
+    })
+}
+
+/// Every council in force with its body and health, by name.
+///
+/// # Errors
+/// A database failure.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    today: NaiveDate,
+) -> Result<Vec<CouncilSummary>, ServiceError> {
+    let councils = body::Entity::find()
+        .filter(body::Column::Kind.eq(BodyKind::PublicCouncil.as_str()))
+        .filter(body::Column::ValidTo.is_null())
+        .order_by_asc(body::Column::Id)
+        .all(db)
+        .await?;
+    let parents: HashMap<i32, body::Model> = body::Entity::find()
+        .filter(body::Column::Id.is_in(councils.iter().filter_map(|c| c.parent_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect();
+    let ids: Vec<i32> = councils.iter().map(|c| c.id).collect();
+    let mut healths = health::of_councils(db, &ids, today).await?;
+    councils
+        .iter()
+        .map(|c| {
+            Ok(CouncilSummary {
+                council: bodies::summary(c)?,
+                body: c
+                    .parent_id
+                    .and_then(|p| parents.get(&p))
+                    .map(bodies::summary)
+                    .transpose()?,
+                health: healths.remove(&c.id).unwrap_or_else(no_health),
+            })
+        })
+        .collect()
+}
+
+fn no_health() -> crate::model::CouncilHealth {
+    crate::model::CouncilHealth {
+        last_meeting: None,
+        meetings_last_year: 0,
+        voting_members: 0,
+        minimum_members: 0,
+        vacancies: 0,
+        overdue_proposals: 0,
+        overdue_recommendations: 0,
+        dormant_months: None,
+    }
+}
+
+fn meeting_summary(m: &meeting::Model, items: u32) -> Result<MeetingSummary, ServiceError> {
+    Ok(MeetingSummary {
+        id: m.id,
+        starts_at: m.starts_at,
+        format: MeetingFormat::parse(&m.format)
+            .ok_or_else(|| ServiceError::Corrupt(format!("meeting format {}", m.format)))?,
+        place: m.place.clone(),
+        state: meetings::state_of(m)?,
+        items,
+    })
+}
+
+async fn proposal_summaries(
+    db: &impl ConnectionTrait,
+    rows: Vec<proposal::Model>,
+) -> Result<Vec<ProposalSummary>, ServiceError> {
+    let live: HashMap<i32, case::Model> = case::Entity::find()
+        .filter(case::Column::Kind.eq(CaseKind::Proposal.as_str()))
+        .filter(case::Column::OriginId.is_in(rows.iter().map(|p| p.id)))
+        .order_by_asc(case::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.origin_id, c))
+        .collect();
+    rows.into_iter()
+        .map(|p| {
+            let case = live.get(&p.id);
+            Ok(ProposalSummary {
+                id: p.id,
+                title: p.title.clone(),
+                created_at: p.created_at,
+                supporters: u32::try_from(p.supporters).unwrap_or(0),
+                desk_state: proposals::desk_state(&p)?,
+                case_state: case.and_then(|c| CaseState::parse(&c.state)),
+                due_on: case.map(|c| c.due_on),
+                hidden: p.hidden_at.is_some(),
+            })
+        })
+        .collect()
+}
+
+/// How a recommendation fared, from its case and the body's latest implementation report.
+fn recommendation_status(
+    c: Option<&case::Model>,
+    progress: Option<Progress>,
+    today: NaiveDate,
+) -> RecommendationStatus {
+    let Some(c) = c else {
+        return RecommendationStatus::AwaitingAnswer;
+    };
+    match CaseState::parse(&c.state) {
+        Some(CaseState::AwaitingAnswer) if c.due_on < today => RecommendationStatus::Overdue,
+        Some(CaseState::AwaitingAnswer) | None => RecommendationStatus::AwaitingAnswer,
+        Some(_) => match c.decision.as_deref().and_then(AnswerDecision::parse) {
+            Some(AnswerDecision::Declined | AnswerDecision::NotCompetent) => {
+                RecommendationStatus::Declined
+            }
+            _ => match progress {
+                Some(Progress::Done) => RecommendationStatus::Implemented,
+                Some(Progress::NotDone) => RecommendationStatus::NotImplemented,
+                _ => RecommendationStatus::Accepted,
+            },
+        },
+    }
+}
+
+async fn recommendation_views(
+    db: &impl ConnectionTrait,
+    rows: Vec<recommendation::Model>,
+    today: NaiveDate,
+) -> Result<Vec<RecommendationView>, ServiceError> {
+    let items: HashMap<i32, agenda_item::Model> = agenda_item::Entity::find()
+        .filter(agenda_item::Column::Id.is_in(rows.iter().map(|r| r.agenda_item_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| (i.id, i))
+        .collect();
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let case = cases::all_of_origin(db, CaseKind::Recommendation, r.id)
+            .await?
+            .into_iter()
+            .last();
+        let progress = match &case {
+            Some(c) => case_update::Entity::find()
+                .filter(case_update::Column::CaseId.eq(c.id))
+                .filter(case_update::Column::Progress.is_not_null())
+                .order_by_desc(case_update::Column::Id)
+                .one(db)
+                .await?
+                .and_then(|u| u.progress.as_deref().and_then(Progress::parse)),
+            None => None,
+        };
+        let item = items.get(&r.agenda_item_id);
+        out.push(RecommendationView {
+            id: r.id,
+            text: r.text.clone(),
+            meeting_id: item.map_or(0, |i| i.meeting_id),
+            item_title: item.map(|i| i.title.clone()).unwrap_or_default(),
+            status: recommendation_status(case.as_ref(), progress, today),
+            case: match &case {
+                Some(c) => cases::views::link(db, c).await?,
+                None => None,
+            },
+            due_on: case
+                .as_ref()
+                .filter(|c| c.state == CaseState::AwaitingAnswer.as_str())
+                .map(|c| c.due_on),
+            progress,
+        });
+    }
+    Ok(out)
+}
+
+/// One council's page.
+///
+/// # Errors
+/// `NotFound` for an unknown council; a database failure.
+pub async fn council(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    viewer: Option<i32>,
+    today: NaiveDate,
+) -> Result<CouncilView, ServiceError> {
+    let c = by_slug(db, slug).await?;
+    let viewer = actions(db, viewer, c.id, today).await?;
+    let parent = match c.parent_id {
+        Some(id) => body::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
+    let (current, former): (Vec<_>, Vec<_>) = members::all(db, c.id)
+        .await?
+        .into_iter()
+        .partition(|m| members::serves_on(m, today));
+    let meeting_rows = meetings::of_council(db, c.id, viewer.is_member).await?;
+    let counts = item_counts(db, &meeting_rows).await?;
+    let meetings = meeting_rows
+        .iter()
+        .map(|m| meeting_summary(m, counts.get(&m.id).copied().unwrap_or(0)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut query = proposal::Entity::find()
+        .filter(proposal::Column::CouncilId.eq(c.id))
+        .order_by_desc(proposal::Column::Id);
+    if !viewer.is_member {
+        query = query.filter(proposal::Column::HiddenAt.is_null());
+    }
+    let proposals = proposal_summaries(db, query.all(db).await?).await?;
+    let recs = recommendation::Entity::find()
+        .filter(recommendation::Column::CouncilId.eq(c.id))
+        .order_by_desc(recommendation::Column::Id)
+        .all(db)
+        .await?;
+    let recommendations = recommendation_views(db, recs, today).await?;
+    let health = health::of_councils(db, &[c.id], today)
+        .await?
+        .remove(&c.id)
+        .unwrap_or_else(no_health);
+    Ok(CouncilView {
+        council: bodies::summary(&c)?,
+        body: parent.as_ref().map(bodies::summary).transpose()?,
+        members: current
+            .iter()
+            .map(members::view)
+            .collect::<Result<_, _>>()?,
+        former: former.iter().map(members::view).collect::<Result<_, _>>()?,
+        meetings,
+        proposals,
+        recommendations,
+        health,
+        viewer,
+    })
+}
+
+async fn item_counts(
+    db: &impl ConnectionTrait,
+    meetings: &[meeting::Model],
+) -> Result<HashMap<i32, u32>, ServiceError> {
+    let mut counts = HashMap::new();
+    for item in agenda_item::Entity::find()
+        .filter(agenda_item::Column::MeetingId.is_in(meetings.iter().map(|m| m.id)))
+        .all(db)
+        .await?
+    {
+        *counts.entry(item.meeting_id).or_insert(0) += 1;
+    }
+    Ok(counts)
+}
+
+/// A meeting's page: public once published; drafts for the council only.
+///
+/// # Errors
+/// `NotFound` for an unknown meeting or a draft the viewer may not see.
+pub async fn meeting(
+    db: &impl ConnectionTrait,
+    id: i32,
+    viewer: Option<i32>,
+    today: NaiveDate,
+) -> Result<MeetingView, ActionError> {
+    let m = meetings::find(db, id).await?;
+    let council = by_id(db, m.council_id).await?;
+    let viewer = actions(db, viewer, council.id, today).await?;
+    if m.state == crate::model::MeetingState::Draft.as_str() && !viewer.is_member {
+        return Err(ActionError::NotFound);
+    }
+    let items = agenda_item::Entity::find()
+        .filter(agenda_item::Column::MeetingId.eq(id))
+        .order_by_asc(agenda_item::Column::Position)
+        .order_by_asc(agenda_item::Column::Id)
+        .all(db)
+        .await?;
+    let recs: HashMap<i32, recommendation::Model> = recommendation::Entity::find()
+        .filter(recommendation::Column::AgendaItemId.is_in(items.iter().map(|i| i.id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.agenda_item_id, r))
+        .collect();
+    let count = |n: Option<i32>| n.and_then(|v| u32::try_from(v).ok());
+    let item_views = items
+        .iter()
+        .map(|i| {
+            Ok(AgendaItemView {
+                id: i.id,
+                position: i.position,
+                title: i.title.clone(),
+                proposal_id: i.proposal_id,
+                petition_id: i.petition_id,
+                outcome: AgendaOutcome::parse(&i.outcome)
+                    .ok_or_else(|| ServiceError::Corrupt(format!("outcome {}", i.outcome)))?,
+                votes: match (
+                    count(i.votes_for),
+                    count(i.votes_against),
+                    count(i.votes_abstained),
+                ) {
+                    (Some(a), Some(b), Some(c)) => Some((a, b, c)),
+                    _ => None,
+                },
+                decision: i.decision.clone(),
+                recommendation: recs.get(&i.id).map(|r| (r.id, r.text.clone())),
+            })
+        })
+        .collect::<Result<Vec<_>, ServiceError>>()?;
+    let present: Vec<i32> = meeting_attendance::Entity::find()
+        .filter(meeting_attendance::Column::MeetingId.eq(id))
+        .all(db)
+        .await?
+        .iter()
+        .map(|a| a.member_id)
+        .collect();
+    let roll = members::voting_on(db, council.id, m.meets_on)
+        .await?
+        .iter()
+        .map(|v| Ok((members::view(v)?, present.contains(&v.id))))
+        .collect::<Result<Vec<_>, ServiceError>>()?;
+    let (present_count, quorum) = meetings::presence(db, &m).await?;
+    let n = u32::try_from(items.len()).unwrap_or(0);
+    Ok(MeetingView {
+        meeting: meeting_summary(&m, n)?,
+        council: bodies::summary(&council)?,
+        online_url: m.online_url.clone(),
+        items: item_views,
+        roll,
+        present: present_count,
+        quorum,
+        minutes: m.minutes.clone(),
+        earliest_publishable: meetings::earliest_publishable(db, today).await?,
+        viewer,
+    })
+}
+
+/// A proposal's page: public unless hidden (then for its author and the council only).
+///
+/// # Errors
+/// `NotFound` for an unknown proposal or a hidden one the viewer may not see.
+pub async fn proposal(
+    db: &impl ConnectionTrait,
+    id: i32,
+    viewer: Option<i32>,
+    today: NaiveDate,
+) -> Result<ProposalView, ActionError> {
+    let p = proposals::find(db, id).await?;
+    let council = by_id(db, p.council_id).await?;
+    let actions = actions(db, viewer, council.id, today).await?;
+    let is_author = viewer == Some(p.author_id);
+    if p.hidden_at.is_some() && !is_author && !actions.is_member {
+        return Err(ActionError::NotFound);
+    }
+    let territory = match p.territory_id {
+        Some(t) => territory::Entity::find_by_id(t)
+            .one(db)
+            .await?
+            .map(|t| Names {
+                kk: t.name_kk,
+                ru: t.name_ru,
+                en: t.name_en,
+            }),
+        None => None,
+    };
+    let merged_into = match p.merged_into_id {
+        Some(into) => proposal::Entity::find_by_id(into)
+            .one(db)
+            .await?
+            .map(|q| (q.id, q.title)),
+        None => None,
+    };
+    let duplicates = proposal::Entity::find()
+        .filter(proposal::Column::MergedIntoId.eq(id))
+        .order_by_asc(proposal::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|q| (q.id, q.title))
+        .collect();
+    let own_cases = cases::all_of_origin(db, CaseKind::Proposal, id).await?;
+    let mut subjects = vec![Subject::Proposal(id)];
+    subjects.extend(own_cases.iter().map(|c| Subject::Case(c.id)));
+    let timeline = timeline::entries(db, &subjects).await?;
+    let case = match own_cases.last() {
+        Some(c) => cases::views::link(db, c).await?,
+        None => None,
+    };
+    let supported = match viewer {
+        Some(v) => proposals::supports(db, v, id).await?,
+        None => false,
+    };
+    let summary = proposal_summaries(db, vec![p.clone()])
+        .await?
+        .pop()
+        .ok_or(ActionError::NotFound)?;
+    Ok(ProposalView {
+        summary,
+        council: bodies::summary(&council)?,
+        text: p.text,
+        topic: p.topic,
+        territory,
+        hidden_reason: p.hidden_reason,
+        merged_into,
+        duplicates,
+        case,
+        timeline,
+        is_author,
+        supported,
+        viewer: actions,
+    })
+}
+
+/// One recommendation with how it fared, and its council.
+///
+/// # Errors
+/// `NotFound`; a database failure.
+pub async fn recommendation(
+    db: &impl ConnectionTrait,
+    id: i32,
+    today: NaiveDate,
+) -> Result<(RecommendationView, crate::model::BodySummary), ActionError> {
+    let r = recommendation::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let council = by_id(db, r.council_id).await?;
+    let view = recommendation_views(db, vec![r], today)
+        .await?
+        .pop()
+        .ok_or(ActionError::NotFound)?;
+    Ok((view, bodies::summary(&council)?))
+}
+
+/// The secretary's desk: new proposals, petitions to the council's body under consideration,
+/// and the meetings whose agenda can take them.
+///
+/// # Errors
+/// `Forbidden` for anyone but the council's secretary; `NotFound` for an unknown council.
+pub async fn desk(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    secretary: i32,
+    today: NaiveDate,
+) -> Result<DeskView, ActionError> {
+    let c = by_slug(db, slug).await?;
+    super::require_secretary(db, secretary, c.id, today).await?;
+    let rows = proposal::Entity::find()
+        .filter(proposal::Column::CouncilId.eq(c.id))
+        .filter(proposal::Column::DeskState.eq(DeskState::New.as_str()))
+        .order_by_asc(proposal::Column::Id)
+        .all(db)
+        .await?;
+    let petitions = match c.parent_id {
+        Some(body_id) => petition::Entity::find()
+            .filter(petition::Column::BodyId.eq(body_id))
+            .filter(petition::Column::Status.eq(PetitionStatus::UnderConsideration.as_str()))
+            .order_by_asc(petition::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.title))
+            .collect(),
+        None => Vec::new(),
+    };
+    let open_meetings = meeting::Entity::find()
+        .filter(meeting::Column::CouncilId.eq(c.id))
+        .filter(meeting::Column::State.ne(crate::model::MeetingState::Closed.as_str()))
+        .order_by_asc(meeting::Column::StartsAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.starts_at))
+        .collect();
+    Ok(DeskView {
+        council: bodies::summary(&c)?,
+        proposals: proposal_summaries(db, rows).await?,
+        petitions,
+        open_meetings,
+    })
+}

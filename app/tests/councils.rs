@@ -1,0 +1,967 @@
+//! Public councils on a real database (SQLite, or PostgreSQL with `TEST_DATABASE_URL`): the
+//! seeded members, proposals and support, the desk (merge, hide, agenda), meetings from the
+//! draft to the closed minutes with every refusal (past day, short notice, non-voting
+//! attendance, no quorum, too many votes, undecided items), recommendations tracked to the
+//! body's answer and implementation, the council's health, the role checks and the calendar.
+
+use app::model::{
+    AgendaOutcome, AnswerDecision, CaseKind, CaseState, DeskState, MeetingState, Progress,
+    RecommendationStatus, Role,
+};
+use app::server::entities::{
+    agenda_item, body, case, council_member, meeting, proposal, recommendation, user,
+};
+use app::server::services::cases::{self, answering, answering::Followup};
+use app::server::services::councils::{
+    self, calendar, meetings,
+    meetings::{DecisionForm, MeetingForm, Takes},
+    members, proposals,
+    proposals::ProposalForm,
+    views,
+};
+use app::server::services::{ActionError, today};
+use app::server::testing::{TestDb, count_rows, people};
+use chrono::{Days, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set,
+};
+
+const COUNCIL: &str = "council-akimat-75";
+const OTHER_COUNCIL: &str = "council-akimat-71";
+
+struct World {
+    test: TestDb,
+    citizen: user::Model,
+    supporter: user::Model,
+    secretary: user::Model,
+    /// A member of the council (reads the workspace, may not run it).
+    member: user::Model,
+    /// An official of the Almaty akimat, the council's body.
+    official: user::Model,
+    /// The secretary of another council.
+    other_secretary: user::Model,
+    council: body::Model,
+}
+
+async fn body_of(db: &DatabaseConnection, slug: &str) -> body::Model {
+    body::Entity::find()
+        .filter(body::Column::Slug.eq(slug))
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("seeded")
+}
+
+async fn world() -> World {
+    let test = TestDb::new().await;
+    let p = people::verified_citizens(&test.db, "council", 6, "75", true)
+        .await
+        .expect("people");
+    for (who, role, body) in [
+        (2, Role::CouncilSecretary, COUNCIL),
+        (3, Role::CouncilMember, COUNCIL),
+        (4, Role::Official, "akimat-75"),
+        (5, Role::CouncilSecretary, OTHER_COUNCIL),
+    ] {
+        people::grant(&test.db, &p[who].email, role, Some(body))
+            .await
+            .expect("granted");
+    }
+    let council = body_of(&test.db, COUNCIL).await;
+    World {
+        citizen: p[0].clone(),
+        supporter: p[1].clone(),
+        secretary: p[2].clone(),
+        member: p[3].clone(),
+        official: p[4].clone(),
+        other_secretary: p[5].clone(),
+        council,
+        test,
+    }
+}
+
+fn refused<T: std::fmt::Debug>(result: Result<T, ActionError>, key: &str) {
+    match result {
+        Err(ActionError::Refused(k)) => assert_eq!(k, key),
+        other => panic!("expected refusal {key}, got {other:?}"),
+    }
+}
+
+fn invalid<T: std::fmt::Debug>(result: Result<T, ActionError>, key: &str) {
+    match result {
+        Err(ActionError::Invalid { key: k, .. }) => assert_eq!(k, key),
+        other => panic!("expected invalid {key}, got {other:?}"),
+    }
+}
+
+fn forbidden<T: std::fmt::Debug>(result: Result<T, ActionError>) {
+    assert!(
+        matches!(result, Err(ActionError::Forbidden)),
+        "expected forbidden, got {result:?}"
+    );
+}
+
+fn form(title: &str) -> ProposalForm {
+    ProposalForm {
+        title: title.into(),
+        text: "Open the school sports grounds to residents in the evenings.".into(),
+        topic: "education".into(),
+        territory_kato: "75".into(),
+    }
+}
+
+async fn propose(w: &World, title: &str) -> (i32, i32) {
+    proposals::send(
+        &w.test.db,
+        w.citizen.id,
+        COUNCIL,
+        &form(title),
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("sent")
+}
+
+/// A meeting far enough ahead to publish today: 30 days from now.
+fn meeting_form(day: NaiveDate) -> MeetingForm {
+    MeetingForm {
+        date: Some(day),
+        time: "15:00".into(),
+        format: "hybrid".into(),
+        place: "Almaty akimat, hall 2".into(),
+        online_url: "https://meet.example.kz/council".into(),
+    }
+}
+
+async fn members_of(db: &DatabaseConnection, council_id: i32, day: NaiveDate) -> Vec<i32> {
+    members::voting_on(db, council_id, day)
+        .await
+        .expect("members")
+        .iter()
+        .map(|m| m.id)
+        .collect()
+}
+
+#[tokio::test]
+async fn every_council_is_seeded_with_members_and_a_former_one() {
+    let test = TestDb::new().await;
+    let councils = body::Entity::find()
+        .filter(body::Column::Kind.eq("public_council"))
+        .all(&test.db)
+        .await
+        .expect("reads");
+    assert!(councils.len() >= 20);
+    for c in &councils {
+        let all = members::all(&test.db, c.id).await.expect("members");
+        assert_eq!(all.len(), 10, "{}", c.slug);
+        assert_eq!(members_of(&test.db, c.id, today()).await.len(), 8);
+        assert_eq!(all.iter().filter(|m| m.ends_on.is_some()).count(), 1);
+        assert_eq!(all.iter().filter(|m| m.position == "chair").count(), 1);
+    }
+    // Seeding again adds nobody.
+    let before = count_rows(&test.db, "council_members").await;
+    app::server::seed::reference_data(&test.db)
+        .await
+        .expect("seeds");
+    assert_eq!(count_rows(&test.db, "council_members").await, before);
+    test.drop_database().await;
+}
+
+#[tokio::test]
+async fn a_proposal_is_public_at_once_opens_the_councils_case_and_is_supported_once() {
+    let w = world().await;
+    let db = &w.test.db;
+    let (id, case_id) = propose(&w, "Evening sports grounds").await;
+    let c = case::Entity::find_by_id(case_id)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("case");
+    assert_eq!(c.kind, "proposal");
+    assert_eq!(c.body_id, w.council.id);
+    assert_eq!(c.state, "awaiting_answer");
+    // The council's term: 30 calendar days.
+    assert_eq!(c.due_on, today() + Days::new(30));
+
+    // A visitor sees it; the council page lists it.
+    let view = views::proposal(db, id, None, today())
+        .await
+        .expect("public");
+    assert_eq!(view.summary.title, "Evening sports grounds");
+    assert_eq!(view.case.expect("case link").id, case_id);
+    let page = views::council(db, COUNCIL, None, today())
+        .await
+        .expect("page");
+    assert!(page.proposals.iter().any(|p| p.id == id));
+
+    // Support: once per person.
+    assert!(
+        proposals::support(db, w.supporter.id, id, Utc::now())
+            .await
+            .expect("supports")
+    );
+    assert!(
+        !proposals::support(db, w.supporter.id, id, Utc::now())
+            .await
+            .expect("again")
+    );
+    assert!(
+        proposals::support(db, w.member.id, id, Utc::now())
+            .await
+            .expect("supports")
+    );
+    let p = proposal::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("row");
+    assert_eq!(p.supporters, 2);
+
+    // Refusals: empty, too long, unknown topic or territory, the same again within a minute.
+    let mut bad = form("");
+    invalid(
+        proposals::send(db, w.citizen.id, COUNCIL, &bad, Utc::now(), today()).await,
+        "proposal-title-empty",
+    );
+    bad = form("Long");
+    bad.text = "x".repeat(10_001);
+    invalid(
+        proposals::send(db, w.citizen.id, COUNCIL, &bad, Utc::now(), today()).await,
+        "proposal-text-long",
+    );
+    bad = form("Topic");
+    bad.topic = "nonsense".into();
+    invalid(
+        proposals::send(db, w.citizen.id, COUNCIL, &bad, Utc::now(), today()).await,
+        "petition-topic-unknown",
+    );
+    bad = form("Territory");
+    bad.territory_kato = "999999".into();
+    invalid(
+        proposals::send(db, w.citizen.id, COUNCIL, &bad, Utc::now(), today()).await,
+        "petition-territory-unknown",
+    );
+    refused(
+        proposals::send(
+            db,
+            w.citizen.id,
+            COUNCIL,
+            &form("Evening sports grounds"),
+            Utc::now(),
+            today(),
+        )
+        .await,
+        "proposal-duplicate",
+    );
+    assert_eq!(
+        proposal::Entity::find().count(db).await.expect("counts"),
+        1,
+        "no refused proposal was saved"
+    );
+    // A proposal to a body that is no council.
+    assert!(matches!(
+        proposals::send(
+            db,
+            w.citizen.id,
+            "akimat-75",
+            &form("Wrong"),
+            Utc::now(),
+            today()
+        )
+        .await,
+        Err(ActionError::Service(_) | ActionError::NotFound)
+    ));
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn the_secretary_hides_and_merges_and_nobody_else_may() {
+    let w = world().await;
+    let db = &w.test.db;
+    let (a, _) = propose(&w, "Bus stop shelter").await;
+    let (b, b_case) = propose(&w, "A shelter at the bus stop").await;
+    let (c, _) = propose(&w, "Shelter, again").await;
+
+    for who in [
+        w.citizen.id,
+        w.member.id,
+        w.official.id,
+        w.other_secretary.id,
+    ] {
+        forbidden(proposals::hide(db, who, a, "Offensive", Utc::now(), today()).await);
+        forbidden(proposals::merge(db, who, b, a, Utc::now(), today()).await);
+    }
+    invalid(
+        proposals::merge(db, w.secretary.id, a, a, Utc::now(), today()).await,
+        "merge-self",
+    );
+    proposals::merge(db, w.secretary.id, b, a, Utc::now(), today())
+        .await
+        .expect("merged");
+    // The duplicate's case is withdrawn; both stay visible and linked.
+    let withdrawn = case::Entity::find_by_id(b_case)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("case");
+    assert_eq!(withdrawn.state, "withdrawn");
+    let view_b = views::proposal(db, b, None, today())
+        .await
+        .expect("visible");
+    assert_eq!(view_b.merged_into.expect("linked").0, a);
+    assert_eq!(view_b.summary.desk_state, DeskState::Merged);
+    let view_a = views::proposal(db, a, None, today())
+        .await
+        .expect("visible");
+    assert_eq!(view_a.duplicates.len(), 1);
+    // a into c is fine; then c into b would close a cycle (c → b → a → c).
+    proposals::merge(db, w.secretary.id, a, c, Utc::now(), today())
+        .await
+        .expect("merged");
+    invalid(
+        proposals::merge(db, w.secretary.id, c, b, Utc::now(), today()).await,
+        "merge-cycle",
+    );
+    // Merging something already handled is refused.
+    refused(
+        proposals::merge(db, w.secretary.id, b, c, Utc::now(), today()).await,
+        "desk-item-handled",
+    );
+
+    // Hiding: the public loses it, its author and the council keep it.
+    invalid(
+        proposals::hide(db, w.secretary.id, c, "  ", Utc::now(), today()).await,
+        "hide-reason-empty",
+    );
+    proposals::hide(
+        db,
+        w.secretary.id,
+        c,
+        "Personal data of a third person",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("hidden");
+    refused(
+        proposals::hide(db, w.secretary.id, c, "Again", Utc::now(), today()).await,
+        "proposal-already-hidden",
+    );
+    assert!(matches!(
+        views::proposal(db, c, None, today()).await,
+        Err(ActionError::NotFound)
+    ));
+    assert!(matches!(
+        views::proposal(db, c, Some(w.supporter.id), today()).await,
+        Err(ActionError::NotFound)
+    ));
+    let own = views::proposal(db, c, Some(w.citizen.id), today())
+        .await
+        .expect("author sees");
+    assert_eq!(
+        own.hidden_reason.as_deref(),
+        Some("Personal data of a third person")
+    );
+    assert!(
+        views::proposal(db, c, Some(w.member.id), today())
+            .await
+            .is_ok()
+    );
+    let public = views::council(db, COUNCIL, None, today())
+        .await
+        .expect("page");
+    assert!(public.proposals.iter().all(|p| p.id != c));
+    assert!(matches!(
+        proposals::support(db, w.supporter.id, c, Utc::now()).await,
+        Err(ActionError::NotFound)
+    ));
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn a_meeting_from_the_draft_to_the_minutes_with_every_refusal() {
+    let w = world().await;
+    let db = &w.test.db;
+    let s = w.secretary.id;
+    let (proposal_id, proposal_case) = propose(&w, "Evening sports grounds").await;
+    let day = today() + Days::new(30);
+
+    // Only the secretary plans; never in the past; a hybrid meeting needs place and link.
+    for who in [
+        w.member.id,
+        w.official.id,
+        w.other_secretary.id,
+        w.citizen.id,
+    ] {
+        forbidden(
+            meetings::create(db, who, COUNCIL, &meeting_form(day), Utc::now(), today()).await,
+        );
+    }
+    invalid(
+        meetings::create(
+            db,
+            s,
+            COUNCIL,
+            &meeting_form(today() - Days::new(1)),
+            Utc::now(),
+            today(),
+        )
+        .await,
+        "meeting-in-past",
+    );
+    let mut no_link = meeting_form(day);
+    no_link.online_url = "javascript:alert(1)".into();
+    invalid(
+        meetings::create(db, s, COUNCIL, &no_link, Utc::now(), today()).await,
+        "meeting-url-invalid",
+    );
+    let m = meetings::create(db, s, COUNCIL, &meeting_form(day), Utc::now(), today())
+        .await
+        .expect("planned");
+
+    // A draft is the council's: the public does not see it, members do.
+    assert!(matches!(
+        views::meeting(db, m, None, today()).await,
+        Err(ActionError::NotFound)
+    ));
+    assert!(
+        views::meeting(db, m, Some(w.member.id), today())
+            .await
+            .is_ok()
+    );
+    refused(
+        meetings::publish(db, s, m, Utc::now(), today()).await,
+        "agenda-empty",
+    );
+
+    // The proposal goes on the agenda from the desk; once only.
+    forbidden(
+        meetings::add_item(
+            db,
+            w.member.id,
+            m,
+            "",
+            Takes::Proposal(proposal_id),
+            Utc::now(),
+            today(),
+        )
+        .await,
+    );
+    let item = meetings::add_item(
+        db,
+        s,
+        m,
+        "",
+        Takes::Proposal(proposal_id),
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("on the agenda");
+    refused(
+        meetings::add_item(
+            db,
+            s,
+            m,
+            "",
+            Takes::Proposal(proposal_id),
+            Utc::now(),
+            today(),
+        )
+        .await,
+        "desk-item-handled",
+    );
+    let other = meetings::add_item(
+        db,
+        s,
+        m,
+        "Budget hearing",
+        Takes::Nothing,
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("second item");
+    let desk = views::desk(db, COUNCIL, s, today()).await.expect("desk");
+    assert!(desk.proposals.iter().all(|p| p.id != proposal_id));
+    forbidden(views::desk(db, COUNCIL, w.member.id, today()).await);
+
+    // Publishing needs the notice period: a meeting in two days is too soon.
+    let soon = meetings::create(
+        db,
+        s,
+        COUNCIL,
+        &meeting_form(today() + Days::new(2)),
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("planned");
+    meetings::add_item(db, s, soon, "Anything", Takes::Nothing, Utc::now(), today())
+        .await
+        .expect("item");
+    refused(
+        meetings::publish(db, s, soon, Utc::now(), today()).await,
+        "agenda-too-late",
+    );
+    forbidden(meetings::publish(db, w.other_secretary.id, m, Utc::now(), today()).await);
+    meetings::publish(db, s, m, Utc::now(), today())
+        .await
+        .expect("published");
+    assert!(views::meeting(db, m, None, today()).await.is_ok());
+
+    // Before the day nothing is recorded.
+    let voting = members_of(db, w.council.id, day).await;
+    refused(
+        meetings::record_attendance(db, s, m, &voting, today()).await,
+        "meeting-not-yet",
+    );
+
+    // The day of the meeting. The secretary (no vote) cannot be marked present.
+    let secretary_seat = council_member::Entity::find()
+        .filter(council_member::Column::CouncilId.eq(w.council.id))
+        .filter(council_member::Column::Position.eq("secretary"))
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("seeded");
+    invalid(
+        meetings::record_attendance(db, s, m, &[secretary_seat.id], day).await,
+        "attendance-not-voting-member",
+    );
+    // 8 voting members: the quorum is 6. Five present: no decision.
+    meetings::record_attendance(db, s, m, &voting[..5], day)
+        .await
+        .expect("recorded");
+    let decision = DecisionForm {
+        votes_for: 5,
+        votes_against: 0,
+        votes_abstained: 0,
+        text: "Support the proposal.".into(),
+        recommendation: "Open the grounds of schools 12 and 15 from 18:00 to 21:00.".into(),
+        answer: None,
+    };
+    refused(
+        meetings::decide(db, s, item, &decision, Utc::now(), day).await,
+        "quorum-not-met",
+    );
+    assert_eq!(count_rows(db, "recommendations").await, 0);
+    meetings::record_attendance(db, s, m, &voting[..6], day)
+        .await
+        .expect("recorded");
+    let too_many = DecisionForm {
+        votes_for: 5,
+        votes_against: 1,
+        votes_abstained: 1,
+        ..decision.clone()
+    };
+    invalid(
+        meetings::decide(db, s, item, &too_many, Utc::now(), day).await,
+        "votes-exceed-present",
+    );
+    forbidden(meetings::decide(db, w.member.id, item, &decision, Utc::now(), day).await);
+    forbidden(meetings::decide(db, w.official.id, item, &decision, Utc::now(), day).await);
+    let rec = meetings::decide(db, s, item, &decision, Utc::now(), day)
+        .await
+        .expect("decided")
+        .expect("a recommendation");
+    refused(
+        meetings::decide(db, s, item, &decision, Utc::now(), day).await,
+        "agenda-item-decided",
+    );
+    refused(
+        meetings::record_attendance(db, s, m, &voting, day).await,
+        "attendance-after-decisions",
+    );
+
+    // The recommendation is a case at the Almaty akimat with a 30-day clock.
+    let r = recommendation::Entity::find_by_id(rec)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("row");
+    let rec_case = cases::of_origin(db, CaseKind::Recommendation, r.id)
+        .await
+        .expect("reads")
+        .expect("case");
+    assert_eq!(rec_case.body_id, w.council.parent_id.expect("attached"));
+    assert_eq!(rec_case.due_on, day + Days::new(30));
+    // The proposal is answered by the decision.
+    let answered = case::Entity::find_by_id(proposal_case)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("case");
+    assert!(CaseState::parse(&answered.state).is_some_and(CaseState::is_answered));
+    assert_eq!(answered.decision.as_deref(), Some("accepted"));
+    let p = proposal::Entity::find_by_id(proposal_id)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("row");
+    assert_eq!(p.desk_state, "decided");
+
+    // Closing needs every item decided or deferred, and the minutes.
+    refused(
+        meetings::close(db, s, m, Utc::now(), day).await,
+        "meeting-undecided-items",
+    );
+    meetings::defer(db, s, other, day).await.expect("deferred");
+    refused(
+        meetings::close(db, s, m, Utc::now(), day).await,
+        "meeting-no-minutes",
+    );
+    forbidden(meetings::save_minutes(db, w.member.id, m, "Minutes", Utc::now(), day).await);
+    forbidden(meetings::save_minutes(db, w.official.id, m, "Minutes", Utc::now(), day).await);
+    invalid(
+        meetings::save_minutes(db, s, m, " ", Utc::now(), day).await,
+        "minutes-empty",
+    );
+    meetings::save_minutes(
+        db,
+        s,
+        m,
+        "Six members present. The proposal was supported.",
+        Utc::now(),
+        day,
+    )
+    .await
+    .expect("minutes");
+    meetings::close(db, s, m, Utc::now(), day)
+        .await
+        .expect("closed");
+    let closed = meeting::Entity::find_by_id(m)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("row");
+    assert_eq!(closed.state, MeetingState::Closed.as_str());
+    let deferred = agenda_item::Entity::find_by_id(other)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("row");
+    assert_eq!(deferred.outcome, AgendaOutcome::Deferred.as_str());
+
+    // The meeting's page and the council's health.
+    let view = views::meeting(db, m, None, day).await.expect("public");
+    assert_eq!(view.present, 6);
+    assert_eq!(view.quorum, 6);
+    assert_eq!(view.items[0].votes, Some((5, 0, 0)));
+    let page = views::council(db, COUNCIL, None, day).await.expect("page");
+    assert_eq!(page.health.last_meeting, Some(day));
+    assert_eq!(page.health.meetings_last_year, 1);
+    assert_eq!(page.health.dormant_months, None);
+    assert_eq!(
+        page.recommendations[0].status,
+        RecommendationStatus::AwaitingAnswer
+    );
+
+    // The body answers and reports the change made: the council page shows it implemented.
+    forbidden(
+        answering::answer(
+            db,
+            w.secretary.id,
+            rec_case.id,
+            AnswerDecision::Accepted,
+            "Yes",
+            Utc::now(),
+            day,
+        )
+        .await,
+    );
+    answering::answer(
+        db,
+        w.official.id,
+        rec_case.id,
+        AnswerDecision::Accepted,
+        "The grounds open from 1 March.",
+        Utc::now(),
+        day,
+    )
+    .await
+    .expect("answered");
+    let page = views::council(db, COUNCIL, None, day).await.expect("page");
+    assert_eq!(
+        page.recommendations[0].status,
+        RecommendationStatus::Accepted
+    );
+    answering::follow_up(
+        db,
+        w.official.id,
+        rec_case.id,
+        Followup::Implementation(Progress::Done, day),
+        "Open since 1 March.",
+        Utc::now(),
+        day,
+    )
+    .await
+    .expect("updated");
+    let page = views::council(db, COUNCIL, None, day).await.expect("page");
+    assert_eq!(
+        page.recommendations[0].status,
+        RecommendationStatus::Implemented
+    );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn a_council_without_a_meeting_for_three_months_is_flagged_and_overdue_work_counts() {
+    let w = world().await;
+    let db = &w.test.db;
+    let s = w.secretary.id;
+    // Never met: flagged.
+    let list = views::list(db, today()).await.expect("list");
+    let mine = list
+        .iter()
+        .find(|c| c.council.slug == COUNCIL)
+        .expect("listed");
+    assert_eq!(mine.health.dormant_months, Some(0));
+    assert_eq!(mine.health.last_meeting, None);
+    assert_eq!(mine.health.voting_members, 8);
+    assert_eq!(mine.health.vacancies, 0);
+
+    // A meeting held four months ago (history from before the secretary's term): "has not
+    // met for 4 months".
+    let past = today() - chrono::Months::new(4);
+    meeting::ActiveModel {
+        council_id: Set(w.council.id),
+        starts_at: Set(meetings::starts_at(
+            past,
+            chrono::NaiveTime::from_hms_opt(10, 0, 0).expect("time"),
+        )),
+        meets_on: Set(past),
+        format: Set("in_person".into()),
+        place: Set("Hall 2".into()),
+        online_url: Set(String::new()),
+        state: Set("closed".into()),
+        published_at: Set(Some(Utc::now())),
+        minutes: Set(Some("Report heard.".into())),
+        minutes_at: Set(Some(Utc::now())),
+        closed_at: Set(Some(Utc::now())),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("history");
+    let list = views::list(db, today()).await.expect("list");
+    let mine = list
+        .iter()
+        .find(|c| c.council.slug == COUNCIL)
+        .expect("listed");
+    assert_eq!(mine.health.last_meeting, Some(past));
+    assert_eq!(mine.health.dormant_months, Some(4));
+    // Two months ago it was not flagged.
+    let then = views::list(db, past + chrono::Months::new(2))
+        .await
+        .expect("list");
+    let mine = then
+        .iter()
+        .find(|c| c.council.slug == COUNCIL)
+        .expect("listed");
+    assert_eq!(mine.health.dormant_months, None);
+
+    // A proposal past the council's deadline counts as overdue.
+    let (_, case_id) = propose(&w, "Old proposal").await;
+    let c = case::Entity::find_by_id(case_id)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("case");
+    let later = c.due_on + Days::new(1);
+    let list = views::list(db, later).await.expect("list");
+    let mine = list
+        .iter()
+        .find(|c| c.council.slug == COUNCIL)
+        .expect("listed");
+    assert_eq!(mine.health.overdue_proposals, 1);
+
+    // A member whose term ended leaves a vacancy.
+    let voting = members_of(db, w.council.id, today()).await;
+    forbidden(
+        members::end(
+            db,
+            w.member.id,
+            w.council.id,
+            voting[0],
+            Some(today()),
+            today(),
+        )
+        .await,
+    );
+    members::end(
+        db,
+        s,
+        w.council.id,
+        voting[0],
+        Some(today() - Days::new(1)),
+        today(),
+    )
+    .await
+    .expect("ended");
+    let page = views::council(db, COUNCIL, None, today())
+        .await
+        .expect("page");
+    assert_eq!(page.health.voting_members, 7);
+    assert_eq!(page.members.len(), 8);
+    assert_eq!(page.former.len(), 2);
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn members_are_kept_by_the_secretary_only() {
+    let w = world().await;
+    let db = &w.test.db;
+    let new = members::MemberForm {
+        full_name: "Сейітқали Динара".into(),
+        position: "member".into(),
+        organisation: "Тұтынушылардың құқықтарын қорғау қоғамы".into(),
+        voting: true,
+        starts_on: Some(today()),
+        ends_on: None,
+        email: w.member.email.clone(),
+    };
+    for who in [
+        w.member.id,
+        w.official.id,
+        w.other_secretary.id,
+        w.citizen.id,
+    ] {
+        forbidden(members::add(db, who, w.council.id, &new, Utc::now(), today()).await);
+    }
+    let before = count_rows(db, "council_members").await;
+    let mut bad = new.clone();
+    bad.position = "king".into();
+    invalid(
+        members::add(db, w.secretary.id, w.council.id, &bad, Utc::now(), today()).await,
+        "member-position-unknown",
+    );
+    bad = new.clone();
+    bad.ends_on = Some(today() - Days::new(1));
+    invalid(
+        members::add(db, w.secretary.id, w.council.id, &bad, Utc::now(), today()).await,
+        "member-end-before-start",
+    );
+    bad = new.clone();
+    bad.email = "nobody@example.kz".into();
+    invalid(
+        members::add(db, w.secretary.id, w.council.id, &bad, Utc::now(), today()).await,
+        "member-account-unknown",
+    );
+    assert_eq!(count_rows(db, "council_members").await, before);
+    let id = members::add(db, w.secretary.id, w.council.id, &new, Utc::now(), today())
+        .await
+        .expect("added");
+    let row = council_member::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("row");
+    assert_eq!(row.user_id, Some(w.member.id));
+    // Another council's member cannot be ended from this one.
+    let other = body_of(db, OTHER_COUNCIL).await;
+    let theirs = members_of(db, other.id, today()).await[0];
+    assert!(matches!(
+        members::end(
+            db,
+            w.secretary.id,
+            w.council.id,
+            theirs,
+            Some(today()),
+            today()
+        )
+        .await,
+        Err(ActionError::NotFound)
+    ));
+    members::end(db, w.secretary.id, w.council.id, id, Some(today()), today())
+        .await
+        .expect("ended");
+    refused(
+        members::end(db, w.secretary.id, w.council.id, id, Some(today()), today()).await,
+        "member-already-ended",
+    );
+    assert!(
+        councils::is_member(db, w.member.id, w.council.id, today())
+            .await
+            .expect("reads")
+    );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn the_calendar_feed_parses_and_links_back_to_the_meetings() {
+    use icalendar::{Calendar, Component, EventLike};
+    let w = world().await;
+    let db = &w.test.db;
+    let s = w.secretary.id;
+    let day = today() + Days::new(30);
+    let published = meetings::create(db, s, COUNCIL, &meeting_form(day), Utc::now(), today())
+        .await
+        .expect("planned");
+    meetings::add_item(
+        db,
+        s,
+        published,
+        "Report",
+        Takes::Nothing,
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("item");
+    meetings::publish(db, s, published, Utc::now(), today())
+        .await
+        .expect("published");
+    let draft = meetings::create(
+        db,
+        s,
+        COUNCIL,
+        &meeting_form(day + Days::new(7)),
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("planned");
+
+    let text = calendar::council_feed(db, COUNCIL, app::i18n::Locale::En, "https://dauys.kz")
+        .await
+        .expect("feed");
+    let parsed: Calendar = text.parse().expect("valid iCalendar");
+    let events: Vec<_> = parsed
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .collect();
+    assert_eq!(events.len(), 1, "drafts stay out of the feed");
+    let e = events[0];
+    assert_eq!(
+        e.get_url(),
+        Some(format!("https://dauys.kz/en/meetings/{published}").as_str())
+    );
+    assert_eq!(
+        e.get_location(),
+        Some("Almaty akimat, hall 2 · https://meet.example.kz/council")
+    );
+    let starts = e.get_start().expect("a start");
+    let expected = meetings::starts_at(
+        day,
+        chrono::NaiveTime::from_hms_opt(15, 0, 0).expect("time"),
+    );
+    assert_eq!(
+        starts,
+        icalendar::DatePerhapsTime::DateTime(icalendar::CalendarDateTime::Utc(expected))
+    );
+    let one = calendar::meeting_entry(db, published, app::i18n::Locale::Kk, "https://dauys.kz")
+        .await
+        .expect("entry");
+    assert!(one.parse::<Calendar>().is_ok());
+    assert!(
+        calendar::meeting_entry(db, draft, app::i18n::Locale::Kk, "https://dauys.kz")
+            .await
+            .is_err()
+    );
+    w.test.drop_database().await;
+}
