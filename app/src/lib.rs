@@ -33,7 +33,7 @@ use crate::pages::{
         CouncilsPage,
         desk::DeskPage,
         meeting::MeetingPage,
-        proposal::{NewProposalPage, ProposalPage, RecommendationPage},
+        proposal::{NewProposalPage, ProposalPage, RecommendationPage, UnfollowPage},
         show::CouncilPage,
     },
     home::HomePage,
@@ -248,6 +248,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang/recommendations/:id")
                         view=|| view! { <Localized><RecommendationPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/unfollow/:token")
+                        view=|| view! { <Localized><UnfollowPage/></Localized> }
                         ssr=SsrMode::Async
                     />
                     <Route

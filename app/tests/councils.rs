@@ -486,7 +486,14 @@ async fn a_meeting_from_the_draft_to_the_minutes_with_every_refusal() {
     .expect("second item");
     let desk = views::desk(db, COUNCIL, s, today()).await.expect("desk");
     assert!(desk.proposals.iter().all(|p| p.id != proposal_id));
-    forbidden(views::desk(db, COUNCIL, w.member.id, today()).await);
+    forbidden(views::desk(db, COUNCIL, w.official.id, today()).await);
+    assert!(
+        !views::desk(db, COUNCIL, w.member.id, today())
+            .await
+            .expect("members read it")
+            .viewer
+            .is_secretary
+    );
 
     // Publishing needs the notice period: a meeting in two days is too soon.
     let soon = meetings::create(
@@ -962,6 +969,77 @@ async fn the_calendar_feed_parses_and_links_back_to_the_meetings() {
         calendar::meeting_entry(db, draft, app::i18n::Locale::Kk, "https://dauys.kz")
             .await
             .is_err()
+    );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn followers_hear_of_agendas_minutes_and_recommendations_and_unsubscribe_in_one_click() {
+    use app::server::entities::outbox_mail;
+    use app::server::mail::CouncilNews;
+    use app::server::services::{accounts::PublicUrl, councils::following};
+    let w = world().await;
+    let db = &w.test.db;
+    let url = PublicUrl("https://dauys.kz".into());
+    following::follow(db, w.supporter.id, w.council.id, Utc::now())
+        .await
+        .expect("follows");
+    following::follow(db, w.supporter.id, w.council.id, Utc::now())
+        .await
+        .expect("again");
+    assert_eq!(count_rows(db, "council_follows").await, 1);
+    let day = today() + Days::new(30);
+    let m = meetings::create(
+        db,
+        w.secretary.id,
+        COUNCIL,
+        &meeting_form(day),
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("planned");
+    let sent = following::announce_meeting(db, m, CouncilNews::Agenda, &url, Utc::now())
+        .await
+        .expect("queued");
+    assert_eq!(sent, 1);
+    let mail = outbox_mail::Entity::find()
+        .filter(outbox_mail::Column::Recipient.eq(w.supporter.email.clone()))
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("a mail to the follower");
+    assert_eq!(mail.kind, "council_agenda");
+    assert!(mail.body_text.contains(&format!("/meetings/{m}")));
+    let token = mail
+        .body_text
+        .split("/unfollow/")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("an unsubscribe link")
+        .to_owned();
+    assert_eq!(
+        following::council_of_token(db, &token)
+            .await
+            .expect("reads")
+            .map(|c| c.id),
+        Some(w.council.id)
+    );
+    assert!(
+        following::unfollow_by_token(db, &token)
+            .await
+            .expect("unfollows")
+    );
+    assert!(
+        !following::unfollow_by_token(db, &token)
+            .await
+            .expect("once")
+    );
+    assert_eq!(
+        following::announce_meeting(db, m, CouncilNews::Minutes, &url, Utc::now())
+            .await
+            .expect("nobody"),
+        0
     );
     w.test.drop_database().await;
 }

@@ -1,5 +1,6 @@
 import { test, expect, type Page, type Browser } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { mailsTo } from './mailbox';
 
 // The public council journey, once with JavaScript (the Almaty council) and once without
 // (the Astana council): a citizen sends a proposal; the secretary plans a meeting, puts the
@@ -52,6 +53,9 @@ for (const run of runs) {
       const citizen = await as(browser, run.javaScript, run.citizen);
       await citizen.goto(`/en/councils/${run.council}`);
       await expect(citizen.locator('[data-flag="dormant"]')).toBeVisible();
+      // The citizen follows the council by mail.
+      await citizen.getByRole('button', { name: 'Follow this council by mail' }).click();
+      await expect(citizen.getByText('You follow this council')).toBeVisible();
       await citizen.getByRole('link', { name: 'Send a proposal to the council' }).click();
       await citizen.getByLabel('Title').fill(title);
       await citizen.getByLabel('Your proposal').fill('   ');
@@ -149,6 +153,22 @@ for (const run of runs) {
       // The proposal's own page shows the council's decision on its timeline.
       await citizen.reload();
       await expect(citizen.locator('.timeline').getByText('Decided by the council')).toBeVisible();
+
+      // The follower got the agenda, the recommendation and the minutes by mail, and leaves
+      // with the link every such mail carries.
+      const subjects = [
+        'A public council you follow published an agenda',
+        'A public council you follow made a recommendation',
+        'A public council you follow published its minutes',
+      ];
+      const mails = (await mailsTo(run.citizen, 3)).filter((m) => subjects.includes(m.subject));
+      expect(mails.map((m) => m.subject).sort()).toEqual([...subjects].sort());
+      expect(mails.find((m) => m.subject === subjects[0])!.text).toContain(`/en/meetings/${meetingId}`);
+      const unsubscribe = mails[0].text.match(/https?:\/\/\S+\/unfollow\/\S+/)![0];
+      await citizen.goto(unsubscribe);
+      await citizen.getByRole('button', { name: 'Stop the mails' }).click();
+      await expect(citizen.getByText('You no longer follow this council.')).toBeVisible();
+      await expect(citizen.getByRole('button', { name: 'Follow this council by mail' })).toBeVisible();
     });
   });
 }

@@ -1,7 +1,8 @@
 //! Public councils: their members (a membership of its own, so former members and members
 //! without an account stay on record), citizens' proposals and their supporters, meetings with
 //! ordered agenda items, attendance and decisions, and the recommendations a council sends its
-//! body (each answered through a case of kind `recommendation`).
+//! body (each answered through a case of kind `recommendation`), and the members' internal
+//! comments on agenda items (never published), and who follows a council's news by mail.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -89,6 +90,25 @@ enum MeetingAttendance {
     Table,
     MeetingId,
     MemberId,
+}
+
+#[derive(DeriveIden)]
+enum CouncilFollows {
+    Table,
+    CouncilId,
+    UserId,
+    Token,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
+enum AgendaComments {
+    Table,
+    Id,
+    AgendaItemId,
+    AuthorId,
+    Text,
+    CreatedAt,
 }
 
 #[derive(DeriveIden)]
@@ -412,6 +432,60 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(AgendaComments::Table)
+                    .if_not_exists()
+                    .col(pk_auto(AgendaComments::Id))
+                    .col(integer(AgendaComments::AgendaItemId))
+                    .col(integer(AgendaComments::AuthorId))
+                    .col(text(AgendaComments::Text))
+                    .col(timestamp_with_time_zone(AgendaComments::CreatedAt))
+                    .foreign_key(&mut fk(
+                        "fk_agenda_comments_item",
+                        (AgendaComments::Table, AgendaComments::AgendaItemId),
+                        (AgendaItems::Table, AgendaItems::Id),
+                        Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        "fk_agenda_comments_author",
+                        (AgendaComments::Table, AgendaComments::AuthorId),
+                        (Users::Table, Users::Id),
+                        Restrict,
+                    ))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(CouncilFollows::Table)
+                    .if_not_exists()
+                    .col(integer(CouncilFollows::CouncilId))
+                    .col(integer(CouncilFollows::UserId))
+                    .col(string_len_uniq(CouncilFollows::Token, 64))
+                    .col(timestamp_with_time_zone(CouncilFollows::CreatedAt))
+                    .primary_key(
+                        Index::create()
+                            .col(CouncilFollows::CouncilId)
+                            .col(CouncilFollows::UserId),
+                    )
+                    .foreign_key(&mut fk(
+                        "fk_council_follows_council",
+                        (CouncilFollows::Table, CouncilFollows::CouncilId),
+                        (Bodies::Table, Bodies::Id),
+                        Restrict,
+                    ))
+                    .foreign_key(&mut fk(
+                        "fk_council_follows_user",
+                        (CouncilFollows::Table, CouncilFollows::UserId),
+                        (Users::Table, Users::Id),
+                        Cascade,
+                    ))
+                    .to_owned(),
+            )
+            .await?;
         let db = manager.get_connection();
         for sql in [
             "CREATE INDEX ix_council_members_council ON council_members (council_id)",
@@ -420,6 +494,7 @@ impl MigrationTrait for Migration {
             "CREATE INDEX ix_meetings_council ON meetings (council_id, starts_at)",
             "CREATE INDEX ix_agenda_items_meeting ON agenda_items (meeting_id, position)",
             "CREATE INDEX ix_recommendations_council ON recommendations (council_id)",
+            "CREATE INDEX ix_agenda_comments_item ON agenda_comments (agenda_item_id, id)",
         ] {
             db.execute_unprepared(sql).await?;
         }
@@ -428,6 +503,8 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in [
+            CouncilFollows::Table.into_iden(),
+            AgendaComments::Table.into_iden(),
             Recommendations::Table.into_iden(),
             MeetingAttendance::Table.into_iden(),
             AgendaItems::Table.into_iden(),

@@ -195,8 +195,41 @@ async fn the_secretarys_work_is_refused_to_every_other_role() {
         assert!(status.is_client_error(), "{path} by a visitor: {status}");
     }
     assert_eq!(fingerprint(&site).await, before, "nothing changed");
-    // The desk is the secretary's; a draft meeting is the council's.
-    for cookie in [&c.citizen, &c.official, &c.other_secretary, &c.member] {
+    // Internal comments on agenda items: members only, never shown to the public.
+    let comment =
+        format!("csrf={CSRF}&lang=en&meeting={m}&item={item}&comment=Check+the+budget+first");
+    for cookie in [&c.citizen, &c.official, &c.other_secretary] {
+        let (status, _) = post_from(
+            &site,
+            &page,
+            "/api/councils/agenda/comment",
+            cookie,
+            &comment,
+        )
+        .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    assert_eq!(count_rows(db, "agenda_comments").await, 0);
+    let (status, _) = post_from(
+        &site,
+        &page,
+        "/api/councils/agenda/comment",
+        &c.member,
+        &comment,
+    )
+    .await;
+    assert!(status.is_redirection(), "{status}");
+    assert_eq!(count_rows(db, "agenda_comments").await, 1);
+    // The desk is the council's (members read it, only the secretary acts); so is a draft.
+    let (status, _, desk) = site
+        .get(
+            &format!("/en/councils/{COUNCIL}/desk"),
+            &[("cookie", &c.member)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(desk.contains("Bike lanes") && !desk.contains("Put on the agenda"));
+    for cookie in [&c.citizen, &c.official, &c.other_secretary] {
         let (status, _, _) = site
             .get(
                 &format!("/en/councils/{COUNCIL}/desk"),
@@ -212,14 +245,21 @@ async fn the_secretarys_work_is_refused_to_every_other_role() {
         )
         .await;
     assert_eq!(status, StatusCode::OK);
-    assert!(desk.contains("Bike lanes"));
+    assert!(desk.contains("Bike lanes") && desk.contains("Put on the agenda"));
     let (status, _, _) = site.get(&format!("/en/meetings/{m}"), &[]).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "a draft is not public");
     let (status, _, draft) = site
         .get(&format!("/en/meetings/{m}"), &[("cookie", &c.member)])
         .await;
     assert_eq!(status, StatusCode::OK);
-    assert!(draft.contains("Report"));
+    assert!(draft.contains("Report") && draft.contains("Check the budget first"));
+    // Once published, the public sees the agenda but never the comments.
+    meetings::publish(db, c.secretary_id, m, Utc::now(), today())
+        .await
+        .expect("published");
+    let (status, _, public) = site.get(&format!("/en/meetings/{m}"), &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(public.contains("Report") && !public.contains("Check the budget first"));
     site.finish().await;
 }
 
@@ -271,13 +311,17 @@ async fn a_citizen_proposes_through_the_form_and_the_council_pages_show_it_in_th
         .to_owned();
     let (status, headers) = post_from(
         &site,
-        &to,
+        &format!("http://127.0.0.1{to}"),
         "/api/councils/support",
         &c.member,
         &format!("csrf={CSRF}&lang=en&id={id}"),
     )
     .await;
-    assert!(status.is_redirection() && location(&headers).ends_with("done=supported"));
+    assert!(
+        status.is_redirection() && location(&headers).ends_with("done=supported"),
+        "{status} {}",
+        location(&headers)
+    );
     for (lang, heading) in [
         ("kk", "Қоғамдық кеңес"),
         ("ru", "Общественн"),

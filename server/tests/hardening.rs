@@ -72,6 +72,7 @@ async fn fingerprint(site: &Site) -> String {
         "agenda_items",
         "meeting_attendance",
         "recommendations",
+        "agenda_comments",
     ] {
         let n = count_rows(db, table).await;
         out.push_str(&format!("{table}={n};"));
@@ -417,6 +418,10 @@ const ENDPOINTS: &[(&str, &[(&str, char)])] = &[
     ),
     ("councils/agenda/defer", &[("meeting", 'i'), ("item", 'i')]),
     ("councils/minutes", &[("meeting", 'i'), ("minutes", 's')]),
+    (
+        "councils/agenda/comment",
+        &[("meeting", 'i'), ("item", 'i'), ("comment", 's')],
+    ),
     ("councils/meetings/close", &[("meeting", 'i')]),
 ];
 

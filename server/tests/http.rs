@@ -135,7 +135,7 @@ async fn a_body_page_shows_kind_level_parent_territory_and_council() {
     assert!(body.contains("Regional"));
     assert!(body.contains("href=\"/en/bodies/government\""));
     assert!(body.contains("href=\"/en/regions/11\""));
-    assert!(body.contains("href=\"/en/bodies/council-akimat-11\""));
+    assert!(body.contains("href=\"/en/councils/council-akimat-11\""));
     assert!(body.contains("1% of the population"));
     let (_, _, body) = site.get("/kk/bodies/government", &[]).await;
     assert!(body.contains("Қазақстан Республикасының Үкіметі"));

@@ -20,7 +20,8 @@ pub fn acting(csrf: &str) -> Result<(AppState, CurrentUser), AppError> {
     Ok((app_state()?, me))
 }
 
-/// A refused action as the client sees it: 422 invalid, 409 refused, 403, 404.
+/// A refused action as the client sees it: 422 invalid, 409 refused (for a plain form, the
+/// page again with the message), 403, 404.
 pub fn action_error(error: ActionError) -> AppError {
     match error {
         ActionError::Invalid { field, key } => AppError::Invalid {
@@ -28,9 +29,8 @@ pub fn action_error(error: ActionError) -> AppError {
             reason: key.into(),
         },
         ActionError::Refused(key) => {
-            if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-                response.set_status(http::StatusCode::CONFLICT);
-            }
+            // A script gets 409; a plain form goes back to its page with the message.
+            request::set_client_error_status(http::StatusCode::CONFLICT);
             AppError::Refused { reason: key.into() }
         }
         ActionError::Forbidden => request::forbid::<()>().err().unwrap_or(AppError::Forbidden),

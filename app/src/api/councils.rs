@@ -427,11 +427,19 @@ pub async fn add_agenda_item(
 #[server(endpoint = "councils/agenda/publish")]
 pub async fn publish_agenda(csrf: String, lang: String, meeting: i32) -> Result<(), AppError> {
     use crate::api::acting::{acting, action_error};
-    use crate::server::services::{councils::meetings, today};
+    use crate::server::mail::CouncilNews;
+    use crate::server::services::{
+        councils::{following, meetings},
+        today,
+    };
     let (app, me) = acting(&csrf)?;
+    let url = app.public_url.clone();
     crate::server::in_transaction(&app, action_error, move |txn| {
         Box::pin(async move {
-            meetings::publish(txn, me.id, meeting, chrono::Utc::now(), today()).await
+            let now = chrono::Utc::now();
+            meetings::publish(txn, me.id, meeting, now, today()).await?;
+            following::announce_meeting(txn, meeting, CouncilNews::Agenda, &url, now).await?;
+            Ok::<(), crate::server::services::ActionError>(())
         })
     })
     .await?;
@@ -499,8 +507,12 @@ pub async fn decide_item(
 ) -> Result<(), AppError> {
     use crate::api::acting::{acting, action_error};
     use crate::model::AnswerDecision;
-    use crate::server::services::{councils::meetings, today};
+    use crate::server::services::{
+        councils::{following, meetings},
+        today,
+    };
     let (app, me) = acting(&csrf)?;
+    let url = app.public_url.clone();
     let form = meetings::DecisionForm {
         votes_for: ssr::votes(&votes_for, "votes_for")?,
         votes_against: ssr::votes(&votes_against, "votes_against")?,
@@ -517,7 +529,11 @@ pub async fn decide_item(
     };
     crate::server::in_transaction(&app, action_error, move |txn| {
         Box::pin(async move {
-            meetings::decide(txn, me.id, item, &form, chrono::Utc::now(), today()).await
+            let now = chrono::Utc::now();
+            if let Some(rec) = meetings::decide(txn, me.id, item, &form, now, today()).await? {
+                following::announce_recommendation(txn, rec, &url, now).await?;
+            }
+            Ok::<(), crate::server::services::ActionError>(())
         })
     })
     .await?;
@@ -544,6 +560,112 @@ pub async fn defer_item(
     })
     .await?;
     ssr::go_to(&lang, &format!("/meetings/{meeting}"), "item-deferred");
+    Ok(())
+}
+
+/// A signed-in person follows a council (`follow=1`) or stops following it (`follow=0`).
+///
+/// # Errors
+/// `NotFound` for an unknown council.
+#[server(endpoint = "councils/follow")]
+pub async fn follow_council(
+    csrf: String,
+    lang: String,
+    council: String,
+    follow: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{acting, action_error};
+    use crate::server::services::councils::{self, following};
+    let (app, me) = acting(&csrf)?;
+    let on = match follow.trim() {
+        "1" => true,
+        "0" => false,
+        _ => {
+            return Err(AppError::Invalid {
+                field: "follow".into(),
+                reason: "follow-invalid".into(),
+            });
+        }
+    };
+    let slug = council.clone();
+    crate::server::in_transaction(&app, action_error, move |txn| {
+        Box::pin(async move {
+            let c = councils::by_slug(txn, &slug).await?;
+            if on {
+                following::follow(txn, me.id, c.id, chrono::Utc::now()).await?;
+            } else {
+                following::unfollow(txn, me.id, c.id).await?;
+            }
+            Ok::<(), crate::server::services::ActionError>(())
+        })
+    })
+    .await?;
+    let done = if on { "followed" } else { "unfollowed" };
+    ssr::go_to(&lang, &format!("/councils/{council}"), done);
+    Ok(())
+}
+
+/// Unsubscribes from a council's mails with the token every such mail carries (no sign-in).
+///
+/// # Errors
+/// `NotFound` for a token no longer in force.
+#[server(endpoint = "councils/unfollow")]
+pub async fn unfollow_by_token(csrf: String, lang: String, token: String) -> Result<(), AppError> {
+    use crate::api::acting::action_error;
+    use crate::server::services::{ActionError, councils::following};
+    crate::server::request::check_csrf(&csrf)?;
+    let app = crate::server::app_state()?;
+    let slug = crate::server::in_transaction(&app, action_error, move |txn| {
+        Box::pin(async move {
+            let council = following::council_of_token(txn, token.trim())
+                .await?
+                .ok_or(ActionError::NotFound)?;
+            following::unfollow_by_token(txn, token.trim()).await?;
+            Ok::<String, ActionError>(council.slug)
+        })
+    })
+    .await?;
+    ssr::go_to(&lang, &format!("/councils/{slug}"), "unfollowed");
+    Ok(())
+}
+
+/// The council a mail's unsubscribe token belongs to.
+///
+/// # Errors
+/// `NotFound` for a token no longer in force.
+#[server(endpoint = "councils/unfollow/check")]
+pub async fn unfollow_council_of(token: String) -> Result<BodySummary, AppError> {
+    use crate::server::services::{ServiceError, bodies, councils::following};
+    let app = crate::server::app_state()?;
+    let council = following::council_of_token(&app.db, token.trim())
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok(bodies::summary(&council)?)
+}
+
+/// A member comments on an agenda item, for the council only.
+///
+/// # Errors
+/// `Forbidden` for anyone not on the council; `Invalid` for an empty comment; `Refused` once
+/// the meeting is closed.
+#[server(endpoint = "councils/agenda/comment")]
+pub async fn comment_item(
+    csrf: String,
+    lang: String,
+    meeting: i32,
+    item: i32,
+    comment: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{acting, action_error};
+    use crate::server::services::{councils::meetings, today};
+    let (app, me) = acting(&csrf)?;
+    crate::server::in_transaction(&app, action_error, move |txn| {
+        Box::pin(async move {
+            meetings::comment(txn, me.id, item, &comment, chrono::Utc::now(), today()).await
+        })
+    })
+    .await?;
+    ssr::go_to(&lang, &format!("/meetings/{meeting}"), "comment-added");
     Ok(())
 }
 
@@ -578,12 +700,20 @@ pub async fn save_minutes(
 #[server(endpoint = "councils/meetings/close")]
 pub async fn close_meeting(csrf: String, lang: String, meeting: i32) -> Result<(), AppError> {
     use crate::api::acting::{acting, action_error};
-    use crate::server::services::{councils::meetings, today};
+    use crate::server::mail::CouncilNews;
+    use crate::server::services::{
+        councils::{following, meetings},
+        today,
+    };
     let (app, me) = acting(&csrf)?;
+    let url = app.public_url.clone();
     crate::server::in_transaction(&app, action_error, move |txn| {
-        Box::pin(
-            async move { meetings::close(txn, me.id, meeting, chrono::Utc::now(), today()).await },
-        )
+        Box::pin(async move {
+            let now = chrono::Utc::now();
+            meetings::close(txn, me.id, meeting, now, today()).await?;
+            following::announce_meeting(txn, meeting, CouncilNews::Minutes, &url, now).await?;
+            Ok::<(), crate::server::services::ActionError>(())
+        })
     })
     .await?;
     ssr::go_to(

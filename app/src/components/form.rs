@@ -216,6 +216,9 @@ const DONE: &[&str] = &[
     "item-deferred",
     "minutes-saved",
     "meeting-closed-done",
+    "comment-added",
+    "followed",
+    "unfollowed",
 ];
 
 /// A confirmation after a successful form, named by the `done` query parameter.

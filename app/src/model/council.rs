@@ -212,8 +212,10 @@ pub struct CouncilActions {
     pub is_secretary: bool,
     /// A member today (or the secretary): sees drafts.
     pub is_member: bool,
-    /// Signed in: may send a proposal.
+    /// Signed in: may send a proposal and follow the council.
     pub signed_in: bool,
+    /// Follows the council's news by mail.
+    pub follows: bool,
 }
 
 /// A council's public page.
@@ -260,6 +262,19 @@ pub struct AgendaItemView {
     pub decision: Option<String>,
     /// The recommendation to the body the decision made, with its id.
     pub recommendation: Option<(i32, String)>,
+    /// The members' internal comments (only for the council's members; never public).
+    pub comments: Vec<CommentView>,
+}
+
+/// A member's internal comment on an agenda item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentView {
+    /// Who wrote it (their display name).
+    pub author: String,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What.
+    pub text: String,
 }
 
 /// A meeting's page.
@@ -329,4 +344,9 @@ pub struct DeskView {
     pub petitions: Vec<(i32, String)>,
     /// Meetings whose agenda can still take items: id and start.
     pub open_meetings: Vec<(i32, DateTime<Utc>)>,
+    /// Other cases addressed to the council (forwarded to it), awaiting its answer: case id and
+    /// title.
+    pub forwarded: Vec<(i32, String)>,
+    /// What the viewer may do (members read the desk; the secretary acts on it).
+    pub viewer: CouncilActions,
 }

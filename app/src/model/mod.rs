@@ -19,9 +19,10 @@ pub use case::{
     ResponsivenessQuery, ResponsivenessRow, case_number,
 };
 pub use council::{
-    AgendaItemView, AgendaOutcome, CouncilActions, CouncilHealth, CouncilSummary, CouncilView,
-    DeskState, DeskView, MeetingFormat, MeetingState, MeetingSummary, MeetingView, MemberPosition,
-    MemberView, ProposalSummary, ProposalView, RecommendationStatus, RecommendationView,
+    AgendaItemView, AgendaOutcome, CommentView, CouncilActions, CouncilHealth, CouncilSummary,
+    CouncilView, DeskState, DeskView, MeetingFormat, MeetingState, MeetingSummary, MeetingView,
+    MemberPosition, MemberView, ProposalSummary, ProposalView, RecommendationStatus,
+    RecommendationView,
 };
 pub use iin::{Iin, IinError, Sex};
 pub use petition::{

@@ -17,8 +17,16 @@ use crate::pages::{LoadError, PageTitle};
 
 /// The form that puts `takes` (`proposal:ID`, `petition:ID`) on the chosen meeting's agenda.
 #[component]
-fn ToAgenda(takes: String, meetings: Vec<(i32, DateTime<Utc>)>, csrf: String) -> impl IntoView {
+fn ToAgenda(
+    takes: String,
+    meetings: Vec<(i32, DateTime<Utc>)>,
+    csrf: String,
+    secretary: bool,
+) -> impl IntoView {
     let l = use_locale().get_untracked();
+    if !secretary {
+        return ().into_any();
+    }
     let fid = format!("meeting-for-{}", takes.replace(':', "-"));
     if meetings.is_empty() {
         return view! { <p class="hint">{l.t("desk-no-meeting")}</p> }.into_any();
@@ -71,13 +79,23 @@ pub fn DeskPage() -> impl IntoView {
                                             <a href=href(l, &format!("/proposals/{}", p.id))><bdi>{p.title.clone()}</bdi></a>
                                             <br/><span class="hint">"#"{p.id}" · "{kz_date(p.created_at)}
                                                 {p.due_on.map(|due| view! { " · "{l.t("proposal-due")}" "{format_date(due)} })}</span>
-                                            <ToAgenda takes=format!("proposal:{}", p.id) meetings=d.open_meetings.clone() csrf=csrf.clone()/>
+                                            <ToAgenda takes=format!("proposal:{}", p.id) meetings=d.open_meetings.clone() csrf=csrf.clone() secretary=d.viewer.is_secretary/>
                                         </li>
                                     }).collect_view()}
                                 </ul>
                             }.into_any()
                         }}
                     </section>
+                    {(!d.forwarded.is_empty()).then(|| view! {
+                        <section aria-labelledby="desk-forwarded-heading">
+                            <h2 id="desk-forwarded-heading">{l.t("desk-forwarded")}</h2>
+                            <ul class="cards">
+                                {d.forwarded.iter().map(|(id, title)| view! {
+                                    <li><a href=href(l, &format!("/cases/{id}"))><bdi>{title.clone()}</bdi></a></li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    })}
                     <section aria-labelledby="desk-petitions-heading">
                         <h2 id="desk-petitions-heading">{l.t("desk-petitions")}</h2>
                         {if d.petitions.is_empty() {
@@ -88,7 +106,7 @@ pub fn DeskPage() -> impl IntoView {
                                     {d.petitions.iter().map(|(id, title)| view! {
                                         <li>
                                             <a href=href(l, &format!("/petitions/{id}"))><bdi>{title.clone()}</bdi></a>
-                                            <ToAgenda takes=format!("petition:{id}") meetings=d.open_meetings.clone() csrf=csrf.clone()/>
+                                            <ToAgenda takes=format!("petition:{id}") meetings=d.open_meetings.clone() csrf=csrf.clone() secretary=d.viewer.is_secretary/>
                                         </li>
                                     }).collect_view()}
                                 </ul>

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::councils::{
-    AddAgendaItem, CloseMeeting, DecideItem, DeferItem, PublishAgenda, RecordAttendance,
-    SaveMinutes, get_meeting,
+    AddAgendaItem, CloseMeeting, CommentItem, DecideItem, DeferItem, PublishAgenda,
+    RecordAttendance, SaveMinutes, get_meeting,
 };
 use crate::components::account::visitor;
 use crate::components::case::kz_date;
@@ -25,6 +25,7 @@ fn page_failure() -> Option<crate::error::AppError> {
         .or_else(failure::<DeferItem>)
         .or_else(failure::<SaveMinutes>)
         .or_else(failure::<CloseMeeting>)
+        .or_else(failure::<CommentItem>)
 }
 
 /// `/:lang/meetings/:id`.
@@ -94,7 +95,7 @@ fn MeetingBody(m: MeetingView, csrf: String) -> impl IntoView {
                 } else {
                     view! {
                         <ol class="agenda">
-                            {m.items.iter().map(|i| view! { <AgendaItem i=i.clone() meeting=id csrf=csrf.clone() can_decide=secretary && held/> }).collect_view()}
+                            {m.items.iter().map(|i| view! { <AgendaItem i=i.clone() meeting=id csrf=csrf.clone() can_decide=secretary && held can_comment=m.viewer.is_member && s.state != MeetingState::Closed/> }).collect_view()}
                         </ol>
                     }.into_any()
                 }}
@@ -160,7 +161,13 @@ fn MeetingBody(m: MeetingView, csrf: String) -> impl IntoView {
 }
 
 #[component]
-fn AgendaItem(i: AgendaItemView, meeting: i32, csrf: String, can_decide: bool) -> impl IntoView {
+fn AgendaItem(
+    i: AgendaItemView,
+    meeting: i32,
+    csrf: String,
+    can_decide: bool,
+    can_comment: bool,
+) -> impl IntoView {
     let l = use_locale().get_untracked();
     let pending = i.outcome == AgendaOutcome::Pending;
     let fid = |name: &str| format!("item-{}-{name}", i.id);
@@ -173,6 +180,24 @@ fn AgendaItem(i: AgendaItemView, meeting: i32, csrf: String, can_decide: bool) -
             {i.decision.clone().map(|d| view! { <p class="prewrap">{d}</p> })}
             {i.recommendation.clone().map(|(rid, text)| view! {
                 <p><strong>{l.t("agenda-recommendation")}</strong>" "<a href=href(l, &format!("/recommendations/{rid}"))>{text}</a></p>
+            })}
+            {(!i.comments.is_empty()).then(|| view! {
+                <div class="panel internal" aria-label=l.t("agenda-comments")>
+                    <p class="hint">{l.t("agenda-comments-internal")}</p>
+                    <ul>{i.comments.iter().map(|c| view! {
+                        <li><strong><bdi>{c.author.clone()}</bdi></strong>" · "{kz_date(c.at)}<br/><span class="prewrap">{c.text.clone()}</span></li>
+                    }).collect_view()}</ul>
+                </div>
+            })}
+            {can_comment.then(|| view! {
+                <form method="post" action="/api/councils/agenda/comment" class="form">
+                    <FormTokens csrf=csrf.clone()/>
+                    <input type="hidden" name="meeting" value=meeting.to_string()/>
+                    <input type="hidden" name="item" value=i.id.to_string()/>
+                    <div class="field"><label for=fid("comment")>{l.t("agenda-comment")}</label>
+                        <textarea id=fid("comment") name="comment" rows="2" required maxlength="4000"></textarea></div>
+                    <button type="submit" class="button button-secondary">{l.t("agenda-comment-submit")}</button>
+                </form>
             })}
             {(can_decide && pending).then(|| view! {
                 <details class="panel">

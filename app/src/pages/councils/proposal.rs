@@ -210,3 +210,37 @@ pub fn RecommendationPage() -> impl IntoView {
         </Suspense>
     }
 }
+
+/// `/:lang/unfollow/:token`: the page a council mail's unsubscribe link opens — the council
+/// named, one button (a link in a mail never changes anything by itself: mail scanners open
+/// links).
+#[component]
+pub fn UnfollowPage() -> impl IntoView {
+    let params = use_params_map();
+    let locale = use_locale();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let council = Resource::new_blocking(token, crate::api::councils::unfollow_council_of);
+    let error = failure::<crate::api::councils::UnfollowByToken>();
+    view! {
+        <PageTitle text=locale.get_untracked().t("unfollow-title")/>
+        <h1>{tr("unfollow-title")}</h1>
+        {error.map(|e| view! { <p class="notice notice-error" role="alert">{e.message(locale.get_untracked())}</p> })}
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let l = locale.get_untracked();
+                let visitor = visitor().await;
+                match council.await {
+                    Ok(c) => view! {
+                        <p>{l.t("unfollow-lead")}" "<BodyLink body=c/></p>
+                        <form method="post" action="/api/councils/unfollow" class="inline-form">
+                            <FormTokens csrf=visitor.csrf/>
+                            <input type="hidden" name="token" value=token()/>
+                            <button type="submit" class="button">{l.t("unfollow-submit")}</button>
+                        </form>
+                    }.into_any(),
+                    Err(e) => view! { <LoadError error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

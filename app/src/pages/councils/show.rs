@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::councils::{AddMember, CreateMeeting, EndMember, get_council};
+use crate::api::councils::{AddMember, CreateMeeting, EndMember, FollowCouncil, get_council};
 use crate::components::account::visitor;
 use crate::components::case::kz_date;
 use crate::components::form::{DoneNotice, FormTokens, failure};
@@ -25,6 +25,7 @@ pub fn CouncilPage() -> impl IntoView {
     let council = Resource::new_blocking(slug, get_council);
     let error = failure::<AddMember>()
         .or_else(failure::<EndMember>)
+        .or_else(failure::<FollowCouncil>)
         .or_else(failure::<CreateMeeting>);
     view! {
         <DoneNotice/>
@@ -90,6 +91,14 @@ fn CouncilBody(c: CouncilView, csrf: String) -> impl IntoView {
             {dormant_line(l, &h).map(|t| view! { <p class="notice notice-error" role="status" data-flag="dormant">{t}</p> })}
             <nav class="actions" aria-label=l.t("council-actions")>
                 {v.signed_in.then(|| view! { <a class="button" href=href(l, &format!("/councils/{slug}/propose"))>{l.t("proposal-new")}</a> })}
+                {v.signed_in.then(|| view! {
+                    <form method="post" action="/api/councils/follow" class="inline-form">
+                        <FormTokens csrf=csrf.clone()/>
+                        <input type="hidden" name="council" value=slug.clone()/>
+                        <input type="hidden" name="follow" value=if v.follows { "0" } else { "1" }/>
+                        <button type="submit" class="button button-secondary">{if v.follows { l.t("council-unfollow") } else { l.t("council-follow") }}</button>
+                    </form>
+                })}
                 {v.is_secretary.then(|| view! { <a class="button button-secondary" href=href(l, &format!("/councils/{slug}/desk"))>{l.t("desk-title")}</a> })}
                 <a href=format!("/api/calendar/council/{slug}?lang={}", l.code()) rel="external">{l.t("council-calendar")}</a>
             </nav>

@@ -2,6 +2,7 @@
 //! pages never do.
 
 pub mod account_token;
+pub mod agenda_comment;
 pub mod agenda_item;
 pub mod body;
 pub mod calendar_day;
@@ -12,6 +13,7 @@ pub mod case_number;
 pub mod case_pause;
 pub mod case_rating;
 pub mod case_update;
+pub mod council_follow;
 pub mod council_member;
 pub mod deadline_term;
 pub mod invalidation;

@@ -10,5 +10,5 @@ mod templates;
 mod transport;
 
 pub use outbox::enqueue;
-pub use templates::{MailKind, Rendered, render};
+pub use templates::{CouncilNews, MailKind, Rendered, render};
 pub use transport::{MailConfigError, Mailer};

@@ -5,6 +5,17 @@ use fluent_templates::fluent_bundle::FluentValue;
 
 use crate::i18n::Locale;
 
+/// What a council did that its followers hear about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CouncilNews {
+    /// A meeting's agenda is published.
+    Agenda,
+    /// A meeting's minutes are published.
+    Minutes,
+    /// The council recommended something to its body.
+    Recommendation,
+}
+
 /// A mail the platform sends, with what it needs to say.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MailKind {
@@ -51,6 +62,19 @@ pub enum MailKind {
         /// The case's page, where the author replies.
         link: String,
     },
+    /// News of a council the recipient follows.
+    CouncilNews {
+        /// What happened.
+        what: CouncilNews,
+        /// The council's name.
+        council: String,
+        /// The meeting's day or the recommendation's subject.
+        title: String,
+        /// The page.
+        link: String,
+        /// The one-click unsubscribe page.
+        unsubscribe: String,
+    },
 }
 
 impl MailKind {
@@ -65,6 +89,11 @@ impl MailKind {
             MailKind::PetitionAnswered { .. } => "petition_answered",
             MailKind::CaseUpdated { .. } => "case_updated",
             MailKind::ClarificationAsked { .. } => "clarification_asked",
+            MailKind::CouncilNews { what, .. } => match what {
+                CouncilNews::Agenda => "council_agenda",
+                CouncilNews::Minutes => "council_minutes",
+                CouncilNews::Recommendation => "council_recommendation",
+            },
         }
     }
 
@@ -78,6 +107,11 @@ impl MailKind {
             MailKind::PetitionAnswered { .. } => "mail-answered",
             MailKind::CaseUpdated { .. } => "mail-case-updated",
             MailKind::ClarificationAsked { .. } => "mail-clarification",
+            MailKind::CouncilNews { what, .. } => match what {
+                CouncilNews::Agenda => "mail-council-agenda",
+                CouncilNews::Minutes => "mail-council-minutes",
+                CouncilNews::Recommendation => "mail-council-recommendation",
+            },
         }
     }
 
@@ -88,7 +122,8 @@ impl MailKind {
             | MailKind::ConfirmNewEmail { link }
             | MailKind::PetitionAnswered { link, .. }
             | MailKind::CaseUpdated { link, .. }
-            | MailKind::ClarificationAsked { link, .. } => Some(link),
+            | MailKind::ClarificationAsked { link, .. }
+            | MailKind::CouncilNews { link, .. } => Some(link),
             MailKind::EmailChanging { .. } | MailKind::PasswordChanged => None,
         }
     }
@@ -137,7 +172,15 @@ pub fn render(kind: &MailKind, locale: Locale, name: &str) -> Rendered {
             match kind {
                 MailKind::PetitionAnswered { title, .. }
                 | MailKind::CaseUpdated { title, .. }
-                | MailKind::ClarificationAsked { title, .. } => title.clone().into(),
+                | MailKind::ClarificationAsked { title, .. }
+                | MailKind::CouncilNews { title, .. } => title.clone().into(),
+                _ => String::new().into(),
+            },
+        ),
+        (
+            "council",
+            match kind {
+                MailKind::CouncilNews { council, .. } => council.clone().into(),
                 _ => String::new().into(),
             },
         ),
@@ -149,6 +192,7 @@ pub fn render(kind: &MailKind, locale: Locale, name: &str) -> Rendered {
         MailKind::PetitionAnswered { .. } => "mail-answered-why",
         MailKind::CaseUpdated { .. } => "mail-case-updated-why",
         MailKind::ClarificationAsked { .. } => "mail-clarification-why",
+        MailKind::CouncilNews { .. } => "mail-council-why",
         _ if kind.link().is_some() => "mail-ignore",
         _ => "mail-not-you",
     });
@@ -167,7 +211,8 @@ pub fn render(kind: &MailKind, locale: Locale, name: &str) -> Rendered {
         let expiry = match kind {
             MailKind::PetitionAnswered { .. }
             | MailKind::CaseUpdated { .. }
-            | MailKind::ClarificationAsked { .. } => String::new(),
+            | MailKind::ClarificationAsked { .. }
+            | MailKind::CouncilNews { .. } => String::new(),
             _ => locale.t(&format!("{key}-expiry")),
         };
         text.push_str(&format!("{action}:\n{link}\n\n{expiry}\n\n"));
@@ -180,12 +225,19 @@ pub fn render(kind: &MailKind, locale: Locale, name: &str) -> Rendered {
             link_text = escape(link),
         ));
     }
-    text.push_str(&format!("{closing}\n\n{signature}\n"));
-    html.push_str(&format!(
-        "<p>{}</p><p>{}</p></body></html>",
-        escape(&closing),
-        escape(&signature)
-    ));
+    text.push_str(&format!("{closing}\n\n"));
+    html.push_str(&format!("<p>{}</p>", escape(&closing)));
+    if let MailKind::CouncilNews { unsubscribe, .. } = kind {
+        let label = locale.t("mail-unsubscribe");
+        text.push_str(&format!("{label}:\n{unsubscribe}\n\n"));
+        html.push_str(&format!(
+            "<p style=\"font-size:90%\"><a href=\"{link}\">{label}</a></p>",
+            link = escape(unsubscribe),
+            label = escape(&label),
+        ));
+    }
+    text.push_str(&format!("{signature}\n"));
+    html.push_str(&format!("<p>{}</p></body></html>", escape(&signature)));
     Rendered {
         subject,
         text,
@@ -216,6 +268,27 @@ mod tests {
             MailKind::PetitionAnswered {
                 title: "Fix the road".into(),
                 link: "https://dauys.kz/kk/petitions/1".into(),
+            },
+            MailKind::CouncilNews {
+                what: CouncilNews::Agenda,
+                council: "Public Council".into(),
+                title: "01.12.2026".into(),
+                link: "https://dauys.kz/kk/meetings/1".into(),
+                unsubscribe: "https://dauys.kz/kk/unfollow/abc".into(),
+            },
+            MailKind::CouncilNews {
+                what: CouncilNews::Minutes,
+                council: "Public Council".into(),
+                title: "01.12.2026".into(),
+                link: "https://dauys.kz/kk/meetings/1".into(),
+                unsubscribe: "https://dauys.kz/kk/unfollow/abc".into(),
+            },
+            MailKind::CouncilNews {
+                what: CouncilNews::Recommendation,
+                council: "Public Council".into(),
+                title: "Sports grounds".into(),
+                link: "https://dauys.kz/kk/recommendations/1".into(),
+                unsubscribe: "https://dauys.kz/kk/unfollow/abc".into(),
             },
         ];
         for locale in Locale::ALL {

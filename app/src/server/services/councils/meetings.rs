@@ -19,7 +19,7 @@ use crate::model::{
     MeetingFormat, MeetingState, PetitionStatus,
 };
 use crate::server::entities::{
-    agenda_item, meeting, meeting_attendance, petition, proposal, recommendation,
+    agenda_comment, agenda_item, meeting, meeting_attendance, petition, proposal, recommendation,
 };
 
 /// The longest agenda item title.
@@ -664,6 +664,52 @@ pub async fn close(
     if changed.rows_affected == 0 {
         return Err(ActionError::Refused("meeting-closed"));
     }
+    Ok(())
+}
+
+/// The longest internal comment.
+pub const MAX_COMMENT: usize = 4_000;
+
+/// A member (or the secretary) comments on an agenda item, for the council only.
+///
+/// # Errors
+/// `Forbidden` for anyone who is not on the council that day; `Invalid` for an empty or too
+/// long text; `Refused` once the meeting is closed.
+pub async fn comment(
+    db: &impl ConnectionTrait,
+    user: i32,
+    item_id: i32,
+    text: &str,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<(), ActionError> {
+    let item = agenda_item::Entity::find_by_id(item_id)
+        .one(db)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let m = find(db, item.meeting_id).await?;
+    if !super::is_member(db, user, m.council_id, today).await? {
+        return Err(ActionError::Forbidden);
+    }
+    if state_of(&m)? == MeetingState::Closed {
+        return Err(ActionError::Refused("meeting-closed"));
+    }
+    let text = cases::checked_text(
+        text,
+        "comment",
+        MAX_COMMENT,
+        "comment-empty",
+        "comment-long",
+    )?;
+    agenda_comment::ActiveModel {
+        agenda_item_id: Set(item_id),
+        author_id: Set(user),
+        text: Set(text),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
     Ok(())
 }
 

@@ -10,6 +10,7 @@
 //! councils.
 
 pub mod calendar;
+pub mod following;
 pub mod health;
 pub mod meetings;
 pub mod members;

@@ -10,14 +10,14 @@ use super::super::timeline::{self, Subject};
 use super::super::{ActionError, ServiceError, bodies, cases};
 use super::{by_id, by_slug, health, is_member, is_secretary, meetings, members, proposals};
 use crate::model::{
-    AgendaItemView, AgendaOutcome, AnswerDecision, BodyKind, CaseKind, CaseState, CouncilActions,
-    CouncilSummary, CouncilView, DeskState, DeskView, MeetingFormat, MeetingSummary, MeetingView,
-    Names, PetitionStatus, Progress, ProposalSummary, ProposalView, RecommendationStatus,
-    RecommendationView,
+    AgendaItemView, AgendaOutcome, AnswerDecision, BodyKind, CaseKind, CaseState, CommentView,
+    CouncilActions, CouncilSummary, CouncilView, DeskState, DeskView, MeetingFormat,
+    MeetingSummary, MeetingView, Names, PetitionStatus, Progress, ProposalSummary, ProposalView,
+    RecommendationStatus, RecommendationView,
 };
 use crate::server::entities::{
-    agenda_item, body, case, case_update, meeting, meeting_attendance, petition, proposal,
-    recommendation, territory,
+    agenda_comment, agenda_item, body, case, case_update, meeting, meeting_attendance, petition,
+    proposal, recommendation, territory, user,
 };
 
 async fn actions(
@@ -31,6 +31,7 @@ async fn actions(
             is_secretary: is_secretary(db, v, council_id, today).await?,
             is_member: is_member(db, v, council_id, today).await?,
             signed_in: true,
+            follows: super::following::follows(db, v, council_id).await?,
         },
         None => CouncilActions::default(),
     })
@@ -308,6 +309,11 @@ pub async fn meeting(
         .map(|r| (r.agenda_item_id, r))
         .collect();
     let count = |n: Option<i32>| n.and_then(|v| u32::try_from(v).ok());
+    let mut comments = if viewer.is_member {
+        comments_of(db, &items).await?
+    } else {
+        HashMap::new()
+    };
     let item_views = items
         .iter()
         .map(|i| {
@@ -329,6 +335,7 @@ pub async fn meeting(
                 },
                 decision: i.decision.clone(),
                 recommendation: recs.get(&i.id).map(|r| (r.id, r.text.clone())),
+                comments: comments.remove(&i.id).unwrap_or_default(),
             })
         })
         .collect::<Result<Vec<_>, ServiceError>>()?;
@@ -358,6 +365,34 @@ pub async fn meeting(
         earliest_publishable: meetings::earliest_publishable(db, today).await?,
         viewer,
     })
+}
+
+/// The internal comments on `items`, by item, oldest first.
+async fn comments_of(
+    db: &impl ConnectionTrait,
+    items: &[agenda_item::Model],
+) -> Result<HashMap<i32, Vec<CommentView>>, ServiceError> {
+    let rows = agenda_comment::Entity::find()
+        .filter(agenda_comment::Column::AgendaItemId.is_in(items.iter().map(|i| i.id)))
+        .order_by_asc(agenda_comment::Column::Id)
+        .all(db)
+        .await?;
+    let authors: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(rows.iter().map(|r| r.author_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    let mut out: HashMap<i32, Vec<CommentView>> = HashMap::new();
+    for r in rows {
+        out.entry(r.agenda_item_id).or_default().push(CommentView {
+            author: authors.get(&r.author_id).cloned().unwrap_or_default(),
+            at: r.created_at,
+            text: r.text,
+        });
+    }
+    Ok(out)
 }
 
 /// A proposal's page: public unless hidden (then for its author and the council only).
@@ -458,10 +493,11 @@ pub async fn recommendation(
 }
 
 /// The secretary's desk: new proposals, petitions to the council's body under consideration,
-/// and the meetings whose agenda can take them.
+/// other cases forwarded to the council, and the meetings whose agenda can take them. Members
+/// read it; the secretary acts on it.
 ///
 /// # Errors
-/// `Forbidden` for anyone but the council's secretary; `NotFound` for an unknown council.
+/// `Forbidden` for anyone not on the council; `NotFound` for an unknown council.
 pub async fn desk(
     db: &impl ConnectionTrait,
     slug: &str,
@@ -469,7 +505,10 @@ pub async fn desk(
     today: NaiveDate,
 ) -> Result<DeskView, ActionError> {
     let c = by_slug(db, slug).await?;
-    super::require_secretary(db, secretary, c.id, today).await?;
+    let viewer = actions(db, Some(secretary), c.id, today).await?;
+    if !viewer.is_member {
+        return Err(ActionError::Forbidden);
+    }
     let rows = proposal::Entity::find()
         .filter(proposal::Column::CouncilId.eq(c.id))
         .filter(proposal::Column::DeskState.eq(DeskState::New.as_str()))
@@ -497,10 +536,24 @@ pub async fn desk(
         .into_iter()
         .map(|m| (m.id, m.starts_at))
         .collect();
+    let waiting = case::Entity::find()
+        .filter(case::Column::BodyId.eq(c.id))
+        .filter(case::Column::Kind.ne(CaseKind::Proposal.as_str()))
+        .filter(case::Column::State.eq(CaseState::AwaitingAnswer.as_str()))
+        .order_by_asc(case::Column::DueOn)
+        .all(db)
+        .await?;
+    let forwarded = cases::views::summaries(db, waiting, today)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.title))
+        .collect();
     Ok(DeskView {
         council: bodies::summary(&c)?,
         proposals: proposal_summaries(db, rows).await?,
         petitions,
         open_meetings,
+        forwarded,
+        viewer,
     })
 }
