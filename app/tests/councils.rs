@@ -1043,3 +1043,100 @@ async fn followers_hear_of_agendas_minutes_and_recommendations_and_unsubscribe_i
     );
     w.test.drop_database().await;
 }
+
+#[tokio::test]
+async fn the_author_attaches_documents_to_a_proposal_while_it_waits_and_nobody_else_may() {
+    use app::server::services::cases::documents::{self, DocumentStore, Item, Upload};
+    let w = world().await;
+    let db = &w.test.db;
+    let store = DocumentStore::in_memory();
+    let (id, case_id) = propose(&w, "Evening sports grounds").await;
+    let pdf = || Upload {
+        name: "plan.pdf".into(),
+        bytes: b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .to_vec(),
+    };
+    for who in [w.supporter.id, w.secretary.id, w.official.id] {
+        forbidden(
+            documents::attach(
+                db,
+                &store,
+                who,
+                case_id,
+                Item::Origin,
+                vec![pdf()],
+                Utc::now(),
+                today(),
+            )
+            .await,
+        );
+    }
+    let attached = documents::attach(
+        db,
+        &store,
+        w.citizen.id,
+        case_id,
+        Item::Origin,
+        vec![pdf(), pdf()],
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("attached");
+    assert_eq!(attached, 2);
+    invalid(
+        documents::attach(
+            db,
+            &store,
+            w.citizen.id,
+            case_id,
+            Item::Origin,
+            vec![pdf(), pdf(), pdf(), pdf()],
+            Utc::now(),
+            today(),
+        )
+        .await,
+        "document-too-many",
+    );
+    let view = views::proposal(db, id, None, today())
+        .await
+        .expect("public");
+    assert_eq!(view.documents.len(), 2);
+    assert_eq!(view.documents[0].name, "plan.pdf");
+    // Once the council has answered, the proposal's documents are closed.
+    answering::answer(
+        db,
+        w.secretary.id,
+        case_id,
+        AnswerDecision::Declined,
+        "Not for this council.",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("answered");
+    refused(
+        documents::attach(
+            db,
+            &store,
+            w.citizen.id,
+            case_id,
+            Item::Origin,
+            vec![pdf()],
+            Utc::now(),
+            today(),
+        )
+        .await,
+        "case-not-awaiting",
+    );
+    let p = proposal::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("row");
+    assert_eq!(
+        p.desk_state, "declined",
+        "a declined answer declines it on the desk"
+    );
+    w.test.drop_database().await;
+}

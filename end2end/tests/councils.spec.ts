@@ -47,6 +47,7 @@ for (const run of runs) {
     test.use({ javaScriptEnabled: run.javaScript });
 
     test('proposal, agenda, quorum, decision, recommendation, answer, implemented', async ({ browser }) => {
+      test.setTimeout(120_000);
       const title = `Evening sports grounds (${run.javaScript ? 'JS' : 'no JS'} ${Date.now()})`;
 
       // A citizen sends a proposal from the council's page; an empty one is refused first.
@@ -72,10 +73,10 @@ for (const run of runs) {
       // The secretary plans a meeting today and puts the proposal on its agenda from the desk.
       const secretary = await as(browser, run.javaScript, run.secretary);
       await secretary.goto(`/en/councils/${run.council}`);
-      await secretary.getByLabel('Day').fill(kzToday());
+      await secretary.getByLabel('Day', { exact: true }).fill(kzToday());
       await secretary.getByLabel('Time (Astana)').fill('15:00');
-      await secretary.getByLabel('Format').selectOption({ value: 'in_person' });
-      await secretary.getByLabel('Place').fill('Akimat, hall 2');
+      await secretary.getByLabel('Format', { exact: true }).selectOption({ value: 'in_person' });
+      await secretary.getByLabel('Place', { exact: true }).fill('Akimat, hall 2');
       await secretary.getByRole('button', { name: 'Create the draft' }).click();
       await expect(secretary.getByText('The meeting is planned as a draft.')).toBeVisible();
       const meetingId = new URL(secretary.url()).pathname.split('/').pop()!;

@@ -46,7 +46,7 @@ impl MigrationTrait for Migration {
                     .col(integer(CaseDocuments::CaseId))
                     .col(string_len(CaseDocuments::ItemKind, 16).check(
                         Expr::col(CaseDocuments::ItemKind)
-                            .is_in(["answer", "question", "reply", "update"]),
+                            .is_in(["answer", "question", "reply", "update", "origin"]),
                     ))
                     .col(integer_null(CaseDocuments::ItemId))
                     .col(string_len(CaseDocuments::Name, 800))
@@ -65,7 +65,9 @@ impl MigrationTrait for Migration {
                     .col(string_len(CaseDocuments::Sha256, 64))
                     .col(integer(CaseDocuments::UploadedById))
                     .col(timestamp_with_time_zone(CaseDocuments::UploadedAt))
-                    .check(Expr::cust("(item_kind = 'answer') = (item_id IS NULL)"))
+                    .check(Expr::cust(
+                        "(item_kind IN ('answer', 'origin')) = (item_id IS NULL)",
+                    ))
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_case_documents_case")

@@ -5,7 +5,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{BodySummary, CaseLink, CaseState, Names, Progress, TimelineEntry, stored_enum};
+use super::{
+    BodySummary, CaseLink, CaseState, DocumentView, Names, Progress, TimelineEntry, stored_enum,
+};
 
 stored_enum! {
     /// A member's position on the council.
@@ -323,6 +325,8 @@ pub struct ProposalView {
     pub duplicates: Vec<(i32, String)>,
     /// Its case at the council.
     pub case: Option<CaseLink>,
+    /// The documents its author attached.
+    pub documents: Vec<DocumentView>,
     /// Its timeline.
     pub timeline: Vec<TimelineEntry>,
     /// Whether the viewer wrote it.

@@ -130,6 +130,12 @@ fn CaseBody(c: CaseView, csrf: String) -> impl IntoView {
                     <dd><a href=href(l, &format!("/cases/{to}"))><bdi>{names.get(l).to_owned()}</bdi></a></dd>
                 })}
             </dl>
+            {c.documents.iter().any(|d| d.item == "origin").then(|| view! {
+                <section aria-labelledby="origin-documents-heading">
+                    <h2 id="origin-documents-heading">{l.t(&format!("case-origin-documents-{}", s.kind.as_str()))}</h2>
+                    <Documents docs=c.documents.clone() item="origin".to_owned()/>
+                </section>
+            })}
             {(!c.pauses.is_empty()).then(|| view! {
                 <section aria-labelledby="clarifications-heading">
                     <h2 id="clarifications-heading">{l.t("case-clarifications")}</h2>
@@ -346,6 +352,15 @@ fn AttachForm(c: CaseView, csrf: String) -> impl IntoView {
                 format!("{} {}", l.t("case-updates"), n + 1),
             ));
         }
+    }
+    if v.is_author && c.summary.state == CaseState::AwaitingAnswer {
+        items.push((
+            "origin".into(),
+            l.t(&format!(
+                "case-origin-documents-{}",
+                c.summary.kind.as_str()
+            )),
+        ));
     }
     if v.is_author {
         for (n, p) in c

@@ -129,6 +129,17 @@ fn ProposalBody(p: ProposalView, csrf: String) -> impl IntoView {
                 })}
             </dl>
             <p class="prewrap">{p.text.clone()}</p>
+            {(!p.documents.is_empty()).then(|| view! {
+                <ul class="documents" aria-label=l.t("case-origin-documents-proposal")>
+                    {p.documents.iter().map(|d| view! {
+                        <li><a href=format!("/documents/{}", d.id) rel="external"><bdi>{d.name.clone()}</bdi></a>
+                            " "<span class="hint">"("{l.number(d.size.div_ceil(1024))}" KB)"</span></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {(p.is_author && s.case_state == Some(crate::model::CaseState::AwaitingAnswer)).then(|| p.case.clone().map(|c| view! {
+                <p><a href=href(l, &format!("/cases/{}", c.id))>{l.t("proposal-attach")}</a></p>
+            }))}
             {(!p.duplicates.is_empty()).then(|| view! {
                 <section aria-labelledby="duplicates-heading">
                     <h2 id="duplicates-heading">{l.t("proposal-duplicates")}</h2>

@@ -213,13 +213,18 @@ pub enum Item {
     Reply(i32),
     /// A follow-up or implementation update (its id).
     Update(i32),
+    /// What the case began as, attached by its author while the case awaits its answer (a
+    /// proposal's supporting documents).
+    Origin,
 }
 
 impl Item {
-    /// `answer`, `question:7`, `reply:7`, `update:3`.
+    /// `answer`, `origin`, `question:7`, `reply:7`, `update:3`.
     pub fn parse(text: &str) -> Option<Item> {
-        if text == "answer" {
-            return Some(Item::Answer);
+        match text {
+            "answer" => return Some(Item::Answer),
+            "origin" => return Some(Item::Origin),
+            _ => {}
         }
         let (kind, id) = text.split_once(':')?;
         let id: i32 = id.parse().ok()?;
@@ -237,6 +242,7 @@ impl Item {
             Item::Question(id) => ("question", Some(id)),
             Item::Reply(id) => ("reply", Some(id)),
             Item::Update(id) => ("update", Some(id)),
+            Item::Origin => ("origin", None),
         }
     }
 }
@@ -255,7 +261,7 @@ pub struct Upload {
 ///
 /// # Errors
 /// `Forbidden` (an official of the case's body for the answer, questions and updates; the
-/// origin's author for replies); `NotFound` for an item not on this case; `Invalid` for a file
+/// origin's author for replies and, while the case awaits its answer, the origin's own); `NotFound` for an item not on this case; `Invalid` for a file
 /// that fails [`check`], none at all, or more than 5 on the item.
 #[allow(clippy::too_many_arguments)]
 pub async fn attach(
@@ -269,7 +275,7 @@ pub async fn attach(
     today: NaiveDate,
 ) -> Result<usize, ActionError> {
     let case = match item {
-        Item::Reply(_) => {
+        Item::Reply(_) | Item::Origin => {
             let case = find(db, case_id).await?;
             if origin::author(db, kind_of(&case)?, case.origin_id).await? != Some(user) {
                 return Err(ActionError::Forbidden);
@@ -292,6 +298,11 @@ pub async fn attach(
                 .ok_or(ActionError::NotFound)?;
             if matches!(item, Item::Reply(_)) && pause.reply.is_none() {
                 return Err(ActionError::Refused("clarification-none-open"));
+            }
+        }
+        Item::Origin => {
+            if state_of(&case)? != crate::model::CaseState::AwaitingAnswer {
+                return Err(ActionError::Refused("case-not-awaiting"));
             }
         }
         Item::Update(id) => {

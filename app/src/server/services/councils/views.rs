@@ -446,6 +446,15 @@ pub async fn proposal(
         Some(c) => cases::views::link(db, c).await?,
         None => None,
     };
+    let mut documents = Vec::new();
+    for c in &own_cases {
+        documents.extend(
+            cases::documents::of_case(db, c.id)
+                .await?
+                .into_iter()
+                .filter(|d| d.item == "origin"),
+        );
+    }
     let supported = match viewer {
         Some(v) => proposals::supports(db, v, id).await?,
         None => false,
@@ -464,6 +473,7 @@ pub async fn proposal(
         merged_into,
         duplicates,
         case,
+        documents,
         timeline,
         is_author,
         supported,
