@@ -3,6 +3,9 @@
 //! Every change checks the CSRF token and who is asking; the services check the council role
 //! on the day.
 
+// Forms with many fields; the generated server-function code carries them all.
+#![allow(clippy::too_many_arguments)]
+
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
@@ -271,7 +274,6 @@ pub async fn merge_proposal(
 /// `Forbidden`; `Invalid` for an empty name, an unknown position, bad dates or an unknown
 /// account.
 #[server(endpoint = "councils/members/add")]
-#[allow(clippy::too_many_arguments)]
 pub async fn add_member(
     csrf: String,
     lang: String,
@@ -342,7 +344,6 @@ pub async fn end_member(
 /// `Forbidden`; `Invalid` for a missing or past day, a bad time, an unknown format, a missing
 /// place or link.
 #[server(endpoint = "councils/meetings/create")]
-#[allow(clippy::too_many_arguments)]
 pub async fn create_meeting(
     csrf: String,
     lang: String,
@@ -492,7 +493,6 @@ pub async fn record_attendance(
 /// `Forbidden`; `Invalid` for an empty text, votes that are no count or add up to more than
 /// those present; `Refused` without a quorum.
 #[server(endpoint = "councils/agenda/decide")]
-#[allow(clippy::too_many_arguments)]
 pub async fn decide_item(
     csrf: String,
     lang: String,
