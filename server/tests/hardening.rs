@@ -73,6 +73,7 @@ async fn fingerprint(site: &Site) -> String {
         "meeting_attendance",
         "recommendations",
         "agenda_comments",
+        "council_follows",
     ] {
         let n = count_rows(db, table).await;
         out.push_str(&format!("{table}={n};"));
@@ -418,6 +419,8 @@ const ENDPOINTS: &[(&str, &[(&str, char)])] = &[
     ),
     ("councils/agenda/defer", &[("meeting", 'i'), ("item", 'i')]),
     ("councils/minutes", &[("meeting", 'i'), ("minutes", 's')]),
+    ("councils/follow", &[("council", 's'), ("follow", 's')]),
+    ("councils/unfollow", &[("token", 's')]),
     (
         "councils/agenda/comment",
         &[("meeting", 'i'), ("item", 'i'), ("comment", 's')],
