@@ -29,6 +29,8 @@ for (const javaScript of [true, false]) {
     test.use({ javaScriptEnabled: javaScript });
 
     test('inbox, clarification, answer, implementation update, timeline, rating', async ({ browser, page }) => {
+      // A long journey through several pages and contexts; the default 30 s is for one page.
+      test.setTimeout(120_000);
       const title = `Streetlights on Abai Avenue (${javaScript ? 'with' : 'without'} JavaScript)`;
       await logIn(page, 'e2e-staff1@example.kz');
       await page.goto('/en/inbox');
@@ -116,6 +118,7 @@ for (const javaScript of [true, false]) {
 }
 
 test('an overdue case shows on the responsiveness page with the right numbers, in every language', async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto('/en/responsiveness');
   await expect(page.getByRole('heading', { name: 'How bodies answer' })).toBeVisible();
   await page.getByLabel('Region').selectOption({ value: '71' });

@@ -130,6 +130,7 @@ for (const run of runs) {
       await secretary.getByRole('button', { name: 'Close the meeting' }).click();
       await expect(secretary.getByText('The meeting is closed and its minutes are public.')).toBeVisible();
       if (run.javaScript) await axeClean(secretary);
+      await secretary.context().close();
 
       // The akimat's official finds the recommendation in the inbox, accepts it, reports it done.
       const official = await as(browser, run.javaScript, run.official);
@@ -144,6 +145,7 @@ for (const run of runs) {
       await official.getByLabel('Text', { exact: true }).fill('Open since today.');
       await official.getByRole('button', { name: 'Post', exact: true }).click();
       await expect(official.getByText('The update is published.')).toBeVisible();
+      await official.context().close();
 
       // The council's page shows it implemented, the meeting held, and no flag.
       await visitor.goto(`/en/councils/${run.council}`);
@@ -175,6 +177,7 @@ for (const run of runs) {
 }
 
 test('the list of councils flags councils that have not met, and reads in every language', async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto('/en/councils');
   await expect(page.getByRole('heading', { name: 'Public councils', level: 1 })).toBeVisible();
   const row = page.locator('tbody tr').filter({ has: page.locator('a[href="/en/councils/council-akimat-11"]') });
