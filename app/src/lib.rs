@@ -32,6 +32,7 @@ use crate::pages::{
     councils::{
         CouncilsPage,
         desk::DeskPage,
+        found::FoundCouncilPage,
         meeting::MeetingPage,
         proposal::{NewProposalPage, ProposalPage, RecommendationPage, UnfollowPage},
         show::CouncilPage,
@@ -253,6 +254,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang/unfollow/:token")
                         view=|| view! { <Localized><UnfollowPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/councils")
+                        view=|| view! { <Localized><FoundCouncilPage/></Localized> }
                         ssr=SsrMode::Async
                     />
                     <Route

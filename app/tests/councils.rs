@@ -975,7 +975,7 @@ async fn the_calendar_feed_parses_and_links_back_to_the_meetings() {
 
 #[tokio::test]
 async fn followers_hear_of_agendas_minutes_and_recommendations_and_unsubscribe_in_one_click() {
-    use app::server::entities::outbox_mail;
+    use app::server::entities::{council_mailing, outbox_mail};
     use app::server::mail::CouncilNews;
     use app::server::services::{accounts::PublicUrl, councils::following};
     let w = world().await;
@@ -999,10 +999,43 @@ async fn followers_hear_of_agendas_minutes_and_recommendations_and_unsubscribe_i
     )
     .await
     .expect("planned");
-    let sent = following::announce_meeting(db, m, CouncilNews::Agenda, &url, Utc::now())
+    // Three followers, mailed a chunk of one at a time: the cursor walks them all once.
+    following::follow(db, w.citizen.id, w.council.id, Utc::now())
+        .await
+        .expect("follows");
+    following::follow(db, w.member.id, w.council.id, Utc::now())
+        .await
+        .expect("follows");
+    following::queue(db, w.council.id, CouncilNews::Agenda, m, Utc::now())
         .await
         .expect("queued");
-    assert_eq!(sent, 1);
+    let mailing = council_mailing::Entity::find()
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("a mailing");
+    let sent = following::send(db, mailing.id, &url, Utc::now(), 1)
+        .await
+        .expect("sent");
+    assert_eq!(sent, 3, "every follower once");
+    assert_eq!(
+        following::send(db, mailing.id, &url, Utc::now(), 1)
+            .await
+            .expect("nothing left"),
+        0,
+        "a finished mailing sends nothing again"
+    );
+    assert_eq!(
+        following::send_pending(db, &url, Utc::now())
+            .await
+            .expect("nothing pending"),
+        0
+    );
+    for who in [&w.citizen, &w.member] {
+        following::unfollow(db, who.id, w.council.id)
+            .await
+            .expect("unfollows");
+    }
     let mail = outbox_mail::Entity::find()
         .filter(outbox_mail::Column::Recipient.eq(w.supporter.email.clone()))
         .one(db)
@@ -1035,8 +1068,11 @@ async fn followers_hear_of_agendas_minutes_and_recommendations_and_unsubscribe_i
             .await
             .expect("once")
     );
+    following::queue(db, w.council.id, CouncilNews::Minutes, m, Utc::now())
+        .await
+        .expect("queued");
     assert_eq!(
-        following::announce_meeting(db, m, CouncilNews::Minutes, &url, Utc::now())
+        following::send_pending(db, &url, Utc::now())
             .await
             .expect("nobody"),
         0
@@ -1137,6 +1173,449 @@ async fn the_author_attaches_documents_to_a_proposal_while_it_waits_and_nobody_e
     assert_eq!(
         p.desk_state, "declined",
         "a declined answer declines it on the desk"
+    );
+    w.test.drop_database().await;
+}
+
+fn pdf(name: &str) -> app::server::services::cases::documents::Upload {
+    app::server::services::cases::documents::Upload {
+        name: name.into(),
+        bytes: b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .to_vec(),
+    }
+}
+
+#[tokio::test]
+async fn a_meeting_carries_its_materials_and_signed_minutes_and_a_draft_keeps_them_to_the_council()
+{
+    use app::server::services::ServiceError;
+    use app::server::services::cases::documents::DocumentStore;
+    use app::server::services::councils::documents::{self, Kind};
+    let w = world().await;
+    let db = &w.test.db;
+    let s = w.secretary.id;
+    let store = DocumentStore::in_memory();
+    let day = today() + Days::new(30);
+    let m = meetings::create(db, s, COUNCIL, &meeting_form(day), Utc::now(), today())
+        .await
+        .expect("planned");
+    let item = meetings::add_item(
+        db,
+        s,
+        m,
+        "Parks budget",
+        Takes::Nothing,
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("an item");
+
+    // Only the council's secretary attaches; nothing is stored for the others.
+    for who in [
+        w.member.id,
+        w.official.id,
+        w.other_secretary.id,
+        w.citizen.id,
+    ] {
+        forbidden(
+            documents::attach(
+                db,
+                &store,
+                who,
+                m,
+                Kind::Material,
+                vec![pdf("a.pdf")],
+                Utc::now(),
+                today(),
+            )
+            .await,
+        );
+    }
+    assert_eq!(count_rows(db, "meeting_documents").await, 0);
+    // Minutes wait for the agenda and the day.
+    refused(
+        documents::attach(
+            db,
+            &store,
+            s,
+            m,
+            Kind::Minutes,
+            vec![pdf("m.pdf")],
+            Utc::now(),
+            today(),
+        )
+        .await,
+        "meeting-not-published",
+    );
+    let attached = documents::attach(
+        db,
+        &store,
+        s,
+        m,
+        Kind::Material,
+        vec![pdf("budget.pdf"), pdf("map.pdf")],
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("materials");
+    assert_eq!(attached, 2);
+    invalid(
+        documents::attach(
+            db,
+            &store,
+            s,
+            m,
+            Kind::Material,
+            vec![pdf("1.pdf"), pdf("2.pdf"), pdf("3.pdf"), pdf("4.pdf")],
+            Utc::now(),
+            today(),
+        )
+        .await,
+        "document-too-many",
+    );
+    let bad = app::server::services::cases::documents::Upload {
+        name: "evil.pdf".into(),
+        bytes: b"MZ\x90\x00 not a pdf".to_vec(),
+    };
+    assert!(matches!(
+        documents::attach(
+            db,
+            &store,
+            s,
+            m,
+            Kind::Material,
+            vec![bad],
+            Utc::now(),
+            today()
+        )
+        .await,
+        Err(ActionError::Invalid { .. })
+    ));
+
+    // A draft's materials are the council's; published, they are everyone's.
+    let docs = documents::of_meeting(db, m).await.expect("listed");
+    assert_eq!(docs.len(), 2);
+    assert!(
+        docs.iter()
+            .all(|d| d.item == "material" && d.href == format!("/meeting-documents/{}", d.id))
+    );
+    let first = docs[0].id;
+    for outsider in [None, Some(w.citizen.id), Some(w.other_secretary.id)] {
+        assert!(matches!(
+            documents::fetch(db, &store, first, outsider, today()).await,
+            Err(ServiceError::NotFound)
+        ));
+    }
+    let (row, bytes) = documents::fetch(db, &store, first, Some(w.member.id), today())
+        .await
+        .expect("a member reads the draft's material");
+    assert_eq!(row.name, "budget.pdf");
+    assert!(bytes.starts_with(b"%PDF"));
+    meetings::publish(db, s, m, Utc::now(), today())
+        .await
+        .expect("published");
+    documents::fetch(db, &store, first, None, today())
+        .await
+        .expect("public once published");
+    let page = views::meeting(db, m, None, today())
+        .await
+        .expect("public page");
+    assert_eq!(page.documents.len(), 2);
+    refused(
+        documents::attach(
+            db,
+            &store,
+            s,
+            m,
+            Kind::Minutes,
+            vec![pdf("m.pdf")],
+            Utc::now(),
+            today(),
+        )
+        .await,
+        "meeting-not-yet",
+    );
+
+    // On the day: decided, minutes written, closed; the signed minutes may follow the closing,
+    // materials may not.
+    let voting = members_of(db, w.council.id, day).await;
+    meetings::record_attendance(db, s, m, &voting, day)
+        .await
+        .expect("attendance");
+    let decision = DecisionForm {
+        votes_for: 6,
+        votes_against: 0,
+        votes_abstained: 0,
+        text: "Approved.".into(),
+        recommendation: String::new(),
+        answer: None,
+    };
+    meetings::decide(db, s, item, &decision, Utc::now(), day)
+        .await
+        .expect("decided");
+    meetings::save_minutes(db, s, m, "Minutes of the meeting.", Utc::now(), day)
+        .await
+        .expect("minutes");
+    meetings::close(db, s, m, Utc::now(), day)
+        .await
+        .expect("closed");
+    refused(
+        documents::attach(
+            db,
+            &store,
+            s,
+            m,
+            Kind::Material,
+            vec![pdf("late.pdf")],
+            Utc::now(),
+            day,
+        )
+        .await,
+        "meeting-closed",
+    );
+    documents::attach(
+        db,
+        &store,
+        s,
+        m,
+        Kind::Minutes,
+        vec![pdf("minutes-signed.pdf")],
+        Utc::now(),
+        day,
+    )
+    .await
+    .expect("signed minutes after closing");
+    let kinds: Vec<String> = documents::of_meeting(db, m)
+        .await
+        .expect("listed")
+        .into_iter()
+        .map(|d| d.item)
+        .collect();
+    assert_eq!(kinds, ["material", "material", "minutes"]);
+    // Publishing and closing each queued one mailing to the followers.
+    assert_eq!(count_rows(db, "council_mailings").await, 2);
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn the_secretary_declines_a_proposal_with_a_catalogue_reason_and_the_timeline_names_the_secretary()
+ {
+    use app::model::{ActorRole, EventKind, ReasonScope};
+    use app::server::services::petitions::moderation;
+    let w = world().await;
+    let db = &w.test.db;
+    let s = w.secretary.id;
+    let (id, case_id) = propose(&w, "Benches on Abay avenue").await;
+    let proposal_reasons = moderation::reasons(db, Some(ReasonScope::Proposal), false)
+        .await
+        .expect("catalogue");
+    assert!(
+        proposal_reasons.len() >= 5,
+        "the seed gives the proposals' reasons"
+    );
+    let reason = proposal_reasons[0].id;
+    let petition_reason = moderation::reasons(db, Some(ReasonScope::Petition), false)
+        .await
+        .expect("catalogue")[0]
+        .id;
+    let explain = "The council decided on benches in March; see its recommendation.";
+
+    for who in [
+        w.member.id,
+        w.official.id,
+        w.other_secretary.id,
+        w.citizen.id,
+    ] {
+        forbidden(
+            proposals::decline(db, who, id, Some(reason), explain, Utc::now(), today()).await,
+        );
+    }
+    invalid(
+        proposals::decline(
+            db,
+            s,
+            id,
+            Some(petition_reason),
+            explain,
+            Utc::now(),
+            today(),
+        )
+        .await,
+        "decline-reason-unknown",
+    );
+    invalid(
+        proposals::decline(db, s, id, None, explain, Utc::now(), today()).await,
+        "decline-reason-unknown",
+    );
+    invalid(
+        proposals::decline(db, s, id, Some(reason), "  ", Utc::now(), today()).await,
+        "answer-text-empty",
+    );
+    assert_eq!(count_rows(db, "proposal_declines").await, 0);
+
+    // A moderator may not reject a petition with a proposal's reason either.
+    assert!(
+        !moderation::reasons(db, Some(ReasonScope::Petition), true)
+            .await
+            .expect("catalogue")
+            .iter()
+            .any(|r| r.id == reason)
+    );
+
+    // The secretary asks first: the case's timeline names the council's secretary.
+    answering::ask_clarification(
+        db,
+        s,
+        case_id,
+        "Which part of the avenue?",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("asked");
+    answering::give_clarification(
+        db,
+        w.citizen.id,
+        case_id,
+        "Near the library.",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("replied");
+    proposals::decline(db, s, id, Some(reason), explain, Utc::now(), today())
+        .await
+        .expect("declined");
+    refused(
+        proposals::decline(db, s, id, Some(reason), explain, Utc::now(), today()).await,
+        "desk-item-handled",
+    );
+    let c = cases::find(db, case_id).await.expect("the case");
+    assert_eq!(cases::state_of(&c).expect("state"), CaseState::Answered);
+    let view = views::proposal(db, id, None, today())
+        .await
+        .expect("public");
+    assert_eq!(view.summary.desk_state, DeskState::Declined);
+    assert_eq!(
+        view.declined_for.map(|n| n.en),
+        Some(proposal_reasons[0].names.en.clone())
+    );
+    assert_eq!(
+        view.answer,
+        Some((AnswerDecision::Declined, explain.to_owned())),
+        "the explanation is on the proposal's page"
+    );
+    let by_secretary: Vec<_> = view
+        .timeline
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::ClarificationAsked | EventKind::Answered))
+        .collect();
+    assert_eq!(by_secretary.len(), 2);
+    assert!(
+        by_secretary
+            .iter()
+            .all(|e| e.role == ActorRole::CouncilSecretary),
+        "the secretary acted as the council's secretary, not as an official: {by_secretary:?}"
+    );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn an_admin_founds_a_council_for_a_body_without_one_and_nobody_else_may() {
+    use app::server::services::councils::founding::{self, CouncilForm};
+    let w = world().await;
+    let db = &w.test.db;
+    let admin = people::verified_citizens(db, "founder", 1, "75", true)
+        .await
+        .expect("people")
+        .remove(0);
+    people::grant(db, &admin.email, Role::Admin, None)
+        .await
+        .expect("granted");
+    // Every seeded ministry and akimat has its council; a quasi-public entity has none yet.
+    assert!(
+        founding::bodies_without_council(db)
+            .await
+            .expect("reads")
+            .is_empty()
+    );
+    let akimat = body_of(db, "akimat-75").await;
+    body::ActiveModel {
+        slug: Set("kazakhstan-temir-zholy".into()),
+        kind: Set("quasi_public".into()),
+        level: Set("national".into()),
+        parent_id: Set(None),
+        territory_id: Set(akimat.territory_id),
+        name_kk: Set("Қазақстан темір жолы".into()),
+        name_ru: Set("Қазақстан темір жолы".into()),
+        name_en: Set("Kazakhstan Temir Zholy".into()),
+        valid_from: Set(None),
+        valid_to: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("a quasi-public entity");
+    let open = founding::bodies_without_council(db).await.expect("reads");
+    assert_eq!(
+        open.iter().map(|b| b.slug.as_str()).collect::<Vec<_>>(),
+        ["kazakhstan-temir-zholy"]
+    );
+    let form = |body: &str| CouncilForm {
+        body: body.into(),
+        name_kk: "«Қазақстан темір жолы» жанындағы қоғамдық кеңес".into(),
+        name_ru: "Общественный совет при «Қазақстан темір жолы»".into(),
+        name_en: "Public council of Kazakhstan Temir Zholy".into(),
+    };
+    let before = count_rows(db, "bodies").await;
+    for who in [w.secretary.id, w.official.id, w.citizen.id] {
+        forbidden(founding::create(db, who, &form("kazakhstan-temir-zholy"), today()).await);
+    }
+    invalid(
+        founding::create(db, admin.id, &form("maslikhat-75"), today()).await,
+        "council-body-unknown",
+    );
+    invalid(
+        founding::create(db, admin.id, &form("no-such-body"), today()).await,
+        "council-body-unknown",
+    );
+    let mut unnamed = form("kazakhstan-temir-zholy");
+    unnamed.name_ru = "  ".into();
+    invalid(
+        founding::create(db, admin.id, &unnamed, today()).await,
+        "council-name-empty",
+    );
+    refused(
+        founding::create(db, admin.id, &form("akimat-75"), today()).await,
+        "council-exists",
+    );
+    assert_eq!(count_rows(db, "bodies").await, before);
+    let slug = founding::create(db, admin.id, &form("kazakhstan-temir-zholy"), today())
+        .await
+        .expect("founded");
+    assert_eq!(slug, "council-kazakhstan-temir-zholy");
+    refused(
+        founding::create(db, admin.id, &form("kazakhstan-temir-zholy"), today()).await,
+        "council-exists",
+    );
+    let page = views::council(db, &slug, None, today())
+        .await
+        .expect("its page");
+    assert_eq!(
+        page.council.names.en,
+        "Public council of Kazakhstan Temir Zholy"
+    );
+    assert_eq!(
+        page.body.map(|b| b.slug),
+        Some("kazakhstan-temir-zholy".to_owned())
+    );
+    assert!(
+        founding::bodies_without_council(db)
+            .await
+            .expect("reads")
+            .is_empty()
     );
     w.test.drop_database().await;
 }

@@ -586,7 +586,9 @@ async fn a_rejection_has_a_public_reason_and_some_reasons_hide_the_text() {
     filing::submit(db, w.author.id, id, true, now, today())
         .await
         .expect("submitted");
-    let reasons = moderation::reasons(db, false).await.expect("catalogue");
+    let reasons = moderation::reasons(db, Some(app::model::ReasonScope::Petition), false)
+        .await
+        .expect("catalogue");
     let hiding = reasons
         .iter()
         .find(|r| r.code == "offensive")

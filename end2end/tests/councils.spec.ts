@@ -129,6 +129,17 @@ for (const run of runs) {
       await expect(secretary.getByText('The minutes are saved.')).toBeVisible();
       await secretary.getByRole('button', { name: 'Close the meeting' }).click();
       await expect(secretary.getByText('The meeting is closed and its minutes are public.')).toBeVisible();
+      // The signed minutes follow as a document, public at once.
+      await secretary.getByLabel('Attach to').selectOption({ value: 'minutes' });
+      await secretary.getByLabel('Files').setInputFiles({
+        name: 'minutes-signed.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+      });
+      await secretary.getByRole('button', { name: 'Attach', exact: true }).click();
+      await expect(secretary.getByText('The documents are attached.')).toBeVisible();
+      await visitor.goto(`/en/meetings/${meetingId}`);
+      await expect(visitor.locator('section').filter({ hasText: 'Signed minutes' }).getByRole('link', { name: 'minutes-signed.pdf' })).toBeVisible();
       if (run.javaScript) await axeClean(secretary);
       await secretary.context().close();
 
@@ -173,6 +184,43 @@ for (const run of runs) {
       await expect(citizen.getByText('You no longer follow this council.')).toBeVisible();
       await expect(citizen.getByRole('button', { name: 'Follow this council by mail' })).toBeVisible();
     });
+  });
+}
+
+for (const javaScript of [true, false]) {
+  test(`the secretary declines a proposal from the desk with a reason from the catalogue (${javaScript ? 'JS' : 'no JS'})`, async ({ browser }) => {
+    test.setTimeout(90_000);
+    const run = runs[javaScript ? 0 : 1];
+    const title = `Paint the bus stops gold (${javaScript ? 'JS' : 'no JS'} ${Date.now()})`;
+    const citizen = await as(browser, javaScript, run.citizen);
+    await citizen.goto(`/en/councils/${run.council}/propose`);
+    await citizen.getByLabel('Title').fill(title);
+    await citizen.getByLabel('Your proposal').fill('Every bus stop in gold paint, for the tourists.');
+    await citizen.getByRole('button', { name: 'Send the proposal' }).click();
+    await expect(citizen.getByText('Your proposal is sent and public.')).toBeVisible();
+    const proposalUrl = citizen.url();
+
+    const secretary = await as(browser, javaScript, run.secretary);
+    await secretary.goto(`/en/councils/${run.council}/desk`);
+    const row = secretary.locator('li').filter({ hasText: title });
+    await row.getByText('Decline', { exact: true }).first().click();
+    // Without a reason the form comes back with the message, the explanation kept.
+    await row.getByLabel('Explanation to the author (public)').fill('Gold paint is not within the council\'s remit.');
+    await row.getByLabel('Reason').evaluate((el) => el.removeAttribute('required'));
+    await row.getByRole('button', { name: 'Decline' }).click();
+    await expect(secretary.getByText('Choose a reason from the list.')).toBeVisible();
+    const again = secretary.locator('li').filter({ hasText: title });
+    await again.getByText('Decline', { exact: true }).first().click();
+    await again.getByLabel('Reason').selectOption({ label: "Outside the council's remit" });
+    await again.getByLabel('Explanation to the author (public)').fill('Gold paint is not within the council\'s remit.');
+    await again.getByRole('button', { name: 'Decline' }).click();
+    await expect(secretary.getByText('The proposal is declined; its author is told why.')).toBeVisible();
+    await secretary.context().close();
+
+    await citizen.goto(proposalUrl);
+    await expect(citizen.locator('dd').filter({ hasText: "Outside the council's remit" })).toBeVisible();
+    await expect(citizen.getByText('Gold paint is not within the council\'s remit.').first()).toBeVisible();
+    await citizen.context().close();
   });
 }
 

@@ -20,6 +20,7 @@ mod m20261130_000014_outbox_account;
 mod m20261201_000015_create_cases;
 mod m20261201_000016_case_documents;
 mod m20261201_000017_create_councils;
+mod m20261202_000018_council_documents_and_declines;
 
 /// Runs every migration in order; used at start-up, by `server migrate` and by the tests.
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000015_create_cases::Migration),
             Box::new(m20261201_000016_case_documents::Migration),
             Box::new(m20261201_000017_create_councils::Migration),
+            Box::new(m20261202_000018_council_documents_and_declines::Migration),
         ]
     }
 }

@@ -1,9 +1,10 @@
 //! Documents over HTTP: `POST /api/cases/documents` takes a multipart form (the CSRF token, the
-//! language, the case, the item, up to five files) from the case page, and `GET
-//! /documents/{id}` serves one back with its stored type, `nosniff`, and as a download unless it
-//! is an image. The multipart form is the one POST under `/api/` that is not a urlencoded form:
-//! its few text fields are cleaned here, and every file is checked by
-//! `services::cases::documents` before anything is stored.
+//! language, the case, the item, up to five files) from the case page, `POST
+//! /api/meetings/documents` the same from a meeting's page (the item is `material` or
+//! `minutes`); `GET /documents/{id}` and `GET /meeting-documents/{id}` serve one back with its
+//! stored type, `nosniff`, and as a download unless it is an image. The multipart forms are the
+//! POSTs under `/api/` that are not urlencoded forms: their few text fields are cleaned here,
+//! and every file is checked by `services::cases::documents` before anything is stored.
 
 use axum::{
     Extension,
@@ -16,6 +17,7 @@ use app::i18n::Locale;
 use app::server::AppState;
 use app::server::request::{CSRF_COOKIE, CurrentUser, cookie};
 use app::server::services::cases::documents::{self, DocumentType, Item, Upload};
+use app::server::services::councils::documents as meeting_documents;
 use app::server::services::{ActionError, ServiceError, today};
 
 /// The largest upload body: five files of 10 MB and the form around them.
@@ -72,8 +74,10 @@ async fn read(mut multipart: Multipart) -> Result<Form, StatusCode> {
         if !seen.insert(name.clone()) {
             return Err(StatusCode::BAD_REQUEST);
         }
-        let text = field.text().await.map_err(|_| StatusCode::BAD_REQUEST)?;
-        let text = app::server::text::clean(&text, false);
+        // Bytes that are not UTF-8 are refused, never decoded with replacements.
+        let bytes = field.bytes().await.map_err(|_| StatusCode::BAD_REQUEST)?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| StatusCode::BAD_REQUEST)?;
+        let text = app::server::text::clean(text, false);
         match name.as_str() {
             "csrf" => form.csrf = text,
             "lang" => form.lang = text,
@@ -93,60 +97,61 @@ fn same_token(a: &str, b: &str) -> bool {
             == 0
 }
 
-/// `POST /api/cases/documents`: attaches the files to the item, then back to the case page
-/// (`?done=documents-attached`, or `?error=<key>` with the reason in the page's language).
-pub async fn upload(
-    State(state): State<AppState>,
+/// A checked form: the signed-in user, the id it is about and the page's language.
+struct Checked {
+    user: CurrentUser,
+    id: i32,
+    locale: Locale,
+    form: Form,
+}
+
+/// Reads the form and checks its CSRF token, the signed-in user and the id.
+async fn checked(
     user: Option<Extension<CurrentUser>>,
-    headers: HeaderMap,
+    headers: &HeaderMap,
     multipart: Multipart,
-) -> Response {
-    let form = match read(multipart).await {
-        Ok(form) => form,
-        Err(status) => return (status, "malformed upload").into_response(),
-    };
-    let expected = cookie(&headers, CSRF_COOKIE).unwrap_or_default();
+) -> Result<Checked, Response> {
+    let form = read(multipart)
+        .await
+        .map_err(|status| (status, "malformed upload").into_response())?;
+    let expected = cookie(headers, CSRF_COOKIE).unwrap_or_default();
     if expected.is_empty() || !same_token(&expected, &form.csrf) {
-        return (StatusCode::FORBIDDEN, "forbidden").into_response();
+        return Err((StatusCode::FORBIDDEN, "forbidden").into_response());
     }
     let Some(Extension(user)) = user else {
-        return (StatusCode::FORBIDDEN, "sign in first").into_response();
+        return Err((StatusCode::FORBIDDEN, "sign in first").into_response());
     };
     let Some(id) = form.id else {
-        return (StatusCode::BAD_REQUEST, "which case?").into_response();
+        return Err((StatusCode::BAD_REQUEST, "which one?").into_response());
     };
     let locale = Locale::from_code(&form.lang).unwrap_or_default();
-    let back = |query: &str| {
-        Redirect::to(&format!("/{}/cases/{id}?{query}", locale.code())).into_response()
-    };
-    let Some(item) = Item::parse(form.item.trim()) else {
-        return back("error=document-item");
-    };
-    if form.too_big {
-        return back("error=document-too-big");
-    }
-    let now = chrono::Utc::now();
+    Ok(Checked {
+        user,
+        id,
+        locale,
+        form,
+    })
+}
+
+/// Runs `attach` in a write transaction and answers: back to `page` with `done` or the reason,
+/// 403 or 404 for the wrong person or thing.
+async fn attached<F, Fut>(state: &AppState, page: String, attach: F) -> Response
+where
+    F: FnOnce(sea_orm::DatabaseTransaction) -> Fut,
+    Fut: std::future::Future<Output = Result<(usize, sea_orm::DatabaseTransaction), ActionError>>,
+{
     let result = async {
         use sea_orm::TransactionTrait;
         let txn = state.db.begin().await.map_err(ServiceError::from)?;
         app::server::db::lock_for_write(&txn)
             .await
             .map_err(ServiceError::from)?;
-        let n = documents::attach(
-            &txn,
-            &state.documents,
-            user.id,
-            id,
-            item,
-            form.files,
-            now,
-            today(),
-        )
-        .await?;
+        let (n, txn) = attach(txn).await?;
         txn.commit().await.map_err(ServiceError::from)?;
         Ok::<usize, ActionError>(n)
     }
     .await;
+    let back = |query: &str| Redirect::to(&format!("{page}?{query}")).into_response();
     match result {
         Ok(_) => back("done=documents-attached"),
         Err(ActionError::Invalid { key, .. } | ActionError::Refused(key)) => {
@@ -155,64 +160,180 @@ pub async fn upload(
         Err(ActionError::Forbidden) => (StatusCode::FORBIDDEN, "forbidden").into_response(),
         Err(ActionError::NotFound) => (StatusCode::NOT_FOUND, "not found").into_response(),
         Err(ActionError::Service(error)) => {
-            tracing::error!(%error, case = id, "attaching documents failed");
+            tracing::error!(%error, %page, "attaching documents failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
 }
 
-/// `GET /documents/{id}`: the document, with its stored type; images inline, the rest as a
-/// download under its name.
+/// What an upload attaches to.
+#[derive(Clone, Copy)]
+enum Target {
+    /// An item of a case.
+    Case,
+    /// A meeting's materials or signed minutes.
+    Meeting,
+}
+
+/// Reads and checks the form, then attaches its files to the item of a case or a meeting and
+/// goes back to its page (`?done=documents-attached`, or `?error=<key>` with the reason in the
+/// page's language).
+async fn upload_to(
+    state: AppState,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    multipart: Multipart,
+    target: Target,
+) -> Response {
+    let c = match checked(user, &headers, multipart).await {
+        Ok(c) => c,
+        Err(response) => return response,
+    };
+    let page = match target {
+        Target::Case => format!("/{}/cases/{}", c.locale.code(), c.id),
+        Target::Meeting => format!("/{}/meetings/{}", c.locale.code(), c.id),
+    };
+    let item = c.form.item.trim();
+    let (case_item, meeting_kind) = (Item::parse(item), meeting_documents::Kind::parse(item));
+    let known = match target {
+        Target::Case => case_item.is_some(),
+        Target::Meeting => meeting_kind.is_some(),
+    };
+    if !known {
+        return Redirect::to(&format!("{page}?error=document-item")).into_response();
+    }
+    if c.form.too_big {
+        return Redirect::to(&format!("{page}?error=document-too-big")).into_response();
+    }
+    let store = state.documents.clone();
+    attached(&state, page, |txn| async move {
+        let (now, day) = (chrono::Utc::now(), today());
+        let n = match (case_item, meeting_kind, target) {
+            (Some(item), _, Target::Case) => {
+                documents::attach(&txn, &store, c.user.id, c.id, item, c.form.files, now, day)
+                    .await?
+            }
+            (_, Some(kind), Target::Meeting) => {
+                meeting_documents::attach(
+                    &txn,
+                    &store,
+                    c.user.id,
+                    c.id,
+                    kind,
+                    c.form.files,
+                    now,
+                    day,
+                )
+                .await?
+            }
+            _ => return Err(ActionError::NotFound),
+        };
+        Ok((n, txn))
+    })
+    .await
+}
+
+/// `POST /api/cases/documents`: attaches the files to an item of a case.
+pub async fn upload(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    upload_to(state, user, headers, multipart, Target::Case).await
+}
+
+/// `POST /api/meetings/documents`: the council's secretary attaches materials or the signed
+/// minutes to a meeting.
+pub async fn upload_meeting(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    upload_to(state, user, headers, multipart, Target::Meeting).await
+}
+
+/// `GET /documents/{id}`: a case's document, with its stored type; images inline, the rest as
+/// a download under its name.
 pub async fn download(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     let Ok(id) = id.parse::<i32>() else {
         return StatusCode::NOT_FOUND.into_response();
     };
     match documents::fetch(&state.db, &state.documents, id).await {
-        Ok((row, bytes)) => {
-            let disposition = if DocumentType::is_image(&row.content_type) {
-                "inline"
-            } else {
-                "attachment"
-            };
-            let encoded: String = form_urlencoded::byte_serialize(row.name.as_bytes())
-                .collect::<String>()
-                .replace('+', "%20");
-            let ascii: String = row
-                .name
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            let mut response = bytes.into_response();
-            let h = response.headers_mut();
-            if let Ok(v) = HeaderValue::from_str(&row.content_type) {
-                h.insert(header::CONTENT_TYPE, v);
-            }
-            if let Ok(v) = HeaderValue::from_str(&format!(
-                "{disposition}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
-            )) {
-                h.insert(header::CONTENT_DISPOSITION, v);
-            }
-            h.insert(
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            );
-            // The content under an id never changes.
-            h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=86400, immutable"),
-            );
-            response
-        }
-        Err(ServiceError::NotFound) => StatusCode::NOT_FOUND.into_response(),
-        Err(error) => {
-            tracing::error!(%error, document = id, "serving a document failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Ok((row, bytes)) => serve(&row.name, &row.content_type, bytes, true),
+        Err(error) => failed(&error, id),
     }
+}
+
+/// `GET /meeting-documents/{id}`: a meeting's document; a draft meeting's only for its
+/// council (and then never cached by anyone else).
+pub async fn download_meeting(
+    State(state): State<AppState>,
+    user: Option<Extension<CurrentUser>>,
+    Path(id): Path<String>,
+) -> Response {
+    let Ok(id) = id.parse::<i32>() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let viewer = user.map(|Extension(u)| u.id);
+    match meeting_documents::fetch(&state.db, &state.documents, id, viewer, today()).await {
+        Ok((row, bytes)) => serve(&row.name, &row.content_type, bytes, viewer.is_none()),
+        Err(error) => failed(&error, id),
+    }
+}
+
+fn failed(error: &ServiceError, id: i32) -> Response {
+    if matches!(error, ServiceError::NotFound) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    tracing::error!(%error, document = id, "serving a document failed");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+/// The bytes under `name` with their type, `nosniff`, inline for images and as a download
+/// otherwise; cached publicly when `public`.
+fn serve(name: &str, content_type: &str, bytes: Vec<u8>, public: bool) -> Response {
+    let disposition = if DocumentType::is_image(content_type) {
+        "inline"
+    } else {
+        "attachment"
+    };
+    let encoded: String = form_urlencoded::byte_serialize(name.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20");
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut response = bytes.into_response();
+    let h = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "{disposition}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
+    )) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    // The content under an id never changes; a council's draft material is private.
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(if public {
+            "public, max-age=86400, immutable"
+        } else {
+            "private, no-store"
+        }),
+    );
+    response
 }

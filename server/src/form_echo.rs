@@ -20,8 +20,8 @@ use app::i18n::Locale;
 use app::model::FormEcho;
 use app::server::request::{FORM_ECHO_COOKIE, encode_echo};
 
-/// The path of the documents' multipart form (`crate::documents::upload`).
-pub const UPLOAD_PATH: &str = "/api/cases/documents";
+/// The paths of the documents' multipart forms (`crate::documents`).
+pub const UPLOAD_PATHS: &[&str] = &["/api/cases/documents", "/api/meetings/documents"];
 /// Fields that are never echoed.
 const SECRET: &[&str] = &["csrf", "password", "current_password", "iin", "token"];
 /// Fields passed on exactly as sent: secrets are compared byte for byte.
@@ -99,7 +99,7 @@ pub async fn keep_failed_form(request: Request, next: Next) -> Response {
         return next.run(request).await;
     }
     // The one multipart form (documents): its handler reads and cleans its own few fields.
-    if request.uri().path() == UPLOAD_PATH {
+    if UPLOAD_PATHS.contains(&request.uri().path()) {
         return next.run(request).await;
     }
     // Every server function reads its arguments as a form, whatever the request says it sends:

@@ -270,7 +270,13 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
             axum::routing::post(documents::upload)
                 .layer(axum::extract::DefaultBodyLimit::max(documents::MAX_UPLOAD)),
         )
+        .route(
+            "/api/meetings/documents",
+            axum::routing::post(documents::upload_meeting)
+                .layer(axum::extract::DefaultBodyLimit::max(documents::MAX_UPLOAD)),
+        )
         .route("/documents/{id}", get(documents::download))
+        .route("/meeting-documents/{id}", get(documents::download_meeting))
         .route_service(
             "/favicon.svg",
             ServeFile::new(Path::new(&site_root).join("favicon.svg")),

@@ -398,3 +398,248 @@ async fn the_calendar_feeds_are_served_as_icalendar() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     site.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn meeting_documents_are_the_secretarys_to_attach_and_a_drafts_stay_with_the_council() {
+    let site = Site::new().await;
+    let c = cast(&site).await;
+    let db = &site.test.db;
+    let day = today() + Days::new(30);
+    let form = MeetingForm {
+        date: Some(day),
+        time: "15:00".into(),
+        format: "in_person".into(),
+        place: "Hall 2".into(),
+        online_url: String::new(),
+    };
+    let m = meetings::create(db, c.secretary_id, COUNCIL, &form, Utc::now(), today())
+        .await
+        .expect("planned");
+    meetings::add_item(
+        db,
+        c.secretary_id,
+        m,
+        "Budget",
+        Takes::Nothing,
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("item");
+    let page = format!("http://127.0.0.1/en/meetings/{m}");
+    let upload = |cookie: String, item: &'static str, csrf: &'static str| {
+        let site = &site;
+        let page = page.clone();
+        async move {
+            let id = m.to_string();
+            let (content_type, body) = multipart(
+                &[("csrf", csrf), ("lang", "en"), ("id", &id), ("item", item)],
+                &[("budget.pdf", PDF)],
+            );
+            site.send(
+                "POST",
+                "/api/meetings/documents",
+                &[
+                    ("host", "127.0.0.1"),
+                    ("content-type", &content_type),
+                    ("cookie", &cookie),
+                    ("accept", "text/html"),
+                    ("referer", &page),
+                ],
+                body,
+                None,
+            )
+            .await
+        }
+    };
+    // Everyone but the council's secretary, and a forged token: 403, nothing stored.
+    for cookie in [&c.citizen, &c.member, &c.official, &c.other_secretary] {
+        let (status, _, _) = upload(cookie.clone(), "material", CSRF).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    let (status, _, _) = upload(c.secretary.clone(), "material", "forged").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // Bad input is the client's error: a body that is no multipart form, a repeated field, a
+    // text field that is no UTF-8, an id that is no number, a page of another site.
+    let (content_type, _) = multipart(&[], &[]);
+    let repeated = multipart(
+        &[
+            ("csrf", CSRF),
+            ("id", "1"),
+            ("id", "2"),
+            ("item", "material"),
+        ],
+        &[("a.pdf", PDF)],
+    )
+    .1;
+    let not_a_number = multipart(&[("csrf", CSRF), ("id", "x1"), ("item", "material")], &[]).1;
+    let invalid_text = {
+        let boundary = content_type.split("boundary=").nth(1).expect("boundary");
+        let mut body =
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"item\"\r\n\r\n")
+                .into_bytes();
+        body.extend_from_slice(&[0xff, 0xfe, b'm']);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        body
+    };
+    for (what, body) in [
+        ("garbage", b"this is not multipart".to_vec()),
+        ("repeated", repeated),
+        ("not a number", not_a_number),
+        ("not UTF-8", invalid_text),
+    ] {
+        let (status, _, _) = site
+            .send(
+                "POST",
+                "/api/meetings/documents",
+                &[
+                    ("host", "127.0.0.1"),
+                    ("content-type", &content_type),
+                    ("cookie", &c.secretary),
+                    ("referer", &page),
+                ],
+                body,
+                None,
+            )
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{what}");
+    }
+    let (ct, body) = multipart(
+        &[
+            ("csrf", CSRF),
+            ("lang", "en"),
+            ("id", &m.to_string()),
+            ("item", "material"),
+        ],
+        &[("a.pdf", PDF)],
+    );
+    let (status, _, _) = site
+        .send(
+            "POST",
+            "/api/meetings/documents",
+            &[
+                ("host", "127.0.0.1"),
+                ("content-type", &ct),
+                ("cookie", &c.secretary),
+                ("origin", "https://evil.example"),
+            ],
+            body,
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "another site's page");
+    assert_eq!(count_rows(db, "meeting_documents").await, 0);
+    // An unknown item and minutes before the agenda come back with the reason.
+    for (item, key) in [
+        ("agenda", "document-item"),
+        ("minutes", "meeting-not-published"),
+    ] {
+        let (status, headers, _) = upload(c.secretary.clone(), item, CSRF).await;
+        assert!(status.is_redirection(), "{item}: {status}");
+        assert_eq!(location(&headers), format!("/en/meetings/{m}?error={key}"));
+    }
+    let (status, headers, _) = upload(c.secretary.clone(), "material", CSRF).await;
+    assert!(status.is_redirection());
+    assert_eq!(
+        location(&headers),
+        format!("/en/meetings/{m}?done=documents-attached")
+    );
+    let doc = app::server::services::councils::documents::of_meeting(db, m)
+        .await
+        .expect("listed")[0]
+        .clone();
+    let path = format!("/meeting-documents/{}", doc.id);
+    // A draft's material: 404 to the public and other councils, served to members, never
+    // cached publicly.
+    for cookie in [None, Some(&c.citizen), Some(&c.other_secretary)] {
+        let headers: Vec<(&str, &str)> = cookie.iter().map(|k| ("cookie", k.as_str())).collect();
+        let (status, _, _) = site.get(&path, &headers).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+    let (status, headers, body) = site.get(&path, &[("cookie", &c.member)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/pdf");
+    assert!(
+        headers["cache-control"]
+            .to_str()
+            .expect("ascii")
+            .contains("no-store"),
+        "a draft's material is never cached"
+    );
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert!(body.starts_with("%PDF"));
+    // Published, the agenda's materials are everyone's, on the meeting's page too.
+    meetings::publish(db, c.secretary_id, m, Utc::now(), today())
+        .await
+        .expect("published");
+    let (status, headers, _) = site.get(&path, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers["cache-control"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("public")
+    );
+    let (status, _, html) = site.get(&format!("/en/meetings/{m}"), &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("budget.pdf") && html.contains(&path),
+        "the page lists it"
+    );
+    let (_, _, html) = site.get(&format!("/kk/meetings/{m}"), &[]).await;
+    assert!(html.contains("Материалдар"));
+    site.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_an_admin_founds_a_council_and_the_form_reads_in_three_languages() {
+    let site = Site::new().await;
+    let c = cast(&site).await;
+    let db = &site.test.db;
+    let admin = people::verified_citizens(db, "founder", 1, "75", true)
+        .await
+        .expect("people")
+        .remove(0);
+    people::grant(db, &admin.email, Role::Admin, None)
+        .await
+        .expect("granted");
+    let admin = site.cookies_for(admin.id).await;
+    let page = "http://127.0.0.1/en/admin/councils";
+    let form = format!("csrf={CSRF}&lang=en&body=akimat-75&name_kk=K&name_ru=R&name_en=E");
+    let before = count_rows(db, "bodies").await;
+    for cookie in [&c.citizen, &c.secretary, &c.official] {
+        let (status, _) = post_from(&site, page, "/api/councils/found", cookie, &form).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    // The admin is refused for a body that has its council, with the reason on the page.
+    let (status, headers) = post_from(&site, page, "/api/councils/found", &admin, &form).await;
+    assert!(status.is_redirection(), "{status}");
+    assert!(
+        location(&headers).starts_with("/en/admin/councils?"),
+        "{}",
+        location(&headers)
+    );
+    assert_eq!(count_rows(db, "bodies").await, before);
+    let (status, _, html) = site.get(location(&headers), &[("cookie", &admin)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("This body already has a public council."),
+        "the reason is shown"
+    );
+    for (lang, heading) in [
+        ("en", "Found a public council"),
+        ("ru", "Создать общественный совет"),
+        ("kk", "Қоғамдық кеңес құру"),
+    ] {
+        let (status, _, html) = site
+            .get(&format!("/{lang}/admin/councils"), &[("cookie", &admin)])
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(heading), "{lang}");
+    }
+    let (_, _, html) = site
+        .get("/en/admin/councils", &[("cookie", &c.citizen)])
+        .await;
+    assert!(!html.contains("Found the council"), "no form for a citizen");
+    site.finish().await;
+}

@@ -311,6 +311,7 @@ const ENDPOINTS: &[(&str, &[(&str, char)])] = &[
             ("name_kk", 's'),
             ("name_ru", 's'),
             ("name_en", 's'),
+            ("scope", '?'),
         ],
     ),
     (
@@ -370,6 +371,19 @@ const ENDPOINTS: &[(&str, &[(&str, char)])] = &[
     ("councils/support", &[("id", 'i')]),
     ("councils/hide", &[("id", 'i'), ("reason", 's')]),
     ("councils/merge", &[("id", 'i'), ("into", 's')]),
+    (
+        "councils/found",
+        &[
+            ("body", 's'),
+            ("name_kk", 's'),
+            ("name_ru", 's'),
+            ("name_en", 's'),
+        ],
+    ),
+    (
+        "councils/decline",
+        &[("id", 'i'), ("reason", '?'), ("text", 's')],
+    ),
     (
         "councils/members/add",
         &[

@@ -155,6 +155,51 @@ pub async fn council_desk(slug: String) -> Result<DeskView, AppError> {
         .map_err(action_error)
 }
 
+/// The bodies an admin may found a council for.
+///
+/// # Errors
+/// `Unauthorized` for a visitor; `Forbidden` for anyone but an admin.
+#[server(endpoint = "councils/to-found")]
+pub async fn councils_to_found() -> Result<Vec<BodySummary>, AppError> {
+    use crate::model::Role;
+    use crate::server::services::councils::founding;
+    use crate::server::{app_state, request};
+    let app = app_state()?;
+    request::require_role(&app.db, Role::Admin, None).await?;
+    Ok(founding::bodies_without_council(&app.db).await?)
+}
+
+/// An admin founds a public council for a body that has none.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` for an unknown body or an empty name;
+/// `Refused` when the body has a council already.
+#[server(endpoint = "councils/found")]
+pub async fn found_council(
+    csrf: String,
+    lang: String,
+    body: String,
+    name_kk: String,
+    name_ru: String,
+    name_en: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{acting, action_error};
+    use crate::server::services::{councils::founding, today};
+    let (app, me) = acting(&csrf)?;
+    let form = founding::CouncilForm {
+        body,
+        name_kk,
+        name_ru,
+        name_en,
+    };
+    let slug = crate::server::in_transaction(&app, action_error, move |txn| {
+        Box::pin(async move { founding::create(txn, me.id, &form, today()).await })
+    })
+    .await?;
+    ssr::go_to(&lang, &format!("/councils/{slug}"), "council-founded");
+    Ok(())
+}
+
 /// A signed-in citizen sends a proposal to a council.
 ///
 /// # Errors
@@ -232,6 +277,33 @@ pub async fn hide_proposal(
     })
     .await?;
     ssr::go_to(&lang, &format!("/proposals/{id}"), "proposal-hidden");
+    Ok(())
+}
+
+/// The secretary declines a proposal with a catalogue reason and an explanation to its author.
+///
+/// # Errors
+/// `Forbidden`; `Invalid` for an unknown reason or an empty explanation; `Refused` when its
+/// case no longer awaits the council's answer.
+#[server(endpoint = "councils/decline")]
+pub async fn decline_proposal(
+    csrf: String,
+    lang: String,
+    id: i32,
+    #[server(default)] reason: String,
+    text: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{acting, action_error};
+    use crate::server::services::{councils::proposals, today};
+    let (app, me) = acting(&csrf)?;
+    let reason: Option<i32> = reason.trim().parse().ok();
+    crate::server::in_transaction(&app, action_error, move |txn| {
+        Box::pin(async move {
+            proposals::decline(txn, me.id, id, reason, &text, chrono::Utc::now(), today()).await
+        })
+    })
+    .await?;
+    ssr::go_to(&lang, &format!("/proposals/{id}"), "proposal-declined");
     Ok(())
 }
 
@@ -428,22 +500,18 @@ pub async fn add_agenda_item(
 #[server(endpoint = "councils/agenda/publish")]
 pub async fn publish_agenda(csrf: String, lang: String, meeting: i32) -> Result<(), AppError> {
     use crate::api::acting::{acting, action_error};
-    use crate::server::mail::CouncilNews;
     use crate::server::services::{
         councils::{following, meetings},
         today,
     };
     let (app, me) = acting(&csrf)?;
-    let url = app.public_url.clone();
     crate::server::in_transaction(&app, action_error, move |txn| {
         Box::pin(async move {
-            let now = chrono::Utc::now();
-            meetings::publish(txn, me.id, meeting, now, today()).await?;
-            following::announce_meeting(txn, meeting, CouncilNews::Agenda, &url, now).await?;
-            Ok::<(), crate::server::services::ActionError>(())
+            meetings::publish(txn, me.id, meeting, chrono::Utc::now(), today()).await
         })
     })
     .await?;
+    following::mail_now(&app).await;
     ssr::go_to(&lang, &format!("/meetings/{meeting}"), "agenda-published");
     Ok(())
 }
@@ -512,7 +580,6 @@ pub async fn decide_item(
         today,
     };
     let (app, me) = acting(&csrf)?;
-    let url = app.public_url.clone();
     let form = meetings::DecisionForm {
         votes_for: ssr::votes(&votes_for, "votes_for")?,
         votes_against: ssr::votes(&votes_against, "votes_against")?,
@@ -529,14 +596,11 @@ pub async fn decide_item(
     };
     crate::server::in_transaction(&app, action_error, move |txn| {
         Box::pin(async move {
-            let now = chrono::Utc::now();
-            if let Some(rec) = meetings::decide(txn, me.id, item, &form, now, today()).await? {
-                following::announce_recommendation(txn, rec, &url, now).await?;
-            }
-            Ok::<(), crate::server::services::ActionError>(())
+            meetings::decide(txn, me.id, item, &form, chrono::Utc::now(), today()).await
         })
     })
     .await?;
+    following::mail_now(&app).await;
     ssr::go_to(&lang, &format!("/meetings/{meeting}"), "item-decided");
     Ok(())
 }
@@ -700,22 +764,18 @@ pub async fn save_minutes(
 #[server(endpoint = "councils/meetings/close")]
 pub async fn close_meeting(csrf: String, lang: String, meeting: i32) -> Result<(), AppError> {
     use crate::api::acting::{acting, action_error};
-    use crate::server::mail::CouncilNews;
     use crate::server::services::{
         councils::{following, meetings},
         today,
     };
     let (app, me) = acting(&csrf)?;
-    let url = app.public_url.clone();
     crate::server::in_transaction(&app, action_error, move |txn| {
-        Box::pin(async move {
-            let now = chrono::Utc::now();
-            meetings::close(txn, me.id, meeting, now, today()).await?;
-            following::announce_meeting(txn, meeting, CouncilNews::Minutes, &url, now).await?;
-            Ok::<(), crate::server::services::ActionError>(())
-        })
+        Box::pin(
+            async move { meetings::close(txn, me.id, meeting, chrono::Utc::now(), today()).await },
+        )
     })
     .await?;
+    following::mail_now(&app).await;
     ssr::go_to(
         &lang,
         &format!("/meetings/{meeting}"),

@@ -439,7 +439,8 @@ pub async fn rejection_reasons() -> Result<Vec<ReasonView>, AppError> {
     if !admin && !roles::holds(&state.db, me.id, Role::Moderator, None, today()).await? {
         return request::forbid();
     }
-    Ok(moderation::reasons(&state.db, admin).await?)
+    let scope = (!admin).then_some(crate::model::ReasonScope::Petition);
+    Ok(moderation::reasons(&state.db, scope, admin).await?)
 }
 
 /// An admin adds or edits a rejection reason.
@@ -454,10 +455,11 @@ pub async fn save_reason(
     name_kk: String,
     name_ru: String,
     name_en: String,
+    scope: Option<String>,
     hides_text: Option<String>,
     active: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::model::{Names, Role};
+    use crate::model::{Names, ReasonScope, Role};
     use crate::server::{request, services::petitions::moderation};
     let (state, _) = ssr::acting(&csrf)?;
     request::require_role(&state.db, Role::Admin, None).await?;
@@ -466,10 +468,20 @@ pub async fn save_reason(
         ru: name_ru,
         en: name_en,
     };
+    let scope = match scope.as_deref().map(str::trim) {
+        None | Some("") => ReasonScope::Petition,
+        Some(text) => ReasonScope::parse(text).ok_or_else(|| {
+            ssr::petition_error(crate::server::services::petitions::PetitionError::Invalid {
+                field: "scope",
+                key: "reason-scope-invalid",
+            })
+        })?,
+    };
     moderation::save_reason(
         &state.db,
         &code,
         names,
+        scope,
         hides_text.is_some(),
         active.is_some(),
         chrono::Utc::now(),

@@ -65,6 +65,7 @@ pub fn AccountLinks() -> impl IntoView {
                             })}
                             {admin.then(|| view! {
                                 <li><a href=move || href(locale.get(), "/admin/reasons")>{tr("nav-reasons")}</a></li>
+                                <li><a href=move || href(locale.get(), "/admin/councils")>{tr("nav-found")}</a></li>
                             })}
                             {manages.then(|| view! {
                                 <li><a href=move || href(locale.get(), "/roles")>{tr("nav-roles")}</a></li>

@@ -84,3 +84,56 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
         </section>
     }
 }
+
+/// One document as a list item: its name linking to the download, and its size.
+#[component]
+pub fn DocumentItem(doc: crate::model::DocumentView) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    view! {
+        <li><a href=doc.href rel="external"><bdi>{doc.name}</bdi></a>
+            " "<span class="hint">"("{l.number(doc.size.div_ceil(1024))}" KB)"</span></li>
+    }
+}
+
+/// What an upload of documents may come back with (`?error=`), each a message key.
+const UPLOAD_ERRORS: &[&str] = &[
+    "document-item",
+    "document-none",
+    "document-empty",
+    "document-too-big",
+    "document-too-many",
+    "document-type",
+    "document-type-mismatch",
+    "document-name",
+    "case-not-answered",
+    "clarification-none-open",
+    "case-not-awaiting",
+    "meeting-closed",
+    "meeting-not-published",
+    "meeting-not-yet",
+];
+
+/// The reason an upload came back with (`?error=<key>`), in the page's language.
+#[component]
+pub fn UploadNotice() -> impl IntoView {
+    let locale = use_locale();
+    let query = leptos_router::hooks::use_query_map();
+    move || {
+        let key = query.read().get("error")?;
+        let key = UPLOAD_ERRORS.iter().find(|k| **k == key)?;
+        Some(view! { <p class="notice notice-error" role="alert">{locale.get().t(key)}</p> })
+    }
+}
+
+/// The file input of a documents form: the types the platform takes, several at once.
+#[component]
+pub fn FilesField(id: &'static str) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    view! {
+        <div class="field">
+            <label for=id>{l.t("case-attach-files")}</label>
+            <input type="file" id=id name="files" multiple required
+                accept=".pdf,.png,.jpg,.jpeg,.odt,.docx,application/pdf,image/png,image/jpeg,application/vnd.oasis.opendocument.text,application/vnd.openxmlformats-officedocument.wordprocessingml.document"/>
+        </div>
+    }
+}

@@ -206,6 +206,8 @@ const DONE: &[&str] = &[
     "already-supported",
     "proposal-hidden",
     "proposal-merged",
+    "proposal-declined",
+    "council-founded",
     "member-added",
     "member-ended",
     "meeting-created",

@@ -181,9 +181,13 @@ pub struct BodyChoice {
 /// A document attached to an item of a case.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentView {
-    /// Its id (`/documents/{id}`).
+    /// Its id.
     pub id: i32,
-    /// What it is attached to: `answer`, `question:7`, `reply:7`, `update:3`.
+    /// Where it is downloaded: `/documents/{id}` for a case's, `/meeting-documents/{id}` for a
+    /// meeting's.
+    pub href: String,
+    /// What it is attached to: `answer`, `question:7`, `reply:7`, `update:3`, `origin`; for a
+    /// meeting `material` or `minutes`.
     pub item: String,
     /// Its file name.
     pub name: String,

@@ -6,7 +6,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    BodySummary, CaseLink, CaseState, DocumentView, Names, Progress, TimelineEntry, stored_enum,
+    AnswerDecision, BodySummary, CaseLink, CaseState, DocumentView, Names, Progress, TimelineEntry,
+    stored_enum,
 };
 
 stored_enum! {
@@ -298,6 +299,8 @@ pub struct MeetingView {
     pub quorum: u32,
     /// The minutes.
     pub minutes: Option<String>,
+    /// Its materials (`material`) and signed minutes (`minutes`).
+    pub documents: Vec<DocumentView>,
     /// The first day the agenda may be for when published today.
     pub earliest_publishable: NaiveDate,
     /// What the viewer may do.
@@ -319,6 +322,10 @@ pub struct ProposalView {
     pub territory: Option<Names>,
     /// Why the secretary hid it.
     pub hidden_reason: Option<String>,
+    /// The catalogue reason the secretary declined it with.
+    pub declined_for: Option<Names>,
+    /// The council's answer on its case, once given: the decision and its text.
+    pub answer: Option<(AnswerDecision, String)>,
     /// The proposal it duplicates.
     pub merged_into: Option<(i32, String)>,
     /// Proposals merged into it.
@@ -351,6 +358,8 @@ pub struct DeskView {
     /// Other cases addressed to the council (forwarded to it), awaiting its answer: case id and
     /// title.
     pub forwarded: Vec<(i32, String)>,
+    /// The catalogue reasons a proposal can be declined with: id and name.
+    pub decline_reasons: Vec<(i32, Names)>,
     /// What the viewer may do (members read the desk; the secretary acts on it).
     pub viewer: CouncilActions,
 }

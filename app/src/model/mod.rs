@@ -27,8 +27,8 @@ pub use council::{
 pub use iin::{Iin, IinError, Sex};
 pub use petition::{
     ActorRole, AnswerDecision, AnswerView, BodyOption, Clock, DraftView, EventKind, FilingOptions,
-    GradeCounts, PetitionStatus, PetitionSummary, PetitionView, ReasonView, TimelineEntry, Topic,
-    ViewerActions,
+    GradeCounts, PetitionStatus, PetitionSummary, PetitionView, ReasonScope, ReasonView,
+    TimelineEntry, Topic, ViewerActions,
 };
 pub use role::{Role, RoleGrantView, RolesPageData};
 pub use territory::{PopulationFigure, RegionView, TerritoryKind, TerritorySummary};

@@ -441,6 +441,16 @@ pub struct DraftView {
     pub return_note: Option<String>,
 }
 
+stored_enum! {
+    /// What a catalogue reason is for.
+    ReasonScope, "scope" {
+        /// Moderators reject petitions with it.
+        Petition = "petition",
+        /// A council's secretary declines proposals with it.
+        Proposal = "proposal",
+    }
+}
+
 /// A rejection reason from the catalogue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReasonView {
@@ -452,6 +462,8 @@ pub struct ReasonView {
     pub names: Names,
     /// Whether rejecting with it hides the petition's text.
     pub hides_text: bool,
-    /// Whether moderators may use it.
+    /// Whether it may be used.
     pub active: bool,
+    /// What it is for.
+    pub scope: ReasonScope,
 }

@@ -21,8 +21,8 @@ use crate::components::links::href;
 use crate::error::AppError;
 use crate::i18n::{Locale, format_date, tr, use_locale};
 use crate::model::{
-    Clock, FilingOptions, IdentityGrade, PetitionStatus, PetitionSummary, PetitionView, ReasonView,
-    Topic,
+    Clock, FilingOptions, IdentityGrade, PetitionStatus, PetitionSummary, PetitionView,
+    ReasonScope, ReasonView, Topic,
 };
 
 /// Every failure a petition page's forms may come back with.
@@ -356,7 +356,12 @@ fn ModerationPanel(id: i32, csrf: String) -> impl IntoView {
                 {move || {
                     let csrf = csrf.clone();
                     Suspend::new(async move {
-                        let reasons: Vec<ReasonView> = reasons.await.unwrap_or_default();
+                        let reasons: Vec<ReasonView> = reasons
+                            .await
+                            .unwrap_or_default()
+                            .into_iter()
+                            .filter(|r| r.active && r.scope == ReasonScope::Petition)
+                            .collect();
                         view! {
                             <form method="post" action="/api/moderation/decide" class="form">
                                 <FormTokens csrf=csrf/>
@@ -659,11 +664,13 @@ pub fn ReasonsPage() -> impl IntoView {
                         <thead><tr>
                             <th scope="col">{l.t("reasons-code")}</th>
                             <th scope="col">{l.t("reasons-name")}</th>
+                            <th scope="col">{l.t("reasons-scope")}</th>
                             <th scope="col">{l.t("moderation-hides-text")}</th>
                             <th scope="col">{l.t("reasons-active")}</th>
                         </tr></thead>
                         <tbody>{list.iter().map(|r| view! {
                             <tr><td><code>{r.code.clone()}</code></td><td>{r.names.get(l).to_owned()}</td>
+                                <td>{l.t(r.scope.label_key())}</td>
                                 <td>{l.t(if r.hides_text { "yes" } else { "no" })}</td>
                                 <td>{l.t(if r.active { "yes" } else { "no" })}</td></tr>
                         }).collect_view()}</tbody>
@@ -677,6 +684,11 @@ pub fn ReasonsPage() -> impl IntoView {
                             <div class="field"><label for="r-kk">{l.t("reasons-name-kk")}</label><input id="r-kk" name="name_kk" required maxlength="300"/></div>
                             <div class="field"><label for="r-ru">{l.t("reasons-name-ru")}</label><input id="r-ru" name="name_ru" required maxlength="300"/></div>
                             <div class="field"><label for="r-en">{l.t("reasons-name-en")}</label><input id="r-en" name="name_en" required maxlength="300"/></div>
+                            <div class="field"><label for="r-scope">{l.t("reasons-scope")}</label>
+                                <select id="r-scope" name="scope">
+                                    {ReasonScope::ALL.iter().map(|s| view! { <option value=s.as_str()>{l.t(s.label_key())}</option> }).collect_view()}
+                                </select>
+                            </div>
                             <div class="check"><input type="checkbox" id="r-hides" name="hides_text" value="on"/><label for="r-hides">{l.t("moderation-hides-text")}</label></div>
                             <div class="check"><input type="checkbox" id="r-active" name="active" value="on" checked/><label for="r-active">{l.t("reasons-active")}</label></div>
                             <button type="submit" class="button">{l.t("reasons-save")}</button>

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
     TransactionSession, TransactionTrait,
 };
 
@@ -648,6 +648,65 @@ const REJECTION_REASONS: &[(&str, &str, &str, &str, bool)] = &[
     ),
 ];
 
+/// Whether the migration `version` has been applied (the seed also runs on databases migrated
+/// only part of the way, as the data-migration tests seed the schema as it was).
+///
+/// # Errors
+/// A database failure.
+pub async fn applied(db: &impl ConnectionTrait, version: &str) -> Result<bool, sea_orm::DbErr> {
+    Ok(db
+        .query_one_raw(sea_orm::Statement::from_sql_and_values(
+            db.get_database_backend(),
+            format!(
+                "SELECT version FROM seaql_migrations WHERE version = {}",
+                crate::server::db::placeholder(db.get_database_backend(), 1)
+            ),
+            [version.into()],
+        ))
+        .await?
+        .is_some())
+}
+
+/// The reasons a council's secretary declines a citizen's proposal with (the catalogue's
+/// `proposal` scope; an admin edits them beside the petitions' reasons).
+const PROPOSAL_DECLINE_REASONS: &[(&str, &str, &str, &str, bool)] = &[
+    (
+        "proposal-outside-remit",
+        "Кеңестің құзыретіне жатпайды",
+        "Не относится к компетенции совета",
+        "Outside the council's remit",
+        false,
+    ),
+    (
+        "proposal-already-decided",
+        "Кеңес бұл мәселе бойынша шешім қабылдап қойған",
+        "Совет уже принял решение по этому вопросу",
+        "The council has already decided this question",
+        false,
+    ),
+    (
+        "proposal-no-substance",
+        "Нақты ұсыныс жоқ",
+        "Нет конкретного предложения",
+        "No concrete proposal",
+        false,
+    ),
+    (
+        "proposal-for-courts",
+        "Сот немесе құқық қорғау органдарының шешетін мәселесі",
+        "Вопрос, решаемый судом или правоохранительными органами",
+        "A matter for a court or law enforcement",
+        false,
+    ),
+    (
+        "proposal-personal-complaint",
+        "Жеке шағым: өтініш мемлекеттік органның өзіне жіберілуі керек",
+        "Личная жалоба: обращение следует направить в сам государственный орган",
+        "A personal complaint: it belongs with the government body itself",
+        false,
+    ),
+];
+
 /// Seeds every piece of reference data that is missing, in one transaction.
 ///
 /// # Errors
@@ -848,25 +907,42 @@ where
         }
     }
 
-    for (code, kk, ru, en, hides_text) in REJECTION_REASONS {
-        if rejection_reason::Entity::find()
+    let catalogue = REJECTION_REASONS
+        .iter()
+        .map(|r| (r, "petition"))
+        .chain(PROPOSAL_DECLINE_REASONS.iter().map(|r| (r, "proposal")));
+    // Databases migrated only part of the way (the data-migration tests) have no scopes yet.
+    let scoped = applied(&txn, "m20261202_000018_council_documents_and_declines").await?;
+    for ((code, kk, ru, en, hides_text), scope) in catalogue {
+        if scope == "proposal" && !scoped {
+            continue;
+        }
+        let exists = rejection_reason::Entity::find()
+            .select_only()
+            .column(rejection_reason::Column::Id)
             .filter(rejection_reason::Column::Code.eq(*code))
+            .into_tuple::<i32>()
             .one(&txn)
             .await?
-            .is_none()
-        {
+            .is_some();
+        if !exists {
             report.settings += 1;
-            rejection_reason::ActiveModel {
+            rejection_reason::Entity::insert(rejection_reason::ActiveModel {
                 code: Set((*code).into()),
                 name_kk: Set((*kk).into()),
                 name_ru: Set((*ru).into()),
                 name_en: Set((*en).into()),
                 hides_text: Set(*hides_text),
                 active: Set(true),
+                scope: if scoped {
+                    Set(scope.into())
+                } else {
+                    sea_orm::ActiveValue::NotSet
+                },
                 created_at: Set(chrono::Utc::now()),
                 ..Default::default()
-            }
-            .insert(&txn)
+            })
+            .exec_without_returning(&txn)
             .await?;
         }
     }

@@ -3,14 +3,16 @@
 //! and the timeline — and the forms of the body's officials and of the author.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::api::cases::{
     AnswerCase, AskClarification, CloseCase, ForwardCase, GiveClarification, PostCaseUpdate,
     RateCase, get_case,
 };
 use crate::components::account::visitor;
-use crate::components::case::{AnswerForm, RateForm, Timeline, kz_date};
+use crate::components::case::{
+    AnswerForm, DocumentItem, FilesField, RateForm, Timeline, UploadNotice, kz_date,
+};
 use crate::components::form::{DoneNotice, FormTokens, failure};
 use crate::components::links::{BodyLink, href};
 use crate::error::AppError;
@@ -28,35 +30,17 @@ fn page_failure() -> Option<AppError> {
         .or_else(failure::<RateCase>)
 }
 
-/// What an upload of documents may come back with (`?error=`), each a message key.
-const UPLOAD_ERRORS: &[&str] = &[
-    "document-item",
-    "document-none",
-    "document-empty",
-    "document-too-big",
-    "document-too-many",
-    "document-type",
-    "document-type-mismatch",
-    "document-name",
-    "case-not-answered",
-    "clarification-none-open",
-];
-
 /// The documents attached to `item`, as download links.
 #[component]
 fn Documents(docs: Vec<DocumentView>, item: String) -> impl IntoView {
     let l = use_locale().get_untracked();
     let mine: Vec<DocumentView> = docs.into_iter().filter(|d| d.item == item).collect();
-    (!mine.is_empty()).then(|| view! {
-        <ul class="documents" aria-label=l.t("case-documents")>
-            {mine.into_iter().map(|d| {
-                let kib = d.size.div_ceil(1024);
-                view! {
-                    <li><a href=format!("/documents/{}", d.id) rel="external"><bdi>{d.name.clone()}</bdi></a>
-                        " "<span class="hint">"("{l.number(kib)}" KB)"</span></li>
-                }
-            }).collect_view()}
-        </ul>
+    (!mine.is_empty()).then(|| {
+        view! {
+            <ul class="documents" aria-label=l.t("case-documents")>
+                {mine.into_iter().map(|d| view! { <DocumentItem doc=d/> }).collect_view()}
+            </ul>
+        }
     })
 }
 
@@ -74,15 +58,9 @@ pub fn CasePage() -> impl IntoView {
     };
     let case = Resource::new_blocking(id, get_case);
     let error = page_failure();
-    let query = use_query_map();
-    let upload_error = move || {
-        let key = query.read().get("error")?;
-        let key = UPLOAD_ERRORS.iter().find(|k| **k == key)?;
-        Some(view! { <p class="notice notice-error" role="alert">{locale.get().t(key)}</p> })
-    };
     view! {
         <DoneNotice/>
-        {upload_error}
+        <UploadNotice/>
         {error.map(|e| view! { <p class="notice notice-error" role="alert">{e.message(locale.get_untracked())}</p> })}
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -388,11 +366,7 @@ fn AttachForm(c: CaseView, csrf: String) -> impl IntoView {
                         {items.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="attach-files">{l.t("case-attach-files")}</label>
-                    <input type="file" id="attach-files" name="files" multiple required
-                        accept=".pdf,.png,.jpg,.jpeg,.odt,.docx,application/pdf,image/png,image/jpeg,application/vnd.oasis.opendocument.text,application/vnd.openxmlformats-officedocument.wordprocessingml.document"/>
-                </div>
+                <FilesField id="attach-files"/>
                 <button type="submit" class="button button-secondary">{l.t("case-attach-submit")}</button>
             </form>
         </section>

@@ -1,18 +1,20 @@
 //! `/:lang/councils/:slug/desk`: the secretary's triage desk — proposals not yet handled and
 //! petitions to the council's body under consideration (for oversight), each with a form that
-//! puts it on a meeting's agenda; the proposal's page and its case hold the other actions
-//! (merge, hide, ask for clarification, forward, decline).
+//! puts it on a meeting's agenda, and for a proposal a form that declines it with a reason from
+//! the catalogue; the proposal's page and its case hold the other actions (merge, hide, ask for
+//! clarification, forward).
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::councils::council_desk;
+use crate::api::councils::{AddAgendaItem, DeclineProposal, council_desk};
 use crate::components::account::visitor;
 use crate::components::case::kz_date;
-use crate::components::form::FormTokens;
+use crate::components::form::{FormTokens, failure};
 use crate::components::links::{BodyLink, href};
 use crate::i18n::{format_date, tr, use_locale};
+use crate::model::Names;
 use crate::pages::{LoadError, PageTitle};
 
 /// The form that puts `takes` (`proposal:ID`, `petition:ID`) on the chosen meeting's agenda.
@@ -46,6 +48,43 @@ fn ToAgenda(
     .into_any()
 }
 
+/// The form that declines proposal `id` with a catalogue reason and an explanation.
+#[component]
+fn Decline(
+    id: i32,
+    reasons: Vec<(i32, Names)>,
+    csrf: String,
+    secretary: bool,
+    /// What was typed before the form failed on this proposal.
+    typed: Option<String>,
+) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    (secretary && !reasons.is_empty()).then(|| {
+        let (rid, tid) = (format!("decline-reason-{id}"), format!("decline-text-{id}"));
+        view! {
+            <details class="desk-decline" open=typed.is_some()>
+                <summary>{l.t("desk-decline")}</summary>
+                <form method="post" action="/api/councils/decline" class="form">
+                    <FormTokens csrf=csrf/>
+                    <input type="hidden" name="id" value=id.to_string()/>
+                    <div class="field">
+                        <label for=rid.clone()>{l.t("desk-decline-reason")}</label>
+                        <select id=rid name="reason" required>
+                            <option value="">{l.t("moderation-reason-choose")}</option>
+                            {reasons.into_iter().map(|(rid, names)| view! { <option value=rid.to_string()>{names.get(l).to_owned()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for=tid.clone()>{l.t("desk-decline-text")}</label>
+                        <textarea id=tid name="text" rows="3" required maxlength="20000">{typed.clone().unwrap_or_default()}</textarea>
+                    </div>
+                    <button type="submit" class="button button-danger">{l.t("desk-decline")}</button>
+                </form>
+            </details>
+        }
+    })
+}
+
 /// `/:lang/councils/:slug/desk`.
 #[component]
 pub fn DeskPage() -> impl IntoView {
@@ -53,9 +92,11 @@ pub fn DeskPage() -> impl IntoView {
     let locale = use_locale();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let desk = Resource::new_blocking(slug, council_desk);
+    let error = failure::<DeclineProposal>().or_else(failure::<AddAgendaItem>);
     view! {
         <PageTitle text=locale.get_untracked().t("desk-title")/>
         <h1>{tr("desk-title")}</h1>
+        {error.map(|e| view! { <p class="notice notice-error" role="alert">{e.message(locale.get_untracked())}</p> })}
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let l = locale.get_untracked();
@@ -65,6 +106,12 @@ pub fn DeskPage() -> impl IntoView {
                     Err(e) => return view! { <LoadError error=e/> }.into_any(),
                 };
                 let csrf = visitor.csrf;
+                let typed_for = |id: i32| {
+                    let echo = visitor.echo.as_ref()?;
+                    (echo.value("/api/councils/decline", "id")? == id.to_string())
+                        .then(|| echo.value("/api/councils/decline", "text"))
+                        .flatten()
+                };
                 view! {
                     <p><BodyLink body=d.council.clone()/></p>
                     <section aria-labelledby="desk-proposals-heading">
@@ -80,6 +127,7 @@ pub fn DeskPage() -> impl IntoView {
                                             <br/><span class="hint">"#"{p.id}" · "{kz_date(p.created_at)}
                                                 {p.due_on.map(|due| view! { " · "{l.t("proposal-due")}" "{format_date(due)} })}</span>
                                             <ToAgenda takes=format!("proposal:{}", p.id) meetings=d.open_meetings.clone() csrf=csrf.clone() secretary=d.viewer.is_secretary/>
+                                            <Decline id=p.id reasons=d.decline_reasons.clone() csrf=csrf.clone() secretary=d.viewer.is_secretary typed=typed_for(p.id)/>
                                         </li>
                                     }).collect_view()}
                                 </ul>

@@ -10,7 +10,7 @@ use crate::api::councils::{
     RecordAttendance, SaveMinutes, get_meeting,
 };
 use crate::components::account::visitor;
-use crate::components::case::kz_date;
+use crate::components::case::{DocumentItem, FilesField, UploadNotice, kz_date};
 use crate::components::form::{DoneNotice, FormTokens, failure};
 use crate::components::links::{BodyLink, href};
 use crate::i18n::{format_date, use_locale};
@@ -44,6 +44,7 @@ pub fn MeetingPage() -> impl IntoView {
     let error = page_failure();
     view! {
         <DoneNotice/>
+        <UploadNotice/>
         {error.map(|e| view! { <p class="notice notice-error" role="alert">{e.message(locale.get_untracked())}</p> })}
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -100,12 +101,15 @@ fn MeetingBody(m: MeetingView, csrf: String) -> impl IntoView {
                     }.into_any()
                 }}
             </section>
+            <MeetingDocuments docs=m.documents.clone() kind="material" heading="meeting-materials"/>
             {m.minutes.clone().map(|text| view! {
                 <section aria-labelledby="minutes-heading">
                     <h2 id="minutes-heading">{l.t("meeting-minutes")}</h2>
                     <p class="prewrap">{text}</p>
                 </section>
             })}
+            <MeetingDocuments docs=m.documents.clone() kind="minutes" heading="meeting-minutes-signed"/>
+            {secretary.then(|| view! { <AttachForm meeting=id state=s.state meets_today_or_before=(s.starts_at + chrono::Duration::hours(5)).date_naive() <= (chrono::Utc::now() + chrono::Duration::hours(5)).date_naive() csrf=csrf.clone()/> })}
             {(secretary && s.state != MeetingState::Closed).then(|| view! { <ItemForm meeting=id csrf=csrf.clone()/> })}
             {(secretary && s.state == MeetingState::Draft).then(|| view! {
                 <section class="panel" aria-labelledby="publish-heading">
@@ -236,6 +240,64 @@ fn AgendaItem(
             })}
         </li>
     }
+}
+
+/// The meeting's documents of `kind`, under `heading`.
+#[component]
+fn MeetingDocuments(
+    docs: Vec<crate::model::DocumentView>,
+    kind: &'static str,
+    heading: &'static str,
+) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    let docs: Vec<_> = docs.into_iter().filter(|d| d.item == kind).collect();
+    (!docs.is_empty()).then(|| {
+        let hid = format!("documents-{kind}-heading");
+        let labelled = hid.clone();
+        view! {
+            <section aria-labelledby=labelled>
+                <h2 id=hid>{l.t(heading)}</h2>
+                <ul class="documents">{docs.into_iter().map(|d| view! { <DocumentItem doc=d/> }).collect_view()}</ul>
+            </section>
+        }
+    })
+}
+
+/// The secretary attaches materials (until the meeting is closed) or the signed minutes (once
+/// its agenda is published and its day has come).
+#[component]
+fn AttachForm(
+    meeting: i32,
+    state: MeetingState,
+    meets_today_or_before: bool,
+    csrf: String,
+) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    let mut kinds = Vec::new();
+    if state != MeetingState::Closed {
+        kinds.push(("material", "meeting-materials"));
+    }
+    if state != MeetingState::Draft && meets_today_or_before {
+        kinds.push(("minutes", "meeting-minutes-signed"));
+    }
+    (!kinds.is_empty()).then(|| view! {
+        <section class="panel" aria-labelledby="meeting-attach-heading">
+            <h2 id="meeting-attach-heading">{l.t("meeting-attach")}</h2>
+            <p class="hint">{l.t("meeting-attach-hint")}</p>
+            <form method="post" action="/api/meetings/documents" enctype="multipart/form-data" class="form">
+                <FormTokens csrf=csrf/>
+                <input type="hidden" name="id" value=meeting.to_string()/>
+                <div class="field">
+                    <label for="meeting-attach-item">{l.t("case-attach-to")}</label>
+                    <select id="meeting-attach-item" name="item" required>
+                        {kinds.into_iter().map(|(value, label)| view! { <option value=value>{l.t(label)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <FilesField id="meeting-attach-files"/>
+                <button type="submit" class="button button-secondary">{l.t("case-attach-submit")}</button>
+            </form>
+        </section>
+    })
 }
 
 #[component]

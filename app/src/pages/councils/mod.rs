@@ -1,8 +1,9 @@
 //! Public councils' pages: the list of councils with their health (`/:lang/councils`), one
 //! council (`show`), a meeting (`meeting`), proposals and recommendations (`proposal`), and
-//! the secretary's desk (`desk`).
+//! the secretary's desk (`desk`), and the admin's form that founds a council (`found`).
 
 pub mod desk;
+pub mod found;
 pub mod meeting;
 pub mod proposal;
 pub mod show;

@@ -9,7 +9,7 @@ use crate::api::councils::{
     HideProposal, MergeProposal, SendProposal, SupportProposal, get_proposal, get_recommendation,
 };
 use crate::components::account::visitor;
-use crate::components::case::{Timeline, kz_date};
+use crate::components::case::{DocumentItem, Timeline, kz_date};
 use crate::components::form::{DoneNotice, FormTokens, PostForm, failure};
 use crate::components::links::{BodyLink, href};
 use crate::i18n::{format_date, tr, use_locale};
@@ -115,6 +115,7 @@ fn ProposalBody(p: ProposalView, csrf: String) -> impl IntoView {
                 <dd>{kz_date(s.created_at)}</dd>
                 <dt>{l.t("petition-topic")}</dt>
                 <dd>{Topic::parse(&p.topic).map(|t| l.t(t.label_key())).unwrap_or_default()}</dd>
+                {p.declined_for.clone().map(|r| view! { <dt>{l.t("proposal-declined-for")}</dt><dd>{r.get(l).to_owned()}</dd> })}
                 {p.territory.clone().map(|t| view! { <dt>{l.t("proposal-territory")}</dt><dd>{t.get(l).to_owned()}</dd> })}
                 <dt>{l.t("proposal-supporters-label")}</dt>
                 <dd data-count="supporters">{l.number(u64::from(s.supporters))}</dd>
@@ -129,12 +130,16 @@ fn ProposalBody(p: ProposalView, csrf: String) -> impl IntoView {
                 })}
             </dl>
             <p class="prewrap">{p.text.clone()}</p>
+            {p.answer.clone().map(|(decision, text)| view! {
+                <section class="panel" aria-labelledby="proposal-answer-heading">
+                    <h2 id="proposal-answer-heading">{l.t("proposal-answer")}</h2>
+                    <p><span class="tag">{l.t(decision.label_key())}</span></p>
+                    <p class="prewrap">{text}</p>
+                </section>
+            })}
             {(!p.documents.is_empty()).then(|| view! {
                 <ul class="documents" aria-label=l.t("case-origin-documents-proposal")>
-                    {p.documents.iter().map(|d| view! {
-                        <li><a href=format!("/documents/{}", d.id) rel="external"><bdi>{d.name.clone()}</bdi></a>
-                            " "<span class="hint">"("{l.number(d.size.div_ceil(1024))}" KB)"</span></li>
-                    }).collect_view()}
+                    {p.documents.iter().map(|d| view! { <DocumentItem doc=d.clone()/> }).collect_view()}
                 </ul>
             })}
             {(p.is_author && s.case_state == Some(crate::model::CaseState::AwaitingAnswer)).then(|| p.case.clone().map(|c| view! {

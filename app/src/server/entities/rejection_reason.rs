@@ -14,6 +14,7 @@ pub struct Model {
     pub name_en: String,
     pub hides_text: bool,
     pub active: bool,
+    pub scope: String,
     pub created_at: DateTimeUtc,
 }
 

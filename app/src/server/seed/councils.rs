@@ -100,15 +100,8 @@ fn name(n: usize) -> String {
 /// # Errors
 /// A database failure.
 pub async fn members(db: &impl ConnectionTrait) -> Result<usize, sea_orm::DbErr> {
-    // The seed also runs on databases migrated only part of the way (the data-migration tests
-    // seed the schema as it was): no council tables yet, no members to seed.
-    let applied = db
-        .query_one_raw(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            "SELECT version FROM seaql_migrations WHERE version = 'm20261201_000017_create_councils'",
-        ))
-        .await?;
-    if applied.is_none() {
+    // No council tables yet on a database migrated only part of the way: no members to seed.
+    if !super::applied(db, "m20261201_000017_create_councils").await? {
         return Ok(0);
     }
     let councils = body::Entity::find()

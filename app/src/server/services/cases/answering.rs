@@ -44,15 +44,15 @@ pub async fn answer(
         "answer-text-empty",
         "answer-text-long",
     )?;
-    let case = as_official(db, official, case_id, today).await?;
-    answer_case(db, official, &case, decision, &text, now, today).await?;
+    let (case, role) = as_official(db, official, case_id, today).await?;
+    answer_case(db, (official, role), &case, decision, &text, now, today).await?;
     find(db, case_id).await
 }
 
 /// The answer itself, once the official and the text are checked.
 pub(crate) async fn answer_case(
     db: &impl ConnectionTrait,
-    official: i32,
+    (official, role): (i32, ActorRole),
     case: &case::Model,
     decision: AnswerDecision,
     text: &str,
@@ -96,7 +96,7 @@ pub(crate) async fn answer_case(
     timeline::record(
         db,
         Subject::Case(case.id),
-        Event::new(EventKind::Answered, ActorRole::Official, Some(official)),
+        Event::new(EventKind::Answered, role, Some(official)),
         now,
     )
     .await?;
@@ -125,7 +125,7 @@ pub async fn ask_clarification(
         "clarification-empty",
         "clarification-long",
     )?;
-    let case = as_official(db, official, case_id, today).await?;
+    let (case, role) = as_official(db, official, case_id, today).await?;
     if state_of(&case)? != CaseState::AwaitingAnswer {
         return Err(ActionError::Refused("case-not-awaiting"));
     }
@@ -150,12 +150,7 @@ pub async fn ask_clarification(
     timeline::record(
         db,
         Subject::Case(case_id),
-        Event::new(
-            EventKind::ClarificationAsked,
-            ActorRole::Official,
-            Some(official),
-        )
-        .note(question),
+        Event::new(EventKind::ClarificationAsked, role, Some(official)).note(question),
         now,
     )
     .await?;
@@ -259,7 +254,7 @@ pub async fn follow_up(
         "answer-text-empty",
         "answer-text-long",
     )?;
-    let case = as_official(db, official, case_id, today).await?;
+    let (case, role) = as_official(db, official, case_id, today).await?;
     if !state_of(&case)?.is_answered() {
         return Err(ActionError::Refused("case-not-answered"));
     }
@@ -284,7 +279,7 @@ pub async fn follow_up(
     }
     .insert(db)
     .await?;
-    let mut event = Event::new(event, ActorRole::Official, Some(official));
+    let mut event = Event::new(event, role, Some(official));
     if let Some(p) = progress {
         event = event.note(p);
     }

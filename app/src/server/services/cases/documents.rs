@@ -282,7 +282,7 @@ pub async fn attach(
             }
             case
         }
-        _ => as_official(db, user, case_id, today).await?,
+        _ => as_official(db, user, case_id, today).await?.0,
     };
     match item {
         Item::Answer => {
@@ -313,6 +313,58 @@ pub async fn attach(
                 .ok_or(ActionError::NotFound)?;
         }
     }
+    let (item_kind, item_id) = item.parts();
+    let mut existing = case_document::Entity::find()
+        .filter(case_document::Column::CaseId.eq(case_id))
+        .filter(case_document::Column::ItemKind.eq(item_kind));
+    if let Some(id) = item_id {
+        existing = existing.filter(case_document::Column::ItemId.eq(id));
+    }
+    let stored = store_all(store, uploads, existing.count(db).await?).await?;
+    let attached = stored.len();
+    for file in stored {
+        case_document::ActiveModel {
+            case_id: Set(case_id),
+            item_kind: Set(item_kind.into()),
+            item_id: Set(item_id),
+            name: Set(file.name),
+            content_type: Set(file.kind.content_type().into()),
+            size: Set(file.size),
+            sha256: Set(file.sha256),
+            uploaded_by_id: Set(user),
+            uploaded_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(attached)
+}
+
+/// A file checked and stored: what its record keeps.
+#[derive(Clone, Debug)]
+pub struct Stored {
+    /// The cleaned file name.
+    pub name: String,
+    /// Its type, read from the content.
+    pub kind: DocumentType,
+    /// Its size in bytes.
+    pub size: i64,
+    /// The SHA-256 it is stored under.
+    pub sha256: String,
+}
+
+/// Checks every file ([`check`]) before storing any, and that an item holding `existing`
+/// documents takes them all, then stores the bytes. The caller records them.
+///
+/// # Errors
+/// `Invalid` for no file, a file that fails [`check`], or more than 5 on the item; the store
+/// failed.
+pub async fn store_all(
+    store: &DocumentStore,
+    uploads: Vec<Upload>,
+    existing: u64,
+) -> Result<Vec<Stored>, ActionError> {
     if uploads.is_empty() {
         return Err(ActionError::Invalid {
             field: "files",
@@ -324,40 +376,25 @@ pub async fn attach(
         let (name, kind) = check(&upload.name, &upload.bytes)?;
         checked.push((name, kind, upload.bytes));
     }
-    let (item_kind, item_id) = item.parts();
-    let mut existing = case_document::Entity::find()
-        .filter(case_document::Column::CaseId.eq(case_id))
-        .filter(case_document::Column::ItemKind.eq(item_kind));
-    if let Some(id) = item_id {
-        existing = existing.filter(case_document::Column::ItemId.eq(id));
-    }
-    if existing.count(db).await? + checked.len() as u64 > MAX_PER_ITEM {
+    if existing + checked.len() as u64 > MAX_PER_ITEM {
         return Err(ActionError::Invalid {
             field: "files",
             key: "document-too-many",
         });
     }
-    let attached = checked.len();
+    let mut stored = Vec::with_capacity(checked.len());
     for (name, kind, bytes) in checked {
         let sha256 = hex::encode(Sha256::digest(&bytes));
         let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
         store.put(&sha256, bytes).await?;
-        case_document::ActiveModel {
-            case_id: Set(case_id),
-            item_kind: Set(item_kind.into()),
-            item_id: Set(item_id),
-            name: Set(name),
-            content_type: Set(kind.content_type().into()),
-            size: Set(size),
-            sha256: Set(sha256),
-            uploaded_by_id: Set(user),
-            uploaded_at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
+        stored.push(Stored {
+            name,
+            kind,
+            size,
+            sha256,
+        });
     }
-    Ok(attached)
+    Ok(stored)
 }
 
 /// The documents of a case, oldest first.
@@ -376,6 +413,7 @@ pub async fn of_case(
         .into_iter()
         .map(|d| DocumentView {
             id: d.id,
+            href: format!("/documents/{}", d.id),
             item: match d.item_id {
                 Some(id) => format!("{}:{id}", d.item_kind),
                 None => d.item_kind,

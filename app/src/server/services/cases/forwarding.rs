@@ -8,7 +8,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query:
 use super::super::ActionError;
 use super::super::timeline::{self, Event, Subject};
 use super::{Opening, as_official, checked_text, kind_of, open, state_of, transition};
-use crate::model::{ActorRole, CaseState, EventKind};
+use crate::model::{CaseState, EventKind};
 use crate::server::entities::{body, case};
 
 /// The longest reason for a hand-over.
@@ -28,7 +28,7 @@ pub async fn forward(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<case::Model, ActionError> {
-    let case = as_official(db, official, case_id, today).await?;
+    let (case, role) = as_official(db, official, case_id, today).await?;
     let reason = checked_text(
         reason,
         "reason",
@@ -68,7 +68,7 @@ pub async fn forward(
     timeline::record(
         db,
         Subject::Case(case_id),
-        Event::new(EventKind::Forwarded, ActorRole::Official, Some(official))
+        Event::new(EventKind::Forwarded, role, Some(official))
             .body(target.id)
             .note(reason.clone()),
         now,
@@ -84,13 +84,9 @@ pub async fn forward(
             on: today,
         },
         Some(
-            Event::new(
-                EventKind::ReceivedByForwarding,
-                ActorRole::Official,
-                Some(official),
-            )
-            .body(case.body_id)
-            .note(reason),
+            Event::new(EventKind::ReceivedByForwarding, role, Some(official))
+                .body(case.body_id)
+                .note(reason),
         ),
         now,
     )

@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, Statement, TransactionTrait, sea_query::Expr,
+    QueryOrder, Set, Statement, TransactionTrait,
 };
 
 use super::super::{ServiceError, accounts::PublicUrl};
@@ -65,6 +65,53 @@ pub async fn queue(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// Moves the cursor of mailing `id` in `table` (`case_mailings`, `council_mailings`) from
+/// `from` to `to`, and marks it done when `done`; false when another process moved it first.
+///
+/// # Errors
+/// A database failure.
+pub(crate) async fn advance(
+    db: &impl ConnectionTrait,
+    table: &'static str,
+    (id, from): (i32, i32),
+    to: i32,
+    done: bool,
+    now: DateTime<Utc>,
+) -> Result<bool, ServiceError> {
+    let backend = db.get_database_backend();
+    let p = |n| placeholder(backend, n);
+    let (sql, mut values): (String, Vec<sea_orm::Value>) = if done {
+        (
+            format!(
+                "UPDATE {table} SET after_user_id = {}, done_at = {} \
+                 WHERE id = {} AND after_user_id = {} AND done_at IS NULL",
+                p(1),
+                p(2),
+                p(3),
+                p(4)
+            ),
+            vec![to.into(), now.into()],
+        )
+    } else {
+        (
+            format!(
+                "UPDATE {table} SET after_user_id = {} \
+                 WHERE id = {} AND after_user_id = {} AND done_at IS NULL",
+                p(1),
+                p(2),
+                p(3)
+            ),
+            vec![to.into()],
+        )
+    };
+    values.extend([id.into(), from.into()]);
+    Ok(db
+        .execute_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await?
+        .rows_affected()
+        == 1)
 }
 
 /// Recipients rendered per transaction.
@@ -158,19 +205,16 @@ pub async fn send(
             last = id;
         }
         let done = recipients.len() < usize::try_from(CHUNK).unwrap_or(usize::MAX);
-        let mut moved = case_mailing::Entity::update_many()
-            .col_expr(case_mailing::Column::AfterUserId, Expr::value(last));
-        if done {
-            moved = moved.col_expr(case_mailing::Column::DoneAt, Expr::value(now));
-        }
-        let moved = moved
-            .filter(case_mailing::Column::Id.eq(mailing_id))
-            .filter(case_mailing::Column::AfterUserId.eq(m.after_user_id))
-            .filter(case_mailing::Column::DoneAt.is_null())
-            .exec(&txn)
-            .await?
-            .rows_affected;
-        if moved != 1 {
+        let moved = advance(
+            &txn,
+            "case_mailings",
+            (mailing_id, m.after_user_id),
+            last,
+            done,
+            now,
+        )
+        .await?;
+        if !moved {
             // Another process queued this chunk meanwhile: ours is rolled back.
             return Ok(queued);
         }

@@ -222,8 +222,8 @@ pub async fn transition(
         == 1)
 }
 
-/// Whether `user_id` answers for body `body_id` on `today`: its official, or for a public
-/// council (whose cases are citizens' proposals) its secretary.
+/// The role in which `user_id` answers for body `body_id` on `today`: its official, or for a
+/// public council (whose cases are citizens' proposals) its secretary; `None` for anyone else.
 ///
 /// # Errors
 /// A database failure.
@@ -232,18 +232,24 @@ pub async fn answers_for(
     user_id: i32,
     body_id: i32,
     today: NaiveDate,
-) -> Result<bool, ServiceError> {
+) -> Result<Option<crate::model::ActorRole>, ServiceError> {
+    use crate::model::ActorRole;
     if roles::holds(db, user_id, Role::Official, Some(body_id), today).await? {
-        return Ok(true);
+        return Ok(Some(ActorRole::Official));
     }
     let council = crate::server::entities::body::Entity::find_by_id(body_id)
         .one(db)
         .await?
         .is_some_and(|b| b.kind == crate::model::BodyKind::PublicCouncil.as_str());
-    Ok(council && roles::holds(db, user_id, Role::CouncilSecretary, Some(body_id), today).await?)
+    Ok(
+        (council
+            && roles::holds(db, user_id, Role::CouncilSecretary, Some(body_id), today).await?)
+            .then_some(ActorRole::CouncilSecretary),
+    )
 }
 
-/// The case, if `user_id` is an official of its body on `today`; `Forbidden` otherwise.
+/// The case and the role its acting user answers it in, if `user_id` answers for its body on
+/// `today` ([`answers_for`]); `Forbidden` otherwise.
 ///
 /// # Errors
 /// `NotFound`, `Forbidden`; a database failure.
@@ -252,12 +258,11 @@ pub async fn as_official(
     user_id: i32,
     case_id: i32,
     today: NaiveDate,
-) -> Result<case::Model, ActionError> {
+) -> Result<(case::Model, crate::model::ActorRole), ActionError> {
     let case = find(db, case_id).await?;
-    if answers_for(db, user_id, case.body_id, today).await? {
-        Ok(case)
-    } else {
-        Err(ActionError::Forbidden)
+    match answers_for(db, user_id, case.body_id, today).await? {
+        Some(role) => Ok((case, role)),
+        None => Err(ActionError::Forbidden),
     }
 }
 
@@ -300,7 +305,7 @@ pub async fn close(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<(), ActionError> {
-    let case = as_official(db, official, case_id, today).await?;
+    let (case, role) = as_official(db, official, case_id, today).await?;
     let from = state_of(&case)?;
     if !from.may_become(CaseState::Closed)
         || !transition(
@@ -315,11 +320,7 @@ pub async fn close(
     {
         return Err(ActionError::Refused("case-not-answered"));
     }
-    let mut event = Event::new(
-        EventKind::Closed,
-        crate::model::ActorRole::Official,
-        Some(official),
-    );
+    let mut event = Event::new(EventKind::Closed, role, Some(official));
     let note = note.trim();
     if !note.is_empty() {
         event = event.note(note);

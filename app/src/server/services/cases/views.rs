@@ -222,7 +222,7 @@ pub async fn view(
     let state = state_of(&c)?;
     let mut viewer_actions = CaseActions::default();
     if let Some(v) = viewer {
-        viewer_actions.is_official = super::answers_for(db, v, c.body_id, today).await?;
+        viewer_actions.is_official = super::answers_for(db, v, c.body_id, today).await?.is_some();
         viewer_actions.is_author = origin::author(db, kind, c.origin_id).await? == Some(v);
         let verified = user::Entity::find_by_id(v)
             .one(db)
@@ -288,12 +288,36 @@ pub async fn link(
     db: &impl ConnectionTrait,
     c: &case::Model,
 ) -> Result<Option<crate::model::CaseLink>, ServiceError> {
-    Ok(body::Entity::find_by_id(c.body_id)
-        .one(db)
+    Ok(links(db, std::slice::from_ref(c)).await?.remove(&c.id))
+}
+
+/// The links of several cases, by case id, in one read of their bodies.
+///
+/// # Errors
+/// A database failure.
+pub async fn links(
+    db: &impl ConnectionTrait,
+    cases: &[case::Model],
+) -> Result<HashMap<i32, crate::model::CaseLink>, ServiceError> {
+    let bodies: HashMap<i32, body::Model> = body::Entity::find()
+        .filter(body::Column::Id.is_in(cases.iter().map(|c| c.body_id)))
+        .all(db)
         .await?
-        .map(|b| crate::model::CaseLink {
-            id: c.id,
-            number: crate::model::case_number(c.year, c.seq),
-            body: names(&b),
-        }))
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect();
+    Ok(cases
+        .iter()
+        .filter_map(|c| {
+            let b = bodies.get(&c.body_id)?;
+            Some((
+                c.id,
+                crate::model::CaseLink {
+                    id: c.id,
+                    number: crate::model::case_number(c.year, c.seq),
+                    body: names(b),
+                },
+            ))
+        })
+        .collect())
 }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, Months, NaiveDate};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use super::super::ServiceError;
 use super::{members::serves_on, settings};
@@ -59,19 +59,29 @@ pub async fn of_councils(
         .filter(case::Column::BodyId.is_in(councils.iter().copied()))
         .all(db)
         .await?;
-    let overdue_recommendations = overdue(CaseKind::Recommendation).all(db).await?;
+    // Only these councils' recommendations: a subquery, so one council's page never reads the
+    // country's overdue cases.
+    let theirs = sea_orm::sea_query::Query::select()
+        .column(recommendation::Column::Id)
+        .from(recommendation::Entity)
+        .and_where(recommendation::Column::CouncilId.is_in(councils.iter().copied()))
+        .to_owned();
+    let overdue_recommendations = overdue(CaseKind::Recommendation)
+        .filter(case::Column::OriginId.in_subquery(theirs))
+        .all(db)
+        .await?;
     let rec_councils: HashMap<i32, i32> = if overdue_recommendations.is_empty() {
         HashMap::new()
     } else {
         recommendation::Entity::find()
-            .filter(
-                recommendation::Column::Id
-                    .is_in(overdue_recommendations.iter().map(|c| c.origin_id)),
-            )
+            .select_only()
+            .column(recommendation::Column::Id)
+            .column(recommendation::Column::CouncilId)
+            .filter(recommendation::Column::CouncilId.is_in(councils.iter().copied()))
+            .into_tuple::<(i32, i32)>()
             .all(db)
             .await?
             .into_iter()
-            .map(|r| (r.id, r.council_id))
             .collect()
     };
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);

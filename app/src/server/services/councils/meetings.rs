@@ -13,7 +13,7 @@ use sea_orm::{
 
 use super::super::timeline::{self, Event, Subject};
 use super::super::{ActionError, ServiceError, cases, deadlines};
-use super::{by_id, by_slug, members, proposals, require_secretary, settings};
+use super::{by_id, by_slug, following, members, proposals, require_secretary, settings};
 use crate::model::{
     ActorRole, AgendaOutcome, AnswerDecision, CaseKind, CaseState, DeskState, EventKind,
     MeetingFormat, MeetingState, PetitionStatus,
@@ -21,6 +21,7 @@ use crate::model::{
 use crate::server::entities::{
     agenda_comment, agenda_item, meeting, meeting_attendance, petition, proposal, recommendation,
 };
+use crate::server::mail::CouncilNews;
 
 /// The longest agenda item title.
 pub const MAX_ITEM_TITLE: usize = 300;
@@ -309,20 +310,61 @@ pub async fn publish(
     if items == 0 {
         return Err(ActionError::Refused("agenda-empty"));
     }
-    let changed = meeting::Entity::update_many()
-        .col_expr(
-            meeting::Column::State,
-            Expr::value(MeetingState::Published.as_str()),
-        )
-        .col_expr(meeting::Column::PublishedAt, Expr::value(now))
-        .filter(meeting::Column::Id.eq(meeting_id))
-        .filter(meeting::Column::State.eq(MeetingState::Draft.as_str()))
-        .exec(db)
-        .await?;
-    if changed.rows_affected == 0 {
+    if !transition(
+        db,
+        meeting_id,
+        (MeetingState::Draft, MeetingState::Published),
+        meeting::Column::PublishedAt,
+        now,
+    )
+    .await?
+    {
         return Err(ActionError::Refused("meeting-not-draft"));
     }
+    following::queue(db, m.council_id, CouncilNews::Agenda, meeting_id, now).await?;
     Ok(())
+}
+
+/// Moves meeting `id` from one state to the next, stamping `stamp` with `now`. Returns false
+/// when it was no longer in the first (another request moved it).
+async fn transition(
+    db: &impl ConnectionTrait,
+    id: i32,
+    (from, to): (MeetingState, MeetingState),
+    stamp: meeting::Column,
+    now: DateTime<Utc>,
+) -> Result<bool, ServiceError> {
+    Ok(meeting::Entity::update_many()
+        .col_expr(meeting::Column::State, Expr::value(to.as_str()))
+        .col_expr(stamp, Expr::value(now))
+        .filter(meeting::Column::Id.eq(id))
+        .filter(meeting::Column::State.eq(from.as_str()))
+        .exec(db)
+        .await?
+        .rows_affected
+        == 1)
+}
+
+/// Settles a pending agenda item as `outcome` with `record` (votes, decision). Returns false
+/// when it was no longer pending.
+async fn settle(
+    db: &impl ConnectionTrait,
+    item_id: i32,
+    outcome: AgendaOutcome,
+    record: Vec<(agenda_item::Column, sea_orm::sea_query::SimpleExpr)>,
+) -> Result<bool, ServiceError> {
+    let mut update = agenda_item::Entity::update_many()
+        .col_expr(agenda_item::Column::Outcome, Expr::value(outcome.as_str()));
+    for (column, value) in record {
+        update = update.col_expr(column, value);
+    }
+    Ok(update
+        .filter(agenda_item::Column::Id.eq(item_id))
+        .filter(agenda_item::Column::Outcome.eq(AgendaOutcome::Pending.as_str()))
+        .exec(db)
+        .await?
+        .rows_affected
+        == 1)
 }
 
 /// A published meeting whose day has come, for the secretary's records after it.
@@ -470,30 +512,29 @@ pub async fn decide(
         return Err(invalid("recommendation", "recommendation-long"));
     }
     let to_i32 = |v: u32| i32::try_from(v).unwrap_or(i32::MAX);
-    let changed = agenda_item::Entity::update_many()
-        .col_expr(
-            agenda_item::Column::Outcome,
-            Expr::value(AgendaOutcome::Decided.as_str()),
-        )
-        .col_expr(
-            agenda_item::Column::VotesFor,
-            Expr::value(to_i32(form.votes_for)),
-        )
-        .col_expr(
-            agenda_item::Column::VotesAgainst,
-            Expr::value(to_i32(form.votes_against)),
-        )
-        .col_expr(
-            agenda_item::Column::VotesAbstained,
-            Expr::value(to_i32(form.votes_abstained)),
-        )
-        .col_expr(agenda_item::Column::Decision, Expr::value(text.clone()))
-        .col_expr(agenda_item::Column::DecidedAt, Expr::value(now))
-        .filter(agenda_item::Column::Id.eq(item_id))
-        .filter(agenda_item::Column::Outcome.eq(AgendaOutcome::Pending.as_str()))
-        .exec(db)
-        .await?;
-    if changed.rows_affected == 0 {
+    if !settle(
+        db,
+        item_id,
+        AgendaOutcome::Decided,
+        vec![
+            (
+                agenda_item::Column::VotesFor,
+                Expr::value(to_i32(form.votes_for)),
+            ),
+            (
+                agenda_item::Column::VotesAgainst,
+                Expr::value(to_i32(form.votes_against)),
+            ),
+            (
+                agenda_item::Column::VotesAbstained,
+                Expr::value(to_i32(form.votes_abstained)),
+            ),
+            (agenda_item::Column::Decision, Expr::value(text.clone())),
+            (agenda_item::Column::DecidedAt, Expr::value(now)),
+        ],
+    )
+    .await?
+    {
         return Err(ActionError::Refused("agenda-item-decided"));
     }
     let council = by_id(db, m.council_id).await?;
@@ -529,6 +570,7 @@ pub async fn decide(
             now,
         )
         .await?;
+        following::queue(db, council.id, CouncilNews::Recommendation, rec.id, now).await?;
         made = Some(rec.id);
     }
     if let Some(proposal_id) = item.proposal_id {
@@ -553,8 +595,16 @@ pub async fn decide(
             } else {
                 AnswerDecision::PartlyAccepted
             });
-            cases::answering::answer_case(db, secretary, &case, decision, &text, now, today)
-                .await?;
+            cases::answering::answer_case(
+                db,
+                (secretary, ActorRole::CouncilSecretary),
+                &case,
+                decision,
+                &text,
+                now,
+                today,
+            )
+            .await?;
         }
         proposals::answered(db, proposal_id, AnswerDecision::Accepted).await?;
     }
@@ -573,15 +623,9 @@ pub async fn defer(
     today: NaiveDate,
 ) -> Result<(), ActionError> {
     let (item, _) = pending_item(db, secretary, item_id, today).await?;
-    agenda_item::Entity::update_many()
-        .col_expr(
-            agenda_item::Column::Outcome,
-            Expr::value(AgendaOutcome::Deferred.as_str()),
-        )
-        .filter(agenda_item::Column::Id.eq(item_id))
-        .filter(agenda_item::Column::Outcome.eq(AgendaOutcome::Pending.as_str()))
-        .exec(db)
-        .await?;
+    if !settle(db, item_id, AgendaOutcome::Deferred, Vec::new()).await? {
+        return Err(ActionError::Refused("agenda-item-decided"));
+    }
     if let Some(id) = item.proposal_id {
         proposal::Entity::update_many()
             .col_expr(
@@ -651,19 +695,18 @@ pub async fn close(
     if m.minutes.as_deref().is_none_or(str::is_empty) {
         return Err(ActionError::Refused("meeting-no-minutes"));
     }
-    let changed = meeting::Entity::update_many()
-        .col_expr(
-            meeting::Column::State,
-            Expr::value(MeetingState::Closed.as_str()),
-        )
-        .col_expr(meeting::Column::ClosedAt, Expr::value(now))
-        .filter(meeting::Column::Id.eq(meeting_id))
-        .filter(meeting::Column::State.eq(MeetingState::Published.as_str()))
-        .exec(db)
-        .await?;
-    if changed.rows_affected == 0 {
+    if !transition(
+        db,
+        meeting_id,
+        (MeetingState::Published, MeetingState::Closed),
+        meeting::Column::ClosedAt,
+        now,
+    )
+    .await?
+    {
         return Err(ActionError::Refused("meeting-closed"));
     }
+    following::queue(db, m.council_id, CouncilNews::Minutes, meeting_id, now).await?;
     Ok(())
 }
 

@@ -1,7 +1,8 @@
 //! Public councils: members (`members`), citizens' proposals and the secretary's desk
 //! (`proposals`), meetings with agendas, attendance, quorum, decisions and minutes
 //! (`meetings`), the recommendations a decision sends to the council's body (each a case of
-//! kind `recommendation`), the council's health (`health`), its calendar feed (`calendar`) and
+//! kind `recommendation`), the meetings' materials and signed minutes (`documents`), the
+//! council's health (`health`), its calendar feed (`calendar`) and
 //! the pages' views (`views`).
 //!
 //! Who may act: the council's secretary (the `council_secretary` role for the council on the
@@ -10,7 +11,9 @@
 //! councils.
 
 pub mod calendar;
+pub mod documents;
 pub mod following;
+pub mod founding;
 pub mod health;
 pub mod meetings;
 pub mod members;

@@ -2,8 +2,8 @@
 //! and opens a case of kind `proposal` addressed to the council (its clock is the council's
 //! deadline to respond). Others support it (one per person: a count, not a signature). From
 //! the desk the secretary puts it on an agenda (`meetings::add_item`), merges a duplicate,
-//! hides it with a public reason, or — on its case's page, as any addressee does — asks for
-//! clarification, forwards it to the body, or declines it with a reason.
+//! hides it with a public reason, declines it with a reason from the catalogue, or — on its
+//! case's page, as any addressee does — asks for clarification or forwards it to the body.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{
@@ -14,8 +14,10 @@ use sea_orm::{
 use super::super::timeline::{self, Event, Subject};
 use super::super::{ActionError, ServiceError, cases};
 use super::{by_id, by_slug, require_secretary};
-use crate::model::{ActorRole, CaseKind, DeskState, EventKind, Topic};
-use crate::server::entities::{proposal, proposal_support, territory};
+use crate::model::{ActorRole, CaseKind, DeskState, EventKind, ReasonScope, Topic};
+use crate::server::entities::{
+    proposal, proposal_decline, proposal_support, rejection_reason, territory,
+};
 
 /// The longest title.
 pub const MAX_TITLE: usize = 200;
@@ -334,6 +336,70 @@ pub async fn merge(
     Ok(())
 }
 
+/// The secretary declines a proposal with a reason from the catalogue (its `proposal` scope)
+/// and an explanation to its author: the proposal's case at the council is answered
+/// "declined" with the explanation, and the reason is kept beside the proposal.
+///
+/// # Errors
+/// `Forbidden`; `Invalid` for an unknown, retired or petition-only reason and for an empty or
+/// over-long explanation; `Refused` when the proposal's case no longer awaits the council's
+/// answer (answered, merged, forwarded).
+pub async fn decline(
+    db: &impl ConnectionTrait,
+    secretary: i32,
+    id: i32,
+    reason_id: Option<i32>,
+    explanation: &str,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<(), ActionError> {
+    let p = find(db, id).await?;
+    require_secretary(db, secretary, p.council_id, today).await?;
+    let reason = match reason_id {
+        Some(reason_id) => rejection_reason::Entity::find_by_id(reason_id)
+            .one(db)
+            .await?
+            .filter(|r| r.active && r.scope == ReasonScope::Proposal.as_str()),
+        None => None,
+    }
+    .ok_or(ActionError::Invalid {
+        field: "reason",
+        key: "decline-reason-unknown",
+    })?;
+    let text = cases::checked_text(
+        explanation,
+        "text",
+        cases::answering::MAX_ANSWER,
+        "answer-text-empty",
+        "answer-text-long",
+    )?;
+    let case = cases::of_origin(db, CaseKind::Proposal, id)
+        .await?
+        .filter(|c| {
+            c.body_id == p.council_id
+                && cases::state_of(c).ok() == Some(crate::model::CaseState::AwaitingAnswer)
+        })
+        .ok_or(ActionError::Refused("desk-item-handled"))?;
+    cases::answering::answer_case(
+        db,
+        (secretary, ActorRole::CouncilSecretary),
+        &case,
+        crate::model::AnswerDecision::Declined,
+        &text,
+        now,
+        today,
+    )
+    .await?;
+    proposal_decline::ActiveModel {
+        proposal_id: Set(id),
+        reason_id: Set(reason.id),
+        declined_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
 /// What the proposal does when its case is answered: declined on the desk, or decided.
 ///
 /// # Errors
@@ -348,16 +414,7 @@ pub async fn answered(
         AnswerDecision::Declined | AnswerDecision::NotCompetent => DeskState::Declined,
         _ => DeskState::Decided,
     };
-    proposal::Entity::update_many()
-        .col_expr(proposal::Column::DeskState, Expr::value(state.as_str()))
-        .filter(proposal::Column::Id.eq(id))
-        .filter(
-            proposal::Column::DeskState
-                .is_in([DeskState::New.as_str(), DeskState::OnAgenda.as_str()]),
-        )
-        .exec(db)
-        .await?;
-    Ok(())
+    leave_desk(db, id, state).await
 }
 
 /// What the proposal does when its case is forwarded to the council's body.
@@ -365,11 +422,18 @@ pub async fn answered(
 /// # Errors
 /// A database failure.
 pub async fn forwarded(db: &impl ConnectionTrait, id: i32) -> Result<(), ServiceError> {
+    leave_desk(db, id, DeskState::Forwarded).await
+}
+
+/// Moves a proposal that is still new or on an agenda to `state`; one already settled stays
+/// as it is.
+async fn leave_desk(
+    db: &impl ConnectionTrait,
+    id: i32,
+    state: DeskState,
+) -> Result<(), ServiceError> {
     proposal::Entity::update_many()
-        .col_expr(
-            proposal::Column::DeskState,
-            Expr::value(DeskState::Forwarded.as_str()),
-        )
+        .col_expr(proposal::Column::DeskState, Expr::value(state.as_str()))
         .filter(proposal::Column::Id.eq(id))
         .filter(
             proposal::Column::DeskState

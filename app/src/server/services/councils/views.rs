@@ -7,17 +7,17 @@ use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::super::timeline::{self, Subject};
-use super::super::{ActionError, ServiceError, bodies, cases};
-use super::{by_id, by_slug, health, is_member, is_secretary, meetings, members, proposals};
+use super::super::{ActionError, ServiceError, bodies, cases, roles};
+use super::{by_id, by_slug, health, is_secretary, meetings, members, proposals};
 use crate::model::{
     AgendaItemView, AgendaOutcome, AnswerDecision, BodyKind, CaseKind, CaseState, CommentView,
     CouncilActions, CouncilSummary, CouncilView, DeskState, DeskView, MeetingFormat,
     MeetingSummary, MeetingView, Names, PetitionStatus, Progress, ProposalSummary, ProposalView,
-    RecommendationStatus, RecommendationView,
+    RecommendationStatus, RecommendationView, Role,
 };
 use crate::server::entities::{
     agenda_comment, agenda_item, body, case, case_update, meeting, meeting_attendance, petition,
-    proposal, recommendation, territory, user,
+    proposal, proposal_decline, recommendation, rejection_reason, territory, user,
 };
 
 async fn actions(
@@ -27,12 +27,16 @@ async fn actions(
     today: NaiveDate,
 ) -> Result<CouncilActions, ServiceError> {
     Ok(match viewer {
-        Some(v) => CouncilActions {
-            is_secretary: is_secretary(db, v, council_id, today).await?,
-            is_member: is_member(db, v, council_id, today).await?,
-            signed_in: true,
-            follows: super::following::follows(db, v, council_id).await?,
-        },
+        Some(v) => {
+            let is_secretary = is_secretary(db, v, council_id, today).await?;
+            CouncilActions {
+                is_secretary,
+                is_member: is_secretary
+                    || roles::holds(db, v, Role::CouncilMember, Some(council_id), today).await?,
+                signed_in: true,
+                follows: super::following::follows(db, v, council_id).await?,
+            }
+        }
         None => CouncilActions::default(),
     })
 }
@@ -168,35 +172,45 @@ async fn recommendation_views(
         .into_iter()
         .map(|i| (i.id, i))
         .collect();
+    // Each recommendation's latest case (one per origin unless forwarded), its latest
+    // progress report and its link, in three reads for the whole list.
+    let mut latest: HashMap<i32, case::Model> = HashMap::new();
+    for c in case::Entity::find()
+        .filter(case::Column::Kind.eq(CaseKind::Recommendation.as_str()))
+        .filter(case::Column::OriginId.is_in(rows.iter().map(|r| r.id)))
+        .order_by_asc(case::Column::Id)
+        .all(db)
+        .await?
+    {
+        latest.insert(c.origin_id, c);
+    }
+    let mut progress_of: HashMap<i32, Progress> = HashMap::new();
+    for u in case_update::Entity::find()
+        .filter(case_update::Column::CaseId.is_in(latest.values().map(|c| c.id)))
+        .filter(case_update::Column::Progress.is_not_null())
+        .order_by_asc(case_update::Column::Id)
+        .all(db)
+        .await?
+    {
+        if let Some(p) = u.progress.as_deref().and_then(Progress::parse) {
+            progress_of.insert(u.case_id, p);
+        }
+    }
+    let cases_now: Vec<case::Model> = latest.values().cloned().collect();
+    let mut links = cases::views::links(db, &cases_now).await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let case = cases::all_of_origin(db, CaseKind::Recommendation, r.id)
-            .await?
-            .into_iter()
-            .last();
-        let progress = match &case {
-            Some(c) => case_update::Entity::find()
-                .filter(case_update::Column::CaseId.eq(c.id))
-                .filter(case_update::Column::Progress.is_not_null())
-                .order_by_desc(case_update::Column::Id)
-                .one(db)
-                .await?
-                .and_then(|u| u.progress.as_deref().and_then(Progress::parse)),
-            None => None,
-        };
+        let case = latest.get(&r.id);
+        let progress = case.and_then(|c| progress_of.get(&c.id).copied());
         let item = items.get(&r.agenda_item_id);
         out.push(RecommendationView {
             id: r.id,
             text: r.text.clone(),
             meeting_id: item.map_or(0, |i| i.meeting_id),
             item_title: item.map(|i| i.title.clone()).unwrap_or_default(),
-            status: recommendation_status(case.as_ref(), progress, today),
-            case: match &case {
-                Some(c) => cases::views::link(db, c).await?,
-                None => None,
-            },
+            status: recommendation_status(case, progress, today),
+            case: case.and_then(|c| links.remove(&c.id)),
             due_on: case
-                .as_ref()
                 .filter(|c| c.state == CaseState::AwaitingAnswer.as_str())
                 .map(|c| c.due_on),
             progress,
@@ -362,6 +376,7 @@ pub async fn meeting(
         present: present_count,
         quorum,
         minutes: m.minutes.clone(),
+        documents: super::documents::of_meeting(db, id).await?,
         earliest_publishable: meetings::earliest_publishable(db, today).await?,
         viewer,
     })
@@ -446,6 +461,14 @@ pub async fn proposal(
         Some(c) => cases::views::link(db, c).await?,
         None => None,
     };
+    let answer = own_cases
+        .iter()
+        .rev()
+        .find(|c| c.body_id == council.id)
+        .and_then(|c| {
+            let decision = c.decision.as_deref().and_then(AnswerDecision::parse)?;
+            Some((decision, c.answer_text.clone()?))
+        });
     let mut documents = Vec::new();
     for c in &own_cases {
         documents.extend(
@@ -459,6 +482,17 @@ pub async fn proposal(
         Some(v) => proposals::supports(db, v, id).await?,
         None => false,
     };
+    let declined_for = match proposal_decline::Entity::find_by_id(id).one(db).await? {
+        Some(d) => rejection_reason::Entity::find_by_id(d.reason_id)
+            .one(db)
+            .await?
+            .map(|r| Names {
+                kk: r.name_kk,
+                ru: r.name_ru,
+                en: r.name_en,
+            }),
+        None => None,
+    };
     let summary = proposal_summaries(db, vec![p.clone()])
         .await?
         .pop()
@@ -470,6 +504,8 @@ pub async fn proposal(
         topic: p.topic,
         territory,
         hidden_reason: p.hidden_reason,
+        declined_for,
+        answer,
         merged_into,
         duplicates,
         case,
@@ -558,12 +594,22 @@ pub async fn desk(
         .into_iter()
         .map(|s| (s.id, s.title))
         .collect();
+    let decline_reasons = super::super::petitions::moderation::reasons(
+        db,
+        Some(crate::model::ReasonScope::Proposal),
+        false,
+    )
+    .await?
+    .into_iter()
+    .map(|r| (r.id, r.names))
+    .collect();
     Ok(DeskView {
         council: bodies::summary(&c)?,
         proposals: proposal_summaries(db, rows).await?,
         petitions,
         open_meetings,
         forwarded,
+        decline_reasons,
         viewer,
     })
 }

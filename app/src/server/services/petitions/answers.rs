@@ -9,7 +9,9 @@ use sea_orm::{
 };
 
 use super::{PetitionError, counting::transition};
-use crate::model::{AnswerDecision, CaseKind, CaseState, Clock, PetitionStatus, PetitionSummary};
+use crate::model::{
+    ActorRole, AnswerDecision, CaseKind, CaseState, Clock, PetitionStatus, PetitionSummary,
+};
 use crate::server::entities::{case, petition};
 use crate::server::services::cases::{self, answering, clock, mailing, views};
 use crate::server::services::{ServiceError, accounts::PublicUrl, day_of};
@@ -85,7 +87,16 @@ pub async fn publish(
     let case = cases::of_origin(db, CaseKind::Petition, petition_id)
         .await?
         .ok_or(PetitionError::Refused("answer-not-awaited"))?;
-    answering::answer_case(db, official, &case, decision, &text, now, day_of(now)).await
+    answering::answer_case(
+        db,
+        (official, ActorRole::Official),
+        &case,
+        decision,
+        &text,
+        now,
+        day_of(now),
+    )
+    .await
 }
 
 /// The petition's side of its case being answered: `under_consideration` → `answered`, with

@@ -9,7 +9,9 @@ use sea_orm::{
 };
 
 use super::{Clocks, Event, PetitionError, record};
-use crate::model::{ActorRole, EventKind, Names, PetitionStatus, PetitionSummary, ReasonView};
+use crate::model::{
+    ActorRole, EventKind, Names, PetitionStatus, PetitionSummary, ReasonScope, ReasonView,
+};
 use crate::server::entities::{body, petition, rejection_reason, user};
 use crate::server::services::{ServiceError, thresholds};
 
@@ -227,7 +229,7 @@ pub async fn decide(
             let reason = rejection_reason::Entity::find_by_id(reason)
                 .one(db)
                 .await?
-                .filter(|r| r.active)
+                .filter(|r| r.active && r.scope == ReasonScope::Petition.as_str())
                 .ok_or(PetitionError::Invalid {
                     field: "reason",
                     key: "moderation-reason-unknown",
@@ -310,17 +312,22 @@ fn required_note(note: &str) -> Result<String, PetitionError> {
     Ok(note.to_owned())
 }
 
-/// The rejection reasons catalogue (active ones only, unless `all`).
+/// The reasons catalogue: those for `scope` (every scope when `None`), active ones only unless
+/// `all`.
 ///
 /// # Errors
 /// A database failure.
 pub async fn reasons(
     db: &impl ConnectionTrait,
+    scope: Option<ReasonScope>,
     all: bool,
 ) -> Result<Vec<ReasonView>, ServiceError> {
     let mut query = rejection_reason::Entity::find().order_by_asc(rejection_reason::Column::Id);
     if !all {
         query = query.filter(rejection_reason::Column::Active.eq(true));
+    }
+    if let Some(scope) = scope {
+        query = query.filter(rejection_reason::Column::Scope.eq(scope.as_str()));
     }
     Ok(query
         .all(db)
@@ -336,6 +343,7 @@ pub async fn reasons(
             },
             hides_text: r.hides_text,
             active: r.active,
+            scope: ReasonScope::parse(&r.scope).unwrap_or(ReasonScope::Petition),
         })
         .collect())
 }
@@ -348,6 +356,7 @@ pub async fn save_reason(
     db: &impl ConnectionTrait,
     code: &str,
     names: Names,
+    scope: ReasonScope,
     hides_text: bool,
     active: bool,
     now: DateTime<Utc>,
@@ -391,6 +400,7 @@ pub async fn save_reason(
             row.name_en = Set(en);
             row.hides_text = Set(hides_text);
             row.active = Set(active);
+            row.scope = Set(scope.as_str().into());
             row.update(db).await?;
         }
         None => {
@@ -401,6 +411,7 @@ pub async fn save_reason(
                 name_en: Set(en),
                 hides_text: Set(hides_text),
                 active: Set(active),
+                scope: Set(scope.as_str().into()),
                 created_at: Set(now),
                 ..Default::default()
             }

@@ -151,6 +151,12 @@ pub async fn run(
         {
             tracing::error!(%error, "queueing pending case mail failed");
         }
+        if let Err(error) =
+            crate::server::services::councils::following::send_pending(&db, &public_url, Utc::now())
+                .await
+        {
+            tracing::error!(%error, "queueing pending council mail failed");
+        }
         tokio::time::sleep(interval).await;
     }
 }
