@@ -209,8 +209,9 @@ for (const javaScript of [true, false]) {
     await row.getByLabel('Reason').evaluate((el) => el.removeAttribute('required'));
     await row.getByRole('button', { name: 'Decline' }).click();
     await expect(secretary.getByText('Choose a reason from the list.')).toBeVisible();
+    // The form is open again on that proposal, with the explanation as typed.
     const again = secretary.locator('li').filter({ hasText: title });
-    await again.getByText('Decline', { exact: true }).first().click();
+    await expect(again.getByLabel('Explanation to the author (public)')).toHaveValue('Gold paint is not within the council\'s remit.');
     await again.getByLabel('Reason').selectOption({ label: "Outside the council's remit" });
     await again.getByLabel('Explanation to the author (public)').fill('Gold paint is not within the council\'s remit.');
     await again.getByRole('button', { name: 'Decline' }).click();
