@@ -38,6 +38,12 @@ use crate::pages::{
         show::CouncilPage,
     },
     home::HomePage,
+    inquiries::{
+        deputy::{DeputyPage, MaslikhatPage},
+        draft::InquiryDraftPage,
+        register::InquiryRegisterPage,
+        show::InquiryPage,
+    },
     not_found::NotFound,
     petitions::{FilePetitionPage, ModerationPage, PetitionPage, PetitionsPage, ReasonsPage},
     region::RegionPage,
@@ -254,6 +260,36 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang/unfollow/:token")
                         view=|| view! { <Localized><UnfollowPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/inquiries")
+                        view=|| view! { <Localized><InquiryRegisterPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/inquiries/new")
+                        view=|| view! { <Localized><InquiryDraftPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/inquiries/:id")
+                        view=|| view! { <Localized><InquiryPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/inquiries/:id/edit")
+                        view=|| view! { <Localized><InquiryDraftPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/deputies/:id")
+                        view=|| view! { <Localized><DeputyPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/maslikhats/:slug")
+                        view=|| view! { <Localized><MaslikhatPage/></Localized> }
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -21,6 +21,7 @@ mod m20261201_000015_create_cases;
 mod m20261201_000016_case_documents;
 mod m20261201_000017_create_councils;
 mod m20261202_000018_council_documents_and_declines;
+mod m20261203_000019_create_inquiries;
 
 /// Runs every migration in order; used at start-up, by `server migrate` and by the tests.
 pub struct Migrator;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000016_case_documents::Migration),
             Box::new(m20261201_000017_create_councils::Migration),
             Box::new(m20261202_000018_council_documents_and_declines::Migration),
+            Box::new(m20261203_000019_create_inquiries::Migration),
         ]
     }
 }

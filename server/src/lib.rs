@@ -165,6 +165,76 @@ async fn responsiveness_csv(
     }
 }
 
+/// The register's filters as `GET /api/inquiries.csv` takes them.
+#[derive(serde::Deserialize)]
+struct RegisterParams {
+    maslikhat: Option<String>,
+    deputy: Option<String>,
+    addressee: Option<String>,
+    topic: Option<String>,
+    territory: Option<String>,
+    state: Option<String>,
+    overdue: Option<String>,
+}
+
+/// `GET /api/inquiries.csv`: the public register of inquiries, filtered as the page is, as a
+/// CSV download; 400 for a malformed filter.
+async fn inquiries_csv(
+    State(state): State<AppState>,
+    query: Result<axum::extract::Query<RegisterParams>, axum::extract::rejection::QueryRejection>,
+) -> axum::response::Response {
+    use app::server::services::inquiries::views;
+    let Ok(axum::extract::Query(params)) = query else {
+        return (StatusCode::BAD_REQUEST, "malformed filters").into_response();
+    };
+    let text = |v: Option<String>| {
+        v.map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty() && v != "any")
+    };
+    let deputy = match text(params.deputy) {
+        None => None,
+        Some(d) => match d.parse::<i32>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                return (StatusCode::BAD_REQUEST, "the deputy is not a number").into_response();
+            }
+        },
+    };
+    let query = app::model::RegisterQuery {
+        maslikhat: text(params.maslikhat),
+        deputy,
+        addressee: text(params.addressee),
+        topic: text(params.topic),
+        territory: text(params.territory),
+        state: text(params.state),
+        overdue: params.overdue.as_deref() == Some("1"),
+    };
+    let rows = match views::register_rows(&state.db, &query, app::server::services::today()).await {
+        Ok(rows) => rows,
+        Err(error) => {
+            tracing::error!(%error, "inquiry register failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    match views::csv(&rows, state.public_url.0.trim_end_matches('/')) {
+        Ok(body) => (
+            [
+                (http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    http::header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"dauys-inquiries.csv\"",
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "inquiries csv failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
 /// The language of a calendar feed (`?lang=`; Kazakh by default).
 #[derive(serde::Deserialize)]
 struct CalendarParams {
@@ -263,6 +333,7 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
         .route("/metrics", get(metrics::scrape))
         .route("/api/account/export", get(export_account))
         .route("/api/responsiveness.csv", get(responsiveness_csv))
+        .route("/api/inquiries.csv", get(inquiries_csv))
         .route("/api/calendar/council/{slug}", get(council_calendar))
         .route("/api/calendar/meeting/{id}", get(meeting_calendar))
         .route(

@@ -38,3 +38,30 @@ pub fn action_error(error: ActionError) -> AppError {
         ActionError::Service(e) => e.into(),
     }
 }
+
+/// Sends the browser to `path` (without the language) with a notice.
+pub fn go_to(lang: &str, path: &str, done: &str) {
+    let locale = crate::i18n::Locale::from_code(lang).unwrap_or_default();
+    leptos_axum::redirect(&format!("/{}{path}?done={done}", locale.code()));
+}
+
+/// A form's date (`YYYY-MM-DD`), or none when left empty.
+///
+/// # Errors
+/// `Invalid` on `field` with `key` for anything else.
+pub fn form_date(
+    value: &str,
+    field: &str,
+    key: &str,
+) -> Result<Option<chrono::NaiveDate>, AppError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| AppError::Invalid {
+            field: field.into(),
+            reason: key.into(),
+        })
+}

@@ -19,31 +19,8 @@ use crate::model::{
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::error::AppError;
-    use crate::i18n::Locale;
 
-    /// Sends the browser to `path` (without the language) with a notice.
-    pub fn go_to(lang: &str, path: &str, done: &str) {
-        let locale = Locale::from_code(lang).unwrap_or_default();
-        leptos_axum::redirect(&format!("/{}{path}?done={done}", locale.code()));
-    }
-
-    /// A form's date (`YYYY-MM-DD`), or none when left empty.
-    pub fn date(
-        value: &str,
-        field: &str,
-        key: &str,
-    ) -> Result<Option<chrono::NaiveDate>, AppError> {
-        let value = value.trim();
-        if value.is_empty() {
-            return Ok(None);
-        }
-        chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| AppError::Invalid {
-                field: field.into(),
-                reason: key.into(),
-            })
-    }
+    pub use crate::api::acting::{form_date as date, go_to};
 
     /// A form's count of votes.
     pub fn votes(value: &str, field: &str) -> Result<u32, AppError> {

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod acting;
 pub mod cases;
 pub mod councils;
+pub mod inquiries;
 pub mod petitions;
 pub mod places;
 pub mod roles;

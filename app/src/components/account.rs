@@ -56,12 +56,16 @@ pub fn AccountLinks() -> impl IntoView {
                         let holds = |role: Role| me.roles.iter().any(|g| g.role == role);
                         let (moderates, answers, admin) =
                             (holds(Role::Moderator), holds(Role::Official), holds(Role::Admin));
+                        let drafts = holds(Role::Deputy) || holds(Role::DeputyStaff);
                         view! {
                             {moderates.then(|| view! {
                                 <li><a href=move || href(locale.get(), "/moderation")>{tr("nav-moderation")}</a></li>
                             })}
                             {answers.then(|| view! {
                                 <li><a href=move || href(locale.get(), "/inbox")>{tr("nav-inbox")}</a></li>
+                            })}
+                            {drafts.then(|| view! {
+                                <li><a href=move || href(locale.get(), "/inquiries/new")>{tr("nav-inquiry")}</a></li>
                             })}
                             {admin.then(|| view! {
                                 <li><a href=move || href(locale.get(), "/admin/reasons")>{tr("nav-reasons")}</a></li>

@@ -43,6 +43,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let petitions = move || href(locale.get(), "/petitions");
     let responsiveness = move || href(locale.get(), "/responsiveness");
     let councils = move || href(locale.get(), "/councils");
+    let inquiries = move || href(locale.get(), "/inquiries");
 
     view! {
         <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
@@ -59,6 +60,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><a href=regions>{tr("nav-regions")}</a></li>
                         <li><a href=responsiveness>{tr("nav-responsiveness")}</a></li>
                         <li><a href=councils>{tr("nav-councils")}</a></li>
+                        <li><a href=inquiries>{tr("nav-inquiries")}</a></li>
                         <AccountLinks/>
                     </ul>
                 </nav>

@@ -5,6 +5,7 @@ mod body;
 mod case;
 mod council;
 mod iin;
+mod inquiry;
 mod petition;
 mod role;
 mod territory;
@@ -25,6 +26,11 @@ pub use council::{
     RecommendationView,
 };
 pub use iin::{Iin, IinError, Sex};
+pub use inquiry::{
+    Assessment, DeputyRef, DeputyView, DraftFor, InquiryActions, InquiryDraft, InquiryFigures,
+    InquiryLink, InquiryState, InquirySummary, InquiryView, MaslikhatView, Outcome, Register,
+    RegisterQuery, StepKind, StepView,
+};
 pub use petition::{
     ActorRole, AnswerDecision, AnswerView, BodyOption, Clock, DraftView, EventKind, FilingOptions,
     GradeCounts, PetitionStatus, PetitionSummary, PetitionView, ReasonScope, ReasonView,

@@ -173,6 +173,28 @@ stored_enum! {
         Decided = "decided",
         /// The council's decision recommended something to its body.
         Recommended = "recommended",
+        /// The deputy sent the inquiry to its addressee.
+        Sent = "sent",
+        /// A maslikhat deputy took the petition up.
+        Adopted = "adopted",
+        /// The deputy found the answer satisfactory.
+        AnswerSatisfactory = "answer_satisfactory",
+        /// The deputy found the answer unsatisfactory.
+        AnswerUnsatisfactory = "answer_unsatisfactory",
+        /// The deputy sent a follow-up inquiry.
+        FollowUpInquiry = "follow_up_inquiry",
+        /// The deputy visited the site.
+        SiteVisit = "site_visit",
+        /// The deputy referred the matter to the prosecutor's office or another body.
+        Referred = "referred",
+        /// The matter was heard at a session of the maslikhat.
+        Hearing = "hearing",
+        /// The deputy closed the inquiry: resolved.
+        ClosedResolved = "closed_resolved",
+        /// The deputy closed the inquiry: partly resolved.
+        ClosedPartly = "closed_partly",
+        /// The deputy closed the inquiry: not resolved.
+        ClosedNotResolved = "closed_not_resolved",
     }
 }
 
@@ -300,6 +322,8 @@ pub struct ViewerActions {
     pub is_admin: bool,
     /// Whether the viewer must verify their email before signing.
     pub needs_verification: bool,
+    /// A maslikhat deputy in office who has not adopted it yet.
+    pub can_adopt: bool,
 }
 
 /// The petition page.
@@ -354,6 +378,10 @@ pub struct PetitionView {
     /// The place in the moderation queue (for the author, while in moderation).
     pub queue_position: Option<u64>,
     /// What the viewer may do.
+    /// The deputies who adopted it.
+    pub adopted_by: Vec<super::DeputyRef>,
+    /// Deputies' inquiries based on it (id, title).
+    pub inquiries: Vec<(i32, String)>,
     pub viewer: ViewerActions,
 }
 

@@ -5,6 +5,7 @@ pub mod body;
 pub mod cases;
 pub mod councils;
 pub mod home;
+pub mod inquiries;
 pub mod not_found;
 pub mod petitions;
 pub mod region;

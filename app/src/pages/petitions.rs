@@ -35,6 +35,7 @@ fn page_failure() -> Option<AppError> {
         .or_else(failure::<AnswerPetition>)
         .or_else(failure::<RateAnswer>)
         .or_else(failure::<InvalidateSignatures>)
+        .or_else(failure::<crate::api::inquiries::AdoptPetition>)
 }
 
 fn clock_text(l: Locale, clock: &Clock) -> String {
@@ -270,6 +271,28 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
                 <section aria-labelledby="regions-heading">
                     <h2 id="regions-heading">{l.t("petition-by-region")}</h2>
                     <ul>{p.regions.iter().map(|(n, c)| view! { <li>{n.get(l).to_owned()}": "{l.number(*c)}</li> }).collect_view()}</ul>
+                </section>
+            })}
+            {(!p.adopted_by.is_empty() || !p.inquiries.is_empty() || v.can_adopt).then(|| view! {
+                <section class="panel" aria-labelledby="deputies-heading">
+                    <h2 id="deputies-heading">{l.t("petition-deputies")}</h2>
+                    {(!p.adopted_by.is_empty()).then(|| view! {
+                        <p>{l.t("petition-adopted-by")}" "
+                            {p.adopted_by.iter().map(|d| view! { <a href=href(l, &format!("/deputies/{}", d.id))><bdi>{d.name.clone()}</bdi></a>" " }).collect_view()}</p>
+                    })}
+                    {(!p.inquiries.is_empty()).then(|| view! {
+                        <ul>{p.inquiries.iter().map(|(iid, title)| view! {
+                            <li>{l.t("inquiry-kind")}": "<a href=href(l, &format!("/inquiries/{iid}"))><bdi>{title.clone()}</bdi></a></li>
+                        }).collect_view()}</ul>
+                    })}
+                    {v.can_adopt.then(|| view! {
+                        <form method="post" action="/api/inquiries/adopt" class="inline-form">
+                            <FormTokens csrf=csrf.clone()/>
+                            <input type="hidden" name="id" value=id.to_string()/>
+                            <button type="submit" class="button button-secondary">{l.t("petition-adopt")}</button>
+                        </form>
+                        <p class="hint">{l.t("petition-adopt-hint")}</p>
+                    })}
                 </section>
             })}
             <Timeline entries=p.timeline.clone()/>

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod councils;
 pub mod deadlines;
 pub mod housekeeping;
+pub mod inquiries;
 pub mod passwords;
 pub mod petitions;
 pub mod rate_limits;

@@ -44,7 +44,8 @@ fn invalid(field: &'static str, key: &'static str) -> RoleError {
     RoleError::Invalid { field, key }
 }
 
-fn held_on(day: NaiveDate) -> Condition {
+/// Grants held on `day`.
+pub fn held_on(day: NaiveDate) -> Condition {
     Condition::all()
         .add(role_grant::Column::StartsOn.lte(day))
         .add(

@@ -22,6 +22,8 @@ pub enum Subject {
     Case(i32),
     /// A citizen's proposal to a public council (the secretary's desk).
     Proposal(i32),
+    /// A deputy's inquiry (what the deputy did after the answer).
+    Inquiry(i32),
 }
 
 impl Subject {
@@ -30,6 +32,7 @@ impl Subject {
             Subject::Petition(id) => ("petition", id),
             Subject::Case(id) => ("case", id),
             Subject::Proposal(id) => ("proposal", id),
+            Subject::Inquiry(id) => ("inquiry", id),
         }
     }
 }

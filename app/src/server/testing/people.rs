@@ -108,6 +108,34 @@ pub async fn grant(
     .map(|_| ())
 }
 
+/// Makes `email` the office staff of the deputy `deputy_email` at the maslikhat with
+/// `maslikhat_slug`, from today.
+///
+/// # Errors
+/// What granting fails with.
+pub async fn grant_staff(
+    db: &impl ConnectionTrait,
+    email: &str,
+    maslikhat_slug: &str,
+    deputy_email: &str,
+) -> Result<(), crate::server::services::roles::RoleError> {
+    use crate::server::services::{roles, today};
+    roles::grant(
+        db,
+        None,
+        roles::GrantForm {
+            email: email.into(),
+            role: crate::model::Role::DeputyStaff,
+            body_slug: maslikhat_slug.into(),
+            for_email: deputy_email.into(),
+            starts_on: today(),
+            ends_on: None,
+        },
+    )
+    .await
+    .map(|_| ())
+}
+
 /// A petition about a road in Almaty to the city's akimat, written by `author`, submitted and
 /// approved by `moderator` (who must hold the role): gathering initial support.
 ///

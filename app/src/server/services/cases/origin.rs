@@ -1,23 +1,19 @@
 //! What a case began as, by kind: the one place a new kind plugs into the case core (its
 //! title and page, its author, who hears its news, and what the origin does when its case is
-//! answered). Petitions, proposals to councils and councils' recommendations open cases
-//! today; inquiries add their arm here.
+//! answered). Petitions, proposals to councils, councils' recommendations and deputies'
+//! inquiries open cases.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, EntityTrait};
 
 use super::super::{ActionError, ServiceError};
 use crate::model::{AnswerDecision, CaseKind};
-use crate::server::entities::{agenda_item, case, petition, proposal, recommendation};
-
-fn no_origin(kind: CaseKind) -> ServiceError {
-    ServiceError::Corrupt(format!("no origin table for {} cases yet", kind.as_str()))
-}
+use crate::server::entities::{agenda_item, case, inquiry, petition, proposal, recommendation};
 
 /// The title of the origin.
 ///
 /// # Errors
-/// A database failure; `Corrupt` for a kind without an origin table.
+/// A database failure.
 pub async fn title(
     db: &impl ConnectionTrait,
     kind: CaseKind,
@@ -38,14 +34,18 @@ pub async fn title(
             .await?
             .remove(&origin_id)
             .unwrap_or_default()),
-        other => Err(no_origin(other)),
+        CaseKind::Inquiry => Ok(inquiry::Entity::find_by_id(origin_id)
+            .one(db)
+            .await?
+            .map(|i| i.title)
+            .unwrap_or_default()),
     }
 }
 
 /// The titles of several origins of one kind, by id (one query per kind).
 ///
 /// # Errors
-/// A database failure; `Corrupt` for a kind without an origin table.
+/// A database failure.
 pub async fn titles(
     db: &impl ConnectionTrait,
     kind: CaseKind,
@@ -97,7 +97,16 @@ pub async fn titles(
                 })
                 .collect())
         }
-        other => Err(no_origin(other)),
+        CaseKind::Inquiry => Ok(inquiry::Entity::find()
+            .select_only()
+            .column(inquiry::Column::Id)
+            .column(inquiry::Column::Title)
+            .filter(inquiry::Column::Id.is_in(ids.iter().copied()))
+            .into_tuple::<(i32, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()),
     }
 }
 
@@ -114,7 +123,7 @@ pub fn path(kind: CaseKind, origin_id: i32) -> String {
 /// The account that wrote the origin: the one asked for clarification.
 ///
 /// # Errors
-/// A database failure; `Corrupt` for a kind without an origin table.
+/// A database failure.
 pub async fn author(
     db: &impl ConnectionTrait,
     kind: CaseKind,
@@ -131,7 +140,11 @@ pub async fn author(
             .map(|p| p.author_id)),
         // A council's decision has no single author to ask; the body asks on the case's page.
         CaseKind::Recommendation => Ok(None),
-        other => Err(no_origin(other)),
+        // The deputy is asked, and answers for the office.
+        CaseKind::Inquiry => Ok(inquiry::Entity::find_by_id(origin_id)
+            .one(db)
+            .await?
+            .map(|i| i.deputy_id)),
     }
 }
 
@@ -180,8 +193,8 @@ pub async fn answered(
             decision,
         )
         .await?),
-        CaseKind::Recommendation => Ok(()),
-        other => Err(no_origin(other).into()),
+        // The deputy assesses the answer on the inquiry's page.
+        CaseKind::Recommendation | CaseKind::Inquiry => Ok(()),
     }
 }
 

@@ -335,8 +335,17 @@ fn sort(rows: &mut [ResponsivenessRow], query: &ResponsivenessQuery) {
     });
 }
 
-/// The table as CSV (a header line, then a line per body), for download. Cells that a
-/// spreadsheet would take for a formula are prefixed with an apostrophe.
+/// A CSV cell as a spreadsheet may open it safely: text it would take for a formula is
+/// prefixed with an apostrophe.
+pub fn csv_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The table as CSV (a header line, then a line per body), for download.
 ///
 /// # Errors
 /// `Corrupt` if the writer fails (it writes to memory).
@@ -360,17 +369,10 @@ pub fn csv(table: &Responsiveness) -> Result<String, ServiceError> {
             "rank",
         ])
         .map_err(|e| fail(&e))?;
-    let defused = |s: &str| {
-        if s.starts_with(['=', '+', '-', '@']) {
-            format!("'{s}")
-        } else {
-            s.to_owned()
-        }
-    };
     for r in &table.rows {
         writer
             .write_record([
-                defused(&r.body.names.en),
+                csv_cell(&r.body.names.en),
                 r.body.kind.as_str().to_owned(),
                 r.body.level.as_str().to_owned(),
                 r.region.clone().unwrap_or_default(),

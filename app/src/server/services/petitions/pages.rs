@@ -109,6 +109,14 @@ pub async fn view(
     let own_cases = cases::all_of_origin(db, CaseKind::Petition, id).await?;
     let mut subjects = vec![Subject::Petition(id)];
     subjects.extend(own_cases.iter().map(|c| Subject::Case(c.id)));
+    // Deputies' inquiries based on it, with their cases: one story up to the akimat's answer.
+    let inquiries = crate::server::services::inquiries::views::based_on_petition(db, id).await?;
+    for i in &inquiries {
+        subjects.push(Subject::Inquiry(i.id));
+        let their = cases::all_of_origin(db, CaseKind::Inquiry, i.id).await?;
+        subjects.extend(their.iter().map(|c| Subject::Case(c.id)));
+    }
+    let adopted_by = crate::server::services::inquiries::adoption::adopted_by(db, id).await?;
     let timeline = timeline::entries(db, &subjects).await?;
     let live_case = own_cases.iter().rev().find(|c| {
         c.state != CaseState::Forwarded.as_str() && c.state != CaseState::Withdrawn.as_str()
@@ -170,6 +178,12 @@ pub async fn view(
             _ => false,
         };
         actions.can_rate = status == PetitionStatus::Answered && verified;
+        actions.can_adopt = status.is_public()
+            && status != PetitionStatus::Rejected
+            && !adopted_by.iter().any(|d| d.id == v)
+            && !roles::bodies_of(db, v, Role::Deputy, today)
+                .await?
+                .is_empty();
         actions.my_rating = match &answered {
             Some(c) => answering::my_rating(db, c.id, v).await?,
             None => None,
@@ -225,6 +239,8 @@ pub async fn view(
         recent_signers,
         regions,
         queue_position,
+        adopted_by,
+        inquiries: inquiries.into_iter().map(|i| (i.id, i.title)).collect(),
         viewer: actions,
     })
 }

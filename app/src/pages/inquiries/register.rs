@@ -1,0 +1,148 @@
+//! `/:lang/inquiries`: the public register of deputies' inquiries, filtered by maslikhat,
+//! deputy, addressee, topic, territory, state and overdue (a plain GET form), downloadable as
+//! CSV.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::inquiries::inquiry_register;
+use crate::i18n::{tr, use_locale};
+use crate::model::{RegisterQuery, Topic};
+use crate::pages::{LoadError, PageTitle};
+
+use super::InquiryTable;
+
+/// The register's filters from the page's URL.
+pub fn query_of(q: &leptos_router::params::ParamsMap) -> RegisterQuery {
+    let text = |k: &str| {
+        q.get(k)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty() && v != "any")
+    };
+    RegisterQuery {
+        maslikhat: text("maslikhat"),
+        deputy: text("deputy").and_then(|d| d.parse().ok()),
+        addressee: text("addressee"),
+        topic: text("topic"),
+        territory: text("territory"),
+        state: text("state"),
+        overdue: q.get("overdue").is_some_and(|v| v == "1"),
+    }
+}
+
+/// The query string of `q`.
+pub fn query_string(q: &RegisterQuery) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut push = |k: &str, v: &Option<String>| {
+        if let Some(v) = v {
+            let v: String = url_escape(v);
+            parts.push(format!("{k}={v}"));
+        }
+    };
+    push("maslikhat", &q.maslikhat);
+    push("deputy", &q.deputy.map(|d| d.to_string()));
+    push("addressee", &q.addressee);
+    push("topic", &q.topic);
+    push("territory", &q.territory);
+    push("state", &q.state);
+    if q.overdue {
+        parts.push("overdue=1".into());
+    }
+    parts.join("&")
+}
+
+fn url_escape(v: &str) -> String {
+    v.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The page.
+#[component]
+pub fn InquiryRegisterPage() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_query_map();
+    let query = move || query_of(&params.read());
+    let register = Resource::new_blocking(query, inquiry_register);
+    view! {
+        <PageTitle text=locale.get_untracked().t("inquiries-title")/>
+        <h1>{tr("inquiries-title")}</h1>
+        <p class="lead">{tr("inquiries-lead")}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let l = locale.get_untracked();
+                let q = query();
+                let r = match register.await {
+                    Ok(r) => r,
+                    Err(e) => return view! { <LoadError error=e/> }.into_any(),
+                };
+                let selected = |v: &Option<String>, x: &str| v.as_deref() == Some(x);
+                view! {
+                    <form method="get" class="filters" aria-label=l.t("filters")>
+                        <div class="field">
+                            <label for="f-maslikhat">{l.t("inquiry-maslikhat")}</label>
+                            <select id="f-maslikhat" name="maslikhat">
+                                <option value="any">{l.t("filter-any")}</option>
+                                {r.maslikhats.iter().map(|b| view! {
+                                    <option value=b.slug.clone() selected=selected(&q.maslikhat, &b.slug)>{b.names.get(l).to_owned()}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="f-deputy">{l.t("inquiry-deputy")}</label>
+                            <select id="f-deputy" name="deputy">
+                                <option value="any">{l.t("filter-any")}</option>
+                                {r.deputies.iter().map(|d| view! {
+                                    <option value=d.id.to_string() selected=q.deputy == Some(d.id)>{d.name.clone()}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="f-addressee">{l.t("inquiry-addressee")}</label>
+                            <select id="f-addressee" name="addressee">
+                                <option value="any">{l.t("filter-any")}</option>
+                                {r.addressees.iter().map(|b| view! {
+                                    <option value=b.slug.clone() selected=selected(&q.addressee, &b.slug)>{b.names.get(l).to_owned()}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="f-topic">{l.t("petition-topic")}</label>
+                            <select id="f-topic" name="topic">
+                                <option value="any">{l.t("filter-any")}</option>
+                                {Topic::ALL.iter().map(|t| view! {
+                                    <option value=t.as_str() selected=selected(&q.topic, t.as_str())>{l.t(t.label_key())}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="f-territory">{l.t("inquiry-territory")}</label>
+                            <input type="text" id="f-territory" name="territory" inputmode="numeric" maxlength="12" value=q.territory.clone().unwrap_or_default()/>
+                        </div>
+                        <div class="field">
+                            <label for="f-state">{l.t("inquiry-standing")}</label>
+                            <select id="f-state" name="state">
+                                <option value="any">{l.t("filter-any")}</option>
+                                {["awaiting", "answered", "closed"].iter().map(|s| view! {
+                                    <option value=*s selected=selected(&q.state, s)>{l.t(&format!("inquiries-state-{s}"))}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field field-check">
+                            <input type="checkbox" id="f-overdue" name="overdue" value="1" checked=q.overdue/>
+                            <label for="f-overdue">{l.t("inquiries-overdue-only")}</label>
+                        </div>
+                        <button type="submit" class="button button-secondary">{l.t("filter-apply")}</button>
+                    </form>
+                    <p>
+                        <a href=format!("/api/inquiries.csv?{}", query_string(&q)) download="dauys-inquiries.csv" rel="external">{l.t("inquiries-csv")}</a>
+                    </p>
+                    <InquiryTable rows=r.rows/>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}
