@@ -22,9 +22,10 @@ const USAGE: &str = "usage: server [serve|migrate|seed|grant-admin EMAIL|grant-r
   seed               add missing reference data (regions, bodies, settings) and exit
   grant-admin EMAIL  make the registered account EMAIL an admin from today (the first
                      admin; later ones are granted on the roles page)
-  grant-role EMAIL ROLE [BODY-SLUG]
+  grant-role EMAIL ROLE [BODY-SLUG [DEPUTY-EMAIL]]
                      grant a role from today (moderator, official, deputy, …; a body for
-                     every role but moderator and admin)
+                     every role but moderator and admin; deputy_staff also names the
+                     deputy they work for)
   set-threshold KIND LEVEL SIGNATURES [GRADE]
                      set the petition threshold for addressees of a kind and level to a
                      fixed number of signatures counted at GRADE (default iin_checked)
@@ -34,6 +35,9 @@ const USAGE: &str = "usage: server [serve|migrate|seed|grant-admin EMAIL|grant-r
   registered-petition AUTHOR MODERATOR BODY KATO DAYS_AGO TITLE
                        (a petition under consideration since DAYS_AGO, its case open at BODY;
                        prints the petition's and the case's ids)
+  backdate-case CASE DAYS
+                     move a case's registration and deadlines DAYS days into the past, as
+                     if the clock had run on (a test fixture)
                      create COUNT verified accounts PREFIX0@example.kz … in Almaty (for load
                      tests and demos; password steppe-wind-over-ulytau), IIN-checked with
                      --iin; with --sessions, log each in and write one session token a line
@@ -61,21 +65,25 @@ async fn main() -> ExitCode {
         "migrate" => migrate_only().await,
         "seed" => seed_only().await,
         "grant-admin" => match std::env::args().nth(2) {
-            Some(email) => grant_role(&email, "admin", "").await,
+            Some(email) => grant_role(&email, "admin", "", "").await,
             None => Err(format!("grant-admin needs the account's email\n{USAGE}")),
         },
         "grant-role" => {
             let args: Vec<String> = std::env::args().skip(2).collect();
             match args.as_slice() {
-                [email, role] => grant_role(email, role, "").await,
-                [email, role, body] => grant_role(email, role, body).await,
-                _ => Err(format!("grant-role needs EMAIL ROLE [BODY-SLUG]\n{USAGE}")),
+                [email, role] => grant_role(email, role, "", "").await,
+                [email, role, body] => grant_role(email, role, body, "").await,
+                [email, role, body, deputy] => grant_role(email, role, body, deputy).await,
+                _ => Err(format!(
+                    "grant-role needs EMAIL ROLE [BODY-SLUG [DEPUTY-EMAIL]]\n{USAGE}"
+                )),
             }
         }
         "set-threshold" => set_threshold(std::env::args().skip(2).collect()).await,
         "set-setting" => set_setting(std::env::args().skip(2).collect()).await,
         "citizens" => citizens(std::env::args().skip(2).collect()).await,
         "registered-petition" => registered_petition(std::env::args().skip(2).collect()).await,
+        "backdate-case" => backdate_case(std::env::args().skip(2).collect()).await,
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -131,7 +139,7 @@ async fn seed_only() -> Result<(), String> {
     Ok(())
 }
 
-async fn grant_role(email: &str, role: &str, body: &str) -> Result<(), String> {
+async fn grant_role(email: &str, role: &str, body: &str, deputy: &str) -> Result<(), String> {
     use app::model::Role;
     use app::server::services::{roles, today};
     let role = Role::parse(role).ok_or_else(|| format!("unknown role `{role}`"))?;
@@ -141,7 +149,7 @@ async fn grant_role(email: &str, role: &str, body: &str) -> Result<(), String> {
         email: email.to_owned(),
         role,
         body_slug: body.to_owned(),
-        for_email: String::new(),
+        for_email: deputy.to_owned(),
         starts_on: today(),
         ends_on: None,
     };
@@ -320,6 +328,21 @@ async fn registered_petition(args: Vec<String>) -> Result<(), String> {
     .await
     .map_err(|e| format!("cannot register the petition: {e}"))?;
     println!("{petition} {}", case.id);
+    Ok(())
+}
+
+async fn backdate_case(args: Vec<String>) -> Result<(), String> {
+    let [case, days] = args.as_slice() else {
+        return Err(format!("backdate-case needs CASE DAYS\n{USAGE}"));
+    };
+    let case: i32 = case.parse().map_err(|_| "CASE must be a number")?;
+    let days: u32 = days.parse().map_err(|_| "DAYS must be a number")?;
+    let config = fixtures_config("backdate-case")?;
+    let db = open(&config).await?;
+    app::server::testing::backdate_case(&db, case, days)
+        .await
+        .map_err(|e| format!("cannot backdate case {case}: {e}"))?;
+    println!("case {case} is {days} days older");
     Ok(())
 }
 

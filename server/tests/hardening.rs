@@ -440,6 +440,42 @@ const ENDPOINTS: &[(&str, &[(&str, char)])] = &[
         &[("meeting", 'i'), ("item", 'i'), ("comment", 's')],
     ),
     ("councils/meetings/close", &[("meeting", 'i')]),
+    (
+        "inquiries/save",
+        &[
+            ("id", '?'),
+            ("deputy", 'i'),
+            ("addressee", '?'),
+            ("topic", '?'),
+            ("territory", '?'),
+            ("title", '?'),
+            ("text", '?'),
+            ("note", '?'),
+            ("petition", '?'),
+            ("cosigners", '?'),
+        ],
+    ),
+    ("inquiries/send", &[("id", 'i')]),
+    ("inquiries/assess", &[("id", 'i'), ("assessment", '?')]),
+    (
+        "inquiries/step",
+        &[("id", 'i'), ("kind", '?'), ("on", '?'), ("text", '?')],
+    ),
+    (
+        "inquiries/continue",
+        &[
+            ("id", 'i'),
+            ("link", '?'),
+            ("to", '?'),
+            ("title", '?'),
+            ("text", '?'),
+        ],
+    ),
+    (
+        "inquiries/close",
+        &[("id", 'i'), ("outcome", '?'), ("note", '?')],
+    ),
+    ("inquiries/adopt", &[("id", 'i')]),
 ];
 
 /// The malformed bodies for one endpoint: each is refused before anything is changed.

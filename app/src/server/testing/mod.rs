@@ -173,3 +173,40 @@ pub async fn count_rows(db: &impl sea_orm::ConnectionTrait, table: &str) -> i64 
         .expect("a row");
     row.try_get("", "n").expect("n")
 }
+
+/// Moves case `case_id`'s registration and deadlines `days` days into the past, as if the
+/// platform's clock had run on: the end-to-end tests see an answer fall overdue without
+/// waiting. A test fixture only (the `backdate-case` command refuses production).
+///
+/// # Errors
+/// `NotFound` for an unknown case; a database failure.
+pub async fn backdate_case(
+    db: &impl sea_orm::ConnectionTrait,
+    case_id: i32,
+    days: u32,
+) -> Result<(), crate::server::services::ServiceError> {
+    use crate::server::entities::case;
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    let found = case::Entity::find_by_id(case_id)
+        .one(db)
+        .await?
+        .ok_or(crate::server::services::ServiceError::NotFound)?;
+    let back = chrono::Days::new(u64::from(days));
+    let mut row: case::ActiveModel = found.clone().into();
+    row.registered_on = Set(found.registered_on - back);
+    row.registered_at = Set(found.registered_at - chrono::Duration::days(i64::from(days)));
+    row.due_on = Set(found.due_on - back);
+    row.very_due_on = Set(found.very_due_on - back);
+    row.update(db).await?;
+    if found.kind == crate::model::CaseKind::Inquiry.as_str()
+        && let Some(inquiry) = crate::server::entities::inquiry::Entity::find_by_id(found.origin_id)
+            .one(db)
+            .await?
+        && let Some(sent_on) = inquiry.sent_on
+    {
+        let mut row: crate::server::entities::inquiry::ActiveModel = inquiry.into();
+        row.sent_on = Set(Some(sent_on - back));
+        row.update(db).await?;
+    }
+    Ok(())
+}
