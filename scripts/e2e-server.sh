@@ -43,4 +43,18 @@ mkdir -p "$fixtures"
 "$server" grant-role e2e-council1@example.kz council_secretary council-akimat-71 >/dev/null
 "$server" grant-role e2e-council2@example.kz official akimat-71 >/dev/null
 "$server" set-setting council_agenda_notice_working_days 0 >/dev/null
+# Fixtures for the inquiries journey: a deputy of the Almaty maslikhat and one of the Astana
+# maslikhat, each with a member of staff, and a petition for each to take up. The tests move an
+# inquiry's clock on with `backdate-case`, so they are told the database and the binary.
+"$server" citizens e2e-deputy 4 --iin >/dev/null
+"$server" grant-role e2e-deputy0@example.kz deputy maslikhat-75 >/dev/null
+"$server" grant-role e2e-deputy1@example.kz deputy maslikhat-71 >/dev/null
+"$server" grant-role e2e-deputy2@example.kz deputy_staff maslikhat-75 e2e-deputy0@example.kz >/dev/null
+"$server" grant-role e2e-deputy3@example.kz deputy_staff maslikhat-71 e2e-deputy1@example.kz >/dev/null
+"$server" registered-petition e2e-cosigner2@example.kz e2e-staff0@example.kz akimat-75 75 0 \
+  "Running water for Alatau district" >"$fixtures/inquiry-petition-js.txt"
+"$server" registered-petition e2e-cosigner3@example.kz e2e-staff0@example.kz akimat-71 71 0 \
+  "Running water for Almaty district of Astana" >"$fixtures/inquiry-petition-nojs.txt"
+echo "$DATABASE_URL" >"$fixtures/database-url"
+echo "$server" >"$fixtures/server-bin"
 "$server"

@@ -643,7 +643,15 @@ async fn an_inquiry_becomes_overdue_after_fifteen_days_on_the_register_and_the_d
         .await
         .expect("maslikhat");
     assert_eq!(maslikhat.figures.overdue, 1);
-    assert_eq!(maslikhat.deputies.len(), 2);
+    let ids: Vec<i32> = maslikhat.deputies.iter().map(|d| d.id).collect();
+    assert!(
+        ids.contains(&w.deputy.id) && ids.contains(&w.colleague.id),
+        "{ids:?}"
+    );
+    assert!(
+        !ids.contains(&w.other_deputy.id),
+        "another maslikhat's deputy"
+    );
 }
 
 #[tokio::test]
@@ -763,6 +771,39 @@ async fn after_the_term_the_deputy_may_not_act_and_the_record_stays_with_the_mas
         vec![id]
     );
     assert!(maslikhat.deputies.iter().all(|d| d.id != w.deputy.id));
+}
+
+#[tokio::test]
+async fn the_seed_gives_every_maslikhat_deputies_who_cannot_log_in() {
+    let w = world().await;
+    let db = &w.test.db;
+    let maslikhats = app::server::entities::body::Entity::find()
+        .filter(app::server::entities::body::Column::Kind.eq("maslikhat"))
+        .all(db)
+        .await
+        .expect("reads");
+    assert!(maslikhats.len() >= 20);
+    for m in &maslikhats {
+        let page = views::maslikhat(db, &m.slug, today()).await.expect("page");
+        assert!(page.deputies.len() >= 3, "{} has deputies", m.slug);
+    }
+    let seeded = views::maslikhat(db, "maslikhat-71", today())
+        .await
+        .expect("Astana")
+        .deputies;
+    let page = views::deputy(db, seeded[0].id, today())
+        .await
+        .expect("deputy page");
+    assert!(page.in_office && page.district.is_some() && page.topics.len() == 2);
+    let account = user::Entity::find_by_id(seeded[0].id)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("account");
+    assert!(account.email_verified_at.is_none());
+    // Seeding again adds nobody.
+    let again = app::server::seed::reference_data(db).await.expect("seeds");
+    assert!(!again.added_anything(), "{again:?}");
 }
 
 #[tokio::test]

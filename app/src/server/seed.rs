@@ -4,6 +4,7 @@
 //! that exists (by its natural key) is left as the admin last edited it; a missing one is added.
 
 mod councils;
+mod deputies;
 
 use std::collections::HashMap;
 
@@ -948,6 +949,7 @@ where
     }
 
     report.settings += councils::members(&txn).await?;
+    report.settings += deputies::deputies(&txn).await?;
 
     txn.commit().await?;
     Ok(report)

@@ -84,7 +84,7 @@ fn female(given: &str) -> bool {
 
 /// A made-up full name: surname (with the feminine ending where Kazakh surnames take one) and
 /// given name.
-fn name(n: usize) -> String {
+pub(super) fn name(n: usize) -> String {
     let given = GIVEN[(n * 7 + 3) % GIVEN.len()];
     let surname = SURNAMES[(n * 11 + 5) % SURNAMES.len()];
     let surname = if female(given) && (surname.ends_with("ов") || surname.ends_with("ев")) {
