@@ -10,6 +10,7 @@ use app::model::{
 };
 use app::server::entities::{case, inquiry, role_grant, user};
 use app::server::services::cases::{self, answering};
+use app::server::services::inquiries::after::{Continuation, Step};
 use app::server::services::inquiries::{self, adoption, after, views};
 use app::server::services::{ActionError, today};
 use app::server::testing::{TestDb, people};
@@ -460,9 +461,11 @@ async fn after_the_answer_the_deputy_assesses_escalates_follows_up_and_closes() 
         db,
         w.deputy.id,
         id,
-        StepKind::SiteVisit,
-        today(),
-        "The pipe is still broken.",
+        &Step {
+            kind: StepKind::SiteVisit,
+            on: today(),
+            text: "The pipe is still broken.".into(),
+        },
         Utc::now(),
         today(),
     )
@@ -473,9 +476,11 @@ async fn after_the_answer_the_deputy_assesses_escalates_follows_up_and_closes() 
             db,
             w.deputy.id,
             id,
-            StepKind::Hearing,
-            today() - Days::new(30),
-            "Too early.",
+            &Step {
+                kind: StepKind::Hearing,
+                on: today() - Days::new(30),
+                text: "Too early.".into(),
+            },
             Utc::now(),
             today(),
         )
@@ -487,9 +492,11 @@ async fn after_the_answer_the_deputy_assesses_escalates_follows_up_and_closes() 
             db,
             w.deputy.id,
             id,
-            StepKind::Hearing,
-            today(),
-            " ",
+            &Step {
+                kind: StepKind::Hearing,
+                on: today(),
+                text: " ".into(),
+            },
             Utc::now(),
             today(),
         )
@@ -500,9 +507,11 @@ async fn after_the_answer_the_deputy_assesses_escalates_follows_up_and_closes() 
         db,
         w.deputy.id,
         id,
-        StepKind::Referral,
-        today(),
-        "Sent to the regional prosecutor's office.",
+        &Step {
+            kind: StepKind::Referral,
+            on: today(),
+            text: "Sent to the regional prosecutor's office.".into(),
+        },
         Utc::now(),
         today(),
     )
@@ -513,10 +522,12 @@ async fn after_the_answer_the_deputy_assesses_escalates_follows_up_and_closes() 
         db,
         w.deputy.id,
         id,
-        InquiryLink::FollowUp,
-        "",
-        "Again: water",
-        "When exactly?",
+        &Continuation {
+            link: InquiryLink::FollowUp,
+            to: "".into(),
+            title: "Again: water".into(),
+            text: "When exactly?".into(),
+        },
         Utc::now(),
         today(),
     )
@@ -526,10 +537,12 @@ async fn after_the_answer_the_deputy_assesses_escalates_follows_up_and_closes() 
         db,
         w.deputy.id,
         id,
-        InquiryLink::Referral,
-        "ministry-health",
-        "Water quality",
-        "Please check the water.",
+        &Continuation {
+            link: InquiryLink::Referral,
+            to: "ministry-health".into(),
+            title: "Water quality".into(),
+            text: "Please check the water.".into(),
+        },
         Utc::now(),
         today(),
     )
@@ -540,10 +553,12 @@ async fn after_the_answer_the_deputy_assesses_escalates_follows_up_and_closes() 
             db,
             w.deputy.id,
             id,
-            InquiryLink::Referral,
-            "maslikhat-19",
-            "x",
-            "y",
+            &Continuation {
+                link: InquiryLink::Referral,
+                to: "maslikhat-19".into(),
+                title: "x".into(),
+                text: "y".into(),
+            },
             Utc::now(),
             today(),
         )

@@ -240,7 +240,8 @@ pub async fn add_inquiry_step(
     })?;
     crate::server::in_transaction(&app, action_error, move |txn| {
         Box::pin(async move {
-            after::add_step(txn, me.id, id, kind, on, &text, chrono::Utc::now(), today()).await
+            let step = after::Step { kind, on, text };
+            after::add_step(txn, me.id, id, &step, chrono::Utc::now(), today()).await
         })
     })
     .await?;
@@ -273,18 +274,13 @@ pub async fn continue_inquiry(
     })?;
     let next = crate::server::in_transaction(&app, action_error, move |txn| {
         Box::pin(async move {
-            after::continue_with(
-                txn,
-                me.id,
-                id,
+            let next = after::Continuation {
                 link,
-                &to,
-                &title,
-                &text,
-                chrono::Utc::now(),
-                today(),
-            )
-            .await
+                to,
+                title,
+                text,
+            };
+            after::continue_with(txn, me.id, id, &next, chrono::Utc::now(), today()).await
         })
     })
     .await?;

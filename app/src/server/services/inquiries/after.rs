@@ -77,6 +77,30 @@ pub async fn assess(
     Ok(())
 }
 
+/// A step after the answer as the deputy records it.
+#[derive(Clone, Debug)]
+pub struct Step {
+    /// What it was.
+    pub kind: StepKind,
+    /// When.
+    pub on: NaiveDate,
+    /// Findings or outcome.
+    pub text: String,
+}
+
+/// A new inquiry continuing an answered one.
+#[derive(Clone, Debug)]
+pub struct Continuation {
+    /// A follow-up or a referral.
+    pub link: InquiryLink,
+    /// The referral's body (its slug); ignored for a follow-up.
+    pub to: String,
+    /// Its subject.
+    pub title: String,
+    /// Its text.
+    pub text: String,
+}
+
 /// The deputy records a site visit, a hearing at a session or a referral to the prosecutor's
 /// office, with its date (not before the inquiry was sent, at most a year ahead) and what came
 /// of it.
@@ -88,15 +112,14 @@ pub async fn add_step(
     db: &impl ConnectionTrait,
     user: i32,
     id: i32,
-    kind: StepKind,
-    on: NaiveDate,
-    text: &str,
+    step: &Step,
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<(), ActionError> {
+    let (kind, on) = (step.kind, step.on);
     let found = answered(db, user, id, today).await?;
     let text = cases::checked_text(
-        text,
+        &step.text,
         "text",
         MAX_TEXT,
         "inquiry-step-empty",
@@ -141,13 +164,16 @@ pub async fn continue_with(
     db: &impl ConnectionTrait,
     user: i32,
     id: i32,
-    link: InquiryLink,
-    to: &str,
-    title: &str,
-    text: &str,
+    next: &Continuation,
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<i32, ActionError> {
+    let (link, to, title, text) = (
+        next.link,
+        next.to.as_str(),
+        next.title.as_str(),
+        next.text.as_str(),
+    );
     let first = answered(db, user, id, today).await?;
     let title = cases::checked_text(
         title,
