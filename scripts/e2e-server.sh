@@ -43,18 +43,21 @@ mkdir -p "$fixtures"
 "$server" grant-role e2e-council1@example.kz council_secretary council-akimat-71 >/dev/null
 "$server" grant-role e2e-council2@example.kz official akimat-71 >/dev/null
 "$server" set-setting council_agenda_notice_working_days 0 >/dev/null
-# Fixtures for the inquiries journey: a deputy of the Almaty maslikhat and one of the Astana
-# maslikhat, each with a member of staff, and a petition for each to take up. The tests move an
+# Fixtures for the inquiries journey: a deputy of the Almaty city maslikhat and one of the
+# Almaty region maslikhat (whose akimat no other journey uses, so the responsiveness figures
+# the cases journey checks stay its own), each with a member of staff, an official of the
+# region's akimat, and a petition for each to take up. The tests move an
 # inquiry's clock on with `backdate-case`, so they are told the database and the binary.
-"$server" citizens e2e-deputy 4 --iin >/dev/null
+"$server" citizens e2e-deputy 5 --iin >/dev/null
 "$server" grant-role e2e-deputy0@example.kz deputy maslikhat-75 >/dev/null
-"$server" grant-role e2e-deputy1@example.kz deputy maslikhat-71 >/dev/null
+"$server" grant-role e2e-deputy1@example.kz deputy maslikhat-19 >/dev/null
 "$server" grant-role e2e-deputy2@example.kz deputy_staff maslikhat-75 e2e-deputy0@example.kz >/dev/null
-"$server" grant-role e2e-deputy3@example.kz deputy_staff maslikhat-71 e2e-deputy1@example.kz >/dev/null
+"$server" grant-role e2e-deputy3@example.kz deputy_staff maslikhat-19 e2e-deputy1@example.kz >/dev/null
+"$server" grant-role e2e-deputy4@example.kz official akimat-19 >/dev/null
 "$server" registered-petition e2e-cosigner2@example.kz e2e-staff0@example.kz akimat-75 75 0 \
   "Running water for Alatau district" >"$fixtures/inquiry-petition-js.txt"
-"$server" registered-petition e2e-cosigner3@example.kz e2e-staff0@example.kz akimat-71 71 0 \
-  "Running water for Almaty district of Astana" >"$fixtures/inquiry-petition-nojs.txt"
+"$server" registered-petition e2e-cosigner3@example.kz e2e-staff0@example.kz akimat-19 19 0 \
+  "Running water for Talgar" >"$fixtures/inquiry-petition-nojs.txt"
 echo "$DATABASE_URL" >"$fixtures/database-url"
 echo "$server" >"$fixtures/server-bin"
 "$server"

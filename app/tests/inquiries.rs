@@ -786,6 +786,145 @@ async fn after_the_term_the_deputy_may_not_act_and_the_record_stays_with_the_mas
         vec![id]
     );
     assert!(maslikhat.deputies.iter().all(|d| d.id != w.deputy.id));
+    assert_eq!(
+        maslikhat
+            .open_of_former
+            .iter()
+            .map(|r| r.id)
+            .collect::<Vec<_>>(),
+        vec![id],
+        "the successors see the open inquiry"
+    );
+}
+
+/// The first bytes of a PNG image (what the type check reads).
+const PNG: &[u8] = &[
+    0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0,
+    1, 0, 0, 0, 1, 8, 6, 0, 0, 0,
+];
+
+#[tokio::test]
+async fn the_deputy_attaches_site_visit_photos_until_the_inquiry_is_closed() {
+    use app::server::services::cases::documents::{self, DocumentStore, Item, Upload};
+    let w = world().await;
+    let db = &w.test.db;
+    let store = DocumentStore::in_memory();
+    let (id, case) = answered(&w).await;
+    let photo = || {
+        vec![Upload {
+            name: "site-visit.png".into(),
+            bytes: PNG.to_vec(),
+        }]
+    };
+    // After the answer, the deputy still adds photos of the site visit; staff may not.
+    forbidden(
+        documents::attach(
+            db,
+            &store,
+            w.staff.id,
+            case.id,
+            Item::Origin,
+            photo(),
+            Utc::now(),
+            today(),
+        )
+        .await,
+    );
+    let added = documents::attach(
+        db,
+        &store,
+        w.deputy.id,
+        case.id,
+        Item::Origin,
+        photo(),
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("attached after the answer");
+    assert_eq!(added, 1);
+    let page = views::page(db, id, None, today()).await.expect("page");
+    assert_eq!(page.documents.len(), 1);
+    assert_eq!(page.documents[0].name, "site-visit.png");
+    after::close(
+        db,
+        w.deputy.id,
+        id,
+        Outcome::Resolved,
+        "",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("closed");
+    refused(
+        documents::attach(
+            db,
+            &store,
+            w.deputy.id,
+            case.id,
+            Item::Origin,
+            photo(),
+            Utc::now(),
+            today(),
+        )
+        .await,
+        "case-not-awaiting",
+    );
+}
+
+#[tokio::test]
+async fn each_maslikhat_has_its_own_term_and_the_sweep_keeps_it() {
+    use app::server::entities::platform_setting;
+    use sea_orm::{ActiveModelTrait, Set};
+    let w = world().await;
+    let db = &w.test.db;
+    let key = inquiries::term_setting(MASLIKHAT);
+    let seeded = platform_setting::Entity::find_by_id(key.clone())
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("seeded");
+    assert_eq!(seeded.value, "15");
+    platform_setting::ActiveModel {
+        key: Set(key),
+        value: Set("10".into()),
+    }
+    .update(db)
+    .await
+    .expect("set");
+    let (_, case) = sent(&w).await;
+    assert_eq!(case.due_on, today() + Days::new(10));
+    assert_eq!(case.term_days, Some(10));
+    cases::clock::sweep(db, Utc::now(), today())
+        .await
+        .expect("sweeps");
+    let after = cases::find(db, case.id).await.expect("case");
+    assert_eq!(
+        after.due_on,
+        today() + Days::new(10),
+        "the sweep keeps the maslikhat's term"
+    );
+    // Another maslikhat keeps the default.
+    let other = inquiries::save_draft(
+        db,
+        w.other_deputy.id,
+        &InquiryDraft {
+            deputy: w.other_deputy.id,
+            addressee: "akimat-19".into(),
+            territory: String::new(),
+            cosigners: vec![],
+            ..draft(&w)
+        },
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("draft");
+    let other = inquiries::send(db, w.other_deputy.id, other, Utc::now(), today())
+        .await
+        .expect("sent");
+    assert_eq!(other.due_on, today() + Days::new(15));
 }
 
 #[tokio::test]

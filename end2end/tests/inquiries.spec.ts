@@ -3,8 +3,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-// The deputies' inquiries journey, once with JavaScript (the Almaty maslikhat) and once
-// without (Astana): the deputy takes a petition up; the deputy's staff draft an inquiry based
+// The deputies' inquiries journey, once with JavaScript (the Almaty city maslikhat) and once
+// without (the Almaty region's): the deputy takes a petition up; the deputy's staff draft an inquiry based
 // on it (an empty text is refused first, keeping what was typed) and cannot send it; the
 // deputy sends it; it is on the register and on the petition's timeline; its deadline passes
 // (the fixture command `backdate-case` moves its clock 16 days back) and it shows overdue on
@@ -51,7 +51,7 @@ function backdate(caseId: string, days: number) {
 
 const runs = [
   { javaScript: true, deputy: 'e2e-deputy0@example.kz', staff: 'e2e-deputy2@example.kz', official: 'e2e-staff1@example.kz', akimat: 'akimat-75', petition: 'inquiry-petition-js.txt' },
-  { javaScript: false, deputy: 'e2e-deputy1@example.kz', staff: 'e2e-deputy3@example.kz', official: 'e2e-council2@example.kz', akimat: 'akimat-71', petition: 'inquiry-petition-nojs.txt' },
+  { javaScript: false, deputy: 'e2e-deputy1@example.kz', staff: 'e2e-deputy3@example.kz', official: 'e2e-deputy4@example.kz', akimat: 'akimat-19', petition: 'inquiry-petition-nojs.txt' },
 ];
 
 for (const run of runs) {
@@ -146,8 +146,8 @@ for (const run of runs) {
       await deputy.getByLabel('Date', { exact: true }).fill(kzToday());
       await deputy.getByLabel('Findings or outcome (public)').fill("Referred to the regional prosecutor's office.");
       await deputy.getByRole('button', { name: 'Record', exact: true }).click();
-      await expect(deputy.getByText('Recorded.')).toBeVisible();
-      await deputy.getByText('Close the inquiry').click();
+      await expect(deputy.getByText('Recorded.', { exact: true })).toBeVisible();
+      await deputy.getByText('Close the inquiry', { exact: true }).click();
       await deputy.getByLabel('Not resolved').check();
       await deputy.getByLabel('Closing note (public)').fill('The akimat did not restore the water in time.');
       await deputy.getByRole('button', { name: 'Close with this outcome' }).click();

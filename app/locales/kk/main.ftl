@@ -1059,3 +1059,6 @@ done-inquiry-assessed = Баға тіркелді.
 done-inquiry-step-added = Тіркелді.
 done-inquiry-closed = Сауал жабылды.
 done-petition-adopted = Сіз петицияны қолға алдыңыз.
+inquiry-attach = Құжаттар мен фотосуреттерді тіркеу (өтініш бетінде)
+maslikhat-open-of-former = Бұрынғы депутаттардың жабылмаған сауалдары
+maslikhat-open-of-former-hint = Бұл депутаттардың өкілеттік мерзімі аяқталды; сауалдар мәслихатта қалады, адресат оларға әлі де жауап беруге тиіс.

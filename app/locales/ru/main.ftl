@@ -1119,3 +1119,6 @@ done-inquiry-assessed = Оценка записана.
 done-inquiry-step-added = Записано.
 done-inquiry-closed = Запрос закрыт.
 done-petition-adopted = Вы взяли петицию в работу.
+inquiry-attach = Приложить документы и фотографии (на странице обращения)
+maslikhat-open-of-former = Открытые запросы бывших депутатов
+maslikhat-open-of-former-hint = Полномочия этих депутатов истекли; запросы остаются за маслихатом, и адресат по-прежнему обязан на них ответить.

@@ -163,6 +163,8 @@ pub struct CaseActions {
     pub is_official: bool,
     /// The author of what the case began as: may reply to a clarification request.
     pub is_author: bool,
+    /// The author, who may still attach the origin's own documents.
+    pub can_attach_origin: bool,
     /// May rate the answer (signed in, verified, answered).
     pub can_rate: bool,
     /// The viewer's rating, if they rated.

@@ -157,6 +157,8 @@ pub struct InquiryView {
     pub timeline: Vec<TimelineEntry>,
     /// What the viewer may do.
     pub viewer: InquiryActions,
+    /// Its documents and photos (attached on its case's page by the deputy).
+    pub documents: Vec<super::DocumentView>,
     /// Bodies a referral may go to (for the deputy).
     pub refer_to: Vec<BodyChoice>,
     /// Last changed.
@@ -288,6 +290,8 @@ pub struct MaslikhatView {
     pub deputies: Vec<DeputyRef>,
     /// Figures.
     pub figures: InquiryFigures,
+    /// Open inquiries of deputies no longer in office: they stay with the maslikhat.
+    pub open_of_former: Vec<InquirySummary>,
     /// Sent inquiries, newest first.
     pub inquiries: Vec<InquirySummary>,
 }

@@ -908,6 +908,29 @@ where
         }
     }
 
+    // Each maslikhat's term for answers to its deputies' inquiries (domain guide: 15 calendar
+    // days, unverified), a setting of its own so it can differ.
+    for maslikhat in body::Entity::find()
+        .filter(body::Column::Kind.eq(BodyKind::Maslikhat.as_str()))
+        .all(&txn)
+        .await?
+    {
+        let key = crate::server::services::inquiries::term_setting(&maslikhat.slug);
+        if platform_setting::Entity::find_by_id(key.clone())
+            .one(&txn)
+            .await?
+            .is_none()
+        {
+            report.settings += 1;
+            platform_setting::ActiveModel {
+                key: Set(key),
+                value: Set("15".into()),
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+
     let catalogue = REJECTION_REASONS
         .iter()
         .map(|r| (r, "petition"))

@@ -168,7 +168,13 @@ async fn main() {
         let b = &bodies[i % bodies.len()];
         let registered = today - Days::new(u64::try_from(i % 400).unwrap_or(0));
         let (due, very) = clocks
-            .due_days(app::model::CaseKind::Petition, &b.level, registered, &[])
+            .due_days(
+                app::model::CaseKind::Petition,
+                &b.level,
+                None,
+                registered,
+                &[],
+            )
             .expect("term");
         let answered = i % 10 < 7 && registered + Days::new(3) <= today;
         let took = u64::try_from((i * 7) % 80)

@@ -331,7 +331,7 @@ fn AttachForm(c: CaseView, csrf: String) -> impl IntoView {
             ));
         }
     }
-    if v.is_author && c.summary.state == CaseState::AwaitingAnswer {
+    if v.can_attach_origin {
         items.push((
             "origin".into(),
             l.t(&format!(

@@ -91,6 +91,13 @@ pub fn MaslikhatPage() -> impl IntoView {
                             }).collect_view()}</ul> }.into_any()
                         }}
                     </section>
+                    {(!m.open_of_former.is_empty()).then(|| view! {
+                        <section aria-labelledby="maslikhat-former">
+                            <h2 id="maslikhat-former">{l.t("maslikhat-open-of-former")}</h2>
+                            <p class="hint">{l.t("maslikhat-open-of-former-hint")}</p>
+                            <InquiryTable rows=m.open_of_former.clone()/>
+                        </section>
+                    })}
                     <Figures figures=m.figures.clone()/>
                     <section aria-labelledby="maslikhat-inquiries">
                         <h2 id="maslikhat-inquiries">{l.t("inquiries-title")}</h2>

@@ -10,7 +10,7 @@ use crate::api::inquiries::{
     AddInquiryStep, AssessInquiry, CloseInquiry, ContinueInquiry, SendInquiry, get_inquiry,
 };
 use crate::components::account::visitor;
-use crate::components::case::Timeline;
+use crate::components::case::{DocumentItem, Timeline};
 use crate::components::form::{DoneNotice, FormTokens, failure};
 use crate::components::links::{BodyLink, href};
 use crate::i18n::{format_date, use_locale};
@@ -98,6 +98,14 @@ fn InquiryBody(i: InquiryView, csrf: String) -> impl IntoView {
                 {i.assessment.map(|a| view! { <dt>{l.t("inquiry-assessment")}</dt><dd data-assessment=a.as_str()>{l.t(a.label_key())}</dd> })}
             </dl>
             <p class="prewrap">{i.text.clone()}</p>
+            {(!i.documents.is_empty()).then(|| view! {
+                <ul class="documents" aria-label=l.t("case-origin-documents-inquiry")>
+                    {i.documents.iter().map(|d| view! { <DocumentItem doc=d.clone()/> }).collect_view()}
+                </ul>
+            })}
+            {(deputy && s.state == InquiryState::Sent).then(|| i.case.clone().map(|c| view! {
+                <p><a href=href(l, &format!("/cases/{}", c.id))>{l.t("inquiry-attach")}</a></p>
+            }))}
             {i.private_note.clone().map(|n| view! {
                 <section class="panel" aria-labelledby="note-heading">
                     <h2 id="note-heading">{l.t("inquiry-private-note")}</h2>

@@ -31,6 +31,8 @@ pub struct Model {
     pub very_overdue_at: Option<DateTimeUtc>,
     pub closed_at: Option<DateTimeUtc>,
     pub updated_at: DateTimeUtc,
+    /// A term of its own in calendar days (an inquiry's maslikhat's), instead of its kind's.
+    pub term_days: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -243,6 +243,7 @@ pub async fn registered_petition_to(
             body_id: p.body_id,
             forwarded_from: None,
             on,
+            term_days: None,
         },
         None,
         Utc::now(),

@@ -50,7 +50,8 @@ impl CaseClocks {
     }
 
     /// The last day to answer and the last day before "very overdue" (twice the term), with
-    /// the pauses taken into account.
+    /// the pauses taken into account; the term is the case's own (`term_days`, calendar days)
+    /// when it has one.
     ///
     /// # Errors
     /// `NotFound` when the kind has no term.
@@ -58,10 +59,20 @@ impl CaseClocks {
         &self,
         kind: CaseKind,
         level: &str,
+        term_days: Option<i32>,
         start: NaiveDate,
         pauses: &[Pause],
     ) -> Result<(NaiveDate, NaiveDate), ServiceError> {
-        let term = self.term(kind, level)?;
+        let term = match term_days
+            .and_then(|d| u32::try_from(d).ok())
+            .filter(|d| *d > 0)
+        {
+            Some(amount) => Term {
+                amount,
+                unit: deadlines::Unit::CalendarDays,
+            },
+            None => self.term(kind, level)?,
+        };
         let double = Term {
             amount: term.amount.saturating_mul(2),
             ..term
@@ -159,7 +170,7 @@ pub async fn refresh(
 ) -> Result<Refreshed, ServiceError> {
     let kind = super::kind_of(model)?;
     let pauses = pauses_of(&self::pauses(db, model.id).await?, today);
-    let due = clocks.due_days(kind, level, model.registered_on, &pauses)?;
+    let due = clocks.due_days(kind, level, model.term_days, model.registered_on, &pauses)?;
     store_due(db, model, due).await?;
     Ok(Refreshed {
         due: due.0,
@@ -231,7 +242,13 @@ pub async fn sweep(
         let level = levels.get(&model.body_id).cloned().unwrap_or_default();
         let rows = questions.remove(&model.id).unwrap_or_default();
         let kind = super::kind_of(&model)?;
-        let due = clocks.due_days(kind, &level, model.registered_on, &pauses_of(&rows, today))?;
+        let due = clocks.due_days(
+            kind,
+            &level,
+            model.term_days,
+            model.registered_on,
+            &pauses_of(&rows, today),
+        )?;
         let paused = is_paused(&rows);
         let overdue = !paused && today > due.0 && model.overdue_at.is_none();
         let very = !paused && today > due.1 && model.very_overdue_at.is_none();

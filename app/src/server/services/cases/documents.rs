@@ -301,7 +301,7 @@ pub async fn attach(
             }
         }
         Item::Origin => {
-            if state_of(&case)? != crate::model::CaseState::AwaitingAnswer {
+            if !origin::takes_documents(db, &case).await? {
                 return Err(ActionError::Refused("case-not-awaiting"));
             }
         }

@@ -82,6 +82,7 @@ pub async fn forward(
             body_id: target.id,
             forwarded_from: Some(case_id),
             on: today,
+            term_days: case.term_days,
         },
         Some(
             Event::new(EventKind::ReceivedByForwarding, role, Some(official))

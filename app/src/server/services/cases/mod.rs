@@ -138,6 +138,8 @@ pub struct Opening {
     pub forwarded_from: Option<i32>,
     /// Day 0 of the clock: the day it was sent.
     pub on: NaiveDate,
+    /// A term of its own in calendar days, instead of its kind's (an inquiry's maslikhat's).
+    pub term_days: Option<i32>,
 }
 
 /// Opens a case: numbered by its body for the year, its clock started, `registered` on its
@@ -162,7 +164,13 @@ pub async fn open(
         .await?
         .ok_or(ActionError::NotFound)?;
     let clocks = clock::CaseClocks::load(db).await?;
-    let (due, very_due) = clocks.due_days(opening.kind, &addressee.level, opening.on, &[])?;
+    let (due, very_due) = clocks.due_days(
+        opening.kind,
+        &addressee.level,
+        opening.term_days,
+        opening.on,
+        &[],
+    )?;
     let year = opening.on.year();
     let seq = next_number(db, opening.body_id, year).await?;
     let model = case::ActiveModel {
@@ -178,6 +186,7 @@ pub async fn open(
         due_on: Set(due),
         very_due_on: Set(very_due),
         updated_at: Set(now),
+        term_days: Set(opening.term_days),
         ..Default::default()
     }
     .insert(db)

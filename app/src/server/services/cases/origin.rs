@@ -209,3 +209,25 @@ pub async fn forwarded(db: &impl ConnectionTrait, case: &case::Model) -> Result<
     }
     Ok(())
 }
+
+/// Whether the origin's author may still attach the origin's own documents: while its case
+/// awaits the answer, and for an inquiry as long as the deputy has not closed it (photos of a
+/// site visit come after the answer).
+///
+/// # Errors
+/// A database failure; `Corrupt` for a state the platform does not know.
+pub async fn takes_documents(
+    db: &impl ConnectionTrait,
+    case: &case::Model,
+) -> Result<bool, ServiceError> {
+    use crate::model::{CaseState, InquiryState};
+    let state = super::state_of(case)?;
+    if super::kind_of(case)? == CaseKind::Inquiry {
+        let open = inquiry::Entity::find_by_id(case.origin_id)
+            .one(db)
+            .await?
+            .is_some_and(|i| i.state == InquiryState::Sent.as_str());
+        return Ok(open && !matches!(state, CaseState::Forwarded | CaseState::Withdrawn));
+    }
+    Ok(state == CaseState::AwaitingAnswer)
+}

@@ -224,6 +224,8 @@ pub async fn view(
     if let Some(v) = viewer {
         viewer_actions.is_official = super::answers_for(db, v, c.body_id, today).await?.is_some();
         viewer_actions.is_author = origin::author(db, kind, c.origin_id).await? == Some(v);
+        viewer_actions.can_attach_origin =
+            viewer_actions.is_author && origin::takes_documents(db, &c).await?;
         let verified = user::Entity::find_by_id(v)
             .one(db)
             .await?

@@ -561,6 +561,7 @@ pub async fn decide(
                 body_id,
                 forwarded_from: None,
                 on: today,
+                term_days: None,
             },
             Some(Event::new(
                 EventKind::Recommended,

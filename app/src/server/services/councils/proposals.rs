@@ -142,6 +142,7 @@ pub async fn send(
             body_id: council.id,
             forwarded_from: None,
             on: today,
+            term_days: None,
         },
         Some(Event::new(
             EventKind::Registered,

@@ -233,7 +233,15 @@ pub async fn continue_with(
     }
     .insert(db)
     .await?;
-    register(db, next.id, addressee, user, now, today).await?;
+    register(
+        db,
+        (next.id, first.maslikhat_id),
+        addressee,
+        user,
+        now,
+        today,
+    )
+    .await?;
     let mut parent_event = match link {
         InquiryLink::FollowUp => event(EventKind::FollowUpInquiry, user),
         InquiryLink::Referral => event(EventKind::Referred, user).body(addressee),

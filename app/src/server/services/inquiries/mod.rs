@@ -408,15 +408,43 @@ pub async fn as_deputy(
     Ok(found)
 }
 
-/// Registers an inquiry with `to` as sent today and opens its case.
+/// The setting that holds a maslikhat's term for answering its deputies' inquiries.
+pub fn term_setting(maslikhat_slug: &str) -> String {
+    format!("inquiry_answer_days:{maslikhat_slug}")
+}
+
+/// The maslikhat's term for answers to its deputies' inquiries, in calendar days, when its
+/// setting holds one (the seed gives every maslikhat 15); otherwise the `inquiry_answer` term.
+///
+/// # Errors
+/// A database failure.
+pub async fn term_days(
+    db: &impl ConnectionTrait,
+    maslikhat: i32,
+) -> Result<Option<i32>, ServiceError> {
+    let Some(m) = body::Entity::find_by_id(maslikhat).one(db).await? else {
+        return Ok(None);
+    };
+    Ok(
+        crate::server::entities::platform_setting::Entity::find_by_id(term_setting(&m.slug))
+            .one(db)
+            .await?
+            .and_then(|s| s.value.trim().parse::<i32>().ok())
+            .filter(|d| (1..=366).contains(d)),
+    )
+}
+
+/// Registers inquiry `id` of `maslikhat` with `to` as sent today and opens its case, with the
+/// maslikhat's term.
 async fn register(
     db: &impl ConnectionTrait,
-    id: i32,
+    (id, maslikhat): (i32, i32),
     to: i32,
     deputy: i32,
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<case::Model, ActionError> {
+    let term_days = term_days(db, maslikhat).await?;
     cases::open(
         db,
         cases::Opening {
@@ -425,6 +453,7 @@ async fn register(
             body_id: to,
             forwarded_from: None,
             on: today,
+            term_days,
         },
         Some(Event::new(EventKind::Sent, ActorRole::Deputy, Some(deputy))),
         now,
@@ -469,5 +498,13 @@ pub async fn send(
     if done.rows_affected != 1 {
         return Err(ActionError::Refused("inquiry-not-draft"));
     }
-    register(db, id, found.body_id, user, now, today).await
+    register(
+        db,
+        (id, found.maslikhat_id),
+        found.body_id,
+        user,
+        now,
+        today,
+    )
+    .await
 }

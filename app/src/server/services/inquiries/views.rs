@@ -250,6 +250,14 @@ pub async fn page(
         Some(c) => cases::views::link(db, c).await?,
         None => None,
     };
+    let documents = match live {
+        Some(c) => cases::documents::of_case(db, c.id)
+            .await?
+            .into_iter()
+            .filter(|d| d.item == "origin")
+            .collect(),
+        None => Vec::new(),
+    };
     let answer = live.and_then(|c| match (&c.decision, &c.answer_text) {
         (Some(d), Some(t)) => AnswerDecision::parse(d).map(|d| (d, t.clone())),
         _ => None,
@@ -297,6 +305,7 @@ pub async fn page(
         },
         timeline,
         viewer: actions,
+        documents,
         refer_to,
         updated_at: r.updated_at,
     })
@@ -649,10 +658,17 @@ pub async fn maslikhat(
         ..RegisterQuery::default()
     };
     let inquiries = register_rows(db, &q, today).await?;
+    let deputies = deputies_of(db, b.id, today).await?;
+    let open_of_former = inquiries
+        .iter()
+        .filter(|i| i.state == InquiryState::Sent && deputies.iter().all(|d| d.id != i.deputy.id))
+        .cloned()
+        .collect();
     Ok(MaslikhatView {
         body: bodies::summary(&b)?,
-        deputies: deputies_of(db, b.id, today).await?,
+        deputies,
         figures: figures(db, &inquiries).await?,
+        open_of_former,
         inquiries,
     })
 }

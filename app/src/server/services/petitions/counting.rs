@@ -318,6 +318,7 @@ pub async fn settle(
                     body_id: p.body_id,
                     forwarded_from: None,
                     on: today,
+                    term_days: None,
                 },
                 Some(Event::system(EventKind::Registered).note(number)),
                 now,
