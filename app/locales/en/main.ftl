@@ -1107,3 +1107,4 @@ done-petition-adopted = You have taken up the petition.
 inquiry-attach = Attach documents and photos (on the case's page)
 maslikhat-open-of-former = Open inquiries of former deputies
 maslikhat-open-of-former-hint = Their deputies' terms have ended; the inquiries stay with the maslikhat and the addressee still has to answer them.
+inquiry-place = Territory

@@ -131,7 +131,7 @@ pub fn InquiryRegisterPage() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </div>
-                        <div class="field field-check">
+                        <div class="field-check">
                             <input type="checkbox" id="f-overdue" name="overdue" value="1" checked=q.overdue/>
                             <label for="f-overdue">{l.t("inquiries-overdue-only")}</label>
                         </div>

@@ -80,7 +80,7 @@ fn InquiryBody(i: InquiryView, csrf: String) -> impl IntoView {
                 <dd><BodyLink body=s.addressee.clone()/></dd>
                 <dt>{l.t("petition-topic")}</dt>
                 <dd>{topic_label(l, &s.topic)}</dd>
-                {i.territory.clone().map(|t| view! { <dt>{l.t("inquiry-territory")}</dt><dd>{t.get(l).to_owned()}</dd> })}
+                {i.territory.clone().map(|t| view! { <dt>{l.t("inquiry-place")}</dt><dd>{t.get(l).to_owned()}</dd> })}
                 {s.sent_on.map(|d| view! { <dt>{l.t("inquiry-sent-on")}</dt><dd>{format_date(d)}</dd> })}
                 {s.due_on.map(|d| view! { <dt>{l.t("case-due")}</dt><dd>{format_date(d)}</dd> })}
                 {i.case.clone().map(|c| view! {
