@@ -146,20 +146,31 @@ async fn responsiveness_csv(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    match responsiveness::csv(&table) {
+    csv_download("dauys-responsiveness.csv", responsiveness::csv(&table))
+}
+
+/// A CSV file as a download named `filename`, or 500 (logged) when it could not be written.
+fn csv_download(
+    filename: &str,
+    body: Result<String, app::server::services::ServiceError>,
+) -> axum::response::Response {
+    match body {
         Ok(body) => (
             [
-                (http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    http::header::CONTENT_TYPE,
+                    "text/csv; charset=utf-8".to_owned(),
+                ),
                 (
                     http::header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"dauys-responsiveness.csv\"",
+                    format!("attachment; filename=\"{filename}\""),
                 ),
             ],
             body,
         )
             .into_response(),
         Err(error) => {
-            tracing::error!(%error, "responsiveness csv failed");
+            tracing::error!(%error, filename, "csv failed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
@@ -216,23 +227,10 @@ async fn inquiries_csv(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    match views::csv(&rows, state.public_url.0.trim_end_matches('/')) {
-        Ok(body) => (
-            [
-                (http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (
-                    http::header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"dauys-inquiries.csv\"",
-                ),
-            ],
-            body,
-        )
-            .into_response(),
-        Err(error) => {
-            tracing::error!(%error, "inquiries csv failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+    csv_download(
+        "dauys-inquiries.csv",
+        views::csv(&rows, state.public_url.0.trim_end_matches('/')),
+    )
 }
 
 /// The language of a calendar feed (`?lang=`; Kazakh by default).

@@ -20,6 +20,16 @@ stored_enum! {
     }
 }
 
+impl InquiryState {
+    /// Whether an inquiry may move from this state to `to`: the one table of legal moves.
+    pub fn may_become(self, to: InquiryState) -> bool {
+        matches!(
+            (self, to),
+            (InquiryState::Draft, InquiryState::Sent) | (InquiryState::Sent, InquiryState::Closed)
+        )
+    }
+}
+
 stored_enum! {
     /// What the deputy made of the answer.
     Assessment, "assessment" {
@@ -294,4 +304,23 @@ pub struct MaslikhatView {
     pub open_of_former: Vec<InquirySummary>,
     /// Sent inquiries, newest first.
     pub inquiries: Vec<InquirySummary>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::InquiryState::{Closed, Draft, Sent};
+
+    #[test]
+    fn an_inquiry_is_sent_from_a_draft_and_closed_once_sent_and_never_back() {
+        assert!(Draft.may_become(Sent) && Sent.may_become(Closed));
+        for (from, to) in [
+            (Draft, Closed),
+            (Sent, Draft),
+            (Closed, Sent),
+            (Closed, Draft),
+            (Sent, Sent),
+        ] {
+            assert!(!from.may_become(to), "{from:?} → {to:?}");
+        }
+    }
 }

@@ -274,20 +274,19 @@ pub async fn close(
         });
     }
     let note = (!note.is_empty()).then(|| note.to_owned());
-    let done = inquiry::Entity::update_many()
-        .col_expr(
-            inquiry::Column::State,
-            Expr::value(InquiryState::Closed.as_str()),
-        )
-        .col_expr(inquiry::Column::Outcome, Expr::value(outcome.as_str()))
-        .col_expr(inquiry::Column::OutcomeNote, Expr::value(note.clone()))
-        .col_expr(inquiry::Column::ClosedAt, Expr::value(now))
-        .col_expr(inquiry::Column::UpdatedAt, Expr::value(now))
-        .filter(inquiry::Column::Id.eq(id))
-        .filter(inquiry::Column::State.eq(InquiryState::Sent.as_str()))
-        .exec(db)
-        .await?;
-    if done.rows_affected != 1 {
+    let moved = super::transition(
+        db,
+        id,
+        (InquiryState::Sent, InquiryState::Closed),
+        vec![
+            (inquiry::Column::Outcome, Expr::value(outcome.as_str())),
+            (inquiry::Column::OutcomeNote, Expr::value(note.clone())),
+            (inquiry::Column::ClosedAt, Expr::value(now)),
+        ],
+        now,
+    )
+    .await?;
+    if !moved {
         return Err(ActionError::Refused("inquiry-not-open"));
     }
     let kind = match outcome {

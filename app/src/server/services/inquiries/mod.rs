@@ -14,7 +14,8 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    sea_query::{Expr, SimpleExpr},
 };
 
 use super::timeline::Event;
@@ -389,6 +390,40 @@ pub async fn save_draft(
     Ok(id)
 }
 
+/// Moves inquiry `id` from `from` to `to` if it is still in `from`, setting `columns` with it.
+/// Returns whether this call made the move (of two racing calls, one does).
+///
+/// # Errors
+/// `Corrupt` for a move the state table forbids (a bug); a database failure.
+pub(crate) async fn transition(
+    db: &impl ConnectionTrait,
+    id: i32,
+    (from, to): (InquiryState, InquiryState),
+    columns: Vec<(inquiry::Column, SimpleExpr)>,
+    now: DateTime<Utc>,
+) -> Result<bool, ServiceError> {
+    if !from.may_become(to) {
+        return Err(ServiceError::Corrupt(format!(
+            "inquiry move {} → {}",
+            from.as_str(),
+            to.as_str()
+        )));
+    }
+    let mut update = inquiry::Entity::update_many()
+        .col_expr(inquiry::Column::State, Expr::value(to.as_str()))
+        .col_expr(inquiry::Column::UpdatedAt, Expr::value(now));
+    for (column, value) in columns {
+        update = update.col_expr(column, value);
+    }
+    Ok(update
+        .filter(inquiry::Column::Id.eq(id))
+        .filter(inquiry::Column::State.eq(from.as_str()))
+        .exec(db)
+        .await?
+        .rows_affected
+        == 1)
+}
+
 /// The inquiry, if `user` is its deputy holding the mandate on `today`.
 ///
 /// # Errors
@@ -482,20 +517,19 @@ pub async fn send(
     {
         return Err(ActionError::Forbidden);
     }
-    let done = inquiry::Entity::update_many()
-        .col_expr(
-            inquiry::Column::State,
-            Expr::value(InquiryState::Sent.as_str()),
-        )
-        .col_expr(inquiry::Column::SentAt, Expr::value(now))
-        .col_expr(inquiry::Column::SentOn, Expr::value(today))
-        .col_expr(inquiry::Column::SentById, Expr::value(user))
-        .col_expr(inquiry::Column::UpdatedAt, Expr::value(now))
-        .filter(inquiry::Column::Id.eq(id))
-        .filter(inquiry::Column::State.eq(InquiryState::Draft.as_str()))
-        .exec(db)
-        .await?;
-    if done.rows_affected != 1 {
+    let moved = transition(
+        db,
+        id,
+        (InquiryState::Draft, InquiryState::Sent),
+        vec![
+            (inquiry::Column::SentAt, Expr::value(now)),
+            (inquiry::Column::SentOn, Expr::value(today)),
+            (inquiry::Column::SentById, Expr::value(user)),
+        ],
+        now,
+    )
+    .await?;
+    if !moved {
         return Err(ActionError::Refused("inquiry-not-draft"));
     }
     register(
