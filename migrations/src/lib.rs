@@ -23,6 +23,7 @@ mod m20261201_000017_create_councils;
 mod m20261202_000018_council_documents_and_declines;
 mod m20261203_000019_create_inquiries;
 mod m20261203_000020_case_term_days;
+mod m20261204_000021_discovery;
 
 /// Runs every migration in order; used at start-up, by `server migrate` and by the tests.
 pub struct Migrator;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000018_council_documents_and_declines::Migration),
             Box::new(m20261203_000019_create_inquiries::Migration),
             Box::new(m20261203_000020_case_term_days::Migration),
+            Box::new(m20261204_000021_discovery::Migration),
         ]
     }
 }

@@ -3,7 +3,7 @@
 //! source address) so the load generator measures the server, not a client library.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpSocket, TcpStream};
@@ -206,4 +206,75 @@ pub async fn start_server(
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     child
+}
+
+/// Rows per multi-row INSERT.
+pub const CHUNK: usize = 500;
+
+/// Inserts `rows` (each a parenthesised tuple) after `head`, [`CHUNK`] a statement, in one
+/// transaction.
+///
+/// # Panics
+/// When the database refuses (a benchmark's setup has nothing better to do).
+pub async fn insert_rows(db: &sea_orm::DatabaseConnection, head: &str, rows: &[String]) {
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+    let txn = db.begin().await.expect("begins");
+    for chunk in rows.chunks(CHUNK) {
+        txn.execute_unprepared(&format!("{head} VALUES {}", chunk.join(",")))
+            .await
+            .expect("inserts");
+    }
+    txn.commit().await.expect("commits");
+}
+
+/// Reads `path` with `cookie` from `readers` keep-alive clients in a closed loop for `seconds`;
+/// returns the sorted latencies of the successful reads, the failures and the seconds taken.
+pub async fn read(
+    address: SocketAddr,
+    path: &str,
+    cookie: &str,
+    readers: u64,
+    seconds: u64,
+) -> (Vec<Duration>, u64, f64) {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for r in 0..readers {
+        let (path, cookie) = (path.to_owned(), cookie.to_owned());
+        tasks.spawn(async move {
+            let mut latencies = Vec::new();
+            let mut failures = 0u64;
+            while Instant::now() < deadline {
+                let Ok(mut c) = Connection::open(address, loopback(r)).await else {
+                    failures += 1;
+                    continue;
+                };
+                while Instant::now() < deadline {
+                    let sent = Instant::now();
+                    match c.send("GET", &path, &cookie, None).await {
+                        Ok(response) if response.status == 200 => latencies.push(sent.elapsed()),
+                        Ok(response) => {
+                            failures += 1;
+                            if failures < 3 {
+                                eprintln!("{path}: {}", response.status);
+                            }
+                        }
+                        Err(_) => {
+                            failures += 1;
+                            break;
+                        }
+                    }
+                }
+            }
+            (latencies, failures)
+        });
+    }
+    let mut latencies = Vec::new();
+    let mut failures = 0;
+    for (mut l, f) in tasks.join_all().await {
+        latencies.append(&mut l);
+        failures += f;
+    }
+    latencies.sort();
+    (latencies, failures, started.elapsed().as_secs_f64())
 }

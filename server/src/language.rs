@@ -39,7 +39,27 @@ fn looks_like_language(segment: &str) -> bool {
         && !matches!(primary, "api" | "pkg")
 }
 
-/// Redirects unsupported languages to Kazakh and remembers a supported one in a cookie.
+/// The platform's language a tag in the path stands for: its primary subtag in any case, two
+/// or three letters (`en-GB` and `eng` are English, `Ru` Russian, `kaz` Kazakh); Kazakh for
+/// any other language.
+fn language_of_tag(tag: &str) -> Locale {
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let primary = match primary.as_str() {
+        "kaz" => "kk",
+        "rus" => "ru",
+        "eng" => "en",
+        other => other,
+    };
+    Locale::from_code(primary).unwrap_or_default()
+}
+
+/// Redirects a language tag the platform does not use as such to the language it stands for
+/// (`/en-GB/…` to `/en/…`), any other language to Kazakh, and remembers a supported one in a
+/// cookie.
 pub async fn language_in_path(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let first = path
@@ -56,7 +76,7 @@ pub async fn language_in_path(request: Request, next: Next) -> Response {
                 .query()
                 .map(|q| format!("?{q}"))
                 .unwrap_or_default();
-            return Redirect::to(&format!("/{}{rest}{query}", Locale::default().code()))
+            return Redirect::to(&format!("/{}{rest}{query}", language_of_tag(&first).code()))
                 .into_response();
         }
         return next.run(request).await;
@@ -86,5 +106,17 @@ mod tests {
         for page in ["regions", "favicon.svg", "pkg", "api", "healthz", ""] {
             assert!(!looks_like_language(page), "{page}");
         }
+    }
+
+    #[test]
+    fn a_tag_goes_to_the_language_it_stands_for() {
+        assert_eq!(language_of_tag("en-GB"), Locale::En);
+        assert_eq!(language_of_tag("EN"), Locale::En);
+        assert_eq!(language_of_tag("Ru"), Locale::Ru);
+        assert_eq!(language_of_tag("ru_RU"), Locale::Ru);
+        assert_eq!(language_of_tag("kaz"), Locale::Kk);
+        assert_eq!(language_of_tag("rus"), Locale::Ru);
+        assert_eq!(language_of_tag("de"), Locale::Kk);
+        assert_eq!(language_of_tag("zh-Hant"), Locale::Kk);
     }
 }

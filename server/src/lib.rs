@@ -8,6 +8,7 @@ pub mod form_echo;
 pub mod guard;
 pub mod language;
 pub mod metrics;
+pub mod open_data;
 pub mod session;
 
 use std::{path::Path, sync::OnceLock};
@@ -334,6 +335,7 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
         .route("/api/inquiries.csv", get(inquiries_csv))
         .route("/api/calendar/council/{slug}", get(council_calendar))
         .route("/api/calendar/meeting/{id}", get(meeting_calendar))
+        .merge(open_data::routes())
         .route(
             "/api/cases/documents",
             axum::routing::post(documents::upload)

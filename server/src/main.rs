@@ -35,6 +35,9 @@ const USAGE: &str = "usage: server [serve|migrate|seed|grant-admin EMAIL|grant-r
   registered-petition AUTHOR MODERATOR BODY KATO DAYS_AGO TITLE
                        (a petition under consideration since DAYS_AGO, its case open at BODY;
                        prints the petition's and the case's ids)
+  demo               load the demonstration (dozens of petitions in every state, with
+                     signatures over weeks) into a new development database; refuses
+                     production and a database with accounts or petitions of its own
   backdate-case CASE DAYS
                      move a case's registration and deadlines DAYS days into the past, as
                      if the clock had run on (a test fixture)
@@ -84,6 +87,7 @@ async fn main() -> ExitCode {
         "citizens" => citizens(std::env::args().skip(2).collect()).await,
         "registered-petition" => registered_petition(std::env::args().skip(2).collect()).await,
         "backdate-case" => backdate_case(std::env::args().skip(2).collect()).await,
+        "demo" => demo().await,
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -116,6 +120,10 @@ async fn open(config: &Config) -> Result<sea_orm::DatabaseConnection, String> {
         .await
         .map_err(|e| e.to_string())?;
     db::migrate(&db).await.map_err(|e| e.to_string())?;
+    // Petitions written before search existed (or restored without their search rows).
+    app::server::services::search::index_missing(&db)
+        .await
+        .map_err(|e| format!("cannot index petitions for search: {e}"))?;
     Ok(db)
 }
 
@@ -291,6 +299,24 @@ async fn citizens(args: Vec<String>) -> Result<(), String> {
     Ok(())
 }
 
+async fn demo() -> Result<(), String> {
+    let config = fixtures_config("demo")?;
+    let db = open(&config).await?;
+    seed::reference_data(&db)
+        .await
+        .map_err(|e| format!("cannot seed: {e}"))?;
+    let report = seed::demo::load(&db).await.map_err(|e| e.to_string())?;
+    if report.petitions == 0 {
+        println!("the demonstration is loaded already");
+    } else {
+        println!(
+            "demonstration loaded: {} petitions, {} signatures",
+            report.petitions, report.signatures
+        );
+    }
+    Ok(())
+}
+
 async fn registered_petition(args: Vec<String>) -> Result<(), String> {
     use app::server::entities::user;
     use app::server::testing::people;
@@ -355,6 +381,19 @@ async fn serve() -> Result<(), String> {
             .map_err(|e| format!("cannot seed: {e}"))?;
         if report.added_anything() {
             tracing::info!(?report, "reference data seeded");
+        }
+    }
+    // The demonstration, when asked for on a development site (`scripts/run.sh`); never in
+    // production, and never over data of the site's own.
+    if std::env::var("DAUYS_DEMO").is_ok_and(|v| v == "1") {
+        if config.environment == server::config::Environment::Production {
+            tracing::warn!("DAUYS_DEMO is ignored in production");
+        } else {
+            match seed::demo::load(&db).await {
+                Ok(r) if r.petitions > 0 => tracing::info!(?r, "demonstration data loaded"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "demonstration data not loaded"),
+            }
         }
     }
     let addr = config.leptos.site_addr;

@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{FilingOptions, PetitionSummary, PetitionView, ReasonView};
+use crate::model::{FilingOptions, ListPage, ListQuery, PetitionSummary, PetitionView, ReasonView};
 
 #[cfg(feature = "ssr")]
 mod ssr {
@@ -42,27 +42,28 @@ pub async fn get_petition(id: i32) -> Result<PetitionView, AppError> {
         return Ok(view);
     }
     // One snapshot: the status and the timeline agree even while the petition moves on.
-    let view = crate::server::in_snapshot(&state, ssr::petition_error, move |txn| {
+    let mut view = crate::server::in_snapshot(&state, ssr::petition_error, move |txn| {
         Box::pin(async move { pages::view(txn, id, viewer, chrono::Utc::now(), today()).await })
     })
     .await?;
+    view.site = state.public_url.0.trim_end_matches('/').to_owned();
     if viewer.is_none() {
         state.petition_views.put(&view);
     }
     Ok(view)
 }
 
-/// The public list of petitions.
+/// One page of the public list of petitions, filtered, searched and sorted.
 ///
 /// # Errors
-/// `Internal` when the database fails.
+/// `Internal` when the database fails (values it does not understand are ignored, with a note).
 #[server(endpoint = "petitions/list")]
-pub async fn list_petitions() -> Result<Vec<PetitionSummary>, AppError> {
+pub async fn list_petitions(query: ListQuery) -> Result<ListPage, AppError> {
     use crate::server::{
         app_state,
-        services::{petitions::pages, today},
+        services::{petitions::discovery, today},
     };
-    Ok(pages::public_list(&app_state()?.db, today()).await?)
+    Ok(discovery::list(&app_state()?.db, &query, chrono::Utc::now(), today()).await?)
 }
 
 /// The signed-in person's petitions and the petitions they signed.
@@ -92,6 +93,7 @@ pub async fn get_filing_options(
     territory: String,
     topic: String,
     draft: Option<i32>,
+    title: String,
 ) -> Result<FilingOptions, AppError> {
     use crate::model::Topic;
     use crate::server::{app_state, request, services::petitions::filing};
@@ -110,8 +112,55 @@ pub async fn get_filing_options(
         _ => (territory, Topic::parse(&topic)),
     };
     let mut options = filing::options(db, &territory, topic).await?;
+    let title: String = title.trim().chars().take(200).collect();
+    let looked_up = if title.is_empty() {
+        draft.as_ref().map(|d| d.title.clone()).unwrap_or_default()
+    } else {
+        title.clone()
+    };
+    options.similar = crate::server::services::petitions::discovery::similar(
+        db,
+        &looked_up,
+        chrono::Utc::now(),
+        crate::server::services::today(),
+    )
+    .await?;
+    options.title = title;
     options.draft = draft;
     Ok(options)
+}
+
+/// What the home page shows of the platform's life.
+///
+/// # Errors
+/// `Internal` when the database fails.
+#[server(endpoint = "home")]
+pub async fn home_figures() -> Result<crate::model::HomeFigures, AppError> {
+    use crate::model::ResponsivenessQuery;
+    use crate::server::{
+        app_state,
+        services::{petitions::discovery, today},
+    };
+    let app = app_state()?;
+    let table = app
+        .responsiveness
+        .table(&app.db, &ResponsivenessQuery::default(), today())
+        .await?;
+    Ok(discovery::home(&app.db, &table, chrono::Utc::now(), today()).await?)
+}
+
+/// Petitions like the one being written (the filing form asks as the author types a title).
+///
+/// # Errors
+/// `Internal` when the database fails.
+#[server(endpoint = "petitions/similar")]
+pub async fn similar_petitions(title: String) -> Result<Vec<PetitionSummary>, AppError> {
+    use crate::server::{
+        app_state,
+        services::{petitions::discovery, today},
+    };
+    let title: String = title.chars().take(200).collect();
+    Ok(discovery::similar(&app_state()?.db, &title, chrono::Utc::now(), today()).await?)
 }
 
 /// Saves a draft (`intent` = `draft`) or saves and submits it to moderation (`submit`, with

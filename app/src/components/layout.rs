@@ -10,14 +10,20 @@ use crate::i18n::{Locale, tr};
 use crate::locale_of_path;
 use crate::pages::not_found::NotFound;
 
-/// The same address in another language: the first segment swapped, the rest kept.
-fn switch_language(path: &str, to: Locale) -> String {
+/// The same address in another language: the first segment swapped, the rest and the query
+/// (a list's filters, a form's choices) kept.
+fn switch_language(path: &str, query: &str, to: Locale) -> String {
     let rest = path.trim_start_matches('/');
     let rest = match rest.split_once('/') {
         Some((_, tail)) => format!("/{tail}"),
         None => String::new(),
     };
-    href(to, &rest)
+    let query = query.trim_start_matches('?');
+    if query.is_empty() {
+        href(to, &rest)
+    } else {
+        format!("{}?{query}", href(to, &rest))
+    }
 }
 
 /// Whether the path starts with a language the platform speaks.
@@ -35,6 +41,7 @@ fn has_language(path: &str) -> bool {
 pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
     let pathname = location.pathname;
+    let search = location.search;
     let locale = Memo::new(move |_| locale_of_path(&pathname.get()));
     provide_context(locale);
     provide_whoami();
@@ -72,7 +79,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 view! {
                                     <li>
                                         <a
-                                            href=move || switch_language(&pathname.get(), l)
+                                            href=move || switch_language(&pathname.get(), &search.get(), l)
                                             hreflang=l.code()
                                             lang=l.code()
                                             rel="external"
@@ -120,11 +127,19 @@ mod tests {
     #[test]
     fn the_language_switch_keeps_the_page() {
         assert_eq!(
-            switch_language("/kk/regions/11", Locale::En),
+            switch_language("/kk/regions/11", "", Locale::En),
             "/en/regions/11"
         );
-        assert_eq!(switch_language("/ru", Locale::Kk), "/kk");
-        assert_eq!(switch_language("/", Locale::Ru), "/ru");
+        assert_eq!(switch_language("/ru", "", Locale::Kk), "/kk");
+        assert_eq!(switch_language("/", "", Locale::Ru), "/ru");
+        assert_eq!(
+            switch_language("/en/petitions/new", "?territory=75&topic=roads", Locale::Kk),
+            "/kk/petitions/new?territory=75&topic=roads"
+        );
+        assert_eq!(
+            switch_language("/en/petitions", "q=%D0%B6%D0%BE%D0%BB", Locale::Ru),
+            "/ru/petitions?q=%D0%B6%D0%BE%D0%BB"
+        );
     }
 
     #[test]

@@ -46,3 +46,39 @@ pub fn TerritoryLink(territory: TerritorySummary) -> impl IntoView {
         </a>
     }
 }
+
+/// A query string from named values, each escaped; pairs without a value are left out.
+pub fn query_string(pairs: &[(&str, Option<String>)]) -> String {
+    pairs
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", encode(v))))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// A value escaped for a query string (unreserved characters kept, every other byte `%XX`).
+pub fn encode(v: &str) -> String {
+    v.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_strings_escape_values_and_leave_out_missing_ones() {
+        assert_eq!(
+            query_string(&[
+                ("q", Some("жол & road".into())),
+                ("page", None),
+                ("sort", Some("new".into()))
+            ]),
+            "q=%D0%B6%D0%BE%D0%BB%20%26%20road&sort=new"
+        );
+    }
+}

@@ -33,8 +33,9 @@ pub use inquiry::{
 };
 pub use petition::{
     ActorRole, AnswerDecision, AnswerView, BodyOption, Clock, DraftView, EventKind, FilingOptions,
-    GradeCounts, PetitionStatus, PetitionSummary, PetitionView, ReasonScope, ReasonView,
-    TimelineEntry, Topic, ViewerActions,
+    GradeCounts, HomeFigures, LIST_SORTS, LISTED_STATUSES, ListPage, ListQuery, PetitionStatus,
+    PetitionSummary, PetitionView, ReasonScope, ReasonView, RegionSignatures, TimelineEntry, Topic,
+    ViewerActions,
 };
 pub use role::{Role, RoleGrantView, RolesPageData};
 pub use territory::{PopulationFigure, RegionView, TerritoryKind, TerritorySummary};

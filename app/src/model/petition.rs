@@ -373,16 +373,44 @@ pub struct PetitionView {
     pub timeline: Vec<TimelineEntry>,
     /// Recent public signers ("Aigerim S."), newest first.
     pub recent_signers: Vec<String>,
-    /// Counts per signer region, largest first.
-    pub regions: Vec<(Names, u64)>,
+    /// Signatures per signer's region, every region, in KATO order.
+    pub regions: Vec<RegionSignatures>,
+    /// Signatures per day (Kazakhstan time), oldest first, days without any at 0.
+    pub by_day: Vec<(NaiveDate, u64)>,
     /// The place in the moderation queue (for the author, while in moderation).
     pub queue_position: Option<u64>,
-    /// What the viewer may do.
     /// The deputies who adopted it.
     pub adopted_by: Vec<super::DeputyRef>,
     /// Deputies' inquiries based on it (id, title).
     pub inquiries: Vec<(i32, String)>,
+    /// What the viewer may do.
     pub viewer: ViewerActions,
+    /// The site's public address (`https://dauys.kz`), for share links and Open Graph tags.
+    #[serde(default)]
+    pub site: String,
+}
+
+/// A region's signatures on one petition.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionSignatures {
+    /// The region's KATO code.
+    pub kato: String,
+    /// Its name.
+    pub names: Names,
+    /// Signatures of its residents.
+    pub count: u64,
+    /// Its latest population figure, if known.
+    pub population: Option<u64>,
+}
+
+impl RegionSignatures {
+    /// Signatures per 10,000 inhabitants, when the population is known.
+    #[allow(clippy::cast_precision_loss)]
+    pub fn per_10k(&self) -> Option<f64> {
+        self.population
+            .filter(|p| *p > 0)
+            .map(|p| self.count as f64 * 10_000.0 / p as f64)
+    }
 }
 
 /// A petition in a list.
@@ -406,7 +434,63 @@ pub struct PetitionSummary {
     pub claimed_by: Option<String>,
     /// When it was submitted.
     pub submitted_at: Option<DateTime<Utc>>,
+    /// Signatures counted in the last 24 hours (lists only).
+    #[serde(default)]
+    pub recent: u64,
 }
+
+/// A list of petitions as asked for in the address: every value as typed, so one the list
+/// does not know is ignored with a visible note rather than refused.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListQuery {
+    /// A listed state (`open`, `under_consideration`, `answered`, `closed`, `rejected`).
+    pub status: Option<String>,
+    /// A region's KATO code: petitions about a place in it.
+    pub region: Option<String>,
+    /// An addressee's slug.
+    pub body: Option<String>,
+    /// A topic.
+    pub topic: Option<String>,
+    /// Words to search for.
+    pub q: Option<String>,
+    /// `signed`, `trending`, `newest`, `closing` or (with words) `relevance`.
+    pub sort: Option<String>,
+    /// The page, from 1.
+    pub page: Option<String>,
+}
+
+/// One page of a list of petitions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListPage {
+    /// The petitions on this page.
+    pub items: Vec<PetitionSummary>,
+    /// How many petitions match.
+    pub total: u64,
+    /// This page, from 1.
+    pub page: u32,
+    /// How many pages there are (at least 1).
+    pub pages: u32,
+    /// The order used.
+    pub sort: String,
+    /// The filters whose values were not understood and were ignored.
+    pub ignored: Vec<String>,
+    /// The regions to filter by.
+    pub regions: Vec<super::TerritorySummary>,
+    /// The addressees that have listed petitions.
+    pub bodies: Vec<BodySummary>,
+}
+
+/// The states a public list shows, in the order the filter offers them.
+pub const LISTED_STATUSES: [PetitionStatus; 5] = [
+    PetitionStatus::Open,
+    PetitionStatus::UnderConsideration,
+    PetitionStatus::Answered,
+    PetitionStatus::Closed,
+    PetitionStatus::Rejected,
+];
+
+/// The orders a list offers (`relevance` only with search words).
+pub const LIST_SORTS: [&str; 5] = ["signed", "trending", "newest", "closing", "relevance"];
 
 /// A body offered for a petition, with what it implies.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -446,6 +530,12 @@ pub struct FilingOptions {
     pub territory: String,
     /// The chosen topic.
     pub topic: Option<Topic>,
+    /// The working title typed in the first step, if any.
+    #[serde(default)]
+    pub title: String,
+    /// Petitions like it (open, awaiting an answer or answered), best match first.
+    #[serde(default)]
+    pub similar: Vec<PetitionSummary>,
 }
 
 /// A draft as the edit form shows it.
@@ -494,4 +584,23 @@ pub struct ReasonView {
     pub active: bool,
     /// What it is for.
     pub scope: ReasonScope,
+}
+
+/// What the home page shows of the platform's life.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomeFigures {
+    /// Petitions open for signatures now.
+    pub open: u64,
+    /// Signatures counted in the last seven days.
+    pub signatures_week: u64,
+    /// Petitions answered since the first of this month.
+    pub answers_month: u64,
+    /// Cases answered by their deadline, and all answered (every kind, since the start).
+    pub on_time: (u64, u64),
+    /// The open petitions with most signatures in the last 24 hours.
+    pub trending: Vec<PetitionSummary>,
+    /// The latest answered petitions.
+    pub answered: Vec<PetitionSummary>,
+    /// Bodies with answers overdue now, most first: the body and how many.
+    pub overdue: Vec<(BodySummary, u64)>,
 }

@@ -51,6 +51,7 @@ fn BodyDetails(view: BodyView, locale: Locale) -> impl IntoView {
         children,
         threshold,
     } = view;
+    let has_threshold = threshold.is_some();
     let parent_label = if body.kind == crate::model::BodyKind::PublicCouncil {
         "body-attached-to"
     } else {
@@ -91,6 +92,9 @@ fn BodyDetails(view: BodyView, locale: Locale) -> impl IntoView {
                 None => view! { <p>{locale.t("body-no-petitions")}</p> }.into_any(),
             }}
         </section>
+        {has_threshold.then(|| view! {
+            <crate::pages::petitions::PetitionsOf query=crate::model::ListQuery { body: Some(body.slug.clone()), ..Default::default() }/>
+        })}
         <crate::pages::cases::BodyCases slug=body.slug.clone()/>
         {(!children.is_empty()).then(|| view! {
             <h2>{locale.t("body-children")}</h2>

@@ -36,6 +36,22 @@ pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
     view! { <Title text=format!("{text} — Dauys")/> }
 }
 
+/// The Open Graph and description tags of a page people share (a petition): what a messenger
+/// or a social network shows in its preview.
+#[component]
+pub fn OpenGraph(title: String, description: String, url: String) -> impl IntoView {
+    use leptos_meta::Meta;
+    view! {
+        <Meta name="description" content=description.clone()/>
+        <Meta property="og:type" content="article"/>
+        <Meta property="og:site_name" content="Dauys"/>
+        <Meta property="og:title" content=title/>
+        <Meta property="og:description" content=description/>
+        <Meta property="og:url" content=url/>
+        <Meta name="twitter:card" content="summary"/>
+    }
+}
+
 /// What a page shows when loading its data failed: the not-found page, or an error message
 /// with the error's own status (403 not allowed, 409 not possible now, …; 500 only for ours).
 #[component]

@@ -8,7 +8,8 @@ use super::{LoadError, PageTitle};
 use crate::api::get_region;
 use crate::components::links::BodyLink;
 use crate::i18n::{Locale, format_date, tr, use_locale};
-use crate::model::RegionView;
+use crate::model::{ListQuery, RegionView};
+use crate::pages::petitions::PetitionsOf;
 
 #[component]
 fn RegionDetails(view: RegionView, locale: Locale) -> impl IntoView {
@@ -57,6 +58,7 @@ fn RegionDetails(view: RegionView, locale: Locale) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+        <PetitionsOf query=ListQuery { region: Some(region.kato.clone()), ..ListQuery::default() }/>
     }
 }
 

@@ -4,6 +4,8 @@
 //! that exists (by its natural key) is left as the admin last edited it; a missing one is added.
 
 mod councils;
+pub mod demo;
+mod demo_texts;
 mod deputies;
 
 use std::collections::HashMap;

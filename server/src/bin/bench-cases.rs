@@ -18,72 +18,8 @@ use std::time::{Duration, Instant};
 use app::server::services::{sessions, today};
 use app::server::testing::{TestDb, people};
 use chrono::{Datelike, Days};
-use sea_orm::{ConnectionTrait, EntityTrait, TransactionTrait};
-use server::bench::{CSRF, Connection, arg, loopback, ms, percentile, server_binary};
-
-/// Rows per multi-row INSERT.
-const CHUNK: usize = 500;
-
-async fn insert_rows(db: &sea_orm::DatabaseConnection, head: &str, rows: &[String]) {
-    let txn = db.begin().await.expect("begins");
-    for chunk in rows.chunks(CHUNK) {
-        txn.execute_unprepared(&format!("{head} VALUES {}", chunk.join(",")))
-            .await
-            .expect("inserts");
-    }
-    txn.commit().await.expect("commits");
-}
-
-/// Reads `path` with `cookie` from `readers` clients for `seconds`; returns the latencies.
-async fn read(
-    address: SocketAddr,
-    path: &str,
-    cookie: &str,
-    readers: u64,
-    seconds: u64,
-) -> (Vec<Duration>, u64, f64) {
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    let started = Instant::now();
-    let mut tasks = tokio::task::JoinSet::new();
-    for r in 0..readers {
-        let (path, cookie) = (path.to_owned(), cookie.to_owned());
-        tasks.spawn(async move {
-            let mut latencies = Vec::new();
-            let mut failures = 0u64;
-            while Instant::now() < deadline {
-                let Ok(mut c) = Connection::open(address, loopback(r)).await else {
-                    failures += 1;
-                    continue;
-                };
-                while Instant::now() < deadline {
-                    let sent = Instant::now();
-                    match c.send("GET", &path, &cookie, None).await {
-                        Ok(response) if response.status == 200 => latencies.push(sent.elapsed()),
-                        Ok(response) => {
-                            failures += 1;
-                            if failures < 3 {
-                                eprintln!("{path}: {}", response.status);
-                            }
-                        }
-                        Err(_) => {
-                            failures += 1;
-                            break;
-                        }
-                    }
-                }
-            }
-            (latencies, failures)
-        });
-    }
-    let mut latencies = Vec::new();
-    let mut failures = 0;
-    for (mut l, f) in tasks.join_all().await {
-        latencies.append(&mut l);
-        failures += f;
-    }
-    latencies.sort();
-    (latencies, failures, started.elapsed().as_secs_f64())
-}
+use sea_orm::{ConnectionTrait, EntityTrait};
+use server::bench::{CSRF, arg, insert_rows, ms, percentile, read, server_binary};
 
 #[tokio::main]
 #[allow(clippy::too_many_lines)]

@@ -32,32 +32,15 @@ pub fn query_of(q: &leptos_router::params::ParamsMap) -> RegisterQuery {
 
 /// The query string of `q`.
 pub fn query_string(q: &RegisterQuery) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut push = |k: &str, v: &Option<String>| {
-        if let Some(v) = v {
-            let v: String = url_escape(v);
-            parts.push(format!("{k}={v}"));
-        }
-    };
-    push("maslikhat", &q.maslikhat);
-    push("deputy", &q.deputy.map(|d| d.to_string()));
-    push("addressee", &q.addressee);
-    push("topic", &q.topic);
-    push("territory", &q.territory);
-    push("state", &q.state);
-    if q.overdue {
-        parts.push("overdue=1".into());
-    }
-    parts.join("&")
-}
-
-fn url_escape(v: &str) -> String {
-    v.bytes()
-        .map(|b| match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    crate::components::links::query_string(&[
+        ("maslikhat", q.maslikhat.clone()),
+        ("deputy", q.deputy.map(|d| d.to_string())),
+        ("addressee", q.addressee.clone()),
+        ("topic", q.topic.clone()),
+        ("territory", q.territory.clone()),
+        ("state", q.state.clone()),
+        ("overdue", q.overdue.then(|| "1".to_owned())),
+    ])
 }
 
 /// The page.

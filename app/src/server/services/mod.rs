@@ -12,6 +12,7 @@ pub mod passwords;
 pub mod petitions;
 pub mod rate_limits;
 pub mod roles;
+pub mod search;
 pub mod sessions;
 pub mod territories;
 pub mod thresholds;

@@ -90,3 +90,43 @@ pub async fn region_view(
         bodies: bodies::of_territory(db, region.id).await?,
     })
 }
+
+/// The territories at and below `root` (its ids).
+///
+/// # Errors
+/// A database failure.
+pub async fn tree(
+    db: &impl ConnectionTrait,
+    root: i32,
+) -> Result<std::collections::HashSet<i32>, ServiceError> {
+    let mut all = std::collections::HashSet::from([root]);
+    let mut frontier = vec![root];
+    while !frontier.is_empty() {
+        let next: Vec<i32> = territory::Entity::find()
+            .filter(territory::Column::ParentId.is_in(frontier))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|t| t.id)
+            .filter(|id| all.insert(*id))
+            .collect();
+        frontier = next;
+    }
+    Ok(all)
+}
+
+/// The region (oblast or city of republican significance) with this KATO code, in force.
+///
+/// # Errors
+/// A database failure.
+pub async fn region(
+    db: &impl ConnectionTrait,
+    kato: &str,
+) -> Result<Option<territory::Model>, ServiceError> {
+    Ok(territory::Entity::find()
+        .filter(territory::Column::Kato.eq(kato))
+        .filter(territory::Column::Kind.is_in(REGION_KINDS))
+        .filter(territory::Column::ValidTo.is_null())
+        .one(db)
+        .await?)
+}

@@ -210,10 +210,24 @@ pub async fn registered_petition_to(
     kato: &str,
     on: chrono::NaiveDate,
 ) -> Result<(i32, crate::server::entities::case::Model), crate::server::services::ActionError> {
+    let id = approved_petition_to(db, author, moderator, title, body_slug, kato).await?;
+    let case = register(db, id, on).await?;
+    Ok((id, case))
+}
+
+/// Puts petition `id` under consideration as if it had crossed its threshold `on` that day,
+/// and opens its case at its addressee.
+///
+/// # Errors
+/// A database failure; `NotFound` for an unknown petition.
+pub async fn register(
+    db: &impl ConnectionTrait,
+    id: i32,
+    on: chrono::NaiveDate,
+) -> Result<crate::server::entities::case::Model, crate::server::services::ActionError> {
     use crate::server::entities::petition;
     use crate::server::services::cases;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
-    let id = approved_petition_to(db, author, moderator, title, body_slug, kato).await?;
     let p = petition::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -249,5 +263,201 @@ pub async fn registered_petition_to(
         Utc::now(),
     )
     .await?;
-    Ok((id, case))
+    Ok(case)
+}
+
+/// A petition as the lists show it, made for a test or a demonstration.
+#[derive(Clone, Debug)]
+pub struct Listed<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Summary.
+    pub summary: &'a str,
+    /// Full text.
+    pub text: &'a str,
+    /// The addressee's slug.
+    pub body: &'a str,
+    /// The territory's KATO code.
+    pub kato: &'a str,
+    /// The topic's stored name.
+    pub topic: &'a str,
+    /// The state to leave it in.
+    pub status: crate::model::PetitionStatus,
+    /// When it opened (or was rejected).
+    pub opened: chrono::DateTime<Utc>,
+}
+
+/// Files `p` as `author`, has `moderator` approve it (or reject it, for `Rejected`, with the
+/// catalogue's first reason that keeps the text), then puts it in `p.status` as of `p.opened` (open ones with a
+/// threshold of 1,000 email-verified signatures).
+///
+/// # Errors
+/// What filing, moderation or the update fails with.
+pub async fn listed_petition(
+    db: &impl ConnectionTrait,
+    author: i32,
+    moderator: i32,
+    p: &Listed<'_>,
+) -> Result<i32, crate::server::services::petitions::PetitionError> {
+    use crate::model::PetitionStatus;
+    use crate::server::entities::petition;
+    use crate::server::services::petitions::{
+        filing::{self, DraftForm},
+        moderation::{self, Decision},
+    };
+    use crate::server::services::today;
+    use sea_orm::{EntityTrait, sea_query::Expr};
+    let now = Utc::now();
+    let form = DraftForm {
+        title: p.title.into(),
+        summary: p.summary.into(),
+        text: p.text.into(),
+        body_slug: p.body.into(),
+        territory_kato: p.kato.into(),
+        topic: p.topic.into(),
+    };
+    let id = filing::save_draft(db, author, None, &form, now).await?;
+    filing::submit(db, author, id, true, now, today()).await?;
+    if p.status == PetitionStatus::Rejected {
+        // Rejected by moderation, with the catalogue's first reason that leaves the text up.
+        use crate::server::entities::rejection_reason;
+        use sea_orm::QueryOrder;
+        let reason = rejection_reason::Entity::find()
+            .filter(rejection_reason::Column::Active.eq(true))
+            .filter(rejection_reason::Column::Scope.eq("petition"))
+            .filter(rejection_reason::Column::HidesText.eq(false))
+            .order_by_asc(rejection_reason::Column::Id)
+            .one(db)
+            .await?
+            .ok_or(crate::server::services::ActionError::NotFound)?;
+        let decision = Decision::Reject {
+            reason: reason.id,
+            note: String::new(),
+        };
+        moderation::decide(db, moderator, id, decision, now, today()).await?;
+        petition::Entity::update_many()
+            .col_expr(petition::Column::RejectedAt, Expr::value(p.opened))
+            .filter(petition::Column::Id.eq(id))
+            .exec(db)
+            .await?;
+        return Ok(id);
+    }
+    moderation::decide(db, moderator, id, Decision::Approve, now, today()).await?;
+    if p.status == PetitionStatus::Gathering {
+        return Ok(id);
+    }
+    let status = if p.status == PetitionStatus::Closed {
+        PetitionStatus::Closed
+    } else {
+        PetitionStatus::Open
+    };
+    let mut update = petition::Entity::update_many()
+        .col_expr(petition::Column::Status, Expr::value(status.as_str()))
+        .col_expr(petition::Column::OpenedAt, Expr::value(p.opened))
+        .col_expr(
+            petition::Column::CollectionStartedOn,
+            Expr::value(crate::server::services::day_of(p.opened)),
+        )
+        .col_expr(petition::Column::Threshold, Expr::value(1_000_i64))
+        .col_expr(
+            petition::Column::RequiredGrade,
+            Expr::value("email_verified"),
+        )
+        .filter(petition::Column::Id.eq(id));
+    if p.status == PetitionStatus::Closed {
+        update = update
+            .col_expr(petition::Column::ClosedAt, Expr::value(now))
+            .col_expr(petition::Column::ClosedReason, Expr::value("expired"));
+    }
+    update.exec(db).await?;
+    if matches!(
+        p.status,
+        PetitionStatus::UnderConsideration | PetitionStatus::Answered
+    ) {
+        let case = register(db, id, today()).await?;
+        if p.status == PetitionStatus::Answered {
+            // The moderator answers as an official of the addressee (granted if need be).
+            use crate::server::services::{cases::answering, roles};
+            let addressee = crate::server::entities::body::Entity::find_by_id(case.body_id)
+                .one(db)
+                .await?
+                .ok_or(crate::server::services::ActionError::NotFound)?;
+            if !roles::holds(
+                db,
+                moderator,
+                crate::model::Role::Official,
+                Some(addressee.id),
+                today(),
+            )
+            .await?
+            {
+                let email = user::Entity::find_by_id(moderator)
+                    .one(db)
+                    .await?
+                    .map(|u| u.email)
+                    .unwrap_or_default();
+                grant(
+                    db,
+                    &email,
+                    crate::model::Role::Official,
+                    Some(&addressee.slug),
+                )
+                .await
+                .map_err(|_| crate::server::services::ActionError::NotFound)?;
+            }
+            answering::answer(
+                db,
+                moderator,
+                case.id,
+                crate::model::AnswerDecision::PartlyAccepted,
+                "The akimat will repair it this year; the works are in the budget and their progress will be published here.",
+                now,
+                today(),
+            )
+            .await?;
+        }
+    }
+    Ok(id)
+}
+
+/// `signers` sign petition `id` at `at`, as residents of the region `kato` (rows the counters
+/// fold next, as the signing surge writes them).
+///
+/// # Errors
+/// A database failure; `NotFound` for an unknown region.
+pub async fn signatures_at(
+    db: &impl ConnectionTrait,
+    id: i32,
+    signers: &[user::Model],
+    kato: &str,
+    at: chrono::DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    use crate::server::entities::signature;
+    use crate::server::services::petitions::public_name;
+    use sea_orm::ActiveModelTrait;
+    let region = territory::Entity::find()
+        .filter(territory::Column::Kato.eq(kato))
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    for s in signers {
+        signature::ActiveModel {
+            petition_id: Set(id),
+            user_id: Set(s.id),
+            grade: Set("email_verified".into()),
+            region_id: Set(region.id),
+            public_name: Set(public_name(&s.display_name)),
+            show_name: Set(true),
+            notify_answer: Set(false),
+            ip: Set("192.0.2.1".into()),
+            email_domain: Set("example.kz".into()),
+            created_at: Set(at),
+            counted: Set(0),
+            dirty: Set(true),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
 }

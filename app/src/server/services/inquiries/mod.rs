@@ -10,8 +10,6 @@ pub mod adoption;
 pub mod after;
 pub mod views;
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
@@ -19,7 +17,7 @@ use sea_orm::{
 };
 
 use super::timeline::Event;
-use super::{ActionError, ServiceError, cases, roles};
+use super::{ActionError, ServiceError, cases, roles, territories};
 use crate::model::{
     ActorRole, BodyKind, CaseKind, EventKind, InquiryDraft, InquiryState, PetitionStatus, Role,
     Topic,
@@ -125,27 +123,6 @@ pub fn state_of(model: &inquiry::Model) -> Result<InquiryState, ServiceError> {
         .ok_or_else(|| ServiceError::Corrupt(format!("inquiry state {}", model.state)))
 }
 
-/// The territories at and below `root`.
-async fn territory_tree(
-    db: &impl ConnectionTrait,
-    root: i32,
-) -> Result<HashSet<i32>, ServiceError> {
-    let mut all = HashSet::from([root]);
-    let mut frontier = vec![root];
-    while !frontier.is_empty() {
-        let next: Vec<i32> = territory::Entity::find()
-            .filter(territory::Column::ParentId.is_in(frontier))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|t| t.id)
-            .filter(|id| all.insert(*id))
-            .collect();
-        frontier = next;
-    }
-    Ok(all)
-}
-
 /// The bodies a maslikhat's deputies may address, in force: the akimats at the maslikhat's
 /// level or below within its territory, and their departments (bodies under them).
 ///
@@ -158,7 +135,7 @@ pub async fn reach(
     let Some(m) = body::Entity::find_by_id(maslikhat).one(db).await? else {
         return Ok(Vec::new());
     };
-    let tree = territory_tree(db, m.territory_id).await?;
+    let tree = territories::tree(db, m.territory_id).await?;
     let akimats: Vec<body::Model> = body::Entity::find()
         .filter(body::Column::Kind.eq(BodyKind::Akimat.as_str()))
         .filter(body::Column::TerritoryId.is_in(tree.iter().copied()))

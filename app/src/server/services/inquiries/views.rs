@@ -373,7 +373,7 @@ pub async fn register_rows(
             .one(db)
             .await?;
         let tree = match root {
-            Some(t) => super::territory_tree(db, t.id).await?,
+            Some(t) => crate::server::services::territories::tree(db, t.id).await?,
             None => std::collections::HashSet::new(),
         };
         query = query.filter(inquiry::Column::TerritoryId.is_in(tree));

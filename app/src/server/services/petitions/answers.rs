@@ -58,6 +58,7 @@ pub async fn inbox(
             }),
             claimed_by: None,
             submitted_at: p.submitted_at,
+            recent: 0,
         });
     }
     Ok(out)

@@ -74,7 +74,7 @@ pub async fn fold(
         .query_all_raw(Statement::from_string(
             backend,
             format!(
-                "SELECT id, petition_id, grade, region_id, CAST(counted AS INTEGER) AS counted, {VALID} AS valid \
+                "SELECT id, petition_id, grade, region_id, created_at, CAST(counted AS INTEGER) AS counted, {VALID} AS valid \
                  FROM signatures WHERE dirty ORDER BY id LIMIT {max_rows}{lock}"
             ),
         ))
@@ -85,6 +85,7 @@ pub async fn fold(
     }
     let mut grades: BTreeMap<(i32, String), i64> = BTreeMap::new();
     let mut regions: BTreeMap<(i32, i32), i64> = BTreeMap::new();
+    let mut hours: BTreeMap<(i32, i64), i64> = BTreeMap::new();
     let mut ids = Vec::with_capacity(rows.len());
     for row in &rows {
         let id: i64 = row.try_get("", "id")?;
@@ -97,6 +98,10 @@ pub async fn fold(
         let delta = i64::from(valid - counted);
         *grades.entry((petition_id, grade)).or_default() += delta;
         *regions.entry((petition_id, region_id)).or_default() += delta;
+        let signed: DateTime<Utc> = row.try_get("", "created_at")?;
+        *hours
+            .entry((petition_id, signed.timestamp().div_euclid(3600)))
+            .or_default() += delta;
     }
     for ((petition_id, grade), delta) in &grades {
         add(
@@ -116,6 +121,17 @@ pub async fn fold(
             "region_id",
             *petition_id,
             Value::from(*region_id),
+            *delta,
+        )
+        .await?;
+    }
+    for ((petition_id, hour), delta) in &hours {
+        add(
+            &txn,
+            "petition_hour_counts",
+            "hour",
+            *petition_id,
+            Value::from(*hour),
             *delta,
         )
         .await?;
@@ -543,6 +559,7 @@ async fn reconcile_one(
     let mut drift = false;
     for (table, key) in COUNTERS {
         if counts_differ(&txn, table, key, id).await? {
+            let of_row = signature_key(backend, key);
             drift = true;
             txn.execute_raw(Statement::from_sql_and_values(
                 backend,
@@ -553,8 +570,8 @@ async fn reconcile_one(
             txn.execute_raw(Statement::from_sql_and_values(
                 backend,
                 format!(
-                    "INSERT INTO {table} (petition_id, {key}, count) SELECT petition_id, {key}, COUNT(*) FROM signatures \
-                     WHERE petition_id = {p1} AND counted = 1 GROUP BY petition_id, {key}"
+                    "INSERT INTO {table} (petition_id, {key}, count) SELECT petition_id, {of_row}, COUNT(*) FROM signatures \
+                     WHERE petition_id = {p1} AND counted = 1 GROUP BY petition_id, {of_row}"
                 ),
                 [id.into()],
             ))
@@ -572,11 +589,24 @@ async fn reconcile_one(
     Ok(drift)
 }
 
-/// The counter tables and the signature column each counts by.
-const COUNTERS: [(&str, &str); 2] = [
+/// The counter tables and the key each counts by (a signature column, or `hour`).
+const COUNTERS: [(&str, &str); 3] = [
     ("petition_counts", "grade"),
     ("petition_region_counts", "region_id"),
+    ("petition_hour_counts", "hour"),
 ];
+
+/// A counter's key as computed from a signature row: the column itself, or for `hour` the
+/// hour of signing since the epoch (UTC), as the fold computes it.
+fn signature_key(backend: DbBackend, key: &str) -> &str {
+    match (key, backend) {
+        ("hour", DbBackend::Postgres) => {
+            "CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT)"
+        }
+        ("hour", _) => "(CAST(strftime('%s', created_at) AS INTEGER) / 3600)",
+        (column, _) => column,
+    }
+}
 
 /// Whether a counter table's rows for a petition differ from what its signatures say.
 async fn counts_differ(
@@ -585,9 +615,11 @@ async fn counts_differ(
     key: &str,
     id: i32,
 ) -> Result<bool, sea_orm::DbErr> {
-    let p1 = placeholder(txn.get_database_backend(), 1);
+    let backend = txn.get_database_backend();
+    let p1 = placeholder(backend, 1);
+    let of_row = signature_key(backend, key);
     let truth = group_counts(txn, &format!(
-        "SELECT CAST({key} AS TEXT) AS k, COUNT(*) AS n FROM signatures WHERE petition_id = {p1} AND counted = 1 GROUP BY {key}"
+        "SELECT CAST({of_row} AS TEXT) AS k, COUNT(*) AS n FROM signatures WHERE petition_id = {p1} AND counted = 1 GROUP BY {of_row}"
     ), id).await?;
     let stored = group_counts(
         txn,

@@ -13,7 +13,7 @@ use crate::model::{
     Topic,
 };
 use crate::server::entities::{body, petition, rejection_reason, territory, user};
-use crate::server::services::{ServiceError, bodies, deadlines, territories, thresholds};
+use crate::server::services::{ServiceError, bodies, deadlines, search, territories, thresholds};
 
 /// The longest title, summary and text, in characters.
 pub const TITLE_MAX: usize = 120;
@@ -188,6 +188,7 @@ pub async fn save_draft(
             }
             .insert(db)
             .await?;
+            search::index_petition(db, &created).await?;
             Ok(created.id)
         }
         Some(id) => {
@@ -209,6 +210,7 @@ pub async fn save_draft(
                 .await?
                 .rows_affected;
             if changed == 1 {
+                search::reindex_petition(db, id).await?;
                 Ok(id)
             } else {
                 Err(not_a_draft_of(db, author, id).await)
@@ -508,6 +510,8 @@ pub async fn options(
         draft: None,
         territory: territory_kato.to_owned(),
         topic,
+        title: String::new(),
+        similar: Vec::new(),
     })
 }
 

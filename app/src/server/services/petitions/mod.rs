@@ -9,6 +9,7 @@
 
 pub mod answers;
 pub mod counting;
+pub mod discovery;
 pub mod filing;
 pub mod fraud;
 pub mod moderation;

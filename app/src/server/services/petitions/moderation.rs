@@ -80,6 +80,7 @@ pub async fn queue(
             clock: clocks.view(&row, "any", today),
             claimed_by,
             submitted_at: row.submitted_at,
+            recent: 0,
         });
     }
     Ok(out)
@@ -267,6 +268,7 @@ pub async fn decide(
         return Err(refusal(db, id).await);
     }
     record(db, id, event, now).await?;
+    crate::server::services::search::reindex_petition(db, id).await?;
     Ok(())
 }
 

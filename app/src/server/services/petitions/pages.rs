@@ -2,9 +2,7 @@
 //! viewer may do; the public list; an author's petitions and a signer's signatures.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Statement};
 
 use super::{Clocks, PetitionError, counting, moderation, signing, status_of};
 use crate::model::{
@@ -12,9 +10,7 @@ use crate::model::{
     PetitionSummary, PetitionView, Role, Topic, ViewerActions,
 };
 use crate::server::db::placeholder;
-use crate::server::entities::{
-    body, petition, petition_region_count, rejection_reason, territory, user,
-};
+use crate::server::entities::{body, petition, rejection_reason, territory, user};
 use crate::server::services::cases::{self, answering};
 use crate::server::services::timeline::{self, Subject};
 use crate::server::services::{ServiceError, bodies, roles};
@@ -140,21 +136,9 @@ pub async fn view(
         None => None,
     };
     let recent_signers = recent_signers(db, id).await?;
-    let mut regions = Vec::new();
-    for row in petition_region_count::Entity::find()
-        .filter(petition_region_count::Column::PetitionId.eq(id))
-        .filter(petition_region_count::Column::Count.gt(0))
-        .order_by_desc(petition_region_count::Column::Count)
-        .all(db)
-        .await?
-    {
-        if let Some(t) = territory::Entity::find_by_id(row.region_id).one(db).await? {
-            regions.push((
-                names_of(&t.name_kk, &t.name_ru, &t.name_en),
-                u64::try_from(row.count).unwrap_or(0),
-            ));
-        }
-    }
+    let regions = super::discovery::signatures_by_region(db, id).await?;
+    let by_day =
+        super::discovery::signatures_by_day(db, id, status.takes_signatures(), today).await?;
     let mut actions = ViewerActions {
         is_author,
         is_moderator,
@@ -238,6 +222,8 @@ pub async fn view(
         timeline,
         recent_signers,
         regions,
+        by_day,
+        site: String::new(),
         queue_position,
         adopted_by,
         inquiries: inquiries.into_iter().map(|i| (i.id, i.title)).collect(),
@@ -264,7 +250,7 @@ async fn recent_signers(db: &impl ConnectionTrait, id: i32) -> Result<Vec<String
         .collect())
 }
 
-async fn summaries(
+pub(super) async fn summaries(
     db: &impl ConnectionTrait,
     rows: Vec<petition::Model>,
     today: NaiveDate,
@@ -296,45 +282,10 @@ async fn summaries(
             },
             claimed_by: None,
             submitted_at: row.submitted_at,
+            recent: 0,
         });
     }
     Ok(out)
-}
-
-/// The public list: open, under consideration, answered, then closed and rejected, newest
-/// first (petitions gathering initial support are reachable by direct link only).
-///
-/// # Errors
-/// A database failure.
-pub async fn public_list(
-    db: &impl ConnectionTrait,
-    today: NaiveDate,
-) -> Result<Vec<PetitionSummary>, ServiceError> {
-    let rows = petition::Entity::find()
-        .filter(petition::Column::Status.is_in([
-            PetitionStatus::Open.as_str(),
-            PetitionStatus::UnderConsideration.as_str(),
-            PetitionStatus::Answered.as_str(),
-            PetitionStatus::Closed.as_str(),
-            PetitionStatus::Rejected.as_str(),
-        ]))
-        .filter(
-            sea_orm::Condition::any()
-                .add(petition::Column::ApprovedAt.is_not_null())
-                .add(petition::Column::RejectedAt.is_not_null()),
-        )
-        .order_by_desc(petition::Column::Id)
-        .limit(200)
-        .all(db)
-        .await?;
-    let mut list = summaries(db, rows, today).await?;
-    list.sort_by_key(|p| match p.status {
-        PetitionStatus::Open => 0,
-        PetitionStatus::UnderConsideration => 1,
-        PetitionStatus::Answered => 2,
-        _ => 3,
-    });
-    Ok(list)
 }
 
 /// An author's petitions, newest first.

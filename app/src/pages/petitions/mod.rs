@@ -7,12 +7,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{LoadError, PageTitle};
+mod charts;
+mod list;
+
+pub use list::{ListResults, PetitionCards, PetitionsOf, PetitionsPage, list_query_string};
+
+use super::{LoadError, OpenGraph, PageTitle};
 use crate::api::petitions::{
     AnswerPetition, ClaimPetition, InvalidateSignatures, ModeratePetition, RateAnswer,
     SavePetition, SaveReason, SignPetition, WithdrawPetition, WithdrawSignature,
-    get_filing_options, get_petition, list_petitions, moderation_queue, my_petitions,
-    rejection_reasons,
+    get_filing_options, get_petition, moderation_queue, my_petitions, rejection_reasons,
 };
 use crate::components::account::visitor;
 use crate::components::case::{AnswerForm, RateForm, Timeline, kz_date};
@@ -38,7 +42,7 @@ fn page_failure() -> Option<AppError> {
         .or_else(failure::<crate::api::inquiries::AdoptPetition>)
 }
 
-fn clock_text(l: Locale, clock: &Clock) -> String {
+pub(crate) fn clock_text(l: Locale, clock: &Clock) -> String {
     format!(
         "{}: {} — {}",
         l.t(&format!("clock-{}", clock.name)),
@@ -67,27 +71,6 @@ fn ButtonForm(
             <input type="hidden" name="id" value=id.to_string()/>
             <button type="submit" class=class>{tr(label)}</button>
         </form>
-    }
-}
-
-/// The list of petitions.
-#[component]
-pub fn PetitionsPage() -> impl IntoView {
-    let locale = use_locale();
-    let list = Resource::new_blocking(|| (), |_| list_petitions());
-    view! {
-        <PageTitle text=locale.get_untracked().t("petitions-title")/>
-        <h1>{tr("petitions-title")}</h1>
-        <p class="lead">{tr("petitions-lead")}</p>
-        <p><a class="button" href=move || href(locale.get(), "/petitions/new")>{tr("petitions-start")}</a></p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(list) => view! { <PetitionTable list=list empty="petitions-empty"/> }.into_any(),
-                    Err(e) => view! { <LoadError error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
     }
 }
 
@@ -180,8 +163,10 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
         .collect();
     let id = p.id;
     let v = p.viewer.clone();
+    let summary: String = p.summary.chars().take(300).collect();
     view! {
         <PageTitle text=p.title.clone()/>
+        <OpenGraph title=p.title.clone() description=summary url=format!("{}{}", p.site, href(l, &format!("/petitions/{id}")))/>
         <article class="petition">
             <p class="hint">{l.t("petition-number")}" "{id}
                 {p.registration_number.clone().map(|n| view! { " · "{l.t("petition-registered-as")}" "<strong>{n}</strong> })}</p>
@@ -219,11 +204,13 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
             })}
             {goal.filter(|_| p.status.is_public() && p.status != PetitionStatus::Rejected).map(|goal| {
                 let label = format!("{} {} / {}", l.t(goal_key), l.number(progress_value), l.number(goal));
+                let percent = progress_value.saturating_mul(100) / goal.max(1);
                 view! {
                     <section class="progress" aria-labelledby="progress-heading">
                         <h2 id="progress-heading" class="visually-hidden">{l.t("petition-progress")}</h2>
-                        <p id="progress-label"><strong>{l.number(progress_value)}</strong>" "{l.t("petition-of")}" "{l.number(goal)}" "{l.t_with("petition-signatures", &[("n", goal.into())])}</p>
-                        <progress max=goal.to_string() value=progress_value.min(goal).to_string() aria-label=label></progress>
+                        <p id="progress-label"><strong>{l.number(progress_value)}</strong>" "{l.t("petition-of")}" "{l.number(goal)}" "{l.t_with("petition-signatures", &[("n", goal.into())])}
+                            " "<span class="progress-percent" data-percent=percent.to_string()>{l.t_with("petition-percent", &[("n", percent.into())])}</span></p>
+                        <progress class="progress-bar" max=goal.to_string() value=progress_value.min(goal).to_string() aria-label=label></progress>
                         <p class="hint">{l.t(if gathering { "petition-support-hint" } else { "petition-grade-hint" })}" "{l.t(required.label_key())}</p>
                         <ul class="counts">
                             <li>{l.t("grade-email_verified")}": "<strong data-count="email_verified">{l.number(p.counts.email_verified)}</strong></li>
@@ -233,6 +220,7 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
                 }
             })}
             <SignPanel p=p.clone() csrf=csrf.clone()/>
+            {p.status.is_public().then(|| view! { <Share title=p.title.clone() url=format!("{}{}", p.site, href(l, &format!("/petitions/{id}")))/> })}
             {(!p.hidden).then(|| view! {
                 <section aria-labelledby="text-heading">
                     <h2 id="text-heading">{l.t("petition-summary")}</h2>
@@ -267,12 +255,8 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
                     </ul>
                 </section>
             })}
-            {(!p.regions.is_empty()).then(|| view! {
-                <section aria-labelledby="regions-heading">
-                    <h2 id="regions-heading">{l.t("petition-by-region")}</h2>
-                    <ul>{p.regions.iter().map(|(n, c)| view! { <li>{n.get(l).to_owned()}": "{l.number(*c)}</li> }).collect_view()}</ul>
-                </section>
-            })}
+            {(!p.by_day.is_empty()).then(|| view! { <charts::SignaturesOverTime days=p.by_day.clone()/> })}
+            <charts::SignaturesByRegion regions=p.regions.clone()/>
             {(!p.adopted_by.is_empty() || !p.inquiries.is_empty() || v.can_adopt).then(|| view! {
                 <section class="panel" aria-labelledby="deputies-heading">
                     <h2 id="deputies-heading">{l.t("petition-deputies")}</h2>
@@ -298,6 +282,40 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
             <Timeline entries=p.timeline.clone()/>
             {v.is_admin.then(|| view! { <InvalidateForm id=id csrf=csrf.clone()/> })}
         </article>
+    }
+}
+
+/// Links that share the petition in the messengers and networks people in Kazakhstan use, and
+/// by mail; plain links, no script, no tracking.
+#[component]
+fn Share(title: String, url: String) -> impl IntoView {
+    use crate::components::links::encode;
+    let l = use_locale().get_untracked();
+    let (t, u) = (encode(&title), encode(&url));
+    let links = [
+        (
+            "Telegram",
+            format!("https://t.me/share/url?url={u}&text={t}"),
+        ),
+        ("WhatsApp", format!("https://wa.me/?text={t}%20{u}")),
+        ("VK", format!("https://vk.com/share.php?url={u}&title={t}")),
+        (
+            "Facebook",
+            format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
+        ),
+        ("X", format!("https://x.com/intent/post?url={u}&text={t}")),
+    ];
+    view! {
+        <section class="share" aria-labelledby="share-heading">
+            <h2 id="share-heading">{l.t("share-title")}</h2>
+            <ul class="share-links">
+                {links.into_iter().map(|(name, link)| view! {
+                    <li><a href=link rel="noopener noreferrer external">{name}</a></li>
+                }).collect_view()}
+                <li><a href=format!("mailto:?subject={t}&body={u}") rel="external">{l.t("share-mail")}</a></li>
+            </ul>
+            <p><label for="share-url">{l.t("share-link")}</label>" "<input id="share-url" type="url" readonly value=url/></p>
+        </section>
     }
 }
 
@@ -468,10 +486,12 @@ pub fn FilePetitionPage() -> impl IntoView {
             q.get("territory").unwrap_or_default(),
             q.get("topic").unwrap_or_default(),
             params.read().get("id").and_then(|s| s.parse::<i32>().ok()),
+            q.get("title").unwrap_or_default(),
         )
     };
-    let options =
-        Resource::new_blocking(key, |(t, topic, draft)| get_filing_options(t, topic, draft));
+    let options = Resource::new_blocking(key, |(t, topic, draft, title)| {
+        get_filing_options(t, topic, draft, title)
+    });
     let error = failure::<SavePetition>();
     view! {
         <PageTitle text=locale.get_untracked().t("file-title")/>
@@ -525,7 +545,13 @@ fn FilingForm(
     let draft = o.draft.clone();
     let value =
         |field: &str, from_draft: Option<String>| typed(field).or(from_draft).unwrap_or_default();
-    let title = value("title", draft.as_ref().map(|d| d.title.clone()));
+    let title = value(
+        "title",
+        draft
+            .as_ref()
+            .map(|d| d.title.clone())
+            .or_else(|| (!o.title.is_empty()).then(|| o.title.clone())),
+    );
     let summary = value("summary", draft.as_ref().map(|d| d.summary.clone()));
     let text = value("text", draft.as_ref().map(|d| d.text.clone()));
     let chosen_body = value("body", draft.as_ref().map(|d| d.body.clone()));
@@ -540,6 +566,8 @@ fn FilingForm(
             .map(|e| view! { <p class="field-error" id=format!("field-{field}-error")>{e}</p> })
     };
     let invalid = |field: &str| field_error(field).is_some().then_some("true");
+    let similar = RwSignal::new(o.similar.clone());
+    let asked = StoredValue::new(0_u64);
     view! {
         {form_error.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
         {draft.as_ref().and_then(|d| d.return_note.clone()).map(|note| view! {
@@ -571,6 +599,11 @@ fn FilingForm(
                     }).collect_view()}
                 </select>
             </div>
+            <div class="field">
+                <label for="pick-title">{l.t("file-working-title")}</label>
+                <p class="hint" id="pick-title-hint">{l.t("file-working-title-hint")}</p>
+                <input id="pick-title" name="title" type="text" maxlength="120" value=title.clone() aria-describedby="pick-title-hint"/>
+            </div>
             <button type="submit" class="button button-secondary">{l.t("file-show-bodies")}</button>
         </form>
         <form method="post" action="/api/petitions/save" class="form">
@@ -585,32 +618,37 @@ fn FilingForm(
                 {error_line("topic")}
                 {error_line("body")}
                 {o.bodies.is_empty().then(|| view! { <p>{l.t("file-choose-first")}</p> })}
-                {o.bodies.iter().enumerate().map(|(i, b)| {
-                    let fid = format!("body-{i}");
-                    let checked = chosen_body == b.body.slug || (chosen_body.is_empty() && i == 0 && b.suggested);
-                    view! {
-                        <div class="check body-option">
-                            <input type="radio" id=fid.clone() name="body" value=b.body.slug.clone() checked=checked required/>
-                            <label for=fid>
-                                <strong>{b.body.names.get(l).to_owned()}</strong>
-                                {b.suggested.then(|| view! { " "<span class="tag">{l.t("file-suggested")}</span> })}
-                                <br/>
-                                <span class="hint">{l.t(b.body.level.label_key())}" · "
-                                    {l.t_with("file-body-threshold", &[("count", l.number(b.threshold.signatures).into()), ("n", b.threshold.signatures.into())])}" ("
-                                    {l.t(b.threshold.required_grade.label_key())}") · "
-                                    {l.t_with(&format!("file-collection-{}", b.collection_unit), &[("n", b.collection_amount.into())])}
-                                </span>
-                            </label>
-                        </div>
-                    }
+                {body_groups(&o.bodies).into_iter().map(|(legend, members)| view! {
+                    <fieldset class="body-group">
+                        <legend>{l.t(&legend)}</legend>
+                        {members.into_iter().map(|(i, b)| {
+                            let fid = format!("body-{i}");
+                            let checked = chosen_body == b.body.slug || (chosen_body.is_empty() && i == 0 && b.suggested);
+                            view! {
+                                <div class="check body-option">
+                                    <input type="radio" id=fid.clone() name="body" value=b.body.slug.clone() checked=checked required/>
+                                    <label for=fid>
+                                        <strong>{b.body.names.get(l).to_owned()}</strong>
+                                        <span class="hint">{l.t(b.body.level.label_key())}" · "
+                                            {l.t_with("file-body-threshold", &[("count", l.number(b.threshold.signatures).into()), ("n", b.threshold.signatures.into())])}" ("
+                                            {l.t(b.threshold.required_grade.label_key())}") · "
+                                            {l.t_with(&format!("file-collection-{}", b.collection_unit), &[("n", b.collection_amount.into())])}
+                                        </span>
+                                    </label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
                 }).collect_view()}
             </fieldset>
             <div class="field">
                 <label for="field-title">{l.t("file-field-title")}</label>
                 <p class="hint" id="field-title-hint">{l.t("file-field-title-hint")}</p>
                 <input id="field-title" name="title" type="text" required maxlength="120" value=title
-                    aria-invalid=invalid("title") aria-describedby="field-title-hint"/>
+                    aria-invalid=invalid("title") aria-describedby="field-title-hint"
+                    on:input=move |ev| look_up_similar(event_target_value(&ev), similar, asked)/>
                 {error_line("title")}
+                {move || similar_list(l, similar.get())}
             </div>
             <div class="field">
                 <label for="field-summary">{l.t("file-field-summary")}</label>
@@ -641,6 +679,78 @@ fn FilingForm(
             </div>
         </form>
     }
+}
+
+/// The bodies offered, in groups: the suggested ones first, then the rest by level, each with
+/// its place in the whole list (the radio buttons' ids).
+fn body_groups(
+    bodies: &[crate::model::BodyOption],
+) -> Vec<(String, Vec<(usize, &crate::model::BodyOption)>)> {
+    let mut groups = Vec::new();
+    let suggested: Vec<_> = bodies
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.suggested)
+        .collect();
+    if !suggested.is_empty() {
+        groups.push(("file-suggested-bodies".to_owned(), suggested));
+    }
+    for level in crate::model::BodyLevel::ALL {
+        let members: Vec<_> = bodies
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| !b.suggested && b.body.level == *level)
+            .collect();
+        if !members.is_empty() {
+            groups.push((format!("file-bodies-{}", level.as_str()), members));
+        }
+    }
+    groups
+}
+
+/// Asks for petitions like the title being typed, a moment after the typing stops; only the
+/// answer to the latest question is shown.
+fn look_up_similar(
+    title: String,
+    similar: RwSignal<Vec<PetitionSummary>>,
+    asked: StoredValue<u64>,
+) {
+    let ticket = asked.get_value() + 1;
+    asked.set_value(ticket);
+    set_timeout(
+        move || {
+            if asked.get_value() != ticket {
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                if let Ok(list) = crate::api::petitions::similar_petitions(title).await
+                    && asked.get_value() == ticket
+                {
+                    similar.set(list);
+                }
+            });
+        },
+        std::time::Duration::from_millis(400),
+    );
+}
+
+/// The petitions like the one being written, if any.
+fn similar_list(l: Locale, list: Vec<PetitionSummary>) -> impl IntoView {
+    (!list.is_empty()).then(|| {
+        view! {
+            <div class="similar" role="status">
+                <p><strong>{l.t("file-similar")}</strong></p>
+                <ul>
+                    {list.into_iter().map(|p| view! {
+                        <li><a href=href(l, &format!("/petitions/{}", p.id))><bdi>{p.title.clone()}</bdi></a>
+                            " · "<span class=format!("tag status-{}", p.status.as_str())>{l.t(p.status.label_key())}</span>
+                            " · "{l.number(p.count)}" "{l.t_with("petition-signatures", &[("n", p.count.into())])}</li>
+                    }).collect_view()}
+                </ul>
+                <p class="hint">{l.t("file-similar-hint")}</p>
+            </div>
+        }
+    })
 }
 
 /// The moderation queue.

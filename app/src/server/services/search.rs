@@ -1,0 +1,354 @@
+//! Search across scripts and spellings, on each database's own full-text machinery.
+//!
+//! Text and queries are both *folded* to one Latin skeleton before they meet: Kazakh in Cyrillic
+//! (Қазақстан) or Latin script (Qazaqstan), Russian (Казахстан) and English (Kazakhstan) all
+//! become `kazakstan`. The folding forgets what people write differently — ө/о, ү/ұ/у, қ/к/q,
+//! ғ/г, ң/н, һ/х/h, і/и/ы/y, ж/zh/j, ш/sh, ч/ch, ц/ts, diacritics, doubled letters — so it finds more
+//! than it should rather than less. The folded text lives in `petition_search`; SQLite matches
+//! it with FTS5 (`petition_fts`, kept by triggers), PostgreSQL with `to_tsvector('simple', …)`
+//! under a GIN index. Every query term matches as a word prefix; all terms must match.
+
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+
+use crate::server::db::placeholder;
+use crate::server::entities::petition;
+use crate::server::services::ServiceError;
+
+/// At most this many terms of a query are used (the rest are ignored).
+const MAX_TERMS: usize = 8;
+/// A term is cut to this many folded letters.
+const MAX_TERM_LEN: usize = 32;
+
+/// One lower-case letter (after compatibility decomposition and without marks) in the skeleton
+/// alphabet, or `None` for a separator.
+fn skeleton(c: char) -> Option<&'static str> {
+    Some(match c {
+        'a' | 'а' | 'ә' => "a",
+        'b' | 'б' => "b",
+        'v' | 'в' => "v",
+        'g' | 'г' | 'ғ' => "g",
+        'd' | 'д' => "d",
+        'e' | 'е' | 'э' | 'є' => "e",
+        'j' | 'ж' => "j",
+        'z' | 'з' => "z",
+        'i' | 'y' | 'ı' | 'и' | 'і' | 'ы' | 'ї' => "i",
+        'k' | 'q' | 'h' | 'x' | 'к' | 'қ' | 'х' | 'һ' => "k",
+        'l' | 'л' => "l",
+        'm' | 'м' => "m",
+        'n' | 'н' | 'ң' => "n",
+        'o' | 'о' | 'ө' => "o",
+        'p' | 'п' => "p",
+        'r' | 'р' => "r",
+        's' | 'с' | 'ш' | 'щ' => "s",
+        't' | 'т' => "t",
+        'u' | 'w' | 'у' | 'ү' | 'ұ' | 'ў' => "u",
+        'f' | 'ф' => "f",
+        'c' | 'ч' => "c",
+        'ц' => "ts",
+        'ю' => "iu",
+        'я' => "ia",
+        'ъ' | 'ь' => "",
+        '0'..='9' => return Some(DIGITS[c as usize - '0' as usize]),
+        _ => return None,
+    })
+}
+
+const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
+/// Latin digraphs that spell one Cyrillic letter, and the skeleton letter they fold to.
+fn digraph(first: char, second: char) -> Option<&'static str> {
+    match (first, second) {
+        ('s', 'h') => Some("s"),
+        ('c', 'h') => Some("c"),
+        ('z', 'h') => Some("j"),
+        ('k', 'h') => Some("k"),
+        ('g', 'h') => Some("g"),
+        _ => None,
+    }
+}
+
+/// `text` folded to the skeleton: lower-case Latin letters and digits in words separated by
+/// single spaces, each doubled letter written once.
+pub fn fold(text: &str) -> String {
+    let chars: Vec<char> = text
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut out = String::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let piece = match chars.get(i + 1).and_then(|n| digraph(c, *n)) {
+            Some(p) => {
+                i += 1;
+                Some(p)
+            }
+            None => skeleton(c),
+        };
+        i += 1;
+        match piece {
+            Some(p) => {
+                for letter in p.chars() {
+                    if !out.ends_with(letter) || letter.is_ascii_digit() {
+                        out.push(letter);
+                    }
+                }
+            }
+            None => {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    out.trim_end().to_owned()
+}
+
+/// A query's terms: its folded words, each once, at most [`MAX_TERMS`] of them.
+pub fn terms(query: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in fold(query).split(' ').filter(|w| !w.is_empty()) {
+        let word: String = word.chars().take(MAX_TERM_LEN).collect();
+        if !out.contains(&word) {
+            out.push(word);
+        }
+        if out.len() == MAX_TERMS {
+            break;
+        }
+    }
+    out
+}
+
+/// Words too common to tell petitions apart (as typed; compared folded): "similar petitions"
+/// match any word, and one of these would make every petition similar.
+const COMMON_WORDS: [&str; 50] = [
+    "the",
+    "and",
+    "for",
+    "with",
+    "from",
+    "that",
+    "this",
+    "are",
+    "was",
+    "not",
+    "you",
+    "our",
+    "all",
+    "into",
+    "about",
+    "please",
+    "petition",
+    "для",
+    "что",
+    "как",
+    "это",
+    "при",
+    "или",
+    "его",
+    "все",
+    "без",
+    "под",
+    "над",
+    "так",
+    "уже",
+    "нас",
+    "наш",
+    "просим",
+    "петиция",
+    "чтобы",
+    "также",
+    "және",
+    "үшін",
+    "бұл",
+    "мен",
+    "пен",
+    "бен",
+    "деп",
+    "осы",
+    "біз",
+    "біздің",
+    "сұраймыз",
+    "туралы",
+    "қатысты",
+    "also",
+];
+
+/// A text's distinctive words: its folded terms of three letters or more that are not
+/// [`COMMON_WORDS`].
+pub fn distinctive_terms(text: &str) -> Vec<String> {
+    let common: Vec<String> = COMMON_WORDS.iter().map(|w| fold(w)).collect();
+    terms(text)
+        .into_iter()
+        .filter(|t| t.chars().count() >= 3 && !common.contains(t))
+        .collect()
+}
+
+/// The SQL condition "`column` is a petition matching all `terms`" (or, unless `all`, any of
+/// them), and its one bound value, the query in the database's own syntax. Terms are folded
+/// words (`[a-z0-9]+`), so no query syntax reaches the database from a user.
+pub fn petition_condition(
+    backend: DbBackend,
+    column: &str,
+    terms: &[String],
+    n: usize,
+    all: bool,
+) -> (String, String) {
+    let p = placeholder(backend, n);
+    if backend == DbBackend::Postgres {
+        let joint = if all { " & " } else { " | " };
+        let query = terms
+            .iter()
+            .map(|t| format!("{t}:*"))
+            .collect::<Vec<_>>()
+            .join(joint);
+        (
+            format!(
+                "{column} IN (SELECT petition_id FROM petition_search WHERE to_tsvector('simple', folded) @@ to_tsquery('simple', {p}))"
+            ),
+            query,
+        )
+    } else {
+        let joint = if all { " " } else { " OR " };
+        let query = terms
+            .iter()
+            .map(|t| format!("\"{t}\"*"))
+            .collect::<Vec<_>>()
+            .join(joint);
+        (
+            format!("{column} IN (SELECT rowid FROM petition_fts WHERE petition_fts MATCH {p})"),
+            query,
+        )
+    }
+}
+
+/// The folded text a petition is found by: its title, summary and, unless moderation hid it,
+/// its text.
+fn searchable(p: &petition::Model) -> String {
+    let text = if p.hidden { "" } else { p.text.as_str() };
+    fold(&format!("{} \n {} \n {}", p.title, p.summary, text))
+}
+
+/// Writes a petition's search row (after filing, editing or hiding it).
+///
+/// # Errors
+/// A database failure.
+pub async fn index_petition(
+    db: &impl ConnectionTrait,
+    p: &petition::Model,
+) -> Result<(), ServiceError> {
+    let backend = db.get_database_backend();
+    let (p1, p2) = (placeholder(backend, 1), placeholder(backend, 2));
+    db.execute_raw(Statement::from_sql_and_values(
+        backend,
+        format!(
+            "INSERT INTO petition_search (petition_id, folded) VALUES ({p1}, {p2}) \
+             ON CONFLICT (petition_id) DO UPDATE SET folded = excluded.folded"
+        ),
+        [p.id.into(), searchable(p).into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Rewrites the search row of petition `id` from what is stored now.
+///
+/// # Errors
+/// A database failure.
+pub async fn reindex_petition(db: &impl ConnectionTrait, id: i32) -> Result<(), ServiceError> {
+    use sea_orm::EntityTrait;
+    if let Some(p) = petition::Entity::find_by_id(id).one(db).await? {
+        index_petition(db, &p).await?;
+    }
+    Ok(())
+}
+
+/// Indexes the petitions that have no search row yet (after the migration that added search,
+/// or a row lost by hand); how many it indexed.
+///
+/// # Errors
+/// A database failure.
+pub async fn index_missing(db: &impl ConnectionTrait) -> Result<usize, ServiceError> {
+    use sea_orm::{EntityTrait, QueryFilter, QuerySelect, sea_query::Expr};
+    let mut done = 0;
+    loop {
+        let rows = petition::Entity::find()
+            .filter(Expr::cust(
+                "id NOT IN (SELECT petition_id FROM petition_search)",
+            ))
+            .limit(500)
+            .all(db)
+            .await?;
+        if rows.is_empty() {
+            return Ok(done);
+        }
+        for p in &rows {
+            index_petition(db, p).await?;
+        }
+        done += rows.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kazakh_in_either_script_russian_and_english_meet() {
+        for spelling in [
+            "Қазақстан",
+            "Qazaqstan",
+            "Казахстан",
+            "Kazakhstan",
+            "KAZAKSTAN",
+            "Qazaqstan!",
+        ] {
+            assert_eq!(fold(spelling), "kazakstan", "{spelling}");
+        }
+        for spelling in ["Шымкент", "Shymkent", "Şymkent", "Chimkent"] {
+            let folded = fold(spelling);
+            assert!(
+                folded == "simkent" || spelling == "Chimkent",
+                "{spelling} → {folded}"
+            );
+        }
+        assert_eq!(fold("Жетісу"), fold("Zhetysu"));
+        assert_eq!(fold("Жетісу"), fold("Jetisu"));
+        assert_eq!(fold("Өскемен"), fold("Oskemen"));
+        assert_eq!(fold("Өскемен"), fold("Öskemen"));
+        assert_eq!(fold("Ақкөл"), fold("Akkol"));
+        assert_eq!(fold("жол"), fold("jol"));
+        assert_eq!(fold("Ғылым"), fold("Gylym"));
+        assert_eq!(fold("Үкімет"), fold("Ukimet"));
+        assert_eq!(fold("Ұлытау"), fold("Ulytau"));
+        assert_eq!(fold("Көше"), fold("Koshe"));
+        assert_eq!(fold("Һ"), fold("Х"));
+        assert_eq!(fold("ёлка"), fold("елка"));
+        assert_eq!(fold("Алматы"), fold("Almaty"));
+        assert_eq!(fold("Центр"), fold("Tsentr"));
+        // A word's folding starts with its prefix's, so a prefix query finds longer words.
+        assert!(fold("streets").starts_with(&fold("street")));
+        assert!(fold("жолдары").starts_with(&fold("жол")));
+    }
+
+    #[test]
+    fn anything_else_is_a_separator() {
+        assert_eq!(fold("  жол,\u{202e}жөндеу!!  2026 "), "jol jondeu 2026");
+        assert_eq!(
+            fold("\"OR 1=1; DROP TABLE petitions --"),
+            "or 1 1 drop table petitions"
+        );
+        assert_eq!(fold("🚧 road*"), "road");
+        assert_eq!(fold("日本"), "");
+    }
+
+    #[test]
+    fn a_query_is_its_distinct_folded_words_and_no_more_than_eight() {
+        assert_eq!(terms("Жол жол road"), vec!["jol", "road"]);
+        assert_eq!(terms("a b c d e f g h i j k").len(), 8);
+        assert!(terms("!!! ***").is_empty());
+        assert_eq!(terms(&"я".repeat(100))[0].len(), MAX_TERM_LEN);
+    }
+}

@@ -1,0 +1,625 @@
+//! Open data: the petitions as JSON (`/api/v1/petitions`, `/api/v1/petitions/{id}`) with
+//! `ETag`s and cache headers, any list as CSV, Atom feeds of petitions opened and answered
+//! (for the country, a region or a body), and the OpenAPI document — generated from these
+//! handlers and types by `utoipa`, never written by hand — with a browsable viewer at
+//! `/api/docs`. Aggregates only: no signer, no author, no personal data.
+
+use app::model::{ListQuery, PetitionSummary, PetitionView};
+use app::server::AppState;
+use app::server::services::petitions::{PetitionError, discovery, pages};
+use app::server::services::today;
+use axum::{
+    Json, Router,
+    extract::{Path, Query, State, rejection::QueryRejection},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+/// A name in the platform's three languages.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiNames {
+    /// Kazakh.
+    pub kk: String,
+    /// Russian.
+    pub ru: String,
+    /// English.
+    pub en: String,
+}
+
+impl From<&app::model::Names> for ApiNames {
+    fn from(n: &app::model::Names) -> Self {
+        ApiNames {
+            kk: n.kk.clone(),
+            ru: n.ru.clone(),
+            en: n.en.clone(),
+        }
+    }
+}
+
+/// The deadline a petition runs against now.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiDeadline {
+    /// `moderation`, `initial_support`, `collection` or `answer`.
+    pub name: String,
+    /// Its last day.
+    pub due: NaiveDate,
+    /// `due`, `overdue` or `very_overdue`.
+    pub state: String,
+}
+
+impl From<&app::model::Clock> for ApiDeadline {
+    fn from(c: &app::model::Clock) -> Self {
+        ApiDeadline {
+            name: c.name.clone(),
+            due: c.due,
+            state: c.state.clone(),
+        }
+    }
+}
+
+/// A petition in a list.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiPetitionSummary {
+    /// Its number on the site.
+    pub id: i32,
+    /// Its page.
+    pub url: String,
+    /// Title, as its author wrote it.
+    pub title: String,
+    /// `open`, `under_consideration`, `answered`, `closed` or `rejected`.
+    pub status: String,
+    /// The addressee.
+    pub addressee: ApiNames,
+    /// Signatures counted toward the threshold.
+    pub signatures: u64,
+    /// The signatures it needs.
+    pub threshold: Option<u64>,
+    /// Signatures counted in the last 24 hours.
+    pub signatures_last_24h: u64,
+    /// The deadline it runs against now.
+    pub deadline: Option<ApiDeadline>,
+}
+
+/// One page of a list.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiPetitionList {
+    /// The petitions on this page.
+    pub items: Vec<ApiPetitionSummary>,
+    /// How many match.
+    pub total: u64,
+    /// This page, from 1.
+    pub page: u32,
+    /// How many pages.
+    pub pages: u32,
+    /// Petitions per page.
+    pub per_page: u64,
+    /// The order used.
+    pub sort: String,
+    /// Parameters whose values were not understood and were ignored.
+    pub ignored: Vec<String>,
+}
+
+/// Signatures per identity grade (each grade counts the signers with at least that grade).
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiGrades {
+    /// Email verified or better.
+    pub email_verified: u64,
+    /// IIN checked or better.
+    pub iin_checked: u64,
+    /// Signed with an eGov digital signature.
+    pub digital_signature: u64,
+}
+
+/// A region's signatures.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiRegion {
+    /// The region's KATO code.
+    pub kato: String,
+    /// Its name.
+    pub name: ApiNames,
+    /// Signatures of its residents.
+    pub signatures: u64,
+    /// Its latest population figure.
+    pub population: Option<u64>,
+}
+
+/// A day's signatures (Kazakhstan time).
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiDay {
+    /// The day.
+    pub day: NaiveDate,
+    /// Signatures counted that day.
+    pub signatures: u64,
+}
+
+/// The body's answer.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiAnswer {
+    /// `satisfied`, `partly_satisfied`, `refused` or the like.
+    pub decision: String,
+    /// The text.
+    pub text: String,
+    /// When it was published.
+    pub at: DateTime<Utc>,
+    /// Its average rating by signers (1–5).
+    pub average_rating: Option<f64>,
+    /// How many rated it.
+    pub ratings: u64,
+}
+
+/// An event in a petition's life.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiEvent {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What happened.
+    pub kind: String,
+    /// In what role (`author`, `moderator`, `body`, `system`, …).
+    pub role: String,
+}
+
+/// A petition, whole.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiPetition {
+    /// Its number on the site.
+    pub id: i32,
+    /// Its page.
+    pub url: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Full text (empty when moderation hid it).
+    pub text: String,
+    /// Whether moderation hid the text.
+    pub text_hidden: bool,
+    /// Its state.
+    pub status: String,
+    /// Its topic.
+    pub topic: String,
+    /// The addressee's slug.
+    pub addressee_slug: String,
+    /// The addressee.
+    pub addressee: ApiNames,
+    /// The addressee's level (`national`, `regional`, `district`, `rural`).
+    pub level: String,
+    /// The territory it concerns.
+    pub territory: ApiNames,
+    /// The signatures it needs, once open.
+    pub threshold: Option<u64>,
+    /// The grade the threshold counts.
+    pub required_grade: Option<String>,
+    /// Signatures per grade.
+    pub signatures: ApiGrades,
+    /// Signatures per signer's region, every region.
+    pub signatures_by_region: Vec<ApiRegion>,
+    /// Signatures per day.
+    pub signatures_by_day: Vec<ApiDay>,
+    /// The deadline it runs against now.
+    pub deadline: Option<ApiDeadline>,
+    /// Its registration number at the body, once registered.
+    pub registration_number: Option<String>,
+    /// The body's answer, once published.
+    pub answer: Option<ApiAnswer>,
+    /// Its timeline, oldest first.
+    pub timeline: Vec<ApiEvent>,
+}
+
+/// An error.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiError {
+    /// `not_found` or `bad_request`.
+    pub error: String,
+}
+
+/// The filters, order and page of a list (values not understood are ignored and named in
+/// `ignored`).
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListParams {
+    /// `open`, `under_consideration`, `answered`, `closed` or `rejected`.
+    pub status: Option<String>,
+    /// A region's KATO code.
+    pub region: Option<String>,
+    /// An addressee's slug.
+    pub body: Option<String>,
+    /// A topic.
+    pub topic: Option<String>,
+    /// Words to search for, in any of the three languages and either Kazakh script.
+    pub q: Option<String>,
+    /// `signed`, `trending`, `newest`, `closing`, or `relevance` with `q`.
+    pub sort: Option<String>,
+    /// The page, from 1.
+    pub page: Option<String>,
+}
+
+impl From<ListParams> for ListQuery {
+    fn from(p: ListParams) -> Self {
+        ListQuery {
+            status: p.status,
+            region: p.region,
+            body: p.body,
+            topic: p.topic,
+            q: p.q,
+            sort: p.sort,
+            page: p.page,
+        }
+    }
+}
+
+/// A feed's scope and language.
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FeedParams {
+    /// A region's KATO code.
+    pub region: Option<String>,
+    /// An addressee's slug.
+    pub body: Option<String>,
+    /// `kk`, `ru` or `en` (Kazakh by default).
+    pub lang: Option<String>,
+}
+
+fn error(status: StatusCode, what: &str) -> Response {
+    (
+        status,
+        Json(ApiError {
+            error: what.to_owned(),
+        }),
+    )
+        .into_response()
+}
+
+/// JSON with a strong `ETag` of its bytes; `304 Not Modified` when the client has them.
+fn cached_json<T: Serialize>(headers: &HeaderMap, value: &T) -> Response {
+    use sha2::{Digest, Sha256};
+    let Ok(body) = serde_json::to_vec(value) else {
+        return error(StatusCode::INTERNAL_SERVER_ERROR, "internal");
+    };
+    let tag = format!("\"{}\"", &hex::encode(Sha256::digest(&body))[..32]);
+    let matches = headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| {
+            let t = t.trim();
+            t == "*" || t.trim_start_matches("W/") == tag
+        });
+    let mut response = if matches {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+    };
+    let h = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&tag) {
+        h.insert(header::ETAG, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=60"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    response
+}
+
+fn summary(base: &str, p: &PetitionSummary) -> ApiPetitionSummary {
+    ApiPetitionSummary {
+        id: p.id,
+        url: format!("{base}/kk/petitions/{}", p.id),
+        title: p.title.clone(),
+        status: p.status.as_str().to_owned(),
+        addressee: (&p.body).into(),
+        signatures: p.count,
+        threshold: p.threshold,
+        signatures_last_24h: p.recent,
+        deadline: p.clock.as_ref().map(Into::into),
+    }
+}
+
+fn whole(base: &str, v: &PetitionView) -> ApiPetition {
+    ApiPetition {
+        id: v.id,
+        url: format!("{base}/kk/petitions/{}", v.id),
+        title: v.title.clone(),
+        summary: v.summary.clone(),
+        text: v.text.clone(),
+        text_hidden: v.hidden,
+        status: v.status.as_str().to_owned(),
+        topic: v.topic.as_str().to_owned(),
+        addressee_slug: v.body.slug.clone(),
+        addressee: (&v.body.names).into(),
+        level: v.body.level.as_str().to_owned(),
+        territory: (&v.territory).into(),
+        threshold: v.threshold,
+        required_grade: v.required_grade.map(|g| g.as_str().to_owned()),
+        signatures: ApiGrades {
+            email_verified: v.counts.email_verified,
+            iin_checked: v.counts.iin_checked,
+            digital_signature: v.counts.digital_signature,
+        },
+        signatures_by_region: v
+            .regions
+            .iter()
+            .map(|r| ApiRegion {
+                kato: r.kato.clone(),
+                name: (&r.names).into(),
+                signatures: r.count,
+                population: r.population,
+            })
+            .collect(),
+        signatures_by_day: v
+            .by_day
+            .iter()
+            .map(|(day, n)| ApiDay {
+                day: *day,
+                signatures: *n,
+            })
+            .collect(),
+        deadline: v.clock.as_ref().map(Into::into),
+        registration_number: v.registration_number.clone(),
+        answer: v.answer.as_ref().map(|a| ApiAnswer {
+            decision: a.decision.as_str().to_owned(),
+            text: a.text.clone(),
+            at: a.at,
+            average_rating: a.average_rating,
+            ratings: a.ratings,
+        }),
+        timeline: v
+            .timeline
+            .iter()
+            .map(|e| ApiEvent {
+                at: e.at,
+                kind: e.kind.as_str().to_owned(),
+                role: e.role.as_str().to_owned(),
+            })
+            .collect(),
+    }
+}
+
+fn base(state: &AppState) -> String {
+    state.public_url.0.trim_end_matches('/').to_owned()
+}
+
+/// The list's query, or the client's error.
+fn list_query(query: Result<Query<ListParams>, QueryRejection>) -> Result<ListQuery, Response> {
+    query
+        .map(|Query(p)| p.into())
+        .map_err(|_| error(StatusCode::BAD_REQUEST, "bad_request"))
+}
+
+/// Petitions, filtered, searched, sorted and paged as on the site's list.
+#[utoipa::path(
+    get,
+    path = "/api/v1/petitions",
+    tag = "petitions",
+    params(ListParams),
+    responses(
+        (status = 200, description = "One page of the list", body = ApiPetitionList),
+        (status = 304, description = "Not modified since the `ETag` given in `If-None-Match`"),
+        (status = 400, description = "A query that is not a query string", body = ApiError),
+    )
+)]
+pub async fn petitions(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<ListParams>, QueryRejection>,
+) -> Response {
+    let q = match list_query(query) {
+        Ok(q) => q,
+        Err(r) => return r,
+    };
+    match discovery::list(&state.db, &q, Utc::now(), today()).await {
+        Ok(page) => {
+            let base = base(&state);
+            cached_json(
+                &headers,
+                &ApiPetitionList {
+                    items: page.items.iter().map(|p| summary(&base, p)).collect(),
+                    total: page.total,
+                    page: page.page,
+                    pages: page.pages,
+                    per_page: discovery::PER_PAGE,
+                    sort: page.sort,
+                    ignored: page.ignored,
+                },
+            )
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "open data: the list failed");
+            error(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        }
+    }
+}
+
+/// One petition with its counts per grade, region and day, its answer and its timeline.
+#[utoipa::path(
+    get,
+    path = "/api/v1/petitions/{id}",
+    tag = "petitions",
+    params(("id" = i32, Path, description = "The petition's number")),
+    responses(
+        (status = 200, description = "The petition", body = ApiPetition),
+        (status = 304, description = "Not modified since the `ETag` given in `If-None-Match`"),
+        (status = 404, description = "No such public petition", body = ApiError),
+    )
+)]
+pub async fn petition(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let Ok(id) = id.parse::<i32>() else {
+        return error(StatusCode::NOT_FOUND, "not_found");
+    };
+    match pages::view(&state.db, id, None, Utc::now(), today()).await {
+        // Gathering petitions are public by link, and so here.
+        Ok(view) => cached_json(&headers, &whole(&base(&state), &view)),
+        Err(PetitionError::NotFound) => error(StatusCode::NOT_FOUND, "not_found"),
+        Err(e) => {
+            tracing::error!(error = %e, id, "open data: a petition failed");
+            error(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        }
+    }
+}
+
+/// The longest list a CSV holds.
+const CSV_ROWS: u64 = 5_000;
+
+/// A list as CSV: the same filters and order, every page at once (at most 5,000 rows).
+#[utoipa::path(
+    get,
+    path = "/api/v1/petitions.csv",
+    tag = "petitions",
+    params(ListParams),
+    responses(
+        (status = 200, description = "The list", content_type = "text/csv"),
+        (status = 400, description = "A query that is not a query string", body = ApiError),
+    )
+)]
+pub async fn petitions_csv(
+    State(state): State<AppState>,
+    query: Result<Query<ListParams>, QueryRejection>,
+) -> Response {
+    let mut q = match list_query(query) {
+        Ok(q) => q,
+        Err(r) => return r,
+    };
+    q.page = None;
+    let body = discovery::list_sized(&state.db, &q, CSV_ROWS, Utc::now(), today())
+        .await
+        .and_then(|page| discovery::csv(&page.items, &base(&state)));
+    super::csv_download("dauys-petitions.csv", body)
+}
+
+/// An Atom feed of petitions opened and answered, for the country, a region or a body.
+#[utoipa::path(
+    get,
+    path = "/api/v1/feeds/petitions.atom",
+    tag = "feeds",
+    params(FeedParams),
+    responses(
+        (status = 200, description = "The feed", content_type = "application/atom+xml"),
+        (status = 400, description = "A query that is not a query string", body = ApiError),
+    )
+)]
+pub async fn feed(
+    State(state): State<AppState>,
+    query: Result<Query<FeedParams>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    use atom_syndication::{Entry, Feed, Link, Text};
+    let Ok(Query(params)) = query else {
+        return error(StatusCode::BAD_REQUEST, "bad_request");
+    };
+    let locale = params
+        .lang
+        .as_deref()
+        .and_then(app::i18n::Locale::from_code)
+        .unwrap_or_default();
+    let entries = match discovery::feed(
+        &state.db,
+        params.region.as_deref(),
+        params.body.as_deref(),
+        50,
+    )
+    .await
+    {
+        Ok(e) => e,
+        Err(e) => {
+            tracing::error!(error = %e, "open data: the feed failed");
+            return error(StatusCode::INTERNAL_SERVER_ERROR, "internal");
+        }
+    };
+    let base = base(&state);
+    let lang = locale.code();
+    let link = |href: String, rel: &str| Link {
+        href,
+        rel: rel.to_owned(),
+        ..Link::default()
+    };
+    let feed = Feed {
+        title: Text::plain(format!("Dauys — {}", locale.t("feed-title"))),
+        id: format!("{base}/api/v1/feeds/petitions.atom"),
+        updated: entries
+            .first()
+            .map_or_else(Utc::now, |e| e.at)
+            .fixed_offset(),
+        links: vec![link(format!("{base}/{lang}/petitions"), "alternate")],
+        entries: entries
+            .iter()
+            .map(|e| Entry {
+                title: Text::plain(format!(
+                    "{}: {}",
+                    locale.t(&format!("feed-{}", e.event)),
+                    e.title
+                )),
+                id: format!("{base}/petitions/{}#{}", e.id, e.event),
+                updated: e.at.fixed_offset(),
+                summary: Some(Text::plain(e.summary.clone())),
+                links: vec![link(
+                    format!("{base}/{lang}/petitions/{}", e.id),
+                    "alternate",
+                )],
+                ..Entry::default()
+            })
+            .collect(),
+        ..Feed::default()
+    };
+    (
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        feed.to_string(),
+    )
+        .into_response()
+}
+
+/// The OpenAPI document of the open data.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Dauys open data",
+        version = "1",
+        description = "Petitions to Kazakhstan's state bodies: lists, counts per grade, region and day, answers and timelines. Aggregates only; no personal data.",
+        license(name = "CC BY 4.0", url = "https://creativecommons.org/licenses/by/4.0/")
+    ),
+    paths(petitions, petition, petitions_csv, feed),
+    tags(
+        (name = "petitions", description = "Petitions and their signatures"),
+        (name = "feeds", description = "Atom feeds")
+    )
+)]
+pub struct ApiDoc;
+
+/// What the viewer's page may load: its own scripts and styles (Swagger UI sets inline
+/// styles) and the document.
+const VIEWER_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The open-data routes, the document at `/api/v1/openapi.json` and the viewer at
+/// `/api/docs`.
+pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S>
+where
+    AppState: axum::extract::FromRef<S>,
+{
+    let viewer: Router<S> = utoipa_swagger_ui::SwaggerUi::new("/api/docs")
+        .url("/api/v1/openapi.json", ApiDoc::openapi())
+        .into();
+    Router::new()
+        .route("/api/v1/petitions", get(petitions))
+        .route("/api/v1/petitions.csv", get(petitions_csv))
+        .route("/api/v1/petitions/{id}", get(petition))
+        .route("/api/v1/feeds/petitions.atom", get(feed))
+        .merge(viewer.layer(axum::middleware::map_response(
+            |mut r: Response| async move {
+                r.headers_mut().insert(
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static(VIEWER_CSP),
+                );
+                r
+            },
+        )))
+}
