@@ -1,0 +1,246 @@
+//! HTTP tests of the open data: the JSON list and petition (aggregates only, never a signer or
+//! the author), `ETag` and `304`, `404` JSON for ids that do not exist, the CSV of a list, the
+//! Atom feeds, and the OpenAPI document — generated from the code — checked against the
+//! responses: every documented path answers, and every JSON answer validates against its
+//! documented schema (a schema-driven check, as schemathesis would do).
+
+mod common;
+
+use app::model::{PetitionStatus, Role};
+use app::server::services::petitions::counting;
+use app::server::services::today;
+use app::server::testing::people::{self, Listed};
+use axum::http::StatusCode;
+use chrono::{Duration, Utc};
+use common::*;
+use serde_json::Value;
+
+struct World {
+    site: Site,
+    open: i32,
+    answered: i32,
+}
+
+async fn world() -> World {
+    let site = Site::new().await;
+    let db = &site.test.db;
+    let p = people::verified_citizens(db, "od", 6, "75", true)
+        .await
+        .expect("people");
+    people::grant(db, &p[1].email, Role::Moderator, None)
+        .await
+        .expect("moderator");
+    let now = Utc::now();
+    let mut ids = Vec::new();
+    for (title, kato, status) in [
+        ("Жол жөндеу: Төле би көшесі", "75", PetitionStatus::Open),
+        (
+            "=HYPERLINK(\"http://x\") water",
+            "19",
+            PetitionStatus::Answered,
+        ),
+    ] {
+        let listed = Listed {
+            title,
+            summary: "What we ask for.",
+            text: "The text.",
+            body: if kato == "75" {
+                "akimat-75"
+            } else {
+                "akimat-19"
+            },
+            kato,
+            topic: "roads",
+            status,
+            opened: now - Duration::days(4),
+        };
+        ids.push(
+            people::listed_petition(db, p[0].id, p[1].id, &listed)
+                .await
+                .expect("petition"),
+        );
+    }
+    people::signatures_at(db, ids[0], &p[2..5], "75", now - Duration::hours(2))
+        .await
+        .expect("signed");
+    counting::fold(db, 100_000, now, today())
+        .await
+        .expect("folded");
+    World {
+        site,
+        open: ids[0],
+        answered: ids[1],
+    }
+}
+
+async fn json(site: &Site, path: &str) -> (StatusCode, header::HeaderMap, Value) {
+    let (status, headers, body) = site.get(path, &[]).await;
+    let value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: {e}: {body}"));
+    (status, headers, value)
+}
+
+/// A validator for the schema `name` of the document's components.
+fn validator(doc: &Value, reference: &str) -> jsonschema::Validator {
+    let schema = serde_json::json!({
+        "$ref": reference,
+        "components": doc["components"].clone(),
+    });
+    jsonschema::validator_for(&schema).expect("the document's schema compiles")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_open_data_answers_as_its_document_says() {
+    let w = world().await;
+    let s = &w.site;
+
+    // The list: aggregates, paged, cached by ETag.
+    let (status, headers, list) = json(s, "/api/v1/petitions?status=open").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["items"][0]["id"], w.open);
+    assert_eq!(list["items"][0]["signatures"], 3);
+    assert_eq!(list["items"][0]["signatures_last_24h"], 3);
+    let tag = headers
+        .get(header::ETAG)
+        .and_then(|v| v.to_str().ok())
+        .expect("an ETag")
+        .to_owned();
+    assert!(headers.get(header::CACHE_CONTROL).is_some());
+    let (status, _, body) = s
+        .get("/api/v1/petitions?status=open", &[("if-none-match", &tag)])
+        .await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert!(body.is_empty());
+    // Unknown values are named, not refused; a search in Latin script finds Cyrillic.
+    let (_, _, odd) = json(s, "/api/v1/petitions?region=00&q=jol").await;
+    assert_eq!(odd["ignored"], serde_json::json!(["region"]));
+    assert_eq!(odd["items"][0]["id"], w.open);
+
+    // One petition: counts per grade, region and day, the answer, the timeline; nobody's name.
+    let (status, _, one) = json(s, &format!("/api/v1/petitions/{}", w.open)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(one["signatures"]["email_verified"], 3);
+    assert_eq!(
+        one["signatures_by_region"].as_array().map(Vec::len),
+        Some(20)
+    );
+    let text = one.to_string();
+    for personal in [
+        "\"author\":",
+        "\"signers\":",
+        "email\":",
+        "@example.kz",
+        "Aigerim",
+        "Nurlan",
+        "Дина",
+        "Ерлан",
+    ] {
+        assert!(!text.contains(personal), "{personal} in {text}");
+    }
+    let (_, _, answered) = json(s, &format!("/api/v1/petitions/{}", w.answered)).await;
+    assert_eq!(answered["answer"]["decision"], "partly_accepted");
+    for missing in ["999999", "abc", "-1", "1e9", "%F0%9F%9A%A7"] {
+        let (status, _, body) = json(s, &format!("/api/v1/petitions/{missing}")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{missing}");
+        assert_eq!(body["error"], "not_found");
+    }
+
+    // The CSV of a list: a header, a row each, formulas defused.
+    let (status, headers, csv) = s.get("/api/v1/petitions.csv", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("text/csv")
+    );
+    assert_eq!(csv.lines().count(), 3);
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap_or_default()
+            .starts_with("id,url,title,status")
+    );
+    assert!(csv.contains("'=HYPERLINK"), "a formula is defused: {csv}");
+
+    // The feeds: Atom, for the country and for a region.
+    let (status, headers, atom) = s.get("/api/v1/feeds/petitions.atom?lang=en", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("application/atom+xml")
+    );
+    let feed: atom_syndication::Feed = atom.parse().expect("a valid Atom feed");
+    assert_eq!(feed.entries().len(), 3, "two opened, one answered");
+    assert!(
+        feed.entries()
+            .iter()
+            .any(|e| e.title().as_str().starts_with("Answered: "))
+    );
+    let (_, _, region) = s.get("/api/v1/feeds/petitions.atom?region=19", &[]).await;
+    let region: atom_syndication::Feed = region.parse().expect("valid");
+    assert_eq!(region.entries().len(), 2);
+    let (status, _, _) = s
+        .get("/api/v1/feeds/petitions.atom?region=nowhere", &[])
+        .await;
+    assert_eq!(status, StatusCode::OK, "an unknown region is an empty feed");
+
+    // The document, generated from the code, and the viewer.
+    let (status, _, doc) = json(s, "/api/v1/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        doc["openapi"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("3.")
+    );
+    let (status, _, viewer) = s.get("/api/docs/", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(viewer.contains("swagger"), "the viewer's page");
+
+    // Every documented path answers; every JSON answer validates against its schema.
+    let paths = doc["paths"].as_object().expect("paths");
+    assert_eq!(paths.len(), 4);
+    let concrete = |path: &str| path.replace("{id}", &w.open.to_string());
+    let mut validated = 0;
+    for (path, item) in paths {
+        let responses = &item["get"]["responses"];
+        let (status, _, body) = s.get(&concrete(path), &[]).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        if let Some(reference) =
+            responses["200"]["content"]["application/json"]["schema"]["$ref"].as_str()
+        {
+            let value: Value = serde_json::from_str(&body).expect("JSON");
+            let v = validator(&doc, reference);
+            let errors: Vec<String> = v.iter_errors(&value).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{path}: {errors:?}");
+            validated += 1;
+        }
+        // The documented errors too.
+        if let Some(reference) =
+            responses["404"]["content"]["application/json"]["schema"]["$ref"].as_str()
+        {
+            let (_, _, body) = s.get(&path.replace("{id}", "0"), &[]).await;
+            let value: Value = serde_json::from_str(&body).expect("JSON");
+            assert!(validator(&doc, reference).is_valid(&value), "{path} 404");
+        }
+    }
+    assert_eq!(validated, 2, "the list and the petition have JSON schemas");
+    // The schema is strict enough to catch a wrong answer.
+    let wrong = serde_json::json!({ "items": "none", "total": -1 });
+    assert!(!validator(&doc, "#/components/schemas/ApiPetitionList").is_valid(&wrong));
+    // A documented parameter each list path takes.
+    let params: Vec<&str> = doc["paths"]["/api/v1/petitions"]["get"]["parameters"]
+        .as_array()
+        .expect("parameters")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert_eq!(
+        params,
+        ["status", "region", "body", "topic", "q", "sort", "page"]
+    );
+    w.site.finish().await;
+}
