@@ -58,6 +58,9 @@ mkdir -p "$fixtures"
   "Running water for Alatau district" >"$fixtures/inquiry-petition-js.txt"
 "$server" registered-petition e2e-cosigner3@example.kz e2e-staff0@example.kz akimat-19 19 0 \
   "Running water for Talgar" >"$fixtures/inquiry-petition-nojs.txt"
+# A petition with signatures over ten days, for the list, the search, the chart and the map.
+"$server" listed-petition e2e-cosigner4@example.kz e2e-staff0@example.kz akimat-43 43 open 10 12 \
+  "Қызылорда: Жібек жолы көшесін жөндеу" >"$fixtures/listed-petition.txt"
 echo "$DATABASE_URL" >"$fixtures/database-url"
 echo "$server" >"$fixtures/server-bin"
 "$server"

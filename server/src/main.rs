@@ -35,6 +35,9 @@ const USAGE: &str = "usage: server [serve|migrate|seed|grant-admin EMAIL|grant-r
   registered-petition AUTHOR MODERATOR BODY KATO DAYS_AGO TITLE
                        (a petition under consideration since DAYS_AGO, its case open at BODY;
                        prints the petition's and the case's ids)
+  listed-petition AUTHOR MODERATOR BODY KATO STATUS DAYS_AGO SIGNERS TITLE
+                     (a petition opened DAYS_AGO and left in STATUS, signed by the accounts
+                     e2e-cosigner0 … e2e-cosigner{SIGNERS-1} over those days; prints its id)
   demo               load the demonstration (dozens of petitions in every state, with
                      signatures over weeks) into a new development database; refuses
                      production and a database with accounts or petitions of its own
@@ -88,6 +91,7 @@ async fn main() -> ExitCode {
         "registered-petition" => registered_petition(std::env::args().skip(2).collect()).await,
         "backdate-case" => backdate_case(std::env::args().skip(2).collect()).await,
         "demo" => demo().await,
+        "listed-petition" => listed_petition(std::env::args().skip(2).collect()).await,
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -314,6 +318,83 @@ async fn demo() -> Result<(), String> {
             report.petitions, report.signatures
         );
     }
+    Ok(())
+}
+
+async fn listed_petition(args: Vec<String>) -> Result<(), String> {
+    use app::model::PetitionStatus;
+    use app::server::entities::user;
+    use app::server::services::{petitions::counting, today};
+    use app::server::testing::people::{self, Listed};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let [
+        author,
+        moderator,
+        body,
+        kato,
+        status,
+        days_ago,
+        signers,
+        title @ ..,
+    ] = args.as_slice()
+    else {
+        return Err(format!(
+            "listed-petition needs AUTHOR MODERATOR BODY KATO STATUS DAYS_AGO SIGNERS TITLE\n{USAGE}"
+        ));
+    };
+    let status = PetitionStatus::parse(status).ok_or("STATUS must be a petition state")?;
+    let days: i64 = days_ago.parse().map_err(|_| "DAYS_AGO must be a number")?;
+    let signers: usize = signers.parse().map_err(|_| "SIGNERS must be a number")?;
+    let config = fixtures_config("listed-petition")?;
+    let db = open(&config).await?;
+    let account = |email: String| {
+        let db = db.clone();
+        async move {
+            user::Entity::find()
+                .filter(user::Column::Email.eq(email.clone()))
+                .one(&db)
+                .await
+                .map_err(|e| format!("cannot read accounts: {e}"))?
+                .ok_or(format!("no account has the email {email}"))
+        }
+    };
+    let now = chrono::Utc::now();
+    let title = title.join(" ");
+    let listed = Listed {
+        title: &title,
+        summary: "Residents ask the akimat to act; the full text says what and why.",
+        text: "The problem has lasted for years.\n\nWe ask the akimat to solve it this year.",
+        body,
+        kato,
+        topic: "roads",
+        status,
+        opened: now - chrono::Duration::days(days),
+    };
+    let id = people::listed_petition(
+        &db,
+        account(author.clone()).await?.id,
+        account(moderator.clone()).await?.id,
+        &listed,
+    )
+    .await
+    .map_err(|e| format!("cannot file the petition: {e}"))?;
+    for i in 0..signers {
+        let signer = account(format!("e2e-cosigner{i}@example.kz")).await?;
+        let hours = days * 24 * i64::try_from(i).unwrap_or(0) / i64::try_from(signers).unwrap_or(1);
+        people::signatures_at(
+            &db,
+            id,
+            &[signer],
+            "75",
+            listed.opened + chrono::Duration::hours(hours),
+        )
+        .await
+        .map_err(|e| format!("cannot sign: {e}"))?;
+    }
+    counting::fold(&db, 1_000_000, now, today())
+        .await
+        .map_err(|e| format!("cannot count: {e}"))?;
+    println!("{id}");
     Ok(())
 }
 

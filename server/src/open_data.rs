@@ -387,11 +387,9 @@ fn base(state: &AppState) -> String {
     state.public_url.0.trim_end_matches('/').to_owned()
 }
 
-/// The list's query, or the client's error.
-fn list_query(query: Result<Query<ListParams>, QueryRejection>) -> Result<ListQuery, Response> {
-    query
-        .map(|Query(p)| p.into())
-        .map_err(|_| error(StatusCode::BAD_REQUEST, "bad_request"))
+/// The list's query; `None` for a query string that is none (the client's error).
+fn list_query(query: Result<Query<ListParams>, QueryRejection>) -> Option<ListQuery> {
+    query.ok().map(|Query(p)| p.into())
 }
 
 /// Petitions, filtered, searched, sorted and paged as on the site's list.
@@ -411,9 +409,8 @@ pub async fn petitions(
     headers: HeaderMap,
     query: Result<Query<ListParams>, QueryRejection>,
 ) -> Response {
-    let q = match list_query(query) {
-        Ok(q) => q,
-        Err(r) => return r,
+    let Some(q) = list_query(query) else {
+        return error(StatusCode::BAD_REQUEST, "bad_request");
     };
     match discovery::list(&state.db, &q, Utc::now(), today()).await {
         Ok(page) => {
@@ -487,9 +484,8 @@ pub async fn petitions_csv(
     State(state): State<AppState>,
     query: Result<Query<ListParams>, QueryRejection>,
 ) -> Response {
-    let mut q = match list_query(query) {
-        Ok(q) => q,
-        Err(r) => return r,
+    let Some(mut q) = list_query(query) else {
+        return error(StatusCode::BAD_REQUEST, "bad_request");
     };
     q.page = None;
     let body = discovery::list_sized(&state.db, &q, CSV_ROWS, Utc::now(), today())

@@ -82,11 +82,10 @@ pub fn HomePage() -> impl IntoView {
 fn Alive(f: HomeFigures) -> impl IntoView {
     let l = use_locale().get_untracked();
     let (on_time, answered) = f.on_time;
-    let share = if answered == 0 {
-        "—".to_owned()
-    } else {
-        l.t_with("home-percent", &[("n", (on_time * 100 / answered).into())])
-    };
+    let share = (on_time * 100).checked_div(answered).map_or_else(
+        || "—".to_owned(),
+        |n| l.t_with("home-percent", &[("n", n.into())]),
+    );
     let counts = [
         ("home-open", l.number(f.open), "open"),
         (

@@ -568,7 +568,7 @@ pub async fn home(
         .filter(|r| r.overdue > 0)
         .map(|r| (r.body.clone(), r.overdue))
         .collect();
-    overdue.sort_by(|a, b| b.1.cmp(&a.1));
+    overdue.sort_by_key(|o| std::cmp::Reverse(o.1));
     overdue.truncate(5);
     Ok(crate::model::HomeFigures {
         open,
