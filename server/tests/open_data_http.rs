@@ -116,6 +116,23 @@ async fn the_open_data_answers_as_its_document_says() {
     assert_eq!(odd["ignored"], serde_json::json!(["region"]));
     assert_eq!(odd["items"][0]["id"], w.open);
 
+    // A query string that is none: the client's error, in JSON, never a 500.
+    for bad in ["q=a&q=b", "page=1&page=2"] {
+        let (status, _, body) = json(s, &format!("/api/v1/petitions?{bad}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(body["error"], "bad_request");
+    }
+    for odd in [
+        "q=%FF%FE",
+        "page=99999999999999",
+        "sort=%27%3B--",
+        "q=%F0%9F%9A%A7",
+        "region=%00",
+    ] {
+        let (status, _, _) = json(s, &format!("/api/v1/petitions?{odd}")).await;
+        assert_eq!(status, StatusCode::OK, "{odd}");
+    }
+
     // One petition: counts per grade, region and day, the answer, the timeline; nobody's name.
     let (status, _, one) = json(s, &format!("/api/v1/petitions/{}", w.open)).await;
     assert_eq!(status, StatusCode::OK);

@@ -118,15 +118,9 @@ const TILES: [(&str, u8, u8); 20] = [
 
 const TILE: u64 = 76;
 const GAP: u64 = 4;
-/// Shades from "none" to "most", light to dark, each with a text colour that reads on it.
-const SHADES: [(&str, &str); 6] = [
-    ("#f1f4f8", "#1b1f24"),
-    ("#d4e4f4", "#1b1f24"),
-    ("#a9cbe9", "#1b1f24"),
-    ("#6fa5d6", "#10141a"),
-    ("#2166ac", "#ffffff"),
-    ("#0b3a6e", "#ffffff"),
-];
+/// The shades, from "none" to "most" (their colours, each with a text colour that reads on it,
+/// are the stylesheet's `.shade-0` … `.shade-5`).
+const SHADES: usize = 6;
 
 /// The shade (0 for none, 1–5 by fifths of the largest rate) of a rate of signatures.
 pub fn shade(rate: f64, max: f64) -> usize {
@@ -204,8 +198,8 @@ pub fn SignaturesByRegion(regions: Vec<RegionSignatures>) -> impl IntoView {
             </div>
             <p class="hint" id="map-hint">{l.t("chart-map-legend")}</p>
             <ul class="map-legend" aria-hidden="true">
-                {SHADES.iter().enumerate().map(|(i, (fill, _))| view! {
-                    <li><span class="swatch" style=format!("background:{fill}")></span>{l.t(&format!("chart-shade-{i}"))}</li>
+                {(0..SHADES).map(|i| view! {
+                    <li><span class=format!("swatch shade-{i}")></span>{l.t(&format!("chart-shade-{i}"))}</li>
                 }).collect_view()}
             </ul>
         </figure>
@@ -217,18 +211,17 @@ fn tile(l: Locale, r: &RegionSignatures, col: u8, row: u8, max: f64) -> impl Int
     let x = u64::from(col) * (TILE + GAP);
     let y = u64::from(row) * (TILE + GAP);
     let level = r.per_10k().map_or(0, |v| shade(v, max));
-    let (fill, ink) = SHADES[level];
     let name = r.names.get(l).to_owned();
     let figure = r
         .per_10k()
         .map(|v| l.decimal(v, Some(1)))
         .unwrap_or_else(|| "—".into());
     view! {
-        <g class="tile" data-kato=r.kato.clone() data-shade=level.to_string()>
+        <g class=format!("tile shade-{level}") data-kato=r.kato.clone() data-shade=level.to_string()>
             <title>{format!("{name}: {} · {}", l.number(r.count), figure)}</title>
-            <rect x=x.to_string() y=y.to_string() width=TILE.to_string() height=TILE.to_string() rx="6" fill=fill></rect>
-            <text x=(x + TILE / 2).to_string() y=(y + 32).to_string() text-anchor="middle" class="tile-name" fill=ink>{short_name(&name)}</text>
-            <text x=(x + TILE / 2).to_string() y=(y + 52).to_string() text-anchor="middle" class="tile-value" fill=ink>{figure}</text>
+            <rect x=x.to_string() y=y.to_string() width=TILE.to_string() height=TILE.to_string() rx="6"></rect>
+            <text x=(x + TILE / 2).to_string() y=(y + 32).to_string() text-anchor="middle" class="tile-name">{short_name(&name)}</text>
+            <text x=(x + TILE / 2).to_string() y=(y + 52).to_string() text-anchor="middle" class="tile-value">{figure}</text>
         </g>
     }
 }
@@ -253,6 +246,8 @@ mod tests {
         assert_eq!(short_name("Абай облысы"), "Абай");
         assert_eq!(short_name("Западно-Казахстанская область"), "Западно");
         assert_eq!(short_name("Акмолинская область"), "Акмолинс.");
+        assert_eq!(short_name("город Астана"), "Астана");
+        assert_eq!(short_name("Астана қаласы"), "Астана");
     }
 
     #[test]

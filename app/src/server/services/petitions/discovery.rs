@@ -108,11 +108,18 @@ pub async fn list_sized(
     let mut sql = Sql::new(backend);
     let mut ignored = Vec::new();
     listed(&mut sql);
+    // A value with control characters names nothing (and PostgreSQL refuses a NUL): unknown.
     let given = |v: &Option<String>| {
         v.as_deref()
             .map(str::trim)
             .filter(|v| !v.is_empty() && *v != "any")
-            .map(str::to_owned)
+            .map(|v| {
+                if v.chars().any(char::is_control) {
+                    "\u{fffd}".to_owned()
+                } else {
+                    v.to_owned()
+                }
+            })
     };
     if let Some(status) = given(&q.status) {
         match PetitionStatus::parse(&status).filter(|s| LISTED_STATUSES.contains(s)) {
@@ -658,6 +665,13 @@ pub async fn feed(
     limit: u64,
 ) -> Result<Vec<FeedEntry>, ServiceError> {
     let backend = db.get_database_backend();
+    if [region, body_slug]
+        .iter()
+        .flatten()
+        .any(|v| v.chars().any(char::is_control))
+    {
+        return Ok(Vec::new());
+    }
     let mut sql = Sql::new(backend);
     listed(&mut sql);
     if let Some(kato) = region {
