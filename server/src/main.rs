@@ -521,6 +521,7 @@ async fn serve() -> Result<(), String> {
             metrics_token: config.metrics_token.as_deref().map(std::sync::Arc::from),
             documents,
             responsiveness: Default::default(),
+            pages: Default::default(),
         },
     );
     let listener = tokio::net::TcpListener::bind(addr)

@@ -412,7 +412,7 @@ pub async fn petitions(
     let Some(q) = list_query(query) else {
         return error(StatusCode::BAD_REQUEST, "bad_request");
     };
-    match discovery::list(&state.db, &q, Utc::now(), today()).await {
+    match state.pages.list(&state.db, &q, Utc::now(), today()).await {
         Ok(page) => {
             let base = base(&state);
             cached_json(

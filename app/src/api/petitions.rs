@@ -59,11 +59,12 @@ pub async fn get_petition(id: i32) -> Result<PetitionView, AppError> {
 /// `Internal` when the database fails (values it does not understand are ignored, with a note).
 #[server(endpoint = "petitions/list")]
 pub async fn list_petitions(query: ListQuery) -> Result<ListPage, AppError> {
-    use crate::server::{
-        app_state,
-        services::{petitions::discovery, today},
-    };
-    Ok(discovery::list(&app_state()?.db, &query, chrono::Utc::now(), today()).await?)
+    use crate::server::{app_state, services::today};
+    let app = app_state()?;
+    Ok(app
+        .pages
+        .list(&app.db, &query, chrono::Utc::now(), today())
+        .await?)
 }
 
 /// The signed-in person's petitions and the petitions they signed.
@@ -137,16 +138,16 @@ pub async fn get_filing_options(
 #[server(endpoint = "home")]
 pub async fn home_figures() -> Result<crate::model::HomeFigures, AppError> {
     use crate::model::ResponsivenessQuery;
-    use crate::server::{
-        app_state,
-        services::{petitions::discovery, today},
-    };
+    use crate::server::{app_state, services::today};
     let app = app_state()?;
     let table = app
         .responsiveness
         .table(&app.db, &ResponsivenessQuery::default(), today())
         .await?;
-    Ok(discovery::home(&app.db, &table, chrono::Utc::now(), today()).await?)
+    Ok(app
+        .pages
+        .home(&app.db, &table, chrono::Utc::now(), today())
+        .await?)
 }
 
 /// Petitions like the one being written (the filing form asks as the author types a title).

@@ -40,6 +40,8 @@ pub struct AppState {
     pub documents: services::cases::documents::DocumentStore,
     /// Responsiveness tables of the last half minute.
     pub responsiveness: services::cases::responsiveness::TableCache,
+    /// Lists of petitions and the home page's figures, a few seconds old at most.
+    pub pages: services::petitions::discovery::PageCache,
 }
 
 /// The reverse proxies in front of the server and the one header they write the client into.

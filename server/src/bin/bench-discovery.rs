@@ -161,12 +161,22 @@ async fn main() {
         };
         let summary = format!("{kk}. {ru}. {en}.");
         let opened = now - chrono::Duration::hours(((i * 37) % (180 * 24)) as i64);
+        let registered = format!("'{now_stamp}', 'B-{id}'");
         let (status, extra) = match i % 20 {
-            0..=11 => ("open", "NULL, NULL"),
-            12 | 13 => ("under_consideration", "NULL, NULL"),
-            14..=16 => ("answered", "'accepted', 'We will do it.'"),
-            17 | 18 => ("closed", "NULL, NULL"),
-            _ => ("rejected", "NULL, NULL"),
+            0..=11 => ("open", "NULL, NULL, NULL, NULL, NULL, NULL".to_owned()),
+            12 | 13 => (
+                "under_consideration",
+                format!("{registered}, NULL, NULL, NULL, NULL"),
+            ),
+            14..=16 => (
+                "answered",
+                format!("{registered}, 'accepted', 'We will do it.', NULL, NULL"),
+            ),
+            17 | 18 => (
+                "closed",
+                format!("NULL, NULL, NULL, NULL, '{now_stamp}', 'expired'"),
+            ),
+            _ => ("rejected", "NULL, NULL, NULL, NULL, NULL, NULL".to_owned()),
         };
         let answered_at = if status == "answered" {
             quoted(&now_stamp)
@@ -195,7 +205,8 @@ async fn main() {
     insert_rows(
         &db,
         "INSERT INTO petitions (id, author_id, body_id, territory_id, topic, title, summary, text, status, hidden, created_at, updated_at, \
-         approved_at, opened_at, rejected_at, collection_started_on, threshold, required_grade, answered_at, answer_decision, answer_text)",
+         approved_at, opened_at, rejected_at, collection_started_on, threshold, required_grade, answered_at, \
+         threshold_reached_at, registration_number, answer_decision, answer_text, closed_at, closed_reason)",
         &rows,
     )
     .await;

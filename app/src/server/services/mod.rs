@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod bodies;
+pub mod cache;
 pub mod cases;
 pub mod councils;
 pub mod deadlines;

@@ -186,41 +186,63 @@ pub fn distinctive_terms(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The SQL condition "`column` is a petition matching all `terms`" (or, unless `all`, any of
-/// them), and its one bound value, the query in the database's own syntax. Terms are folded
-/// words (`[a-z0-9]+`), so no query syntax reaches the database from a user.
-pub fn petition_condition(
+/// The SQL join of `p` (petitions) to the petitions matching `terms` (all of them, or unless
+/// `all` any), as `m` with `m.score` (ascending is best first on SQLite, descending on
+/// PostgreSQL: see [`score_order`]), and its one bound value. The match runs once per query.
+pub fn petition_join(
     backend: DbBackend,
-    column: &str,
     terms: &[String],
     n: usize,
     all: bool,
 ) -> (String, String) {
     let p = placeholder(backend, n);
+    let query = engine_query(backend, terms, all);
     if backend == DbBackend::Postgres {
-        let joint = if all { " & " } else { " | " };
-        let query = terms
-            .iter()
-            .map(|t| format!("{t}:*"))
-            .collect::<Vec<_>>()
-            .join(joint);
         (
             format!(
-                "{column} IN (SELECT petition_id FROM petition_search WHERE to_tsvector('simple', folded) @@ to_tsquery('simple', {p}))"
+                " JOIN (SELECT s.petition_id AS id, ts_rank(to_tsvector('simple', s.folded), q.q) AS score \
+                 FROM petition_search s, to_tsquery('simple', {p}) AS q(q) \
+                 WHERE to_tsvector('simple', s.folded) @@ q.q) m ON m.id = p.id"
             ),
             query,
         )
     } else {
+        (
+            format!(
+                " JOIN (SELECT rowid AS id, rank AS score FROM petition_fts WHERE petition_fts MATCH {p}) m ON m.id = p.id"
+            ),
+            query,
+        )
+    }
+}
+
+/// "Best match first" over [`petition_join`]'s `m.score`.
+pub fn score_order(backend: DbBackend) -> &'static str {
+    if backend == DbBackend::Postgres {
+        "m.score DESC"
+    } else {
+        "m.score ASC"
+    }
+}
+
+/// `terms` as a query in the engine's own syntax: every term a word prefix, all of them (or
+/// unless `all` any). Terms are folded words (`[a-z0-9]+`), so no query syntax reaches the
+/// database from a user.
+fn engine_query(backend: DbBackend, terms: &[String], all: bool) -> String {
+    if backend == DbBackend::Postgres {
+        let joint = if all { " & " } else { " | " };
+        terms
+            .iter()
+            .map(|t| format!("{t}:*"))
+            .collect::<Vec<_>>()
+            .join(joint)
+    } else {
         let joint = if all { " " } else { " OR " };
-        let query = terms
+        terms
             .iter()
             .map(|t| format!("\"{t}\"*"))
             .collect::<Vec<_>>()
-            .join(joint);
-        (
-            format!("{column} IN (SELECT rowid FROM petition_fts WHERE petition_fts MATCH {p})"),
-            query,
-        )
+            .join(joint)
     }
 }
 

@@ -62,6 +62,7 @@ impl TestDb {
             metrics_token: None,
             documents: super::services::cases::documents::DocumentStore::in_memory(),
             responsiveness: Default::default(),
+            pages: Default::default(),
         }
     }
 

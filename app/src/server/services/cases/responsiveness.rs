@@ -16,15 +16,15 @@ use crate::server::entities::{body, territory};
 
 /// Responsiveness tables computed in the last half minute, by query: the figures move with
 /// answers and once a day with the clocks, and fifty visitors asking for the same table at once
-/// share one computation of it (the first computes, the others wait for its result).
-#[derive(Clone, Debug, Default)]
-pub struct TableCache(std::sync::Arc<std::sync::Mutex<HashMap<String, CachedTable>>>);
+/// share one computation of it (`cache::Shared`).
+#[derive(Clone, Debug)]
+pub struct TableCache(crate::server::services::cache::Shared<Responsiveness>);
 
-/// When a table was first asked for, and the table (computed once, by whoever asked first).
-type CachedTable = (
-    std::time::Instant,
-    std::sync::Arc<tokio::sync::OnceCell<Responsiveness>>,
-);
+impl Default for TableCache {
+    fn default() -> Self {
+        TableCache(crate::server::services::cache::Shared::new(Self::FRESH))
+    }
+}
 
 impl TableCache {
     /// How long a table is reused.
@@ -40,23 +40,9 @@ impl TableCache {
         query: &ResponsivenessQuery,
         today: NaiveDate,
     ) -> Result<Responsiveness, ServiceError> {
-        let key = format!("{query:?}|{today}");
-        let cell = {
-            let Ok(mut map) = self.0.lock() else {
-                return table(db, query, today).await;
-            };
-            map.retain(|_, (at, _)| at.elapsed() < Self::FRESH);
-            if map.len() > 1_000 {
-                map.clear();
-            }
-            map.entry(key)
-                .or_insert_with(|| (std::time::Instant::now(), std::sync::Arc::default()))
-                .1
-                .clone()
-        };
-        cell.get_or_try_init(|| table(db, query, today))
+        self.0
+            .get(format!("{query:?}|{today}"), || table(db, query, today))
             .await
-            .cloned()
     }
 }
 

@@ -107,6 +107,21 @@ pub async fn list_sized(
     let backend = db.get_database_backend();
     let mut sql = Sql::new(backend);
     let mut ignored = Vec::new();
+    // Words: matched once, as a join that comes first in the statement (its value is bound
+    // first).
+    let words =
+        q.q.as_deref()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(search::terms);
+    let join = match &words {
+        Some(terms) if !terms.is_empty() => {
+            let (join, query) = search::petition_join(backend, terms, 1, true);
+            sql.values.push(query.into());
+            join
+        }
+        _ => String::new(),
+    };
     listed(&mut sql);
     // A value with control characters names nothing (and PostgreSQL refuses a NUL): unknown.
     let given = |v: &Option<String>| {
@@ -162,18 +177,10 @@ pub async fn list_sized(
             None => ignored.push("topic".to_owned()),
         }
     }
-    let words = given(&q.q).map(|q| search::terms(&q));
-    match &words {
-        // Words, but nothing searchable in them (punctuation, emoji, another script): nothing
-        // matches.
-        Some(terms) if terms.is_empty() => sql.filter("1 = 0".to_owned()),
-        Some(terms) => {
-            let (condition, query) =
-                search::petition_condition(backend, "p.id", terms, sql.values.len() + 1, true);
-            sql.values.push(query.into());
-            sql.filter(condition);
-        }
-        None => {}
+    // Words, but nothing searchable in them (punctuation, emoji, another script): nothing
+    // matches.
+    if words.as_ref().is_some_and(Vec::is_empty) {
+        sql.filter("1 = 0".to_owned());
     }
     let searching = words.as_ref().is_some_and(|t| !t.is_empty());
     let asked = given(&q.sort);
@@ -207,7 +214,7 @@ pub async fn list_sized(
     let total = db
         .query_one_raw(Statement::from_sql_and_values(
             backend,
-            format!("SELECT COUNT(*) AS n FROM petitions p{where_clause}"),
+            format!("SELECT COUNT(*) AS n FROM petitions p{join}{where_clause}"),
             sql.values.clone(),
         ))
         .await?
@@ -229,7 +236,7 @@ pub async fn list_sized(
             let open = sql.bind(PetitionStatus::Open.as_str());
             format!("CASE WHEN p.status = {open} THEN 0 ELSE 1 END, p.collection_started_on ASC")
         }
-        "relevance" => relevance(&mut sql, words.as_deref().unwrap_or_default(), true),
+        "relevance" => search::score_order(backend).to_owned(),
         _ => format!("{SIGNED} DESC"),
     };
     let per_page = per_page.max(1);
@@ -238,7 +245,7 @@ pub async fn list_sized(
         .query_all_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "SELECT p.id FROM petitions p{where_clause} ORDER BY {order}, p.id DESC LIMIT {per_page} OFFSET {offset}"
+                "SELECT p.id FROM petitions p{join}{where_clause} ORDER BY {order}, p.id DESC LIMIT {per_page} OFFSET {offset}"
             ),
             sql.values,
         ))
@@ -280,6 +287,8 @@ pub async fn similar(
     }
     let backend = db.get_database_backend();
     let mut sql = Sql::new(backend);
+    let (join, query) = search::petition_join(backend, &terms, 1, false);
+    sql.values.push(query.into());
     listed(&mut sql);
     let states = sql.binds(
         [
@@ -291,17 +300,13 @@ pub async fn similar(
         .map(|s| s.as_str()),
     );
     sql.filter(format!("p.status IN ({states})"));
-    let (condition, query) =
-        search::petition_condition(backend, "p.id", &terms, sql.values.len() + 1, false);
-    sql.values.push(query.into());
-    sql.filter(condition);
     let where_clause = sql.where_clause();
-    let order = relevance(&mut sql, &terms, false);
+    let order = search::score_order(backend);
     let ids: Vec<i32> = db
         .query_all_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "SELECT p.id FROM petitions p{where_clause} ORDER BY {order}, p.id DESC LIMIT {SIMILAR}"
+                "SELECT p.id FROM petitions p{join}{where_clause} ORDER BY {order}, p.id DESC LIMIT {SIMILAR}"
             ),
             sql.values,
         ))
@@ -312,23 +317,62 @@ pub async fn similar(
     in_order(db, &ids, now, today).await
 }
 
+/// Lists and the home page's figures computed in the last few seconds, shared by everyone who
+/// asks meanwhile (they show nothing of the viewer): under two hundred readers the page is
+/// computed a few times a second, not two hundred.
+#[derive(Clone, Debug)]
+pub struct PageCache {
+    lists: crate::server::services::cache::Shared<ListPage>,
+    home: crate::server::services::cache::Shared<crate::model::HomeFigures>,
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        use crate::server::services::cache::Shared;
+        PageCache {
+            lists: Shared::new(std::time::Duration::from_secs(5)),
+            home: Shared::new(std::time::Duration::from_secs(10)),
+        }
+    }
+}
+
+impl PageCache {
+    /// [`list`], shared for five seconds.
+    ///
+    /// # Errors
+    /// A database failure.
+    pub async fn list(
+        &self,
+        db: &impl ConnectionTrait,
+        q: &ListQuery,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<ListPage, ServiceError> {
+        self.lists
+            .get(format!("{q:?}|{today}"), || list(db, q, now, today))
+            .await
+    }
+
+    /// [`home`], shared for ten seconds.
+    ///
+    /// # Errors
+    /// A database failure.
+    pub async fn home(
+        &self,
+        db: &impl ConnectionTrait,
+        responsiveness: &crate::model::Responsiveness,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<crate::model::HomeFigures, ServiceError> {
+        self.home
+            .get(today.to_string(), || home(db, responsiveness, now, today))
+            .await
+    }
+}
+
 /// All signatures a petition has counted, at any grade.
 const SIGNED: &str =
     "(SELECT COALESCE(SUM(c.count), 0) FROM petition_counts c WHERE c.petition_id = p.id)";
-
-/// The order "best match first": FTS5's rank on SQLite, `ts_rank` on PostgreSQL.
-fn relevance(sql: &mut Sql, terms: &[String], all: bool) -> String {
-    let backend = sql.backend;
-    let (_, query) = search::petition_condition(backend, "p.id", terms, 1, all);
-    let p = sql.bind(query);
-    if backend == DbBackend::Postgres {
-        format!(
-            "(SELECT ts_rank(to_tsvector('simple', s.folded), to_tsquery('simple', {p})) FROM petition_search s WHERE s.petition_id = p.id) DESC"
-        )
-    } else {
-        format!("(SELECT rank FROM petition_fts WHERE petition_fts MATCH {p} AND rowid = p.id) ASC")
-    }
-}
 
 /// The petitions with these ids as lists show them, in this order, with their last 24 hours.
 async fn in_order(
