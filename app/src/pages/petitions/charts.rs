@@ -140,7 +140,7 @@ fn short_name(name: &str) -> String {
         .find(|w| {
             !matches!(
                 w.to_lowercase().as_str(),
-                "region" | "облысы" | "область" | ""
+                "region" | "облысы" | "область" | "город" | "қаласы" | "city" | ""
             )
         })
         .unwrap_or(name);
