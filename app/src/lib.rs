@@ -218,6 +218,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:lang/verify")
+                        view=|| view! { <Localized><pages::verify::VerifyPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:lang/responsiveness")
                         view=|| view! { <Localized><ResponsivenessPage/></Localized> }
                         ssr=SsrMode::Async

@@ -24,6 +24,7 @@ mod m20261202_000018_council_documents_and_declines;
 mod m20261203_000019_create_inquiries;
 mod m20261203_000020_case_term_days;
 mod m20261204_000021_discovery;
+mod m20261205_000022_signature_log;
 
 /// Runs every migration in order; used at start-up, by `server migrate` and by the tests.
 pub struct Migrator;
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000019_create_inquiries::Migration),
             Box::new(m20261203_000020_case_term_days::Migration),
             Box::new(m20261204_000021_discovery::Migration),
+            Box::new(m20261205_000022_signature_log::Migration),
         ]
     }
 }

@@ -54,6 +54,11 @@ pub struct Config {
     /// `data/documents` under the working directory) or `s3://bucket/prefix` (with the
     /// `AWS_*` variables: several server processes share one bucket).
     pub documents_url: String,
+    /// `DAUYS_LOG_KEY`: the Ed25519 key the signature log's checkpoints are signed with, as a
+    /// signed-note private key (`PRIVATE+KEY+<origin>+<id>+<base64>`; `server log-key ORIGIN`
+    /// makes one). Its name is the log's origin. Required in production; in development a key
+    /// is made on first start and kept in `data/log.key`.
+    pub log_key: Option<String>,
 }
 
 /// Parses `DAUYS_TRUSTED_PROXIES`: addresses (a single host) or networks, comma-separated.
@@ -206,6 +211,19 @@ impl Config {
         if production && smtp_url.is_none() {
             return Err(required("DAUYS_SMTP_URL"));
         }
+        let log_key = match var("DAUYS_LOG_KEY") {
+            Some(key) => match app::server::services::signature_log::LogKey::parse(&key) {
+                Ok(_) => Some(key),
+                Err(e) => {
+                    return Err(ConfigError {
+                        name: "DAUYS_LOG_KEY",
+                        reason: format!("not a signed-note Ed25519 private key: {e}"),
+                    });
+                }
+            },
+            None if production => return Err(required("DAUYS_LOG_KEY")),
+            None => None,
+        };
         let number = |name: &'static str, default: u64, unit: &str| match var(name) {
             None => Ok(default),
             Some(text) => text.parse().map_err(|_| ConfigError {
@@ -252,6 +270,7 @@ impl Config {
                 },
             },
             metrics_token: var("DAUYS_METRICS_TOKEN"),
+            log_key,
             documents_url: match var("DAUYS_DOCUMENTS_URL") {
                 Some(url) => url,
                 None => {

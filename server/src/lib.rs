@@ -7,6 +7,7 @@ pub mod documents;
 pub mod form_echo;
 pub mod guard;
 pub mod language;
+pub mod log_api;
 pub mod metrics;
 pub mod open_data;
 pub mod session;

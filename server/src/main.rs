@@ -10,6 +10,7 @@ use app::server::{
     seed,
     services::accounts::{IinKey, PublicUrl},
     services::petitions::{counting, signing::Signer, sweep},
+    services::signature_log::LogKey,
 };
 use server::{build_router, config::Config};
 use tracing_subscriber::{EnvFilter, fmt};
@@ -41,6 +42,9 @@ const USAGE: &str = "usage: server [serve|migrate|seed|grant-admin EMAIL|grant-r
   demo               load the demonstration (dozens of petitions in every state, with
                      signatures over weeks) into a new development database; refuses
                      production and a database with accounts or petitions of its own
+  log-key ORIGIN     make a signature log key for DAUYS_LOG_KEY (ORIGIN: the site's host
+                     and a path, e.g. dauys.kz/signatures); prints the private key, then
+                     the public verifier key to publish
   backdate-case CASE DAYS
                      move a case's registration and deadlines DAYS days into the past, as
                      if the clock had run on (a test fixture)
@@ -91,6 +95,16 @@ async fn main() -> ExitCode {
         "registered-petition" => registered_petition(std::env::args().skip(2).collect()).await,
         "backdate-case" => backdate_case(std::env::args().skip(2).collect()).await,
         "demo" => demo().await,
+        "log-key" => match std::env::args().nth(2) {
+            Some(origin) if signed_note::is_key_name_valid(&origin) => {
+                let (key, private) = LogKey::generate(&origin);
+                println!("{private}\n{}", key.verifier_key());
+                Ok(())
+            }
+            _ => Err(format!(
+                "log-key needs an ORIGIN without spaces or `+`\n{USAGE}"
+            )),
+        },
         "listed-petition" => listed_petition(std::env::args().skip(2).collect()).await,
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
@@ -453,6 +467,30 @@ async fn backdate_case(args: Vec<String>) -> Result<(), String> {
     Ok(())
 }
 
+/// The signature log's key: `DAUYS_LOG_KEY`, or in development the one kept in `data/log.key`
+/// (made on first start, named after the site's address).
+fn log_key(config: &Config) -> Result<LogKey, String> {
+    if let Some(key) = &config.log_key {
+        return LogKey::parse(key);
+    }
+    let path = std::path::Path::new("data/log.key");
+    if let Ok(text) = std::fs::read_to_string(path) {
+        return LogKey::parse(&text).map_err(|e| format!("{}: {e}", path.display()));
+    }
+    let host = config
+        .public_url
+        .split_once("://")
+        .map_or(config.public_url.as_str(), |(_, rest)| rest);
+    let (key, private) = LogKey::generate(&format!("{host}/signatures"));
+    std::fs::create_dir_all("data").map_err(|e| format!("cannot create data/: {e}"))?;
+    std::fs::write(path, private).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    tracing::info!(
+        origin = key.origin(),
+        "a development signature log key was made in data/log.key"
+    );
+    Ok(key)
+}
+
 async fn serve() -> Result<(), String> {
     let config = Config::from_env().map_err(|e| e.to_string())?;
     let db = open(&config).await?;
@@ -487,10 +525,13 @@ async fn serve() -> Result<(), String> {
         mail_wake.clone(),
         std::time::Duration::from_millis(config.mail.poll_ms),
     ));
+    let log_key = std::sync::Arc::new(log_key(&config)?);
+    tracing::info!(verifier = log_key.verifier_key(), "signature log");
     let written = std::sync::Arc::new(tokio::sync::Notify::new());
     let signer = Signer::start(db.clone(), written.clone());
     let folding = tokio::spawn(counting::run(
         db.clone(),
+        log_key.clone(),
         written,
         std::time::Duration::from_millis(config.fold_ms),
         std::time::Duration::from_secs(config.reconcile_seconds),
@@ -522,6 +563,7 @@ async fn serve() -> Result<(), String> {
             documents,
             responsiveness: Default::default(),
             pages: Default::default(),
+            log_key,
         },
     );
     let listener = tokio::net::TcpListener::bind(addr)

@@ -263,7 +263,8 @@ pub struct FeedParams {
     pub lang: Option<String>,
 }
 
-fn error(status: StatusCode, what: &str) -> Response {
+/// A JSON error body with its status.
+pub(crate) fn error(status: StatusCode, what: &str) -> Response {
     (
         status,
         Json(ApiError {
@@ -583,9 +584,22 @@ pub async fn feed(
         description = "Petitions to Kazakhstan's state bodies: lists, counts per grade, region and day, answers and timelines. Aggregates only; no personal data.",
         license(name = "CC BY 4.0", url = "https://creativecommons.org/licenses/by/4.0/")
     ),
-    paths(petitions, petition, petitions_csv, feed),
+    paths(
+        petitions,
+        petition,
+        petitions_csv,
+        feed,
+        crate::log_api::checkpoint,
+        crate::log_api::checkpoints,
+        crate::log_api::key,
+        crate::log_api::entries,
+        crate::log_api::inclusion,
+        crate::log_api::consistency,
+        crate::log_api::petition
+    ),
     tags(
         (name = "petitions", description = "Petitions and their signatures"),
+        (name = "signature log", description = "The public, verifiable signature log: an RFC 6962 Merkle tree of sign, revoke and tally entries with signed checkpoints (c2sp.org/tlog-checkpoint)"),
         (name = "feeds", description = "Atom feeds")
     )
 )]
@@ -609,6 +623,7 @@ where
         .route("/api/v1/petitions.csv", get(petitions_csv))
         .route("/api/v1/petitions/{id}", get(petition))
         .route("/api/v1/feeds/petitions.atom", get(feed))
+        .merge(crate::log_api::routes())
         .merge(viewer.layer(axum::middleware::map_response(
             |mut r: Response| async move {
                 r.headers_mut().insert(

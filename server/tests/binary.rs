@@ -120,8 +120,31 @@ fn sigterm_stops_the_server_gracefully() {
     std::fs::remove_dir_all(dir).ok();
 }
 
+/// A signature log key made by `server log-key`, which prints the private key, then the
+/// verifier key.
+fn log_key() -> String {
+    let output = server()
+        .args(["log-key", "dauys.example.kz/signatures"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).expect("text");
+    let mut lines = text.lines();
+    let private = lines.next().expect("the private key").to_owned();
+    let verifier = lines.next().expect("the verifier key");
+    assert!(
+        private.starts_with("PRIVATE+KEY+dauys.example.kz/signatures+"),
+        "{private}"
+    );
+    assert!(
+        verifier.starts_with("dauys.example.kz/signatures+"),
+        "{verifier}"
+    );
+    private
+}
+
 #[test]
-fn production_refuses_to_start_without_its_public_address_iin_key_and_smtp() {
+fn production_refuses_to_start_without_its_public_address_iin_key_smtp_and_log_key() {
     let (dir, url) = temp_db("production");
     let run = |extra: &[(&str, &str)]| {
         let mut command = server();
@@ -154,7 +177,15 @@ fn production_refuses_to_start_without_its_public_address_iin_key_and_smtp() {
     let (code, stderr) = run(&[public, secret]);
     assert_eq!(code, Some(1));
     assert!(stderr.contains("DAUYS_SMTP_URL"), "{stderr}");
-    let (code, stderr) = run(&[public, secret, ("DAUYS_SMTP_URL", "smtp://127.0.0.1:2525")]);
+    let smtp = ("DAUYS_SMTP_URL", "smtp://127.0.0.1:2525");
+    let (code, stderr) = run(&[public, secret, smtp]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("DAUYS_LOG_KEY"), "{stderr}");
+    let (code, stderr) = run(&[public, secret, smtp, ("DAUYS_LOG_KEY", "not a key")]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("DAUYS_LOG_KEY"), "{stderr}");
+    let key = log_key();
+    let (code, stderr) = run(&[public, secret, smtp, ("DAUYS_LOG_KEY", &key)]);
     assert_eq!(code, Some(0), "{stderr}");
     std::fs::remove_dir_all(dir).ok();
 }
@@ -245,6 +276,7 @@ fn without_dauys_env_the_server_is_production_and_refuses_to_start_without_secre
 #[test]
 fn the_fixture_commands_refuse_a_production_configuration() {
     let (dir, url) = temp_db("fixtures-production");
+    let key = log_key();
     for args in [
         &["citizens", "load", "3", "--iin"][..],
         &["set-threshold", "akimat", "regional", "10"][..],
@@ -259,6 +291,7 @@ fn the_fixture_commands_refuse_a_production_configuration() {
                 "a-production-secret-of-at-least-32-chars",
             )
             .env("DAUYS_SMTP_URL", "smtp://127.0.0.1:2525")
+            .env("DAUYS_LOG_KEY", &key)
             .output()
             .expect("runs");
         assert_eq!(output.status.code(), Some(1), "{args:?}");

@@ -1187,3 +1187,44 @@ list-api = Open data API
 feed-title = petitions opened and answered
 feed-opened = Open for signatures
 feed-answered = Answered
+receipt-title = Your signature receipt
+receipt-intro = Every counted signature is an entry in the public signature log, which anyone can check. Keep this receipt: with it you can check at any time that your signature is in the log and counts. It does not name you; only the secret in it links the entry to you.
+receipt-pending = Your signature is being added to the log (within a minute). The receipt works already; copy it again later to include the entry's number.
+receipt-label = Receipt (copy it or download it)
+receipt-download = Download the receipt
+receipt-check = Check it now
+verify-title = Check a signature
+verify-lead = Paste a signature receipt to check that the signature is in the public signature log and counts towards its petition. The log is a Merkle tree like those of Certificate Transparency: entries can be added, never changed or removed without it showing.
+verify-petition = Petition No. { $id }
+verify-counted = This signature is in the log and counts.
+verify-counted-detail = It is entry { $index }, and the latest signed checkpoint ({ $size ->
+    [one] { $size } entry
+   *[other] { $size } entries
+}) includes it: the inclusion proof checks out.
+verify-consistent = The latest checkpoint extends the one on your receipt ({ $size ->
+    [one] { $size } entry
+   *[other] { $size } entries
+}) without changing anything in it: the consistency proof checks out.
+verify-withdrawn = This signature was in the log, and its signer withdrew it.
+verify-withdrawn-detail = It was entry { $index }; a later entry records the withdrawal, so it no longer counts.
+verify-pending = This signature is recorded and will be in the log within a minute. Check again shortly.
+verify-failed = This receipt does not check out.
+verify-fail-not-receipt = This is not a signature receipt: it should begin with the line “dauys-receipt/v1”.
+verify-fail-malformed = The receipt is damaged: a line is missing, repeated or changed. Copy it again, whole.
+verify-fail-other-site = This receipt is from another site's log.
+verify-fail-checkpoint-signature = The checkpoint on the receipt is not signed with this site's key: it was changed or it is not from here.
+verify-fail-index-past-log = The entry number on the receipt is past the end of the log.
+verify-fail-not-this-entry = The entry with this number is not the signature the receipt's secret belongs to.
+verify-fail-not-included = The entry is not in the tree of the latest checkpoint.
+verify-fail-checkpoint-ahead = The checkpoint on the receipt is newer than the site's latest one.
+verify-fail-inconsistent = The log's latest checkpoint is not consistent with the one on the receipt: the log was changed. Please report this.
+verify-fail-revoked = This signature was in the log and was later cancelled by an invalidation (see the petition's timeline for the reason).
+verify-fail-unknown = No signature with this receipt's secret is in the log or waiting for it.
+verify-receipt-label = Signature receipt
+verify-submit = Check
+verify-how-title = Check it yourself
+verify-how = The log, its signed checkpoints and its proofs are public. The dauys-verify program in the platform's source code downloads the whole log, recomputes it and checks every count against what the site says.
+verify-link-checkpoint = The latest signed checkpoint
+verify-link-key = The key checkpoints are signed with
+verify-link-api = The log's API (entries, inclusion and consistency proofs)
+footer-verify = Check a signature

@@ -10,5 +10,6 @@ pub mod inquiries;
 pub mod petitions;
 pub mod places;
 pub mod roles;
+pub mod signature_log;
 
 pub use places::{get_body, get_region, list_regions};

@@ -102,6 +102,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="wrap">
                 <p>{tr("footer-about")}</p>
                 <p class="muted">{tr("footer-open")}</p>
+                <p><a href=move || href(locale.get(), "/verify")>{tr("footer-verify")}</a></p>
             </div>
         </footer>
     }

@@ -8,6 +8,7 @@ mod iin;
 mod inquiry;
 mod petition;
 mod role;
+mod signature_log;
 mod territory;
 
 pub use account::{FormEcho, Me, Visitor};
@@ -38,6 +39,10 @@ pub use petition::{
     ViewerActions,
 };
 pub use role::{Role, RoleGrantView, RolesPageData};
+pub use signature_log::{
+    ENTRY_TAG, LogEntry, RECEIPT_TAG, Receipt, ReceiptCheck, ReceiptError, RevokeReason, hex32,
+    parse_hex32,
+};
 pub use territory::{PopulationFigure, RegionView, TerritoryKind, TerritorySummary};
 
 use serde::{Deserialize, Serialize};

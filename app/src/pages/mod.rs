@@ -11,6 +11,7 @@ pub mod petitions;
 pub mod region;
 pub mod regions;
 pub mod roles;
+pub mod verify;
 
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -42,6 +42,8 @@ pub struct AppState {
     pub responsiveness: services::cases::responsiveness::TableCache,
     /// Lists of petitions and the home page's figures, a few seconds old at most.
     pub pages: services::petitions::discovery::PageCache,
+    /// The key the signature log's checkpoints are signed with (its name is the log's origin).
+    pub log_key: std::sync::Arc<services::signature_log::LogKey>,
 }
 
 /// The reverse proxies in front of the server and the one header they write the client into.

@@ -351,6 +351,7 @@ fn SignPanel(p: PetitionView, csrf: String) -> impl IntoView {
             <div class="panel">
                 <p class="notice notice-success">{l.t("sign-you-signed")}</p>
                 {v.can_withdraw.then(|| view! { <ButtonForm action="/api/petitions/unsign" id=id csrf=csrf.clone() label="sign-withdraw" secondary=true/> })}
+                <crate::pages::verify::SignatureReceipt petition=id/>
             </div>
         }
         .into_any();

@@ -23,6 +23,10 @@ pub struct Model {
     pub invalidation_id: Option<i32>,
     pub counted: i16,
     pub dirty: bool,
+    /// The signer's receipt secret (hex); the log holds only a commitment to it.
+    pub receipt_secret: Option<String>,
+    /// The index of the row's current sign entry in the public log (none: not counted).
+    pub log_index: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

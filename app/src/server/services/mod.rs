@@ -15,6 +15,7 @@ pub mod rate_limits;
 pub mod roles;
 pub mod search;
 pub mod sessions;
+pub mod signature_log;
 pub mod territories;
 pub mod thresholds;
 pub mod timeline;

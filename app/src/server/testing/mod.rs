@@ -42,6 +42,20 @@ fn unique_name() -> String {
     )
 }
 
+/// The tests' signature log key (one per process, so every state of a test database checks
+/// the same checkpoints).
+#[must_use]
+pub fn test_log_key() -> std::sync::Arc<super::services::signature_log::LogKey> {
+    static KEY: std::sync::OnceLock<std::sync::Arc<super::services::signature_log::LogKey>> =
+        std::sync::OnceLock::new();
+    KEY.get_or_init(|| {
+        std::sync::Arc::new(
+            super::services::signature_log::LogKey::generate("dauys.test/signatures").0,
+        )
+    })
+    .clone()
+}
+
 impl TestDb {
     /// The application state for this database, as the server builds it (with a test IIN key
     /// and `http://dauys.test` as the public address, and a signature writer of its own; the
@@ -63,6 +77,7 @@ impl TestDb {
             documents: super::services::cases::documents::DocumentStore::in_memory(),
             responsiveness: Default::default(),
             pages: Default::default(),
+            log_key: test_log_key(),
         }
     }
 

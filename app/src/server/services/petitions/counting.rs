@@ -23,10 +23,10 @@ use sea_orm::{
 use tokio::sync::Notify;
 
 use super::{Event, initial_support, record, status_of};
-use crate::model::{EventKind, GradeCounts, IdentityGrade, PetitionStatus};
+use crate::model::{EventKind, GradeCounts, IdentityGrade, PetitionStatus, RevokeReason};
 use crate::server::db::{placeholder, placeholders, take_worker_lock};
 use crate::server::entities::{petition, petition_count};
-use crate::server::services::ServiceError;
+use crate::server::services::{ServiceError, signature_log};
 
 const VALID: &str = "CASE WHEN withdrawn_at IS NULL AND invalidated_at IS NULL THEN 1 ELSE 0 END";
 
@@ -74,7 +74,8 @@ pub async fn fold(
         .query_all_raw(Statement::from_string(
             backend,
             format!(
-                "SELECT id, petition_id, grade, region_id, created_at, CAST(counted AS INTEGER) AS counted, {VALID} AS valid \
+                "SELECT id, petition_id, grade, region_id, created_at, CAST(counted AS INTEGER) AS counted, {VALID} AS valid, \
+                 log_index, receipt_secret, CASE WHEN withdrawn_at IS NULL THEN 0 ELSE 1 END AS withdrawn, invalidation_id \
                  FROM signatures WHERE dirty ORDER BY id LIMIT {max_rows}{lock}"
             ),
         ))
@@ -87,6 +88,7 @@ pub async fn fold(
     let mut regions: BTreeMap<(i32, i32), i64> = BTreeMap::new();
     let mut hours: BTreeMap<(i32, i64), i64> = BTreeMap::new();
     let mut ids = Vec::with_capacity(rows.len());
+    let mut log = LogChanges::default();
     for row in &rows {
         let id: i64 = row.try_get("", "id")?;
         let petition_id: i32 = row.try_get("", "petition_id")?;
@@ -96,12 +98,13 @@ pub async fn fold(
         let valid: i32 = row.try_get("", "valid")?;
         ids.push(id);
         let delta = i64::from(valid - counted);
-        *grades.entry((petition_id, grade)).or_default() += delta;
+        *grades.entry((petition_id, grade.clone())).or_default() += delta;
         *regions.entry((petition_id, region_id)).or_default() += delta;
         let signed: DateTime<Utc> = row.try_get("", "created_at")?;
         *hours
             .entry((petition_id, signed.timestamp().div_euclid(3600)))
             .or_default() += delta;
+        log.note(row, id, petition_id, grade, region_id, valid, signed)?;
     }
     for ((petition_id, grade), delta) in &grades {
         add(
@@ -147,6 +150,7 @@ pub async fn fold(
         ))
         .await?;
     }
+    log.append(&txn, now).await?;
     let changed: BTreeSet<i32> = grades
         .iter()
         .filter(|(_, delta)| **delta != 0)
@@ -166,6 +170,170 @@ pub async fn fold(
         rows: ids.len(),
         petitions: changed.len(),
     })
+}
+
+/// What a fold changes in the public signature log: a sign entry for each row that now counts
+/// and is not logged, a revoke entry for each logged row that no longer counts (so a row's
+/// `log_index` is set exactly when it counts). Rows signed before the log existed get their
+/// receipt secret here.
+#[derive(Default)]
+struct LogChanges {
+    changes: Vec<signature_log::Change>,
+    regions: BTreeSet<i32>,
+    region_of: Vec<(usize, i32)>,
+    new_secrets: Vec<(i64, String)>,
+}
+
+impl LogChanges {
+    #[allow(clippy::too_many_arguments)]
+    fn note(
+        &mut self,
+        row: &sea_orm::QueryResult,
+        id: i64,
+        petition_id: i32,
+        grade: String,
+        region_id: i32,
+        valid: i32,
+        signed: DateTime<Utc>,
+    ) -> Result<(), sea_orm::DbErr> {
+        let log_index: Option<i64> = row.try_get("", "log_index")?;
+        match (valid == 1, log_index) {
+            (true, None) => {
+                let stored: Option<String> = row.try_get("", "receipt_secret")?;
+                let secret = match stored.as_deref().and_then(crate::model::parse_hex32) {
+                    Some(secret) => secret,
+                    None => {
+                        let secret = signature_log::new_secret();
+                        self.new_secrets.push((id, crate::model::hex32(&secret)));
+                        secret
+                    }
+                };
+                self.regions.insert(region_id);
+                self.region_of.push((self.changes.len(), region_id));
+                self.changes.push(signature_log::Change::Sign {
+                    signature_id: id,
+                    petition_id,
+                    secret,
+                    grade,
+                    region: String::new(),
+                    day: crate::server::services::day_of(signed),
+                });
+            }
+            (false, Some(sign_index)) => {
+                let withdrawn: i32 = row.try_get("", "withdrawn")?;
+                let invalidation: Option<i32> = row.try_get("", "invalidation_id")?;
+                self.changes.push(signature_log::Change::Revoke {
+                    signature_id: id,
+                    petition_id,
+                    sign_index: u64::try_from(sign_index).unwrap_or_default(),
+                    reason: if withdrawn == 1 {
+                        RevokeReason::Withdrawn
+                    } else {
+                        RevokeReason::Invalidated
+                    },
+                    invalidation: if withdrawn == 1 {
+                        0
+                    } else {
+                        invalidation.unwrap_or_default()
+                    },
+                });
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Appends the entries and records each row's new `log_index` (and any new secret).
+    async fn append(
+        mut self,
+        txn: &impl ConnectionTrait,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        if self.changes.is_empty() {
+            return Ok(());
+        }
+        let backend = txn.get_database_backend();
+        let ids: Vec<i32> = self.regions.iter().copied().collect();
+        let mut kato = BTreeMap::new();
+        if !ids.is_empty() {
+            for row in txn
+                .query_all_raw(Statement::from_sql_and_values(
+                    backend,
+                    format!(
+                        "SELECT id, kato FROM territories WHERE id IN ({})",
+                        placeholders(backend, 1, ids.len())
+                    ),
+                    ids.iter().map(|id| Value::from(*id)),
+                ))
+                .await?
+            {
+                let id: i32 = row.try_get("", "id")?;
+                let code: String = row.try_get("", "kato")?;
+                kato.insert(id, code);
+            }
+        }
+        for (at, region_id) in &self.region_of {
+            if let Some(signature_log::Change::Sign { region, .. }) = self.changes.get_mut(*at) {
+                region.clone_from(kato.get(region_id).ok_or_else(|| {
+                    ServiceError::Corrupt(format!("territory {region_id} has no KATO code"))
+                })?);
+            }
+        }
+        let logged = signature_log::append(txn, self.changes, now).await?;
+        set_by_id(
+            txn,
+            "log_index",
+            logged
+                .into_iter()
+                .map(|(id, index)| (id, Value::from(index))),
+        )
+        .await?;
+        set_by_id(
+            txn,
+            "receipt_secret",
+            self.new_secrets
+                .into_iter()
+                .map(|(id, secret)| (id, Value::from(secret))),
+        )
+        .await?;
+        Ok(())
+    }
+}
+
+/// `UPDATE signatures SET <column> = CASE id WHEN … THEN … END` for each (id, value), 500 rows
+/// a statement.
+async fn set_by_id(
+    txn: &impl ConnectionTrait,
+    column: &str,
+    values: impl Iterator<Item = (i64, Value)>,
+) -> Result<(), sea_orm::DbErr> {
+    let backend = txn.get_database_backend();
+    let values: Vec<(i64, Value)> = values.collect();
+    for chunk in values.chunks(500) {
+        let mut params = Vec::with_capacity(chunk.len() * 3);
+        let mut arms = String::new();
+        for (i, (id, value)) in chunk.iter().enumerate() {
+            arms.push_str(&format!(
+                " WHEN {} THEN {}",
+                placeholder(backend, 2 * i + 1),
+                placeholder(backend, 2 * i + 2)
+            ));
+            params.push(Value::from(*id));
+            params.push(value.clone());
+        }
+        let first = 2 * chunk.len() + 1;
+        params.extend(chunk.iter().map(|(id, _)| Value::from(*id)));
+        txn.execute_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "UPDATE signatures SET {column} = CASE id{arms} END WHERE id IN ({})",
+                placeholders(backend, first, chunk.len())
+            ),
+            params,
+        ))
+        .await?;
+    }
+    Ok(())
 }
 
 /// Adds `delta` to one counter row, creating it when it is missing (never below zero).
@@ -648,6 +816,7 @@ async fn group_counts(
 /// touched since the last recount (everything the first time).
 pub async fn run(
     db: DatabaseConnection,
+    log_key: Arc<signature_log::LogKey>,
     written: Arc<Notify>,
     interval: StdDuration,
     reconcile_every: StdDuration,
@@ -672,6 +841,10 @@ pub async fn run(
                     break;
                 }
             }
+        }
+        // The log's new entries under a signed checkpoint.
+        if let Err(error) = signature_log::checkpoint(&db, &log_key, Utc::now()).await {
+            tracing::error!(%error, "signing a signature log checkpoint failed");
         }
         if last_reconcile.elapsed() >= reconcile_every {
             last_reconcile = tokio::time::Instant::now();

@@ -22,7 +22,7 @@ use super::{ClockName, Clocks, PetitionError, public_name, setting_u64, status_o
 use crate::model::PetitionStatus;
 use crate::server::db::{lock_for_write, placeholder, placeholders};
 use crate::server::entities::{body, petition, user};
-use crate::server::services::{ServiceError, accounts};
+use crate::server::services::{ServiceError, accounts, signature_log};
 
 /// The most signatures one transaction writes.
 pub const MAX_BATCH: usize = 1_000;
@@ -450,7 +450,7 @@ async fn write_loop(
     }
 }
 
-const COLUMNS: &str = "petition_id, user_id, iin_hash, grade, region_id, public_name, show_name, notify_answer, ip, email_domain, created_at, counted, dirty";
+const COLUMNS: &str = "petition_id, user_id, iin_hash, grade, region_id, public_name, show_name, notify_answer, ip, email_domain, created_at, counted, dirty, receipt_secret";
 
 /// Writes one batch in one transaction; the outcome of each row, in order.
 async fn write_batch(
@@ -502,7 +502,7 @@ async fn write_batch(
     writable.sort_by_key(|r| (r.petition_id, r.user_id));
     let mut inserted = HashSet::new();
     if !writable.is_empty() {
-        let per_row = 13;
+        let per_row = 14;
         let mut values = Vec::with_capacity(writable.len() * per_row);
         let mut tuples = Vec::with_capacity(writable.len());
         for (i, row) in writable.iter().enumerate() {
@@ -524,6 +524,8 @@ async fn write_batch(
                 Value::from(row.created_at),
                 Value::from(0i16),
                 Value::from(true),
+                // The signer's receipt secret: the log holds only a commitment to it.
+                Value::from(crate::model::hex32(&signature_log::new_secret())),
             ]);
         }
         let sql = format!(

@@ -1,0 +1,105 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+
+// The public signature log in the browser, with JavaScript and without: a citizen signs the
+// open Kyzylorda petition (scripts/e2e-server.sh), finds their receipt on the petition page once
+// the signature is logged, downloads it (the same text), checks it on the verify page (it is in
+// the log and counts), and an altered receipt fails with the reason. The verify page is
+// axe-clean in the three languages.
+
+const password = 'steppe-wind-over-ulytau';
+const fixtures = `${__dirname}/../.fixtures`;
+
+function petitionId(): number {
+  return Number(readFileSync(`${fixtures}/listed-petition.txt`, 'utf8').trim());
+}
+
+async function axeClean(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+async function logIn(page: Page, email: string) {
+  await page.goto('/en/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/en\/profile/);
+}
+
+async function check(page: Page, receipt: string) {
+  await page.goto('/en/verify');
+  await page.getByLabel('Signature receipt').fill(receipt);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+}
+
+for (const [javaScript, email] of [
+  [true, 'e2e-cosigner20@example.kz'],
+  [false, 'e2e-cosigner21@example.kz'],
+] as const) {
+  test.describe(`JavaScript ${javaScript ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled: javaScript });
+
+    test('sign, keep the receipt, check it; an altered one fails with the reason', async ({ page }) => {
+      await logIn(page, email);
+      await page.goto(`/en/petitions/${petitionId()}`);
+      await page.getByRole('button', { name: 'Sign this petition' }).click();
+      await expect(page.getByText('You signed this petition.')).toBeVisible();
+      // The folding logs the signature within a second; the receipt then carries its index.
+      let receipt = '';
+      await expect(async () => {
+        await page.reload();
+        await page.getByText('Your signature receipt').click();
+        receipt = await page.locator('#receipt-text').inputValue();
+        expect(receipt).toMatch(/\nindex \d+\n/);
+      }).toPass({ timeout: 15_000 });
+      expect(receipt).toMatch(/^dauys-receipt\/v1\norigin \S+\npetition \d+\nsecret [0-9a-f]{64}\n/);
+      expect(receipt).not.toContain(email);
+
+      if (javaScript) {
+        // The download is the same text (a data: link, so it needs no script either).
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('link', { name: 'Download the receipt' }).click(),
+        ]);
+        const path = await download.path();
+        expect(readFileSync(path!, 'utf8')).toBe(receipt);
+      } else {
+        await expect(page.getByRole('link', { name: 'Download the receipt' })).toHaveAttribute(
+          'href',
+          /^data:text\/plain;charset=utf-8,dauys-receipt/,
+        );
+      }
+
+      await check(page, receipt);
+      await expect(page.getByText('This signature is in the log and counts.')).toBeVisible();
+      await expect(page.getByText(/the inclusion proof checks out/)).toBeVisible();
+      await expect(page.getByText(/the consistency proof checks out/)).toBeVisible();
+      await expect(page).toHaveURL(/\/en\/verify\?receipt=/);
+
+      // One character changed in the secret: not this entry.
+      const altered = receipt.replace(/secret ([0-9a-f]{63})([0-9a-f])/, (_m, head: string, last: string) =>
+        `secret ${head}${last === '0' ? '1' : '0'}`,
+      );
+      expect(altered).not.toBe(receipt);
+      await check(page, altered);
+      await expect(page.getByText('This receipt does not check out.')).toBeVisible();
+      await expect(
+        page.getByText('The entry with this number is not the signature the receipt\'s secret belongs to.'),
+      ).toBeVisible();
+      // A checkpoint changed by one character: its signature fails.
+      await check(page, receipt.replace(/\n(\d+)\n(?=[A-Za-z0-9+/=]+\n\n)/, (_m, n: string) => `\n${Number(n) + 1}\n`));
+      await expect(page.getByText(/not signed with this site's key/)).toBeVisible();
+    });
+  });
+}
+
+test('the verify page is axe-clean in three languages', async ({ page }) => {
+  for (const lang of ['kk', 'ru', 'en']) {
+    await page.goto(`/${lang}/verify?receipt=nonsense`);
+    await expect(page.locator('.notice-error')).toBeVisible();
+    await axeClean(page);
+  }
+});
