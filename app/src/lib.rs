@@ -218,6 +218,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/:lang/moderation/record")
+                        view=|| view! { <Localized><pages::verify::ModerationRecordPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/:lang/verify")
                         view=|| view! { <Localized><pages::verify::VerifyPage/></Localized> }
                         ssr=SsrMode::Async

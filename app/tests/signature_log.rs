@@ -21,6 +21,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use sha2_011::Sha256;
 
 struct World {
+    author: user::Model,
+    moderator: user::Model,
     test: TestDb,
     signer: Signer,
     key: Arc<LogKey>,
@@ -52,6 +54,8 @@ async fn world(prefix: &str, citizens: usize) -> World {
         petition,
         citizens,
         admin: staff[2].clone(),
+        author: staff[0].clone(),
+        moderator: staff[1].clone(),
         test,
     }
 }
@@ -523,4 +527,236 @@ fn keys_read_back_whatever_their_base64_holds() {
     }
     assert!(LogKey::parse("PRIVATE+KEY+x+00000000+AAAA").is_err());
     assert!(LogKey::parse("not a key").is_err());
+}
+
+#[tokio::test]
+async fn signers_of_a_petition_closed_long_ago_are_anonymised_and_everything_still_checks() {
+    use app::server::entities::signature;
+    use app::server::services::housekeeping;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let w = world("forget", 3).await;
+    let db = &w.test.db;
+    for c in &w.citizens {
+        sign(&w, c, "198.51.100.7").await;
+    }
+    fold(&w).await;
+    let close = |months: i64| {
+        format!(
+            "UPDATE petitions SET status = 'closed', closed_reason = 'lapsed', closed_at = '{}' WHERE id = {}",
+            (Utc::now() - chrono::Duration::days(months * 31)).format("%Y-%m-%d %H:%M:%S%:z"),
+            w.petition
+        )
+    };
+    // Closed a month ago: kept (the setting says six months).
+    db.execute_unprepared(&close(1)).await.expect("closed");
+    assert_eq!(
+        housekeeping::anonymise_signers(db, Utc::now())
+            .await
+            .expect("runs"),
+        0
+    );
+    // Closed seven months ago: the names, addresses and domains go; nothing that counts does.
+    db.execute_unprepared(&close(7)).await.expect("closed");
+    assert_eq!(
+        housekeeping::anonymise_signers(db, Utc::now())
+            .await
+            .expect("runs"),
+        3
+    );
+    assert_eq!(
+        housekeeping::anonymise_signers(db, Utc::now())
+            .await
+            .expect("runs"),
+        0
+    );
+    let rows = signature::Entity::find()
+        .filter(signature::Column::PetitionId.eq(w.petition))
+        .all(db)
+        .await
+        .expect("reads");
+    assert_eq!(rows.len(), 3);
+    for row in &rows {
+        assert_eq!(
+            (
+                row.public_name.as_str(),
+                row.ip.as_str(),
+                row.email_domain.as_str()
+            ),
+            ("", "", "")
+        );
+        assert!(!row.show_name);
+        assert_eq!(row.counted, 1);
+    }
+    assert_eq!(
+        counting::counts(db, w.petition)
+            .await
+            .expect("counts")
+            .email_verified,
+        3
+    );
+    let audit = log::audit(db).await.expect("audits");
+    assert_eq!(
+        (audit[&w.petition].signs, audit[&w.petition].tally),
+        (3, Some(3))
+    );
+    for c in &w.citizens {
+        let receipt = receipt_of(&w, c).await;
+        assert!(matches!(
+            check(&w, &receipt.encode()).await,
+            ReceiptCheck::Counted { .. }
+        ));
+    }
+    // The recount agrees: nothing drifted.
+    counting::reconcile(db, None, Utc::now(), today())
+        .await
+        .expect("recounts");
+    assert_eq!(
+        counting::counts(db, w.petition)
+            .await
+            .expect("counts")
+            .email_verified,
+        3
+    );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn the_moderation_record_shows_every_decision_and_invalidation_but_not_who() {
+    use app::server::services::petitions::filing::{self, DraftForm};
+    use app::server::services::petitions::moderation::{self, Decision};
+    let w = world("record", 3).await;
+    let db = &w.test.db;
+    for c in &w.citizens {
+        sign(&w, c, "203.0.113.5").await;
+    }
+    fold(&w).await;
+    let submitted = |title: &'static str| async move {
+        let now = Utc::now();
+        let id = filing::save_draft(
+            db,
+            w.author.id,
+            None,
+            &DraftForm {
+                title: title.into(),
+                summary: "Light the streets of the district before winter comes.".into(),
+                text: "The streets are dark.\n\nWe ask the akimat to light them.".into(),
+                body_slug: "akimat-75".into(),
+                territory_kato: "75".into(),
+                topic: "roads".into(),
+            },
+            now,
+        )
+        .await
+        .expect("saved");
+        filing::submit(db, w.author.id, id, true, now, today())
+            .await
+            .expect("submitted");
+        id
+    };
+    let returned = submitted("A draft the author must change").await;
+    moderation::decide(
+        db,
+        w.moderator.id,
+        returned,
+        Decision::Return {
+            note: "Name the streets".into(),
+        },
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("returned");
+    let rejected = submitted("Something the law keeps off the platform").await;
+    let reason = moderation::reasons(db, Some(app::model::ReasonScope::Petition), false)
+        .await
+        .expect("catalogue")
+        .into_iter()
+        .find(|r| r.code == "offensive")
+        .expect("seeded");
+    moderation::decide(
+        db,
+        w.moderator.id,
+        rejected,
+        Decision::Reject {
+            reason: reason.id,
+            note: String::new(),
+        },
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("rejected");
+    fraud::invalidate(
+        db,
+        w.admin.id,
+        w.petition,
+        &fraud::Filter {
+            ip: Some("203.0.113.5".into()),
+            ..Default::default()
+        },
+        "one address",
+        Utc::now(),
+    )
+    .await
+    .expect("invalidated");
+    let record = moderation::public_record(db, 1).await.expect("reads");
+    assert_eq!(
+        (
+            record.approved,
+            record.returned,
+            record.rejected,
+            record.invalidations,
+            record.invalidated
+        ),
+        (1, 1, 1, 1, 3)
+    );
+    assert_eq!((record.page, record.pages), (1, 1));
+    let kinds: Vec<(&str, i32)> = record
+        .entries
+        .iter()
+        .map(|e| (e.kind.as_str(), e.petition))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("signatures_invalidated", w.petition),
+            ("rejected", rejected),
+            ("returned", returned),
+            ("approved", w.petition),
+        ],
+        "newest first"
+    );
+    let by_kind = |kind: &str| {
+        record
+            .entries
+            .iter()
+            .find(|e| e.kind == kind)
+            .expect("listed")
+    };
+    assert_eq!(
+        by_kind("returned").title,
+        None,
+        "a returned draft is not public"
+    );
+    assert_eq!(
+        by_kind("rejected").reason.as_ref().map(|r| r.en.clone()),
+        Some(reason.names.en)
+    );
+    assert_eq!(by_kind("signatures_invalidated").signatures, Some(3));
+    assert_eq!(by_kind("approved").title.as_deref(), Some("Lit streets"));
+    // Nobody who decided, nobody who signed.
+    let shown = format!("{record:?}");
+    for person in [&w.moderator, &w.admin, &w.citizens[0]] {
+        assert!(!shown.contains(&person.display_name) && !shown.contains(&person.email));
+    }
+    assert!(
+        !shown.contains("one address"),
+        "the invalidation's internal note stays internal"
+    );
+    // A page past the end is the last page.
+    assert_eq!(
+        moderation::public_record(db, 99).await.expect("reads").page,
+        1
+    );
+    w.test.drop_database().await;
 }

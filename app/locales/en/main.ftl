@@ -1228,3 +1228,27 @@ verify-link-checkpoint = The latest signed checkpoint
 verify-link-key = The key checkpoints are signed with
 verify-link-api = The log's API (entries, inclusion and consistency proofs)
 footer-verify = Check a signature
+record-title = Moderation record
+record-lead = Every moderation decision and every invalidation of signatures, newest first: when, which petition, what was decided and why. Who decided is not shown, and neither is anyone who signed. A petition returned to its author for changes is not public, so only its number is shown.
+record-totals = In all: { $approved } approved, { $returned } returned for changes, { $rejected } rejected; { $invalidations ->
+    [one] { $invalidations } invalidation
+   *[other] { $invalidations } invalidations
+} of signatures, which took { $signatures ->
+    [one] { $signatures } signature
+   *[other] { $signatures } signatures
+} out of the counts.
+record-not-public = Petition No. { $id } (not public)
+record-kind-approved = Approved
+record-kind-returned = Returned for changes
+record-kind-rejected = Rejected
+record-kind-signatures-invalidated = Signatures invalidated
+record-removed = { $n ->
+    [one] { $n } signature taken out of the count
+   *[other] { $n } signatures taken out of the count
+}
+record-date = Date
+record-petition = Petition
+record-decision = Decision
+record-detail = Reason or effect
+record-pages = Pages of the record
+footer-record = Moderation record

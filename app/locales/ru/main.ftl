@@ -1254,3 +1254,30 @@ verify-link-checkpoint = Последняя заверенная контрол�
 verify-link-key = Ключ, которым заверяются контрольные точки
 verify-link-api = API журнала (записи, доказательства включения и согласованности)
 footer-verify = Проверить подпись
+record-title = Реестр решений модерации
+record-lead = Все решения модерации и все случаи аннулирования подписей, сначала новые: когда, по какой петиции, что решено и почему. Кто принял решение, не показывается, как и никто из подписавших. Петиция, возвращённая автору на доработку, не публикуется, поэтому показан только её номер.
+record-totals = Всего одобрено: { $approved }, возвращено на доработку: { $returned }, отклонено: { $rejected }. Аннулирование подписей: { $invalidations ->
+    [one] { $invalidations } решение
+    [few] { $invalidations } решения
+   *[many] { $invalidations } решений
+}, в итоге из подсчёта { $signatures ->
+    [one] исключена { $signatures } подпись
+    [few] исключены { $signatures } подписи
+   *[many] исключено { $signatures } подписей
+}.
+record-not-public = Петиция № { $id } (не публикуется)
+record-kind-approved = Одобрена
+record-kind-returned = Возвращена на доработку
+record-kind-rejected = Отклонена
+record-kind-signatures-invalidated = Подписи аннулированы
+record-removed = { $n ->
+    [one] { $n } подпись исключена из подсчёта
+    [few] { $n } подписи исключены из подсчёта
+   *[many] { $n } подписей исключено из подсчёта
+}
+record-date = Дата
+record-petition = Петиция
+record-decision = Решение
+record-detail = Причина или результат
+record-pages = Страницы реестра
+footer-record = Реестр решений модерации

@@ -316,6 +316,16 @@ pub async fn moderation_queue() -> Result<Vec<PetitionSummary>, AppError> {
     Ok(moderation::queue(&state.db, chrono::Utc::now(), today()).await?)
 }
 
+/// The public record of moderation, a page of it (from 1).
+///
+/// # Errors
+/// `Internal` when the database fails.
+#[server(endpoint = "moderation/record")]
+pub async fn moderation_record(page: u64) -> Result<crate::model::ModerationRecord, AppError> {
+    use crate::server::{app_state, services::petitions::moderation};
+    Ok(moderation::public_record(&app_state()?.db, page).await?)
+}
+
 /// A moderator claims a petition in the queue.
 ///
 /// # Errors

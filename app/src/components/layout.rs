@@ -102,7 +102,11 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="wrap">
                 <p>{tr("footer-about")}</p>
                 <p class="muted">{tr("footer-open")}</p>
-                <p><a href=move || href(locale.get(), "/verify")>{tr("footer-verify")}</a></p>
+                <p>
+                    <a href=move || href(locale.get(), "/verify")>{tr("footer-verify")}</a>
+                    " · "
+                    <a href=move || href(locale.get(), "/moderation/record")>{tr("footer-record")}</a>
+                </p>
             </div>
         </footer>
     }

@@ -34,9 +34,9 @@ pub use inquiry::{
 };
 pub use petition::{
     ActorRole, AnswerDecision, AnswerView, BodyOption, Clock, DraftView, EventKind, FilingOptions,
-    GradeCounts, HomeFigures, LIST_SORTS, LISTED_STATUSES, ListPage, ListQuery, PetitionStatus,
-    PetitionSummary, PetitionView, ReasonScope, ReasonView, RegionSignatures, TimelineEntry, Topic,
-    ViewerActions,
+    GradeCounts, HomeFigures, LIST_SORTS, LISTED_STATUSES, ListPage, ListQuery, ModerationRecord,
+    ModerationRecordEntry, PetitionStatus, PetitionSummary, PetitionView, ReasonScope, ReasonView,
+    RegionSignatures, TimelineEntry, Topic, ViewerActions,
 };
 pub use role::{Role, RoleGrantView, RolesPageData};
 pub use signature_log::{

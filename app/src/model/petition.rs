@@ -586,6 +586,45 @@ pub struct ReasonView {
     pub scope: ReasonScope,
 }
 
+/// One line of the public record of moderation: a decision on a petition, or an invalidation
+/// of its signatures. Never who took it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModerationRecordEntry {
+    /// When.
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// `approved`, `returned`, `rejected` or `signatures_invalidated`.
+    pub kind: String,
+    /// The petition's number.
+    pub petition: i32,
+    /// Its title, when the petition is public (a draft returned to its author is not).
+    pub title: Option<String>,
+    /// The catalogue reason of a rejection.
+    pub reason: Option<Names>,
+    /// The signatures an invalidation took out of the count.
+    pub signatures: Option<i64>,
+}
+
+/// A page of the public record of moderation, newest first, with the totals.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModerationRecord {
+    /// This page's lines.
+    pub entries: Vec<ModerationRecordEntry>,
+    /// The page (from 1).
+    pub page: u64,
+    /// Pages in all.
+    pub pages: u64,
+    /// Decisions to approve, ever.
+    pub approved: i64,
+    /// Returns for changes, ever.
+    pub returned: i64,
+    /// Rejections, ever.
+    pub rejected: i64,
+    /// Invalidations, ever.
+    pub invalidations: i64,
+    /// Signatures they took out, in all.
+    pub invalidated: i64,
+}
+
 /// What the home page shows of the platform's life.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HomeFigures {

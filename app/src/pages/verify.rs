@@ -1,12 +1,15 @@
-//! The signature log for people: a signer's receipt on the petition page, and
-//! `/:lang/verify`, where anyone pastes a receipt and learns whether that signature is in the
-//! public log and counts. A plain GET form: it works without JavaScript, and a checked receipt
-//! has an address of its own.
+//! Transparency for people: a signer's receipt on the petition page; `/:lang/verify`, where
+//! anyone pastes a receipt and learns whether that signature is in the public log and counts (a
+//! plain GET form: it works without JavaScript, and a checked receipt has an address of its
+//! own); and `/:lang/moderation/record`, every moderation decision and invalidation, without
+//! who took it.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::api::petitions::moderation_record;
 use crate::api::signature_log::{check_receipt, my_receipt};
+use crate::components::case::kz_date;
 use crate::components::links::{encode, href};
 use crate::i18n::{tr, use_locale};
 use crate::model::ReceiptCheck;
@@ -119,6 +122,93 @@ pub fn VerifyPage() -> impl IntoView {
                             <li><a href="/api/docs/">{l.t("verify-link-api")}</a></li>
                         </ul>
                     </section>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// `/:lang/moderation/record`: the public record of moderation, newest first, fifty a page.
+#[component]
+pub fn ModerationRecordPage() -> impl IntoView {
+    let locale = use_locale();
+    let query = use_query_map();
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u64>().ok())
+            .unwrap_or(1)
+    };
+    let record = Resource::new_blocking(page, moderation_record);
+    view! {
+        <PageTitle text=locale.get_untracked().t("record-title")/>
+        <h1>{tr("record-title")}</h1>
+        <p class="lead">{tr("record-lead")}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let l = locale.get_untracked();
+                let r = match record.await {
+                    Ok(r) => r,
+                    Err(e) => return view! { <LoadError error=e/> }.into_any(),
+                };
+                let totals = l.t_with(
+                    "record-totals",
+                    &[
+                        ("approved", r.approved.into()),
+                        ("returned", r.returned.into()),
+                        ("rejected", r.rejected.into()),
+                        ("invalidations", r.invalidations.into()),
+                        ("signatures", r.invalidated.into()),
+                    ],
+                );
+                let rows = r.entries.into_iter().map(|e| {
+                    let petition = match e.title {
+                        Some(title) => view! {
+                            <a href=href(l, &format!("/petitions/{}", e.petition))>{title}</a>
+                        }.into_any(),
+                        None => view! {
+                            <span class="muted">{l.t_with("record-not-public", &[("id", e.petition.into())])}</span>
+                        }.into_any(),
+                    };
+                    let decision = l.t(&format!("record-kind-{}", e.kind.replace('_', "-")));
+                    let detail = match (e.reason, e.signatures) {
+                        (Some(reason), _) => reason.get(l).to_owned(),
+                        (None, Some(n)) => l.t_with("record-removed", &[("n", n.into())]),
+                        (None, None) => String::new(),
+                    };
+                    view! {
+                        <tr>
+                            <td>{kz_date(e.at)}</td>
+                            <td>{petition}</td>
+                            <td>{decision}</td>
+                            <td>{detail}</td>
+                        </tr>
+                    }
+                }).collect_view();
+                let pager = (r.pages > 1).then(|| view! {
+                    <nav class="pagination" aria-label=l.t("record-pages")>
+                        {(r.page > 1).then(|| view! { <a rel="prev" href=format!("{}?page={}", href(l, "/moderation/record"), r.page - 1)>{l.t("list-prev")}</a> })}
+                        <span>{l.t_with("list-page", &[("page", r.page.into()), ("pages", r.pages.into())])}</span>
+                        {(r.page < r.pages).then(|| view! { <a rel="next" href=format!("{}?page={}", href(l, "/moderation/record"), r.page + 1)>{l.t("list-next")}</a> })}
+                    </nav>
+                });
+                view! {
+                    <p>{totals}</p>
+                    <div class="table-wrap"><table class="responsiveness">
+                        <caption class="visually-hidden">{l.t("record-title")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{l.t("record-date")}</th>
+                                <th scope="col">{l.t("record-petition")}</th>
+                                <th scope="col">{l.t("record-decision")}</th>
+                                <th scope="col">{l.t("record-detail")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table></div>
+                    {pager}
                 }
                 .into_any()
             })}

@@ -1,6 +1,7 @@
 //! What a visitor can make grow is bounded or purged: the periodic task ([`run`], started by
 //! `server serve`) deletes rate-limit windows that are over, expired sessions, used or expired
-//! mailed tokens, and delivered or abandoned mail past its keeping time. Every purge is one
+//! mailed tokens, and delivered or abandoned mail past its keeping time, and erases the
+//! signers' names, addresses and email domains of petitions closed long ago. Every purge is one
 //! `DELETE … WHERE` on an indexed column or a small table, safe to run from several processes
 //! at once (a row deleted twice is deleted once).
 
@@ -90,6 +91,74 @@ pub async fn purge(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Purg
     })
 }
 
+/// Signature rows erased per statement.
+const ANONYMISE_CHUNK: usize = 5_000;
+
+/// Erases what identifies the signers of petitions that closed (answered, closed or rejected)
+/// more than `signer_data_retention_months` ago (a platform setting, default 6): the public
+/// name, the IP address and the email domain. What counts stays: the account (one signature per
+/// person), the IIN fingerprint, the grade, the region and the day, so the counts, the public
+/// signature log and every receipt keep working. Each chunk is its own short statement.
+/// Returns how many rows were erased.
+///
+/// # Errors
+/// A database failure.
+pub async fn anonymise_signers(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<u64, ServiceError> {
+    let months = super::petitions::setting_u64(db, "signer_data_retention_months")
+        .await?
+        .unwrap_or(6);
+    // A period longer than the calendar reaches keeps everything.
+    let Some(cutoff) = u32::try_from(months)
+        .ok()
+        .and_then(|m| now.checked_sub_months(chrono::Months::new(m)))
+    else {
+        return Ok(0);
+    };
+    let backend = db.get_database_backend();
+    let p = |n| crate::server::db::placeholder(backend, n);
+    let petitions = db
+        .query_all_raw(sea_orm::Statement::from_sql_and_values(
+            backend,
+            format!(
+                "SELECT p.id FROM petitions p WHERE ((p.status = 'answered' AND p.answered_at < {}) \
+                 OR (p.status = 'closed' AND p.closed_at < {}) OR (p.status = 'rejected' AND p.rejected_at < {})) \
+                 AND EXISTS (SELECT 1 FROM signatures s WHERE s.petition_id = p.id AND (s.ip <> '' OR s.email_domain <> '' OR s.public_name <> ''))",
+                p(1),
+                p(2),
+                p(3)
+            ),
+            [cutoff.into(), cutoff.into(), cutoff.into()],
+        ))
+        .await?;
+    let mut erased = 0;
+    for row in petitions {
+        let petition_id: i32 = row.try_get("", "id")?;
+        loop {
+            let done = db
+                .execute_raw(sea_orm::Statement::from_sql_and_values(
+                    backend,
+                    format!(
+                        "UPDATE signatures SET public_name = '', ip = '', email_domain = '', show_name = FALSE \
+                         WHERE id IN (SELECT id FROM signatures WHERE petition_id = {} \
+                         AND (ip <> '' OR email_domain <> '' OR public_name <> '') LIMIT {ANONYMISE_CHUNK})",
+                        p(1)
+                    ),
+                    [petition_id.into()],
+                ))
+                .await?
+                .rows_affected();
+            erased += done;
+            if done < ANONYMISE_CHUNK as u64 {
+                break;
+            }
+        }
+    }
+    Ok(erased)
+}
+
 /// Purges every `period`, logging what went (a failure is logged and tried next time).
 pub async fn run(db: sea_orm::DatabaseConnection, period: std::time::Duration) {
     let mut ticker = tokio::time::interval(period);
@@ -102,6 +171,11 @@ pub async fn run(db: sea_orm::DatabaseConnection, period: std::time::Duration) {
             }
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "housekeeping failed"),
+        }
+        match anonymise_signers(&db, Utc::now()).await {
+            Ok(0) => {}
+            Ok(rows) => tracing::info!(rows, "signers of petitions closed long ago anonymised"),
+            Err(error) => tracing::warn!(%error, "anonymising signers failed"),
         }
     }
 }

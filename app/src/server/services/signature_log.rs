@@ -363,7 +363,7 @@ pub async fn append(
         .query_all_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "SELECT p.id, p.status, COALESCE((SELECT SUM(c.count) FROM petition_counts c WHERE c.petition_id = p.id), 0) AS count \
+                "SELECT p.id, p.status, CAST(COALESCE((SELECT SUM(c.count) FROM petition_counts c WHERE c.petition_id = p.id), 0) AS BIGINT) AS count \
                  FROM petitions p WHERE p.id IN ({}) ORDER BY p.id",
                 placeholders(backend, 1, ids.len())
             ),

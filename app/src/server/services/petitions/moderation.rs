@@ -423,3 +423,96 @@ pub async fn save_reason(
     }
     Ok(())
 }
+
+/// Lines of the public record of moderation a page.
+pub const RECORD_PAGE: u64 = 50;
+
+/// The public record of moderation: every decision (approve, return, reject with its catalogue
+/// reason) and every invalidation (with the signatures it took out), newest first, without the
+/// moderator or the signers; a returned petition, never public, is shown without its title.
+///
+/// # Errors
+/// A database failure.
+pub async fn public_record(
+    db: &impl ConnectionTrait,
+    page: u64,
+) -> Result<crate::model::ModerationRecord, ServiceError> {
+    use sea_orm::Statement;
+    let backend = db.get_database_backend();
+    let counts = db
+        .query_one_raw(Statement::from_string(
+            backend,
+            "SELECT \
+               (SELECT COUNT(*) FROM timeline_events WHERE subject_kind = 'petition' AND kind = 'approved') AS approved, \
+               (SELECT COUNT(*) FROM timeline_events WHERE subject_kind = 'petition' AND kind = 'returned') AS returned, \
+               (SELECT COUNT(*) FROM timeline_events WHERE subject_kind = 'petition' AND kind = 'rejected') AS rejected, \
+               (SELECT COUNT(*) FROM invalidations) AS invalidations, \
+               (SELECT CAST(COALESCE(SUM(signatures), 0) AS BIGINT) FROM invalidations) AS invalidated",
+        ))
+        .await?
+        .ok_or_else(|| ServiceError::Corrupt("no counts".into()))?;
+    let number = |name: &str| -> Result<i64, ServiceError> { Ok(counts.try_get::<i64>("", name)?) };
+    let (approved, returned, rejected, invalidations) = (
+        number("approved")?,
+        number("returned")?,
+        number("rejected")?,
+        number("invalidations")?,
+    );
+    let total = u64::try_from(approved + returned + rejected + invalidations).unwrap_or(0);
+    let pages = total.div_ceil(RECORD_PAGE).max(1);
+    let page = page.clamp(1, pages);
+    let offset = (page - 1) * RECORD_PAGE;
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            backend,
+            format!(
+                "SELECT at, kind, petition_id, title, status, reason_kk, reason_ru, reason_en, signatures FROM (\
+                   SELECT e.at AS at, e.kind AS kind, e.subject_id AS petition_id, p.title AS title, p.status AS status, \
+                          r.name_kk AS reason_kk, r.name_ru AS reason_ru, r.name_en AS reason_en, CAST(NULL AS BIGINT) AS signatures, e.id AS tie \
+                   FROM timeline_events e JOIN petitions p ON p.id = e.subject_id \
+                   LEFT JOIN rejection_reasons r ON r.id = e.reason_id \
+                   WHERE e.subject_kind = 'petition' AND e.kind IN ('approved', 'returned', 'rejected') \
+                   UNION ALL \
+                   SELECT i.created_at, 'signatures_invalidated', i.petition_id, p.title, p.status, \
+                          CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), i.signatures, i.id \
+                   FROM invalidations i JOIN petitions p ON p.id = i.petition_id\
+                 ) record ORDER BY at DESC, tie DESC LIMIT {RECORD_PAGE} OFFSET {offset}"
+            ),
+        ))
+        .await?;
+    let mut entries = Vec::with_capacity(rows.len());
+    for row in rows {
+        let status: String = row.try_get("", "status")?;
+        let public = PetitionStatus::parse(&status).is_some_and(PetitionStatus::is_public);
+        let reason = match (
+            row.try_get::<Option<String>>("", "reason_kk")?,
+            row.try_get::<Option<String>>("", "reason_ru")?,
+            row.try_get::<Option<String>>("", "reason_en")?,
+        ) {
+            (Some(kk), Some(ru), Some(en)) => Some(Names { kk, ru, en }),
+            _ => None,
+        };
+        entries.push(crate::model::ModerationRecordEntry {
+            at: row.try_get("", "at")?,
+            kind: row.try_get("", "kind")?,
+            petition: row.try_get("", "petition_id")?,
+            title: if public {
+                Some(row.try_get("", "title")?)
+            } else {
+                None
+            },
+            reason,
+            signatures: row.try_get("", "signatures")?,
+        });
+    }
+    Ok(crate::model::ModerationRecord {
+        entries,
+        page,
+        pages,
+        approved,
+        returned,
+        rejected,
+        invalidations,
+        invalidated: number("invalidated")?,
+    })
+}
