@@ -1,7 +1,7 @@
 //! Signing surges against real server processes on one database (a temporary SQLite file, or
 //! PostgreSQL with `TEST_DATABASE_URL`): two servers signing the same people count each once;
 //! a server killed with SIGKILL mid-surge loses no acknowledged signature, and after a restart
-//! the counts converge to the rows.
+//! the counts converge to the rows; each signature is in the public log exactly once.
 
 use std::collections::HashSet;
 use std::net::SocketAddr;
@@ -37,6 +37,14 @@ impl Drop for Server {
     }
 }
 
+/// One signature log key for the servers of a test run (a server writes no key file then).
+fn log_key() -> &'static str {
+    static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| {
+        app::server::services::signature_log::LogKey::generate("dauys.test/signatures").1
+    })
+}
+
 fn start(url: &str, port: u16) -> Server {
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
         .env("DATABASE_URL", url)
@@ -45,6 +53,7 @@ fn start(url: &str, port: u16) -> Server {
         .env("DAUYS_SEED", "false")
         .env("DAUYS_FOLD_MS", "200")
         .env("DAUYS_ENV", "development")
+        .env("DAUYS_LOG_KEY", log_key())
         .env_remove("DAUYS_SMTP_URL")
         .env(
             "DAUYS_MAIL_DIR",
@@ -132,6 +141,33 @@ async fn settled(db: &DatabaseConnection, petition: i32) -> (i64, i64, i64) {
     )
 }
 
+/// The public log holds each signature once: one sign entry per row, each row pointing at its
+/// own entry, and the latest tally saying the same.
+async fn logged_once(db: &DatabaseConnection, petition: i32, rows: i64) {
+    let audit = app::server::services::signature_log::audit(db)
+        .await
+        .expect("the log reads whole");
+    let mine = &audit[&petition];
+    assert_eq!(
+        (mine.signs, mine.revokes, mine.tally),
+        (rows, 0, Some(rows))
+    );
+    assert_eq!(
+        scalar(
+            db,
+            &format!(
+                "SELECT COUNT(DISTINCT log_index) FROM signatures WHERE petition_id = {petition}"
+            )
+        )
+        .await,
+        rows
+    );
+    assert_eq!(
+        scalar(db, &format!("SELECT COUNT(DISTINCT commitment) FROM log_entries WHERE petition_id = {petition} AND kind = 'sign'")).await,
+        rows
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_servers_on_one_database_count_each_signer_once() {
     let test = TestDb::new().await;
@@ -188,6 +224,7 @@ async fn two_servers_on_one_database_count_each_signer_once() {
     tokio::time::sleep(Duration::from_millis(800)).await;
     let (count, rows, distinct) = settled(&test.db, petition).await;
     assert_eq!((count, rows, distinct), (150, 150, 150));
+    logged_once(&test.db, petition, 150).await;
     a.kill();
     b.kill();
     test.drop_database().await;
@@ -277,5 +314,6 @@ async fn a_server_killed_mid_surge_keeps_every_acknowledged_signature() {
     }
     again.kill();
     assert_eq!(settled(&test.db, petition).await.0, rows);
+    logged_once(&test.db, petition, rows).await;
     test.drop_database().await;
 }

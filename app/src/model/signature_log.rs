@@ -377,7 +377,7 @@ mod tests {
             commitment: [0xab; 32],
             grade: "iin_checked".into(),
             region: "751000000".into(),
-            day: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            day: NaiveDate::from_ymd_opt(2026, 12, 1).expect("a date"),
         }
     }
 

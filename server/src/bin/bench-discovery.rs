@@ -11,6 +11,12 @@
 //! `/en/petitions?q=zhol+zhondeu` (a Latin-script query over Cyrillic titles); prints reads/s,
 //! p50 and p99 of each.
 //!
+//! With `--log 1` it measures the public signature log instead of the reads: every signature is
+//! marked for the folding (as migration 22 marks the signatures of a site that predates the
+//! log), the real fold logs them all in batches of 5,000 (entries/s printed), a checkpoint is
+//! signed, and `dauys-verify` checks the whole log from outside against the running server
+//! (its time printed).
+//!
 //! `cargo build --release -p server --bins &&
 //!  target/release/bench-discovery --petitions 10000 --signatures 1000000 --readers 200 --seconds 20`
 //! (add `TEST_DATABASE_URL=postgres://…` for PostgreSQL)
@@ -80,6 +86,7 @@ async fn main() {
     let readers = arg("--readers", 200).max(1);
     let seconds = arg("--seconds", 20);
     let port = arg("--port", 3902);
+    let log = arg("--log", 0) == 1;
     let binary = server_binary();
 
     let test = TestDb::new().await;
@@ -283,6 +290,30 @@ async fn main() {
         started.elapsed().as_secs_f64()
     );
 
+    let (key, private) =
+        app::server::services::signature_log::LogKey::generate("bench.dauys.kz/signatures");
+    if log {
+        use app::server::services::{petitions::counting, signature_log, today};
+        db.execute_unprepared("UPDATE signatures SET dirty = TRUE")
+            .await
+            .expect("marks");
+        let logging = Instant::now();
+        while counting::fold(&db, 5_000, chrono::Utc::now(), today())
+            .await
+            .expect("folds")
+            .rows
+            > 0
+        {}
+        signature_log::checkpoint(&db, &key, chrono::Utc::now())
+            .await
+            .expect("checkpoint");
+        let entries = signature_log::size(&db).await.expect("size");
+        let seconds = logging.elapsed().as_secs_f64();
+        println!(
+            "{engine}: the fold logged {written} signatures as {entries} entries (with tallies) in {seconds:.1} s = {:.0} entries/s",
+            entries as f64 / seconds
+        );
+    }
     let address: SocketAddr = format!("127.0.0.1:{port}").parse().expect("address");
     let mut child = server::bench::start_server(
         &binary,
@@ -292,10 +323,30 @@ async fn main() {
         &[
             ("DAUYS_SWEEP_SECONDS", "86400".to_owned()),
             ("DAUYS_RECONCILE_SECONDS", "86400".to_owned()),
+            ("DAUYS_LOG_KEY", private),
         ],
     )
     .await;
     tokio::time::sleep(Duration::from_secs(5)).await;
+    if log {
+        let verifier = std::path::Path::new(&binary).with_file_name("dauys-verify");
+        let checking = Instant::now();
+        let output = std::process::Command::new(&verifier)
+            .arg(format!("http://{address}"))
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run {}: {e}", verifier.display()));
+        let text = String::from_utf8_lossy(&output.stdout);
+        println!(
+            "{engine}: dauys-verify over the whole log: {} in {:.1} s; last lines:\n{}",
+            output.status,
+            checking.elapsed().as_secs_f64(),
+            text.lines().rev().take(3).collect::<Vec<_>>().join("\n")
+        );
+        child.kill().ok();
+        child.wait().ok();
+        test.drop_database().await;
+        return;
+    }
     for (name, path) in [
         ("home", "/en"),
         (
