@@ -61,6 +61,10 @@ mkdir -p "$fixtures"
 # A petition with signatures over ten days, for the list, the search, the chart and the map.
 "$server" listed-petition e2e-cosigner4@example.kz e2e-staff0@example.kz akimat-43 43 open 10 12 \
   "Қызылорда: Жібек жолы көшесін жөндеу" >"$fixtures/listed-petition.txt"
+# An open petition of its own for the signature log journey (its signers' receipts), so the
+# counts the discovery journey checks stay its own.
+"$server" listed-petition e2e-cosigner4@example.kz e2e-staff0@example.kz akimat-75 75 open 2 0 \
+  "Benches along the Esentai embankment" >"$fixtures/log-petition.txt"
 echo "$DATABASE_URL" >"$fixtures/database-url"
 echo "$server" >"$fixtures/server-bin"
 "$server"

@@ -1,6 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { axeClean, listedPetition, logIn } from './people';
 
 // Finding and seeing petitions in the browser. The fixtures (scripts/e2e-server.sh) opened a
 // petition to the Kyzylorda akimat ten days ago, written in Kazakh, with twelve signatures of
@@ -10,27 +9,10 @@ import { readFileSync } from 'node:fs';
 // With JavaScript: the same pages are axe-clean in Kazakh, Russian and English, and similar
 // petitions appear while the title is typed.
 
-const password = 'steppe-wind-over-ulytau';
-const fixtures = `${__dirname}/../.fixtures`;
 const title = 'Қызылорда: Жібек жолы көшесін жөндеу';
 
-function petitionId(): number {
-  return Number(readFileSync(`${fixtures}/listed-petition.txt`, 'utf8').trim());
-}
 
-async function axeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
-async function logIn(page: Page, email: string) {
-  await page.goto('/en/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/en\/profile/);
-}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
@@ -65,7 +47,7 @@ test.describe('without JavaScript', () => {
   });
 
   test('the petition page draws its signatures over time and by region on the server', async ({ page }) => {
-    await page.goto(`/en/petitions/${petitionId()}`);
+    await page.goto(`/en/petitions/${listedPetition()}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
     const chart = page.locator('figure.chart-time');
     await expect(chart.locator('svg.chart-wide')).toBeVisible();
@@ -117,7 +99,7 @@ test.describe('with JavaScript', () => {
       await page.goto(`/${lang}/petitions?q=${encodeURIComponent('жол')}`);
       await expect(page.locator('.petition-list').getByRole('link', { name: title })).toBeVisible();
       await axeClean(page);
-      await page.goto(`/${lang}/petitions/${petitionId()}`);
+      await page.goto(`/${lang}/petitions/${listedPetition()}`);
       await expect(page.locator('svg.tile-map')).toBeVisible();
       await axeClean(page);
       await page.goto(`/${lang}`);
