@@ -4,8 +4,9 @@
 //!
 //! - `signatures.receipt_secret`: the 32 random bytes (hex) of the signer's receipt; the log
 //!   holds only a commitment to them. Rows signed before this change get theirs when logged.
-//! - `signatures.log_index`: the index of the row's current sign entry (none: not logged, or
-//!   revoked). The folding keeps `log_index IS NOT NULL` equal to `counted = 1`.
+//! - `signatures.log_index`: the index of the row's latest sign entry (none: never logged); it
+//!   stands while the row is `counted`, and a revoke entry cancels it when the row stops
+//!   counting.
 //! - `log_entries`: one row per leaf, in log order, with its canonical bytes.
 //! - `log_hashes`: every stored hash of the tree (tlog numbering), so roots and proofs are read,
 //!   never recomputed from the leaves.
@@ -37,11 +38,9 @@ impl MigrationTrait for Migration {
                idx BIGINT NOT NULL PRIMARY KEY CHECK (idx >= 0), \
                kind VARCHAR(8) NOT NULL CHECK (kind IN ('sign', 'revoke', 'tally')), \
                petition_id INTEGER NOT NULL, \
-               commitment VARCHAR(64) NULL, \
                revokes BIGINT NULL REFERENCES log_entries (idx), \
                data TEXT NOT NULL, \
                created_at {time} NOT NULL, \
-               CHECK ((kind = 'sign') = (commitment IS NOT NULL)), \
                CHECK ((kind = 'revoke') = (revokes IS NOT NULL)))"
         ))
         .await?;
@@ -49,13 +48,9 @@ impl MigrationTrait for Migration {
             "CREATE INDEX idx_log_entries_petition ON log_entries (petition_id, idx)",
         )
         .await?;
-        db.execute_unprepared(
-            "CREATE INDEX idx_log_entries_commitment ON log_entries (commitment)",
-        )
-        .await?;
         // A sign entry is cancelled at most once.
         db.execute_unprepared(
-            "CREATE UNIQUE INDEX idx_log_entries_revokes ON log_entries (revokes)",
+            "CREATE UNIQUE INDEX idx_log_entries_revokes ON log_entries (revokes) WHERE revokes IS NOT NULL",
         )
         .await?;
         db.execute_unprepared(&format!(

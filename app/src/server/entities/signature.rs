@@ -25,7 +25,8 @@ pub struct Model {
     pub dirty: bool,
     /// The signer's receipt secret (hex); the log holds only a commitment to it.
     pub receipt_secret: Option<String>,
-    /// The index of the row's current sign entry in the public log (none: not counted).
+    /// The index of the row's latest sign entry in the public log (none: never logged); it
+    /// stands while the row is counted.
     pub log_index: Option<i64>,
 }
 

@@ -393,7 +393,7 @@ pub async fn append(
     if !edge.is_empty() {
         hashes.load(txn, &edge).await?;
     }
-    let mut entry_values = Vec::with_capacity(entries.len() * 7);
+    let mut entry_values = Vec::with_capacity(entries.len() * 6);
     let mut hash_values = Vec::with_capacity(entries.len() * 4);
     for (offset, (entry, revokes)) in entries.iter().enumerate() {
         let index = start + offset as u64;
@@ -413,15 +413,10 @@ pub async fn append(
             hash_values.push(Value::from(hash.0.to_vec()));
         }
         drop(known);
-        let commitment = match entry {
-            LogEntry::Sign { commitment, .. } => Some(crate::model::hex32(commitment)),
-            _ => None,
-        };
         entry_values.extend([
             Value::from(signed(index)),
             Value::from(entry.kind()),
             Value::from(entry.petition()),
-            Value::from(commitment),
             Value::from(*revokes),
             Value::from(text),
             Value::from(now),
@@ -429,8 +424,8 @@ pub async fn append(
     }
     insert_rows(
         txn,
-        "log_entries (idx, kind, petition_id, commitment, revokes, data, created_at)",
-        7,
+        "log_entries (idx, kind, petition_id, revokes, data, created_at)",
+        6,
         entry_values,
     )
     .await?;
@@ -781,34 +776,17 @@ pub async fn check(
         });
     };
     let mine = commitment(receipt.petition, &receipt.secret);
-    let mine_hex = crate::model::hex32(&mine);
     let backend = db.get_database_backend();
     let p = |n| placeholder(backend, n);
-    // The entry: the receipt's index, or (pending when the receipt was taken) the latest sign
-    // entry with this commitment.
+    // The entry: the receipt's index, or (pending when the receipt was taken) the signature's
+    // current sign entry.
     let index = match receipt.index {
         Some(index) if index >= latest.size => return Ok(failed("index-past-log")),
         Some(index) => index,
-        None => {
-            let found = db
-                .query_one_raw(Statement::from_sql_and_values(
-                    backend,
-                    format!(
-                        "SELECT MAX(idx) AS idx FROM log_entries WHERE commitment = {} AND idx < {}",
-                        p(1),
-                        p(2)
-                    ),
-                    [mine_hex.clone().into(), signed(latest.size).into()],
-                ))
-                .await?
-                .map(|row| row.try_get::<Option<i64>>("", "idx"))
-                .transpose()?
-                .flatten();
-            match found {
-                Some(index) => unsigned(index),
-                None => return pending_or_unknown(db, &receipt).await,
-            }
-        }
+        None => match current_index(db, &receipt, latest.size).await? {
+            Some(index) => index,
+            None => return pending_or_unknown(db, &receipt).await,
+        },
     };
     let entry = entries(db, index, index + 1).await?;
     let Some(entry) = entry.first() else {
@@ -846,8 +824,8 @@ pub async fn check(
             Some(theirs.size())
         }
     };
-    // Cancelled since? A withdrawal is the signer's own; a later sign entry with the same
-    // commitment (signed again) counts again.
+    // Cancelled since? A withdrawal is the signer's own; a later sign entry of the same
+    // signature (signed again, the same commitment) counts again.
     let revoke = db
         .query_one_raw(Statement::from_sql_and_values(
             backend,
@@ -861,24 +839,12 @@ pub async fn check(
         .await?;
     if let Some(row) = revoke {
         let data: String = row.try_get("", "data")?;
-        let later = db
-            .query_one_raw(Statement::from_sql_and_values(
-                backend,
-                format!(
-                    "SELECT MAX(idx) AS idx FROM log_entries WHERE commitment = {} AND idx > {} AND idx < {}",
-                    p(1),
-                    p(2),
-                    p(3)
-                ),
-                [mine_hex.into(), signed(index).into(), signed(latest.size).into()],
-            ))
+        let later = current_index(db, &receipt, latest.size)
             .await?
-            .map(|row| row.try_get::<Option<i64>>("", "idx"))
-            .transpose()?
-            .flatten();
+            .filter(|later| *later > index);
         if let Some(later) = later {
             let again = Receipt {
-                index: Some(unsigned(later)),
+                index: Some(later),
                 checkpoint: None,
                 ..receipt
             };
@@ -918,6 +884,38 @@ pub async fn check(
     })
 }
 
+/// The signature's current sign entry, if the checkpoint of `size` entries covers it (found by
+/// the receipt's secret on the signature row; the entry itself is then checked against the
+/// commitment).
+async fn current_index(
+    db: &impl ConnectionTrait,
+    receipt: &Receipt,
+    size: u64,
+) -> Result<Option<u64>, ServiceError> {
+    let backend = db.get_database_backend();
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "SELECT log_index FROM signatures WHERE petition_id = {} AND receipt_secret = {}",
+                placeholder(backend, 1),
+                placeholder(backend, 2)
+            ),
+            [
+                receipt.petition.into(),
+                crate::model::hex32(&receipt.secret).into(),
+            ],
+        ))
+        .await?;
+    Ok(match row {
+        Some(row) => row
+            .try_get::<Option<i64>>("", "log_index")?
+            .map(unsigned)
+            .filter(|index| *index < size),
+        None => None,
+    })
+}
+
 /// A receipt whose entry is not in the log yet: pending if the signature exists and waits for
 /// the folding, unknown otherwise.
 async fn pending_or_unknown(
@@ -929,7 +927,7 @@ async fn pending_or_unknown(
         .query_one_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "SELECT id FROM signatures WHERE petition_id = {} AND receipt_secret = {} AND log_index IS NULL AND withdrawn_at IS NULL AND invalidated_at IS NULL",
+                "SELECT id FROM signatures WHERE petition_id = {} AND receipt_secret = {} AND (counted = 0 OR log_index IS NULL) AND withdrawn_at IS NULL AND invalidated_at IS NULL",
                 placeholder(backend, 1),
                 placeholder(backend, 2)
             ),

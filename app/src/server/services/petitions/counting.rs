@@ -104,7 +104,15 @@ pub async fn fold(
         *hours
             .entry((petition_id, signed.timestamp().div_euclid(3600)))
             .or_default() += delta;
-        log.note(row, id, petition_id, grade, region_id, valid, signed)?;
+        log.note(
+            row,
+            id,
+            petition_id,
+            grade,
+            region_id,
+            (counted, valid),
+            signed,
+        )?;
     }
     for ((petition_id, grade), delta) in &grades {
         add(
@@ -172,10 +180,11 @@ pub async fn fold(
     })
 }
 
-/// What a fold changes in the public signature log: a sign entry for each row that now counts
-/// and is not logged, a revoke entry for each logged row that no longer counts (so a row's
-/// `log_index` is set exactly when it counts). Rows signed before the log existed get their
-/// receipt secret here.
+/// What a fold changes in the public signature log: a sign entry for each row that counts from
+/// now on (or counted before the log existed), a revoke entry for each logged row that no
+/// longer counts. A row's `log_index` is its latest sign entry, kept after a revoke (a receipt
+/// still finds it); the entry stands exactly while the row is `counted`. Rows signed before the
+/// log existed get their receipt secret here.
 #[derive(Default)]
 struct LogChanges {
     changes: Vec<signature_log::Change>,
@@ -193,12 +202,14 @@ impl LogChanges {
         petition_id: i32,
         grade: String,
         region_id: i32,
-        valid: i32,
+        (counted, valid): (i32, i32),
         signed: DateTime<Utc>,
     ) -> Result<(), sea_orm::DbErr> {
         let log_index: Option<i64> = row.try_get("", "log_index")?;
-        match (valid == 1, log_index) {
-            (true, None) => {
+        match (valid == 1, counted == 1, log_index) {
+            // Counted from now on: not counted before (new, or signed again after a revoke), or
+            // counted before the log existed.
+            (true, false, _) | (true, true, None) => {
                 let stored: Option<String> = row.try_get("", "receipt_secret")?;
                 let secret = match stored.as_deref().and_then(crate::model::parse_hex32) {
                     Some(secret) => secret,
@@ -219,7 +230,8 @@ impl LogChanges {
                     day: crate::server::services::day_of(signed),
                 });
             }
-            (false, Some(sign_index)) => {
+            // Counted and logged until now: its sign entry is cancelled.
+            (false, true, Some(sign_index)) => {
                 let withdrawn: i32 = row.try_get("", "withdrawn")?;
                 let invalidation: Option<i32> = row.try_get("", "invalidation_id")?;
                 self.changes.push(signature_log::Change::Revoke {
@@ -280,12 +292,13 @@ impl LogChanges {
             }
         }
         let logged = signature_log::append(txn, self.changes, now).await?;
+        // A revoke leaves the row's latest sign entry in place.
         set_by_id(
             txn,
             "log_index",
             logged
                 .into_iter()
-                .map(|(id, index)| (id, Value::from(index))),
+                .filter_map(|(id, index)| index.map(|index| (id, Value::from(index)))),
         )
         .await?;
         set_by_id(
