@@ -504,6 +504,33 @@ async fn signatures_from_before_the_log_are_logged_with_secrets_of_their_own() {
         .await
         .expect("rows");
     fold(&w).await;
+    // As migration 22 finds a site: counted, unlogged, marked for the folding. Logged one at a
+    // time, no tally states a count the log does not hold yet.
+    db.execute_unprepared(
+        "DELETE FROM log_entries; DELETE FROM log_hashes; DELETE FROM log_checkpoints; \
+         UPDATE signatures SET log_index = NULL, receipt_secret = NULL, dirty = TRUE",
+    )
+    .await
+    .expect("as before the log");
+    while counting::fold(db, 1, Utc::now(), today())
+        .await
+        .expect("folds")
+        .rows
+        > 0
+    {}
+    log::checkpoint(db, &w.key, Utc::now())
+        .await
+        .expect("checkpoint");
+    let entries = all_entries(db).await;
+    assert_eq!(entries.len(), 4, "three signs and one tally: {entries:?}");
+    assert!(matches!(
+        LogEntry::parse(&entries[3]),
+        Some(LogEntry::Tally {
+            count: 3,
+            size: 3,
+            ..
+        })
+    ));
     let audit = log::audit(db).await.expect("audits");
     assert_eq!(audit[&w.petition].signs, 3);
     for c in &w.citizens {

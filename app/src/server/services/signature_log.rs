@@ -358,13 +358,18 @@ pub async fn append(
             }
         }
     }
+    // A tally states the site's count, which must be the log's: a petition whose signatures
+    // from before the log are still waiting to be logged (counted, unlogged, marked for the
+    // folding by migration 22) gets its tally with the batch that logs the last of them.
     let ids: Vec<i32> = petitions.into_iter().collect();
     let tallies = txn
         .query_all_raw(Statement::from_sql_and_values(
             backend,
             format!(
                 "SELECT p.id, p.status, CAST(COALESCE((SELECT SUM(c.count) FROM petition_counts c WHERE c.petition_id = p.id), 0) AS BIGINT) AS count \
-                 FROM petitions p WHERE p.id IN ({}) ORDER BY p.id",
+                 FROM petitions p WHERE p.id IN ({}) \
+                 AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.petition_id = p.id AND s.dirty AND s.counted = 1 AND s.log_index IS NULL) \
+                 ORDER BY p.id",
                 placeholders(backend, 1, ids.len())
             ),
             ids.iter().map(|id| Value::from(*id)),
