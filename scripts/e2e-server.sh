@@ -65,6 +65,15 @@ mkdir -p "$fixtures"
 # counts the discovery journey checks stay its own.
 "$server" listed-petition e2e-cosigner4@example.kz e2e-staff0@example.kz akimat-75 75 open 2 0 \
   "Benches along the Esentai embankment" >"$fixtures/log-petition.txt"
+# Fixtures for the administration journey: an admin signed in by session token, and a case
+# for each run (registered today and yesterday, so their last days differ) whose deadline a
+# new holiday moves.
+"$server" citizens e2e-admin 1 --iin --sessions "$fixtures/admins.txt" >/dev/null
+"$server" grant-admin e2e-admin0@example.kz >/dev/null
+"$server" registered-petition e2e-cosigner0@example.kz e2e-staff0@example.kz akimat-75 75 1 \
+  "Pedestrian crossing on Dostyk Avenue" >"$fixtures/admin-case-js.txt"
+"$server" registered-petition e2e-cosigner0@example.kz e2e-staff0@example.kz akimat-75 75 0 \
+  "Pedestrian crossing on Satpayev Street" >"$fixtures/admin-case-nojs.txt"
 echo "$DATABASE_URL" >"$fixtures/database-url"
 echo "$server" >"$fixtures/server-bin"
 "$server"

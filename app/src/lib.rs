@@ -27,6 +27,7 @@ use crate::pages::{
         DeleteAccountPage, ForgotPasswordPage, IinPage, LoginPage, ProfilePage, RegisterPage,
         ResetPasswordPage,
     },
+    admin::{AdminPage, CalendarPage, ChangesPage, RuleChangesPage, SettingsPage, ThresholdsPage},
     body::BodyPage,
     cases::{inbox::InboxPage, responsiveness::ResponsivenessPage, show::CasePage},
     councils::{
@@ -305,6 +306,41 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang/admin/councils")
                         view=|| view! { <Localized><FoundCouncilPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin")
+                        view=|| view! { <Localized><AdminPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/thresholds")
+                        view=|| view! { <Localized><ThresholdsPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/calendar")
+                        view=|| view! { <Localized><CalendarPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/calendar/:year")
+                        view=|| view! { <Localized><CalendarPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/settings")
+                        view=|| view! { <Localized><SettingsPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/changes")
+                        view=|| view! { <Localized><ChangesPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/rules/changes")
+                        view=|| view! { <Localized><RuleChangesPage/></Localized> }
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -889,6 +889,7 @@ async fn each_maslikhat_has_its_own_term_and_the_sweep_keeps_it() {
     platform_setting::ActiveModel {
         key: Set(key),
         value: Set("10".into()),
+        ..Default::default()
     }
     .update(db)
     .await

@@ -25,6 +25,7 @@ mod m20261203_000019_create_inquiries;
 mod m20261203_000020_case_term_days;
 mod m20261204_000021_discovery;
 mod m20261205_000022_signature_log;
+mod m20261206_000023_admin_changes;
 
 /// Runs every migration in order; used at start-up, by `server migrate` and by the tests.
 pub struct Migrator;
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000020_case_term_days::Migration),
             Box::new(m20261204_000021_discovery::Migration),
             Box::new(m20261205_000022_signature_log::Migration),
+            Box::new(m20261206_000023_admin_changes::Migration),
         ]
     }
 }

@@ -212,8 +212,44 @@ async fn grant_role(email: &str, role: &str, body: &str, deputy: &str) -> Result
     }
 }
 
+/// The command line's changes go through the administration service, as the pages' do: the
+/// same checks, and the change on the record (with no actor).
+async fn administer(
+    command: &str,
+    work: impl for<'c> FnOnce(
+        &'c sea_orm::DatabaseTransaction,
+    ) -> std::pin::Pin<
+        Box<
+            dyn std::future::Future<Output = Result<(), app::server::services::ActionError>>
+                + Send
+                + 'c,
+        >,
+    >,
+) -> Result<(), String> {
+    use app::server::services::ActionError;
+    use sea_orm::TransactionTrait;
+    let config = fixtures_config(command)?;
+    let db = open(&config).await?;
+    let txn = db.begin().await.map_err(|e| format!("cannot begin: {e}"))?;
+    app::server::db::lock_for_write(&txn)
+        .await
+        .map_err(|e| format!("cannot lock: {e}"))?;
+    match work(&txn).await {
+        Ok(()) => {}
+        Err(ActionError::Invalid { field, key }) => {
+            return Err(format!("{field}: {}", app::i18n::Locale::En.t(key)));
+        }
+        Err(ActionError::NotFound) => return Err(format!("{command}: no such item")),
+        Err(other) => return Err(format!("{command}: {other}")),
+    }
+    txn.commit()
+        .await
+        .map_err(|e| format!("cannot commit: {e}"))
+}
+
 async fn set_threshold(args: Vec<String>) -> Result<(), String> {
-    use sea_orm::{ConnectionTrait, Statement};
+    use app::model::{BodyKind, BodyLevel, IdentityGrade, ThresholdSetting};
+    use app::server::services::administration;
     let (kind, level, signatures, grade) = match args.as_slice() {
         [k, l, s] => (k, l, s, "iin_checked"),
         [k, l, s, g] => (k, l, s, g.as_str()),
@@ -223,61 +259,54 @@ async fn set_threshold(args: Vec<String>) -> Result<(), String> {
             ));
         }
     };
-    let signatures: i32 = signatures
-        .parse()
-        .ok()
-        .filter(|n| *n > 0)
-        .ok_or("SIGNATURES must be a positive number")?;
-    let config = fixtures_config("set-threshold")?;
-    let db = open(&config).await?;
-    let backend = db.get_database_backend();
-    let p = |n| app::server::db::placeholder(backend, n);
-    let sql = format!(
-        "UPDATE thresholds SET signatures = {}, percent_basis_points = NULL, required_grade = {} WHERE body_kind = {} AND level = {}",
-        p(1),
-        p(2),
-        p(3),
-        p(4)
-    );
-    let changed = db
-        .execute_raw(Statement::from_sql_and_values(
-            backend,
-            sql,
-            [
-                signatures.into(),
-                grade.into(),
-                kind.as_str().into(),
-                level.as_str().into(),
-            ],
-        ))
-        .await
-        .map_err(|e| format!("cannot set the threshold: {e}"))?
-        .rows_affected();
-    if changed == 0 {
-        return Err(format!("no threshold for {kind} at the {level} level"));
-    }
+    let body_kind = BodyKind::parse(kind).ok_or(format!("no body kind {kind}"))?;
+    let body_level = BodyLevel::parse(level).ok_or(format!("no level {level}"))?;
+    let rule = ThresholdSetting {
+        signatures: Some(
+            signatures
+                .parse()
+                .map_err(|_| "SIGNATURES must be a positive number")?,
+        ),
+        basis_points: None,
+        grade: IdentityGrade::parse(grade).ok_or(format!("no identity grade {grade}"))?,
+    };
+    administer("set-threshold", move |txn| {
+        Box::pin(async move {
+            administration::set_threshold_of(txn, body_kind, body_level, rule, chrono::Utc::now())
+                .await
+        })
+    })
+    .await
+    .map_err(|e| {
+        if e.ends_with("no such item") {
+            format!("no threshold for {kind} at the {level} level")
+        } else {
+            e
+        }
+    })?;
     println!("petitions to a {level} {kind} need {signatures} signatures ({grade})");
     Ok(())
 }
 
 async fn set_setting(args: Vec<String>) -> Result<(), String> {
-    use app::server::entities::platform_setting;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    use app::server::services::administration;
     let [key, value] = args.as_slice() else {
         return Err(format!("set-setting needs KEY VALUE\n{USAGE}"));
     };
-    let config = fixtures_config("set-setting")?;
-    let db = open(&config).await?;
-    let changed = platform_setting::Entity::update_many()
-        .col_expr(platform_setting::Column::Value, Expr::value(value.clone()))
-        .filter(platform_setting::Column::Key.eq(key.clone()))
-        .exec(&db)
-        .await
-        .map_err(|e| format!("cannot set the setting: {e}"))?
-        .rows_affected;
-    if changed == 0 {
-        return Err(format!("no setting {key}"));
-    }
+    let (k, v) = (key.clone(), value.clone());
+    administer("set-setting", move |txn| {
+        Box::pin(async move {
+            administration::set_setting(txn, None, &k, None, &v, chrono::Utc::now()).await
+        })
+    })
+    .await
+    .map_err(|e| {
+        if e.ends_with("no such item") {
+            format!("no setting {key} an administrator may change")
+        } else {
+            e
+        }
+    })?;
     println!("{key} = {value}");
     Ok(())
 }

@@ -74,6 +74,8 @@ async fn fingerprint(site: &Site) -> String {
         "recommendations",
         "agenda_comments",
         "council_follows",
+        "admin_changes",
+        "calendar_days",
     ] {
         let n = count_rows(db, table).await;
         out.push_str(&format!("{table}={n};"));
@@ -476,6 +478,33 @@ const ENDPOINTS: &[(&str, &[(&str, char)])] = &[
         &[("id", 'i'), ("outcome", '?'), ("note", '?')],
     ),
     ("inquiries/adopt", &[("id", 'i')]),
+    (
+        "admin/thresholds/save",
+        &[
+            ("id", 'i'),
+            ("version", 'i'),
+            ("signatures", 's'),
+            ("percent", 's'),
+            ("grade", 's'),
+        ],
+    ),
+    (
+        "admin/calendar/add",
+        &[
+            ("year", 'i'),
+            ("day", 's'),
+            ("kind", 's'),
+            ("name_kk", 's'),
+            ("name_ru", 's'),
+            ("name_en", 's'),
+        ],
+    ),
+    ("admin/calendar/remove", &[("day", 's')]),
+    ("admin/calendar/fill", &[("year", 'i')]),
+    (
+        "admin/settings/save",
+        &[("key", 's'), ("version", 'i'), ("value", 's')],
+    ),
 ];
 
 /// The malformed bodies for one endpoint: each is refused before anything is changed.

@@ -4,6 +4,7 @@
 pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod acting;
+pub mod admin;
 pub mod cases;
 pub mod councils;
 pub mod inquiries;

@@ -68,8 +68,7 @@ pub fn AccountLinks() -> impl IntoView {
                                 <li><a href=move || href(locale.get(), "/inquiries/new")>{tr("nav-inquiry")}</a></li>
                             })}
                             {admin.then(|| view! {
-                                <li><a href=move || href(locale.get(), "/admin/reasons")>{tr("nav-reasons")}</a></li>
-                                <li><a href=move || href(locale.get(), "/admin/councils")>{tr("nav-found")}</a></li>
+                                <li><a href=move || href(locale.get(), "/admin")>{tr("nav-admin")}</a></li>
                             })}
                             {manages.then(|| view! {
                                 <li><a href=move || href(locale.get(), "/roles")>{tr("nav-roles")}</a></li>

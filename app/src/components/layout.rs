@@ -106,6 +106,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <a href=move || href(locale.get(), "/verify")>{tr("footer-verify")}</a>
                     " · "
                     <a href=move || href(locale.get(), "/moderation/record")>{tr("footer-record")}</a>
+                    " · "
+                    <a href=move || href(locale.get(), "/rules/changes")>{tr("footer-rules")}</a>
                 </p>
             </div>
         </footer>

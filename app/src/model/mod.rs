@@ -1,6 +1,7 @@
 //! Data shared by the server and the browser: what pages show, free of the database layer.
 
 mod account;
+mod admin;
 mod body;
 mod case;
 mod council;
@@ -12,6 +13,10 @@ mod signature_log;
 mod territory;
 
 pub use account::{FormEcho, Me, Visitor};
+pub use admin::{
+    CalendarDayView, CalendarYear, ChangeSubject, ChangeView, DayKind, RecordedValue,
+    SETTING_RULES, SettingRule, SettingView, ThresholdRow, ThresholdSetting,
+};
 pub use body::{
     BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView,
 };

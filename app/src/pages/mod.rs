@@ -1,6 +1,7 @@
 //! One module per page, named as the domain names it.
 
 pub mod account;
+pub mod admin;
 pub mod body;
 pub mod cases;
 pub mod councils;

@@ -2,6 +2,7 @@
 //! pages never do.
 
 pub mod account_token;
+pub mod admin_change;
 pub mod agenda_comment;
 pub mod agenda_item;
 pub mod body;

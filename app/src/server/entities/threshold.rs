@@ -12,6 +12,8 @@ pub struct Model {
     pub signatures: Option<i32>,
     pub percent_basis_points: Option<i32>,
     pub required_grade: String,
+    /// Optimistic locking: raised by every admin edit.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

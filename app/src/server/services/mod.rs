@@ -2,6 +2,7 @@
 //! it runs inside or outside a transaction and is tested without HTTP.
 
 pub mod accounts;
+pub mod administration;
 pub mod bodies;
 pub mod cache;
 pub mod cases;

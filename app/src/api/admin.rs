@@ -1,0 +1,307 @@
+//! Server functions of the administration (issue 17): thresholds, the holiday calendar and
+//! platform settings, each change put on the record; the record for admins, and the public
+//! rule-changes page. Every change checks the CSRF token and that the account holds the admin
+//! role today.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::{CalendarYear, ChangeView, SettingView, ThresholdRow};
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use crate::error::AppError;
+    use crate::model::Role;
+    use crate::server::{AppState, request::CurrentUser};
+
+    /// The CSRF token, and an admin today; the state to work with.
+    pub async fn admin(csrf: &str) -> Result<(AppState, CurrentUser), AppError> {
+        let (state, _) = crate::api::acting::acting(csrf)?;
+        let me = crate::server::request::require_role(&state.db, Role::Admin, None).await?;
+        Ok((state, me))
+    }
+
+    /// Reading an admin page: an admin today.
+    pub async fn admin_reading() -> Result<AppState, AppError> {
+        let state = crate::server::app_state()?;
+        crate::server::request::require_role(&state.db, Role::Admin, None).await?;
+        Ok(state)
+    }
+
+    /// A share typed as a percentage (`2`, `0.5`, `2,5`: at most two decimals) in hundredths
+    /// of a percent; empty is none.
+    pub fn basis_points(text: &str) -> Result<Option<u32>, AppError> {
+        let text = text.trim().replace(',', ".");
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let bad = || AppError::Invalid {
+            field: "percent".into(),
+            reason: "threshold-percent-invalid".into(),
+        };
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let digits =
+            |s: &str| !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(whole) || fraction.len() > 2 || !(fraction.is_empty() || digits(fraction)) {
+            return Err(bad());
+        }
+        let whole: u32 = whole.parse().map_err(|_| bad())?;
+        let fraction: u32 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;
+        Ok(Some(whole * 100 + fraction))
+    }
+
+    /// A whole number of signatures; empty is none.
+    pub fn signatures(text: &str) -> Result<Option<u64>, AppError> {
+        let text = text.trim().replace([' ', '\u{a0}'], "");
+        if text.is_empty() {
+            return Ok(None);
+        }
+        text.parse().map(Some).map_err(|_| AppError::Invalid {
+            field: "signatures".into(),
+            reason: "threshold-signatures-range".into(),
+        })
+    }
+}
+
+/// The thresholds, for the admin's page.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin.
+#[server(endpoint = "admin/thresholds")]
+pub async fn admin_thresholds() -> Result<Vec<ThresholdRow>, AppError> {
+    use crate::server::services::administration;
+    let state = ssr::admin_reading().await?;
+    Ok(administration::thresholds(&state.db).await?)
+}
+
+/// An admin changes a threshold: a fixed number of signatures or a share of the population,
+/// and the identity grade a signature needs.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` for a rule out of range; `Refused` when
+/// another admin changed it since the form was shown.
+#[server(endpoint = "admin/thresholds/save")]
+pub async fn save_threshold(
+    csrf: String,
+    lang: String,
+    id: i32,
+    version: i32,
+    signatures: String,
+    percent: String,
+    grade: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, go_to};
+    use crate::model::{IdentityGrade, ThresholdSetting};
+    use crate::server::services::administration;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let rule = ThresholdSetting {
+        signatures: ssr::signatures(&signatures)?,
+        basis_points: ssr::basis_points(&percent)?,
+        grade: IdentityGrade::parse(grade.trim()).ok_or_else(|| AppError::Invalid {
+            field: "grade".into(),
+            reason: "threshold-grade-unknown".into(),
+        })?,
+    };
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            administration::set_threshold(txn, Some(me.id), id, version, rule, chrono::Utc::now())
+                .await
+        })
+    })
+    .await?;
+    go_to(&lang, "/admin/thresholds", "threshold-saved");
+    Ok(())
+}
+
+/// A year of the holiday calendar, for the admin's page (`None`: this year).
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `NotFound` for a year out of range.
+#[server(endpoint = "admin/calendar")]
+pub async fn admin_calendar(year: Option<i32>) -> Result<CalendarYear, AppError> {
+    use crate::server::services::{administration, today};
+    use chrono::Datelike;
+    let state = ssr::admin_reading().await?;
+    let year = year.unwrap_or_else(|| today().year());
+    Ok(administration::calendar_year(&state.db, year).await?)
+}
+
+/// Brings the running clocks up to date with the calendar at once (the periodic sweep would,
+/// within its period): a case due on a day that became a holiday is due on the next working day.
+#[cfg(feature = "ssr")]
+async fn clocks_follow(state: &crate::server::AppState) {
+    use crate::server::services::{petitions::sweep, today};
+    if let Err(error) = sweep::sweep(&state.db, chrono::Utc::now(), today()).await {
+        tracing::error!(%error, "the deadline sweep after a calendar change failed");
+    }
+}
+
+/// An admin adds a day to the holiday calendar: a holiday, a transferred day off, or a working
+/// Saturday or Sunday.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` for a day outside the year shown, a kind
+/// that does not fit the day, a day the calendar has, or an empty name.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "admin/calendar/add")]
+pub async fn add_calendar_day(
+    csrf: String,
+    lang: String,
+    year: i32,
+    day: String,
+    kind: String,
+    name_kk: String,
+    name_ru: String,
+    name_en: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, form_date, go_to};
+    use crate::model::{CalendarDayView, DayKind, Names};
+    use crate::server::services::administration;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let day = form_date(&day, "day", "date-invalid")?.ok_or_else(|| AppError::Invalid {
+        field: "day".into(),
+        reason: "date-invalid".into(),
+    })?;
+    let kind = DayKind::parse(kind.trim()).ok_or_else(|| AppError::Invalid {
+        field: "kind".into(),
+        reason: "calendar-kind-unknown".into(),
+    })?;
+    let entry = CalendarDayView {
+        day,
+        kind,
+        names: Names {
+            kk: name_kk,
+            ru: name_ru,
+            en: name_en,
+        },
+    };
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            administration::add_day(txn, Some(me.id), year, entry, chrono::Utc::now()).await
+        })
+    })
+    .await?;
+    clocks_follow(&state).await;
+    go_to(
+        &lang,
+        &format!("/admin/calendar/{year}"),
+        "calendar-day-added",
+    );
+    Ok(())
+}
+
+/// An admin removes a day from the holiday calendar.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Refused` when the day is no longer there.
+#[server(endpoint = "admin/calendar/remove")]
+pub async fn remove_calendar_day(csrf: String, lang: String, day: String) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, form_date, go_to};
+    use crate::server::services::administration;
+    use chrono::Datelike;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let day = form_date(&day, "day", "date-invalid")?.ok_or_else(|| AppError::Invalid {
+        field: "day".into(),
+        reason: "date-invalid".into(),
+    })?;
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            administration::remove_day(txn, Some(me.id), day, chrono::Utc::now()).await
+        })
+    })
+    .await?;
+    clocks_follow(&state).await;
+    go_to(
+        &lang,
+        &format!("/admin/calendar/{}", day.year()),
+        "calendar-day-removed",
+    );
+    Ok(())
+}
+
+/// An admin fills a year of the calendar from the year before (its fixed-date holidays).
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` when there is nothing to copy.
+#[server(endpoint = "admin/calendar/fill")]
+pub async fn fill_calendar_year(csrf: String, lang: String, year: i32) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, go_to};
+    use crate::server::services::administration;
+    let (state, me) = ssr::admin(&csrf).await?;
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            administration::fill_from_previous(txn, Some(me.id), year, chrono::Utc::now()).await
+        })
+    })
+    .await?;
+    clocks_follow(&state).await;
+    go_to(&lang, &format!("/admin/calendar/{year}"), "calendar-filled");
+    Ok(())
+}
+
+/// The platform settings an admin may change, for the admin's page.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin.
+#[server(endpoint = "admin/settings")]
+pub async fn admin_settings() -> Result<Vec<SettingView>, AppError> {
+    use crate::server::services::administration;
+    let state = ssr::admin_reading().await?;
+    Ok(administration::settings(&state.db).await?)
+}
+
+/// An admin changes a platform setting.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `NotFound` for a setting that cannot be changed;
+/// `Invalid` for a value out of its range; `Refused` when another admin changed it since.
+#[server(endpoint = "admin/settings/save")]
+pub async fn save_setting(
+    csrf: String,
+    lang: String,
+    key: String,
+    version: i32,
+    value: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, go_to};
+    use crate::server::services::administration;
+    let (state, me) = ssr::admin(&csrf).await?;
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            administration::set_setting(
+                txn,
+                Some(me.id),
+                &key,
+                Some(version),
+                &value,
+                chrono::Utc::now(),
+            )
+            .await
+        })
+    })
+    .await?;
+    go_to(&lang, "/admin/settings", "setting-saved");
+    Ok(())
+}
+
+/// Every change on the record, newest first, with who made it (admins only).
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin.
+#[server(endpoint = "admin/changes")]
+pub async fn admin_changes(before: Option<i64>) -> Result<Vec<ChangeView>, AppError> {
+    use crate::server::services::administration;
+    let state = ssr::admin_reading().await?;
+    Ok(administration::changes(&state.db, false, before).await?)
+}
+
+/// The changes citizens are affected by (thresholds, the holiday calendar, public settings),
+/// newest first, for everyone.
+///
+/// # Errors
+/// `Internal` when the database fails.
+#[server(endpoint = "rules/changes")]
+pub async fn rule_changes(before: Option<i64>) -> Result<Vec<ChangeView>, AppError> {
+    use crate::server::{app_state, services::administration};
+    Ok(administration::changes(&app_state()?.db, true, before).await?)
+}

@@ -1,0 +1,233 @@
+//! Administration (issue 17): the rules an admin edits without SQL, and the record of every
+//! change, as pages show them.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{BodyKind, BodyLevel, IdentityGrade, Names, stored_enum};
+
+stored_enum! {
+    /// What a recorded change is about.
+    ChangeSubject, "change-subject" {
+        /// A petition threshold (per body kind and level).
+        Threshold = "threshold",
+        /// A day of the holiday calendar.
+        CalendarDay = "calendar_day",
+        /// A platform setting.
+        Setting = "setting",
+    }
+}
+
+stored_enum! {
+    /// What a day of the holiday calendar is.
+    DayKind, "day-kind" {
+        /// A public holiday: a day off.
+        Holiday = "holiday",
+        /// A day off transferred from a weekend.
+        TransferredDayOff = "transferred_day_off",
+        /// A Saturday or Sunday that is a working day.
+        WorkingDay = "working_day",
+    }
+}
+
+/// A threshold row as the admin edits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThresholdRow {
+    /// The row.
+    pub id: i32,
+    /// The kind of body petitions are addressed to.
+    pub body_kind: BodyKind,
+    /// Its level.
+    pub level: BodyLevel,
+    /// The rule.
+    pub rule: ThresholdSetting,
+    /// Optimistic locking: the form sends it back.
+    pub version: i32,
+}
+
+/// A threshold's rule as it is stored and recorded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThresholdSetting {
+    /// A fixed number of signatures, or
+    pub signatures: Option<u64>,
+    /// a share of the territory's population in hundredths of a percent (200 = 2%).
+    pub basis_points: Option<u32>,
+    /// The identity grade a signature needs to count.
+    pub grade: IdentityGrade,
+}
+
+/// A day of the holiday calendar.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarDayView {
+    /// The day.
+    pub day: NaiveDate,
+    /// What it is.
+    pub kind: DayKind,
+    /// Its name (for a working day: whose day off it makes up for).
+    pub names: Names,
+}
+
+/// What a platform setting means and which values it takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SettingRule {
+    /// The key, or the prefix of a family of keys (`inquiry_answer_days:` + a maslikhat).
+    pub key: &'static str,
+    /// The smallest value allowed.
+    pub min: u64,
+    /// The largest value allowed.
+    pub max: u64,
+    /// Whether citizens are affected by it (its changes go on the public page).
+    pub public: bool,
+}
+
+/// Every setting an admin may change, with its range. The meaning is the translation
+/// `setting-` + key (for a family, + its prefix without the colon).
+pub const SETTING_RULES: &[SettingRule] = &[
+    SettingRule {
+        key: "signer_data_retention_months",
+        min: 1,
+        max: 120,
+        public: false,
+    },
+    SettingRule {
+        key: "signing_per_account_hour",
+        min: 0,
+        max: 100_000,
+        public: false,
+    },
+    SettingRule {
+        key: "signing_per_ip_hour",
+        min: 0,
+        max: 10_000_000,
+        public: false,
+    },
+    SettingRule {
+        key: "responsiveness_min_cases",
+        min: 1,
+        max: 1_000,
+        public: false,
+    },
+    SettingRule {
+        key: "council_quorum_numerator",
+        min: 1,
+        max: 100,
+        public: false,
+    },
+    SettingRule {
+        key: "council_quorum_denominator",
+        min: 1,
+        max: 100,
+        public: false,
+    },
+    SettingRule {
+        key: "council_agenda_notice_working_days",
+        min: 0,
+        max: 60,
+        public: false,
+    },
+    SettingRule {
+        key: "council_dormant_months",
+        min: 1,
+        max: 60,
+        public: false,
+    },
+    SettingRule {
+        key: "council_minimum_voting_members",
+        min: 1,
+        max: 100,
+        public: false,
+    },
+    SettingRule {
+        key: "inquiry_answer_days:",
+        min: 1,
+        max: 365,
+        public: true,
+    },
+];
+
+impl SettingRule {
+    /// The rule of a setting key, if an admin may change it.
+    pub fn of(key: &str) -> Option<SettingRule> {
+        SETTING_RULES.iter().copied().find(|r| {
+            if r.key.ends_with(':') {
+                key.strip_prefix(r.key).is_some_and(|rest| !rest.is_empty())
+            } else {
+                r.key == key
+            }
+        })
+    }
+
+    /// The translation key of its meaning.
+    pub fn meaning_key(self) -> String {
+        format!("setting-{}", self.key.trim_end_matches(':'))
+    }
+}
+
+/// A platform setting as the admin edits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingView {
+    /// Its key.
+    pub key: String,
+    /// Its value.
+    pub value: String,
+    /// Optimistic locking: the form sends it back.
+    pub version: i32,
+}
+
+/// A value before or after a change, as recorded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum RecordedValue {
+    /// A threshold's rule.
+    Threshold(ThresholdSetting),
+    /// A calendar day.
+    CalendarDay {
+        /// What the day is.
+        kind: DayKind,
+        /// Its name.
+        names: Names,
+    },
+    /// A setting's value.
+    Setting {
+        /// The value.
+        value: String,
+    },
+}
+
+/// One change on the record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeView {
+    /// Its number.
+    pub id: i64,
+    /// When.
+    pub changed_at: DateTime<Utc>,
+    /// Who (admins see it; the public page does not).
+    pub actor: Option<String>,
+    /// What kind of thing changed.
+    pub subject: ChangeSubject,
+    /// Which one: `maslikhat/regional`, a day, a setting's key.
+    pub item: String,
+    /// Before (none: added).
+    pub old: Option<RecordedValue>,
+    /// After (none: removed).
+    pub new: Option<RecordedValue>,
+}
+
+impl ChangeView {
+    /// For a threshold: the kind and level it is for.
+    pub fn threshold_of(&self) -> Option<(BodyKind, BodyLevel)> {
+        let (kind, level) = self.item.split_once('/')?;
+        Some((BodyKind::parse(kind)?, BodyLevel::parse(level)?))
+    }
+}
+
+/// One year of the holiday calendar, as the admin edits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarYear {
+    /// The year shown.
+    pub year: i32,
+    /// Its days, in order.
+    pub days: Vec<CalendarDayView>,
+    /// Whether the previous year has days to copy.
+    pub previous_has_days: bool,
+}

@@ -1,0 +1,462 @@
+//! Administration without SQL (issue 17): the admin's index, thresholds, the holiday
+//! calendar, platform settings and the record of every change; and the public rule-changes
+//! page. Every form is a plain POST that works without JavaScript; a refused save comes back
+//! with its message and what was typed.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::admin::{
+    AddCalendarDay, FillCalendarYear, RemoveCalendarDay, SaveSetting, SaveThreshold,
+    admin_calendar, admin_changes, admin_settings, admin_thresholds, rule_changes,
+};
+use crate::components::account::visitor;
+use crate::components::case::kz_date;
+use crate::components::form::{DoneNotice, Field, FormTokens, PostForm, failure};
+use crate::components::links::href;
+use crate::error::AppError;
+use crate::i18n::{Locale, format_date, tr, use_locale};
+use crate::model::{
+    ChangeSubject, ChangeView, DayKind, IdentityGrade, RecordedValue, SettingRule, ThresholdRow,
+    ThresholdSetting,
+};
+use crate::pages::{LoadError, PageTitle};
+
+/// `/:lang/admin`: what an admin can change, one link each.
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let locale = use_locale();
+    let links = [
+        (
+            "/admin/thresholds",
+            "admin-thresholds",
+            "admin-thresholds-hint",
+        ),
+        ("/admin/calendar", "admin-calendar", "admin-calendar-hint"),
+        ("/admin/settings", "admin-settings", "admin-settings-hint"),
+        ("/admin/reasons", "reasons-title", "admin-reasons-hint"),
+        ("/admin/councils", "found-title", "admin-councils-hint"),
+        ("/roles", "roles-title", "admin-roles-hint"),
+        ("/admin/changes", "admin-changes", "admin-changes-hint"),
+        ("/rules/changes", "rules-changes-title", "admin-public-hint"),
+    ];
+    view! {
+        <PageTitle text=locale.get_untracked().t("admin-title")/>
+        <h1>{tr("admin-title")}</h1>
+        <p class="lead">{tr("admin-lead")}</p>
+        <ul class="link-list">
+            {links.into_iter().map(|(path, title, hint)| {
+                let l = locale.get_untracked();
+                view! { <li><a href=href(l, path)>{l.t(title)}</a><br/><span class="hint">{l.t(hint)}</span></li> }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// A threshold's rule in words: "5 000 signatures" or "2% of the population", and the grade.
+fn rule_text(l: Locale, rule: &ThresholdSetting) -> String {
+    let amount = match (rule.signatures, rule.basis_points) {
+        (Some(n), _) => l.t_with(
+            "admin-rule-fixed",
+            &[("count", l.number(n).into()), ("n", n.into())],
+        ),
+        (None, Some(bp)) => l.t_with("admin-rule-percent", &[("percent", percent(bp).into())]),
+        (None, None) => String::new(),
+    };
+    format!("{amount} · {}", l.t(rule.grade.label_key()))
+}
+
+/// Hundredths of a percent as the form shows them: 200 → "2", 50 → "0.5", 125 → "1.25".
+fn percent(bp: u32) -> String {
+    let text = format!("{}.{:02}", bp / 100, bp % 100);
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// The failure of the last save, as a notice above the forms (the per-row forms share it).
+fn failure_notice(l: Locale, error: Option<AppError>) -> impl IntoView {
+    error.map(|e| view! { <p class="notice notice-error" role="alert">{e.message(l)}</p> })
+}
+
+/// `/:lang/admin/thresholds`: how many signatures a petition needs, per kind and level of body.
+#[component]
+pub fn ThresholdsPage() -> impl IntoView {
+    let locale = use_locale();
+    let rows = Resource::new_blocking(|| (), |_| admin_thresholds());
+    let error = failure::<SaveThreshold>();
+    view! {
+        <PageTitle text=locale.get_untracked().t("admin-thresholds")/>
+        <h1>{tr("admin-thresholds")}</h1>
+        <p class="lead">{tr("admin-thresholds-lead")}</p>
+        <DoneNotice/>
+        {failure_notice(locale.get_untracked(), error.clone())}
+        <Suspense fallback=|| ()>
+            {move || {
+                let failed = error.is_some();
+                Suspend::new(async move {
+                    let l = locale.get_untracked();
+                    let visitor = visitor().await;
+                    let rows = match rows.await {
+                        Ok(rows) => rows,
+                        Err(e) => return view! { <LoadError error=e/> }.into_any(),
+                    };
+                    let typed = visitor.echo.clone().filter(|_| failed);
+                    let echo = |id: i32, field: &str| {
+                        let echo = typed.as_ref()?;
+                        (echo.value("/api/admin/thresholds/save", "id")? == id.to_string())
+                            .then(|| echo.value("/api/admin/thresholds/save", field))
+                            .flatten()
+                    };
+                    let forms = rows.into_iter().map(|row: ThresholdRow| {
+                        let id = row.id;
+                        let heading = format!("{} · {}", l.t(row.body_kind.label_key()), l.t(row.level.label_key()));
+                        let signatures = echo(id, "signatures").unwrap_or_else(|| row.rule.signatures.map(|n| n.to_string()).unwrap_or_default());
+                        let share = echo(id, "percent").unwrap_or_else(|| row.rule.basis_points.map(percent).unwrap_or_default());
+                        let grade = echo(id, "grade").unwrap_or_else(|| row.rule.grade.as_str().to_owned());
+                        let f = |name: &str| format!("t{id}-{name}");
+                        view! {
+                            <section class="panel" aria-labelledby=f("h")>
+                                <h2 id=f("h")>{heading}</h2>
+                                <p>{l.t("admin-now")}" "<strong>{rule_text(l, &row.rule)}</strong></p>
+                                <form method="post" action="/api/admin/thresholds/save" class="form form-inline">
+                                    <FormTokens csrf=visitor.csrf.clone()/>
+                                    <input type="hidden" name="id" value=id/>
+                                    <input type="hidden" name="version" value=row.version/>
+                                    <div class="field"><label for=f("s")>{l.t("admin-signatures")}</label>
+                                        <input id=f("s") name="signatures" inputmode="numeric" value=signatures/></div>
+                                    <div class="field"><label for=f("p")>{l.t("admin-percent")}</label>
+                                        <input id=f("p") name="percent" inputmode="decimal" value=share/></div>
+                                    <div class="field"><label for=f("g")>{l.t("admin-grade")}</label>
+                                        <select id=f("g") name="grade">
+                                            {IdentityGrade::ALL.iter().map(|g| view! {
+                                                <option value=g.as_str() selected=g.as_str() == grade>{l.t(g.label_key())}</option>
+                                            }).collect_view()}
+                                        </select></div>
+                                    <button type="submit" class="button">{l.t("admin-save")}</button>
+                                </form>
+                            </section>
+                        }
+                    }).collect_view();
+                    view! {
+                        <p class="hint">{l.t("admin-thresholds-hint-form")}</p>
+                        {forms}
+                        <p><a href=href(l, "/rules/changes")>{l.t("rules-changes-title")}</a></p>
+                    }.into_any()
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// `/:lang/admin/calendar` and `/:lang/admin/calendar/:year`: the holiday calendar of a year.
+#[component]
+pub fn CalendarPage() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let year = move || {
+        params
+            .read()
+            .get("year")
+            .and_then(|y| y.parse::<i32>().ok())
+    };
+    let calendar = Resource::new_blocking(year, admin_calendar);
+    let removed = failure::<RemoveCalendarDay>();
+    let filled = failure::<FillCalendarYear>();
+    let added = failure::<AddCalendarDay>();
+    view! {
+        <PageTitle text=locale.get_untracked().t("admin-calendar")/>
+        <h1>{tr("admin-calendar")}</h1>
+        <p class="lead">{tr("admin-calendar-lead")}</p>
+        <DoneNotice/>
+        {failure_notice(locale.get_untracked(), removed.or(filled))}
+        <Suspense fallback=|| ()>
+            {move || {
+                let added = added.clone();
+                Suspend::new(async move {
+                    let l = locale.get_untracked();
+                    let visitor = visitor().await;
+                    let c = match calendar.await {
+                        Ok(c) => c,
+                        Err(e) => return view! { <LoadError error=e/> }.into_any(),
+                    };
+                    let year = c.year;
+                    let rows = c.days.iter().map(|d| view! {
+                        <tr>
+                            <td>{format_date(d.day)}</td>
+                            <td>{l.t(d.kind.label_key())}</td>
+                            <td>{d.names.get(l).to_owned()}</td>
+                            <td>
+                                <form method="post" action="/api/admin/calendar/remove">
+                                    <FormTokens csrf=visitor.csrf.clone()/>
+                                    <input type="hidden" name="day" value=d.day.to_string()/>
+                                    <button type="submit" class="button button-secondary"
+                                        aria-label=l.t_with("admin-calendar-remove-day", &[("day", format_date(d.day).into())])>
+                                        {l.t("admin-calendar-remove")}
+                                    </button>
+                                </form>
+                            </td>
+                        </tr>
+                    }).collect_view();
+                    let table = if c.days.is_empty() {
+                        view! { <p>{l.t("admin-calendar-empty")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="table-wrap"><table>
+                                <caption class="visually-hidden">{l.t_with("admin-calendar-of", &[("year", year.into())])}</caption>
+                                <thead><tr>
+                                    <th scope="col">{l.t("admin-calendar-day")}</th>
+                                    <th scope="col">{l.t("admin-calendar-kind")}</th>
+                                    <th scope="col">{l.t("admin-calendar-name")}</th>
+                                    <th scope="col">{l.t("admin-calendar-action")}</th>
+                                </tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table></div>
+                        }.into_any()
+                    };
+                    let fill = (c.previous_has_days).then(|| view! {
+                        <form method="post" action="/api/admin/calendar/fill" class="form">
+                            <FormTokens csrf=visitor.csrf.clone()/>
+                            <input type="hidden" name="year" value=year/>
+                            <p class="hint">{l.t_with("admin-calendar-fill-hint", &[("year", (year - 1).into())])}</p>
+                            <button type="submit" class="button button-secondary">{l.t_with("admin-calendar-fill", &[("year", (year - 1).into())])}</button>
+                        </form>
+                    });
+                    view! {
+                        <nav class="pagination" aria-label=l.t("admin-calendar-years")>
+                            <a rel="prev" href=href(l, &format!("/admin/calendar/{}", year - 1))>{year - 1}</a>
+                            <span aria-current="page"><strong>{year}</strong></span>
+                            <a rel="next" href=href(l, &format!("/admin/calendar/{}", year + 1))>{year + 1}</a>
+                        </nav>
+                        <h2>{l.t_with("admin-calendar-of", &[("year", year.into())])}</h2>
+                        {table}
+                        {fill}
+                        <section class="panel" aria-labelledby="calendar-add-heading">
+                            <h2 id="calendar-add-heading">{l.t("admin-calendar-add")}</h2>
+                            <p class="hint">{l.t("admin-calendar-add-hint")}</p>
+                            <PostForm action="/api/admin/calendar/add" error=added submit="admin-calendar-add" body=move |ctx| {
+                                let kind = ctx.value("kind").unwrap_or_default();
+                                view! {
+                                    <input type="hidden" name="year" value=year/>
+                                    <Field name="day" label="admin-calendar-day" kind="date" error=ctx.error("day") value=ctx.value("day")/>
+                                    <div class="field">
+                                        <label for="calendar-kind">{l.t("admin-calendar-kind")}</label>
+                                        {ctx.error("kind").map(|e| view! { <p class="field-error">{e}</p> })}
+                                        <select id="calendar-kind" name="kind">
+                                            {DayKind::ALL.iter().map(|k| view! {
+                                                <option value=k.as_str() selected=k.as_str() == kind>{l.t(k.label_key())}</option>
+                                            }).collect_view()}
+                                        </select>
+                                    </div>
+                                    <Field name="name_kk" label="admin-name-kk" kind="text" error=ctx.error("name_kk") value=ctx.value("name_kk") maxlength=200/>
+                                    <Field name="name_ru" label="admin-name-ru" kind="text" error=ctx.error("name_ru") value=ctx.value("name_ru") maxlength=200/>
+                                    <Field name="name_en" label="admin-name-en" kind="text" error=ctx.error("name_en") value=ctx.value("name_en") maxlength=200/>
+                                }
+                            }/>
+                        </section>
+                    }.into_any()
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// `/:lang/admin/settings`: every platform setting with its meaning and allowed range.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let locale = use_locale();
+    let settings = Resource::new_blocking(|| (), |_| admin_settings());
+    let error = failure::<SaveSetting>();
+    view! {
+        <PageTitle text=locale.get_untracked().t("admin-settings")/>
+        <h1>{tr("admin-settings")}</h1>
+        <p class="lead">{tr("admin-settings-lead")}</p>
+        <DoneNotice/>
+        {failure_notice(locale.get_untracked(), error.clone())}
+        <Suspense fallback=|| ()>
+            {move || {
+                let failed = error.is_some();
+                Suspend::new(async move {
+                    let l = locale.get_untracked();
+                    let visitor = visitor().await;
+                    let list = match settings.await {
+                        Ok(list) => list,
+                        Err(e) => return view! { <LoadError error=e/> }.into_any(),
+                    };
+                    let typed = visitor.echo.clone().filter(|_| failed);
+                    let echo = |key: &str| {
+                        let echo = typed.as_ref()?;
+                        (echo.value("/api/admin/settings/save", "key")? == key)
+                            .then(|| echo.value("/api/admin/settings/save", "value"))
+                            .flatten()
+                    };
+                    list.into_iter().filter_map(|s| {
+                        let rule = SettingRule::of(&s.key)?;
+                        let id = format!("setting-{}", s.key.replace([':', '_'], "-"));
+                        let meaning = match s.key.split_once(':') {
+                            Some((_, slug)) => format!("{} ({slug})", l.t(&rule.meaning_key())),
+                            None => l.t(&rule.meaning_key()),
+                        };
+                        let range = l.t_with("admin-setting-range", &[("min", rule.min.into()), ("max", rule.max.into())]);
+                        let value = echo(&s.key).unwrap_or(s.value.clone());
+                        Some(view! {
+                            <form method="post" action="/api/admin/settings/save" class="form form-inline panel">
+                                <FormTokens csrf=visitor.csrf.clone()/>
+                                <input type="hidden" name="key" value=s.key.clone()/>
+                                <input type="hidden" name="version" value=s.version/>
+                                <div class="field">
+                                    <label for=id.clone()>{meaning}</label>
+                                    <p class="hint" id=format!("{id}-hint")><code>{s.key.clone()}</code>" · "{range}
+                                        {rule.public.then(|| view! { " · "{l.t("admin-setting-public")} })}</p>
+                                    <input id=id.clone() name="value" inputmode="numeric" value=value
+                                        aria-describedby=format!("{id}-hint")/>
+                                </div>
+                                <button type="submit" class="button">{l.t("admin-save")}</button>
+                            </form>
+                        })
+                    }).collect_view().into_any()
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// What a change is about, in words.
+fn item_text(l: Locale, change: &ChangeView) -> String {
+    match change.subject {
+        ChangeSubject::Threshold => change.threshold_of().map_or_else(
+            || change.item.clone(),
+            |(kind, level)| format!("{} · {}", l.t(kind.label_key()), l.t(level.label_key())),
+        ),
+        ChangeSubject::CalendarDay => chrono::NaiveDate::parse_from_str(&change.item, "%Y-%m-%d")
+            .map_or_else(|_| change.item.clone(), format_date),
+        ChangeSubject::Setting => SettingRule::of(&change.item).map_or_else(
+            || change.item.clone(),
+            |rule| match change.item.split_once(':') {
+                Some((_, slug)) => format!("{} ({slug})", l.t(&rule.meaning_key())),
+                None => l.t(&rule.meaning_key()),
+            },
+        ),
+    }
+}
+
+/// A recorded value in words; none is "—".
+fn value_text(l: Locale, value: Option<&RecordedValue>) -> String {
+    match value {
+        None => "—".into(),
+        Some(RecordedValue::Threshold(rule)) => rule_text(l, rule),
+        Some(RecordedValue::CalendarDay { kind, names }) => {
+            format!("{}: {}", l.t(kind.label_key()), names.get(l))
+        }
+        Some(RecordedValue::Setting { value }) => value.clone(),
+    }
+}
+
+/// The record as a table; `who` adds the admin's name.
+#[component]
+fn ChangeTable(changes: Vec<ChangeView>, who: bool, caption: String) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    if changes.is_empty() {
+        return view! { <p>{l.t("changes-none")}</p> }.into_any();
+    }
+    let rows = changes
+        .iter()
+        .map(|c| {
+            view! {
+                <tr>
+                    <td>{kz_date(c.changed_at)}</td>
+                    <td>{l.t(c.subject.label_key())}</td>
+                    <td>{item_text(l, c)}</td>
+                    <td>{value_text(l, c.old.as_ref())}</td>
+                    <td>{value_text(l, c.new.as_ref())}</td>
+                    {who.then(|| view! { <td>{c.actor.clone().unwrap_or_else(|| l.t("changes-command-line"))}</td> })}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap"><table>
+            <caption class="visually-hidden">{caption}</caption>
+            <thead><tr>
+                <th scope="col">{l.t("changes-date")}</th>
+                <th scope="col">{l.t("changes-subject")}</th>
+                <th scope="col">{l.t("changes-item")}</th>
+                <th scope="col">{l.t("changes-before")}</th>
+                <th scope="col">{l.t("changes-after")}</th>
+                {who.then(|| view! { <th scope="col">{l.t("changes-who")}</th> })}
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table></div>
+    }
+    .into_any()
+}
+
+/// The link to the next (older) page of the record, when this one is full.
+fn older_link(l: Locale, path: &str, changes: &[ChangeView]) -> impl IntoView + use<> {
+    let full = changes.len() >= 100;
+    let last = changes.last().map(|c| c.id);
+    let path = path.to_owned();
+    (full && last.is_some()).then(|| {
+        view! {
+            <nav class="pagination" aria-label=l.t("changes-pages")>
+                <a rel="next" href=format!("{}?before={}", href(l, &path), last.unwrap_or_default())>{l.t("changes-older")}</a>
+            </nav>
+        }
+    })
+}
+
+fn before_param() -> impl Fn() -> Option<i64> + Clone + Send + Sync + 'static {
+    let query = use_query_map();
+    move || query.read().get("before").and_then(|b| b.parse().ok())
+}
+
+/// `/:lang/admin/changes`: every change on the record, with who made it.
+#[component]
+pub fn ChangesPage() -> impl IntoView {
+    let locale = use_locale();
+    let changes = Resource::new_blocking(before_param(), admin_changes);
+    view! {
+        <PageTitle text=locale.get_untracked().t("admin-changes")/>
+        <h1>{tr("admin-changes")}</h1>
+        <p class="lead">{tr("admin-changes-lead")}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let l = locale.get_untracked();
+                match changes.await {
+                    Ok(list) => view! {
+                        <ChangeTable changes=list.clone() who=true caption=l.t("admin-changes")/>
+                        {older_link(l, "/admin/changes", &list)}
+                    }.into_any(),
+                    Err(e) => view! { <LoadError error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/:lang/rules/changes`: the public record of changes to the rules citizens are held to.
+#[component]
+pub fn RuleChangesPage() -> impl IntoView {
+    let locale = use_locale();
+    let changes = Resource::new_blocking(before_param(), rule_changes);
+    view! {
+        <PageTitle text=locale.get_untracked().t("rules-changes-title")/>
+        <h1>{tr("rules-changes-title")}</h1>
+        <p class="lead">{tr("rules-changes-lead")}</p>
+        <ul>
+            <li>{tr("rules-changes-threshold")}</li>
+            <li>{tr("rules-changes-calendar")}</li>
+            <li>{tr("rules-changes-settings")}</li>
+        </ul>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let l = locale.get_untracked();
+                match changes.await {
+                    Ok(list) => view! {
+                        <ChangeTable changes=list.clone() who=false caption=l.t("rules-changes-title")/>
+                        {older_link(l, "/rules/changes", &list)}
+                    }.into_any(),
+                    Err(e) => view! { <LoadError error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

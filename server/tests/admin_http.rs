@@ -1,0 +1,318 @@
+//! HTTP tests of the administration (issue 17): the real router in-process, a fresh database
+//! per test. The role matrix (a moderator, a council secretary, an official and a citizen get
+//! 403 on every admin action and admin read, and nothing changes), an admin's refused form
+//! coming back with its message and what was typed, and the pages (the admin's and the public
+//! rule-changes page) in three languages.
+
+mod common;
+
+use app::model::Role;
+use app::server::testing::{count_rows, people};
+use axum::http::StatusCode;
+use common::*;
+
+struct Cast {
+    admin: String,
+    admin_name: String,
+    others: Vec<(&'static str, String)>,
+}
+
+async fn cast(site: &Site) -> Cast {
+    let db = &site.test.db;
+    let p = people::verified_citizens(db, "adm", 5, "75", true)
+        .await
+        .expect("people");
+    people::grant(db, &p[0].email, Role::Admin, None)
+        .await
+        .expect("granted");
+    people::grant(db, &p[1].email, Role::Moderator, None)
+        .await
+        .expect("granted");
+    people::grant(
+        db,
+        &p[2].email,
+        Role::CouncilSecretary,
+        Some("council-akimat-75"),
+    )
+    .await
+    .expect("granted");
+    people::grant(db, &p[3].email, Role::Official, Some("akimat-75"))
+        .await
+        .expect("granted");
+    Cast {
+        admin: site.cookies_for(p[0].id).await,
+        admin_name: p[0].display_name.clone(),
+        others: vec![
+            ("moderator", site.cookies_for(p[1].id).await),
+            ("council secretary", site.cookies_for(p[2].id).await),
+            ("official", site.cookies_for(p[3].id).await),
+            ("citizen", site.cookies_for(p[4].id).await),
+        ],
+    }
+}
+
+async fn fingerprint(site: &Site) -> String {
+    use sea_orm::EntityTrait;
+    let db = &site.test.db;
+    let mut out = String::new();
+    for table in [
+        "admin_changes",
+        "calendar_days",
+        "thresholds",
+        "platform_settings",
+    ] {
+        out.push_str(&format!("{table}={};", count_rows(db, table).await));
+    }
+    for t in app::server::entities::threshold::Entity::find()
+        .all(db)
+        .await
+        .expect("reads")
+    {
+        out.push_str(&format!("{t:?};"));
+    }
+    for s in app::server::entities::platform_setting::Entity::find()
+        .all(db)
+        .await
+        .expect("reads")
+    {
+        out.push_str(&format!("{}={}@{};", s.key, s.value, s.version));
+    }
+    out
+}
+
+async fn threshold_id(site: &Site) -> i32 {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    app::server::entities::threshold::Entity::find()
+        .filter(app::server::entities::threshold::Column::BodyKind.eq("akimat"))
+        .filter(app::server::entities::threshold::Column::Level.eq("regional"))
+        .one(&site.test.db)
+        .await
+        .expect("reads")
+        .expect("seeded")
+        .id
+}
+
+const PAGE: &str = "http://127.0.0.1/en/admin";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_admin_action_and_read_is_refused_to_every_other_role() {
+    let site = Site::new().await;
+    let c = cast(&site).await;
+    let id = threshold_id(&site).await;
+    let actions = [
+        (
+            "/api/admin/thresholds/save",
+            format!(
+                "csrf={CSRF}&lang=en&id={id}&version=0&signatures=51&percent=&grade=iin_checked"
+            ),
+        ),
+        (
+            "/api/admin/calendar/add",
+            format!(
+                "csrf={CSRF}&lang=en&year=2031&day=2031-03-04&kind=holiday&name_kk=A&name_ru=B&name_en=C"
+            ),
+        ),
+        (
+            "/api/admin/calendar/remove",
+            format!("csrf={CSRF}&lang=en&day=2026-12-16"),
+        ),
+        (
+            "/api/admin/calendar/fill",
+            format!("csrf={CSRF}&lang=en&year=2031"),
+        ),
+        (
+            "/api/admin/settings/save",
+            format!("csrf={CSRF}&lang=en&key=signing_per_ip_hour&version=0&value=5"),
+        ),
+    ];
+    let before = fingerprint(&site).await;
+    for (path, form) in &actions {
+        for (who, cookie) in &c.others {
+            let (status, _) = post_from(&site, PAGE, path, cookie, form).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{path} by a {who}");
+        }
+        let (status, _) = post_from(&site, PAGE, path, "", form).await;
+        assert!(status.is_client_error(), "{path} by a visitor: {status}");
+    }
+    for read in [
+        "/api/admin/thresholds",
+        "/api/admin/calendar",
+        "/api/admin/settings",
+        "/api/admin/changes",
+    ] {
+        for (who, cookie) in &c.others {
+            let (status, _) = post_from(&site, PAGE, read, cookie, "").await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{read} read by a {who}");
+        }
+    }
+    assert_eq!(fingerprint(&site).await, before, "nothing changed");
+
+    // The same forms from the admin: each one lands, and is on the record.
+    for (path, form) in &actions[..2] {
+        let (status, headers) = post_from(&site, PAGE, path, &c.admin, form).await;
+        assert!(status.is_redirection(), "{path}: {status}");
+        assert!(
+            location(&headers).contains("done="),
+            "{path}: {}",
+            location(&headers)
+        );
+    }
+    assert_eq!(count_rows(&site.test.db, "admin_changes").await, 2);
+    site.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admins_refused_form_comes_back_with_its_message_and_what_was_typed() {
+    let site = Site::new().await;
+    let c = cast(&site).await;
+    let id = threshold_id(&site).await;
+    let before = fingerprint(&site).await;
+    for (form, field) in [
+        (
+            format!("id={id}&version=0&signatures=0&percent=&grade=iin_checked"),
+            "signatures",
+        ),
+        (
+            format!("id={id}&version=0&signatures=&percent=101&grade=iin_checked"),
+            "percent",
+        ),
+        (
+            format!("id={id}&version=0&signatures=&percent=1.234&grade=iin_checked"),
+            "percent",
+        ),
+        (
+            format!("id={id}&version=0&signatures=5&percent=1&grade=iin_checked"),
+            "signatures",
+        ),
+        (
+            format!("id={id}&version=0&signatures=5&percent=&grade=royal"),
+            "grade",
+        ),
+    ] {
+        let (status, headers) = post_from(
+            &site,
+            "http://127.0.0.1/en/admin/thresholds",
+            "/api/admin/thresholds/save",
+            &c.admin,
+            &format!("csrf={CSRF}&lang=en&{form}"),
+        )
+        .await;
+        assert!(status.is_redirection(), "{form}: {status}");
+        let to = location(&headers);
+        assert!(
+            to.starts_with("/en/admin/thresholds") && to.contains("__err"),
+            "{form}: {to}"
+        );
+        let cookies = set_cookies(&headers).join("; ");
+        let (_, _, page) = site
+            .get(to, &[("cookie", &format!("{}; {cookies}", c.admin))])
+            .await;
+        assert!(
+            page.contains("role=\"alert\""),
+            "{form}: the message is shown"
+        );
+        assert!(!page.contains("is saved"), "{form}");
+        let _ = field;
+    }
+    // A stale version: told it changed meanwhile.
+    let (status, headers) = post_from(
+        &site,
+        "http://127.0.0.1/en/admin/thresholds",
+        "/api/admin/thresholds/save",
+        &c.admin,
+        &format!("csrf={CSRF}&lang=en&id={id}&version=7&signatures=5&percent=&grade=iin_checked"),
+    )
+    .await;
+    assert!(
+        status.is_redirection() || status == StatusCode::CONFLICT,
+        "{status}"
+    );
+    let to = location(&headers).to_owned();
+    let (_, _, page) = site.get(&to, &[("cookie", &c.admin)]).await;
+    assert!(page.contains("changed this meanwhile"), "{to}");
+    // A holiday outside the year, a working Tuesday: the form again, with the names typed.
+    let (_, headers) = post_from(
+        &site,
+        "http://127.0.0.1/en/admin/calendar/2031",
+        "/api/admin/calendar/add",
+        &c.admin,
+        &format!(
+            "csrf={CSRF}&lang=en&year=2031&day=2032-03-02&kind=holiday&name_kk=Kk&name_ru=Ru&name_en=Typed+name"
+        ),
+    )
+    .await;
+    let to = location(&headers).to_owned();
+    assert!(to.starts_with("/en/admin/calendar/2031"), "{to}");
+    let cookies = set_cookies(&headers).join("; ");
+    let (_, _, page) = site
+        .get(&to, &[("cookie", &format!("{}; {cookies}", c.admin))])
+        .await;
+    assert!(page.contains("in the year shown"), "the message");
+    assert!(page.contains("Typed name"), "what was typed");
+    assert_eq!(fingerprint(&site).await, before, "nothing changed");
+    site.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pages_in_three_languages_and_the_public_record() {
+    let site = Site::new().await;
+    let c = cast(&site).await;
+    let id = threshold_id(&site).await;
+    let (status, _) = post_from(
+        &site,
+        PAGE,
+        "/api/admin/thresholds/save",
+        &c.admin,
+        &format!(
+            "csrf={CSRF}&lang=en&id={id}&version=0&signatures=12345&percent=&grade=iin_checked"
+        ),
+    )
+    .await;
+    assert!(status.is_redirection(), "{status}");
+    for (lang, title, amount) in [
+        ("kk", "Ереже өзгерістері", "12\u{a0}345"),
+        ("ru", "Изменения правил", "12\u{a0}345 подписей"),
+        ("en", "Rule changes", "12,345 signatures"),
+    ] {
+        let (status, _, page) = site.get(&format!("/{lang}/rules/changes"), &[]).await;
+        assert_eq!(status, StatusCode::OK, "{lang}");
+        assert!(page.contains(title), "{lang}: the title");
+        assert!(page.contains(amount), "{lang}: the new number: {page}");
+        for admin_page in [
+            "/admin",
+            "/admin/thresholds",
+            "/admin/calendar",
+            "/admin/settings",
+            "/admin/changes",
+        ] {
+            let (status, _, page) = site
+                .get(&format!("/{lang}{admin_page}"), &[("cookie", &c.admin)])
+                .await;
+            assert_eq!(status, StatusCode::OK, "{lang}{admin_page}");
+            assert!(
+                !page.contains("error-"),
+                "{lang}{admin_page}: a missing translation"
+            );
+        }
+    }
+    // The public page names no one; the admins' record does.
+    let (_, _, public) = site.get("/en/rules/changes", &[]).await;
+    let (_, _, record) = site.get("/en/admin/changes", &[("cookie", &c.admin)]).await;
+    assert!(
+        !public.contains(&c.admin_name),
+        "no name on the public page"
+    );
+    assert!(
+        record.contains(&c.admin_name),
+        "the admins' record names who"
+    );
+    assert!(record.contains("12,345"), "the record shows the change");
+    // Another role sees no admin page.
+    let (_, cookie) = &c.others[0];
+    let (_, _, page) = site.get("/en/admin/settings", &[("cookie", cookie)]).await;
+    assert!(
+        !page.contains("signing_per_ip_hour"),
+        "a moderator sees no settings"
+    );
+    site.finish().await;
+}
