@@ -27,7 +27,10 @@ use crate::pages::{
         DeleteAccountPage, ForgotPasswordPage, IinPage, LoginPage, ProfilePage, RegisterPage,
         ResetPasswordPage,
     },
-    admin::{AdminPage, CalendarPage, ChangesPage, RuleChangesPage, SettingsPage, ThresholdsPage},
+    admin::{
+        AdminPage, CalendarPage, ChangesPage, RuleChangesPage, SettingsPage, TerritoriesPage,
+        TerritoryPage, ThresholdsPage,
+    },
     body::BodyPage,
     cases::{inbox::InboxPage, responsiveness::ResponsivenessPage, show::CasePage},
     councils::{
@@ -331,6 +334,16 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang/admin/settings")
                         view=|| view! { <Localized><SettingsPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/territories")
+                        view=|| view! { <Localized><TerritoriesPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/territories/:kato")
+                        view=|| view! { <Localized><TerritoryPage/></Localized> }
                         ssr=SsrMode::Async
                     />
                     <Route

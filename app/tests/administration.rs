@@ -257,13 +257,13 @@ async fn calendar_refusals_change_nothing() {
     unnamed.names.ru = " \t".into();
     invalid(
         admin::add_day(db, None, year, unnamed, now).await,
-        "calendar-name-empty",
+        "admin-name-empty",
     );
     let mut long = a_day(tuesday, DayKind::Holiday);
     long.names.kk = "ә".repeat(201);
     invalid(
         admin::add_day(db, None, year, long, now).await,
-        "calendar-name-too-long",
+        "admin-name-too-long",
     );
     assert_eq!(
         calendar_day::Entity::find()
@@ -487,6 +487,148 @@ async fn setting_refusals_and_ranges() {
     assert_eq!(
         admin::changes(db, true, None).await.expect("reads").len(),
         1
+    );
+    test.drop_database().await;
+}
+
+fn names(en: &str) -> Names {
+    Names {
+        kk: format!("{en} (kk)"),
+        ru: format!("{en} (ru)"),
+        en: en.into(),
+    }
+}
+
+#[tokio::test]
+async fn territories_are_added_renamed_with_their_history_and_counted() {
+    use app::model::TerritoryKind;
+    use app::server::services::{administration::territories, territories as places};
+    let test = TestDb::new().await;
+    let db = &test.db;
+    let now = Utc::now();
+    let kinds = TerritoryKind::District;
+    // Refusals first: nothing changes.
+    for (kato, parent, key) in [
+        ("7x", Some("75"), "territory-kato-invalid"),
+        ("7", Some("75"), "territory-kato-invalid"),
+        ("75", Some("75"), "territory-kato-taken"),
+        ("751999", Some("99999"), "territory-parent-unknown"),
+        ("751999", None, "territory-parent-unknown"),
+    ] {
+        invalid(
+            territories::add(db, None, kato, kinds, parent, names("Nowhere"), None, now).await,
+            key,
+        );
+    }
+    let mut unnamed = names("Nowhere");
+    unnamed.kk = "  ".into();
+    invalid(
+        territories::add(db, None, "751999", kinds, Some("75"), unnamed, None, now).await,
+        "admin-name-empty",
+    );
+    assert_eq!(records(db).await, 0);
+    territories::add(
+        db,
+        None,
+        "751999",
+        kinds,
+        Some("75"),
+        names("New district"),
+        None,
+        now,
+    )
+    .await
+    .expect("added");
+    let unit = territories::territory(db, "751999").await.expect("reads");
+    assert_eq!(unit.parent.as_ref().map(|p| p.kato.as_str()), Some("75"));
+
+    // Renamed from 1 March: the old name is kept until the last day of February.
+    let region = territories::territory(db, "75").await.expect("reads");
+    let old = region.territory.names.clone();
+    let march = NaiveDate::from_ymd_opt(today().year(), 3, 1).expect("date");
+    let first = march;
+    invalid(
+        territories::rename(db, None, "75", &region.stamp, old.clone(), first, now).await,
+        "territory-name-same",
+    );
+    changed_meanwhile(
+        territories::rename(db, None, "75", "stale", names("Alma"), first, now).await,
+    );
+    territories::rename(db, None, "75", &region.stamp, names("Alma"), first, now)
+        .await
+        .expect("renamed");
+    let renamed = territories::territory(db, "75").await.expect("reads");
+    assert_eq!(renamed.territory.names.en, "Alma");
+    assert_eq!(renamed.former_names.len(), 1);
+    assert_eq!(renamed.former_names[0].names, old);
+    assert_eq!(
+        renamed.former_names[0].valid_to,
+        first.pred_opt().expect("date")
+    );
+    // The same form again is stale; a date not after the last renaming is refused.
+    changed_meanwhile(
+        territories::rename(db, None, "75", &region.stamp, names("Almaty"), first, now).await,
+    );
+    invalid(
+        territories::rename(db, None, "75", &renamed.stamp, names("Almaty"), first, now).await,
+        "territory-rename-date",
+    );
+    // The region's public page shows the old name with its last day.
+    let page = places::region_view(db, "75").await.expect("reads");
+    assert_eq!(page.region.names.en, "Alma");
+    assert_eq!(page.former_names.len(), 1);
+    assert_eq!(page.former_names[0].names.en, old.en);
+
+    invalid(
+        territories::set_validity(
+            db,
+            None,
+            "751999",
+            &unit.stamp,
+            Some(march),
+            march.pred_opt(),
+            now,
+        )
+        .await,
+        "territory-validity-order",
+    );
+
+    // Population: refusals, then a figure on the public record that the threshold follows.
+    for (year, count, source, key) in [
+        (1989, 10, "Stat", "population-year-range"),
+        (today().year() + 2, 10, "Stat", "population-year-range"),
+        (2025, 0, "Stat", "population-count-range"),
+        (2025, 100_000_001, "Stat", "population-count-range"),
+        (2025, 10, " ", "population-source-empty"),
+    ] {
+        invalid(
+            territories::set_population(db, None, "751999", year, count, source, now).await,
+            key,
+        );
+    }
+    let public_before = admin::changes(db, true, None).await.expect("reads").len();
+    territories::set_population(
+        db,
+        None,
+        "751999",
+        2025,
+        12_345,
+        "Bureau of National Statistics",
+        now,
+    )
+    .await
+    .expect("counted");
+    let shown = territories::territory(db, "751999").await.expect("reads");
+    assert_eq!(shown.populations[0].count, 12_345);
+    let public = admin::changes(db, true, None).await.expect("reads");
+    assert_eq!(public.len(), public_before + 1);
+    assert_eq!(public[0].subject, ChangeSubject::Population);
+    assert_eq!(public[0].item, "751999/2025");
+    // Renames and additions are on the admins' record only.
+    let all = admin::changes(db, false, None).await.expect("reads");
+    assert!(
+        all.iter()
+            .any(|c| c.subject == ChangeSubject::Territory && c.item == "75")
     );
     test.drop_database().await;
 }

@@ -86,6 +86,36 @@ for (const [javaScript, section, typed, shown, caseFile] of [
   });
 }
 
+// Renaming a region (Aktobe with JavaScript, Atyrau without; no other journey uses them): the
+// old name stays on the region's page with its last day, and on the admin's history.
+for (const [javaScript, kato, oldName, newName] of [
+  [true, '15', 'Aktobe Region', 'Aqtobe Region'],
+  [false, '23', 'Atyrau Region', 'Atyrau Oblast'],
+] as const) {
+  test.describe(`JavaScript ${javaScript ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled: javaScript });
+
+    test(`rename a region; the old name stays on its history (${kato})`, async ({ page }) => {
+      await asAdmin(page);
+      await page.goto('/en/admin/territories');
+      await page.getByRole('link', { name: kato, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(oldName);
+      if (javaScript) await axeClean(page);
+      const form = page.getByRole('region', { name: 'Rename' });
+      await form.getByLabel('Name in English').fill(newName);
+      await form.getByLabel('New name in use from').fill('2026-01-01');
+      await form.getByRole('button', { name: 'Rename' }).click();
+      await expect(page.getByText('The unit is renamed')).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(newName);
+      await expect(page.getByRole('row').filter({ hasText: oldName })).toContainText('31.12.2025');
+
+      await page.goto(`/en/regions/${kato}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(newName);
+      await expect(page.getByText(`${oldName} (until 31.12.2025)`)).toBeVisible();
+    });
+  });
+}
+
 test('the admin pages are refused to a citizen, and the rule-changes page is in three languages', async ({ page }) => {
   const tokens = readFileSync(`${fixtures}/cosigners.txt`, 'utf8').trim().split('\n');
   await page.context().addCookies([{ name: 'dauys_session', value: tokens[47], url: origin }]);

@@ -124,6 +124,26 @@ async fn every_admin_action_and_read_is_refused_to_every_other_role() {
             "/api/admin/settings/save",
             format!("csrf={CSRF}&lang=en&key=signing_per_ip_hour&version=0&value=5"),
         ),
+        (
+            "/api/admin/territories/add",
+            format!(
+                "csrf={CSRF}&lang=en&kato=751999&kind=district&parent=75&name_kk=A&name_ru=B&name_en=C&valid_from="
+            ),
+        ),
+        (
+            "/api/admin/territories/rename",
+            format!(
+                "csrf={CSRF}&lang=en&kato=75&stamp=x&name_kk=A&name_ru=B&name_en=C&from=2026-03-01"
+            ),
+        ),
+        (
+            "/api/admin/territories/validity",
+            format!("csrf={CSRF}&lang=en&kato=75&stamp=x&valid_from=&valid_to=2026-03-01"),
+        ),
+        (
+            "/api/admin/territories/population",
+            format!("csrf={CSRF}&lang=en&kato=75&year=2025&count=5&source=x"),
+        ),
     ];
     let before = fingerprint(&site).await;
     for (path, form) in &actions {
@@ -139,6 +159,7 @@ async fn every_admin_action_and_read_is_refused_to_every_other_role() {
         "/api/admin/calendar",
         "/api/admin/settings",
         "/api/admin/changes",
+        "/api/admin/territories",
     ] {
         for (who, cookie) in &c.others {
             let (status, _) = post_from(&site, PAGE, read, cookie, "").await;
@@ -148,16 +169,20 @@ async fn every_admin_action_and_read_is_refused_to_every_other_role() {
     assert_eq!(fingerprint(&site).await, before, "nothing changed");
 
     // The same forms from the admin: each one lands, and is on the record.
-    for (path, form) in &actions[..2] {
+    for ((path, form), notice) in actions[..2].iter().zip([
+        "The required number of signatures is saved",
+        "The day is added",
+    ]) {
         let (status, headers) = post_from(&site, PAGE, path, &c.admin, form).await;
         assert!(status.is_redirection(), "{path}: {status}");
-        assert!(
-            location(&headers).contains("done="),
-            "{path}: {}",
-            location(&headers)
-        );
+        let to = location(&headers).to_owned();
+        let (_, _, page) = site.get(&to, &[("cookie", &c.admin)]).await;
+        assert!(page.contains(notice), "{path}: the confirmation on {to}");
     }
-    assert_eq!(count_rows(&site.test.db, "admin_changes").await, 2);
+    let (status, headers) = post_from(&site, PAGE, actions[5].0, &c.admin, &actions[5].1).await;
+    assert!(status.is_redirection(), "{status}");
+    assert!(location(&headers).starts_with("/en/admin/territories/751999?done="));
+    assert_eq!(count_rows(&site.test.db, "admin_changes").await, 3);
     site.finish().await;
 }
 
@@ -284,6 +309,8 @@ async fn the_pages_in_three_languages_and_the_public_record() {
             "/admin/calendar",
             "/admin/settings",
             "/admin/changes",
+            "/admin/territories",
+            "/admin/territories/75",
         ] {
             let (status, _, page) = site
                 .get(&format!("/{lang}{admin_page}"), &[("cookie", &c.admin)])

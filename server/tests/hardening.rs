@@ -76,6 +76,9 @@ async fn fingerprint(site: &Site) -> String {
         "council_follows",
         "admin_changes",
         "calendar_days",
+        "territories",
+        "territory_names",
+        "populations",
     ] {
         let n = count_rows(db, table).await;
         out.push_str(&format!("{table}={n};"));
@@ -504,6 +507,47 @@ const ENDPOINTS: &[(&str, &[(&str, char)])] = &[
     (
         "admin/settings/save",
         &[("key", 's'), ("version", 'i'), ("value", 's')],
+    ),
+    (
+        "admin/territories/add",
+        &[
+            ("kato", 's'),
+            ("kind", 's'),
+            ("parent", 's'),
+            ("name_kk", 's'),
+            ("name_ru", 's'),
+            ("name_en", 's'),
+            ("valid_from", 's'),
+        ],
+    ),
+    (
+        "admin/territories/rename",
+        &[
+            ("kato", 's'),
+            ("stamp", 's'),
+            ("name_kk", 's'),
+            ("name_ru", 's'),
+            ("name_en", 's'),
+            ("from", 's'),
+        ],
+    ),
+    (
+        "admin/territories/validity",
+        &[
+            ("kato", 's'),
+            ("stamp", 's'),
+            ("valid_from", 's'),
+            ("valid_to", 's'),
+        ],
+    ),
+    (
+        "admin/territories/population",
+        &[
+            ("kato", 's'),
+            ("year", 'i'),
+            ("count", 's'),
+            ("source", 's'),
+        ],
     ),
 ];
 

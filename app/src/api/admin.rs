@@ -305,3 +305,229 @@ pub async fn rule_changes(before: Option<i64>) -> Result<Vec<ChangeView>, AppErr
     use crate::server::{app_state, services::administration};
     Ok(administration::changes(&app_state()?.db, true, before).await?)
 }
+
+/// Every territorial unit, for the admin's list.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin.
+#[server(endpoint = "admin/territories")]
+pub async fn admin_territories() -> Result<Vec<crate::model::TerritoryRow>, AppError> {
+    use crate::server::services::administration::territories;
+    let state = ssr::admin_reading().await?;
+    Ok(territories::list(&state.db).await?)
+}
+
+/// One unit, for the admin's page.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `NotFound` for an unknown code.
+#[server(endpoint = "admin/territory")]
+pub async fn admin_territory(kato: String) -> Result<crate::model::TerritoryAdmin, AppError> {
+    use crate::server::services::administration::territories;
+    let state = ssr::admin_reading().await?;
+    Ok(territories::territory(&state.db, &kato).await?)
+}
+
+/// An admin adds a territorial unit.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` for a bad or taken code, an unknown parent,
+/// an unknown kind, a bad date or an empty name.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "admin/territories/add")]
+pub async fn add_territory(
+    csrf: String,
+    lang: String,
+    kato: String,
+    kind: String,
+    parent: String,
+    name_kk: String,
+    name_ru: String,
+    name_en: String,
+    valid_from: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, form_date, go_to};
+    use crate::model::{Names, TerritoryKind};
+    use crate::server::services::administration::territories;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let kind = TerritoryKind::parse(kind.trim()).ok_or_else(|| AppError::Invalid {
+        field: "kind".into(),
+        reason: "territory-kind-unknown".into(),
+    })?;
+    let valid_from = form_date(&valid_from, "valid_from", "date-invalid")?;
+    let names = Names {
+        kk: name_kk,
+        ru: name_ru,
+        en: name_en,
+    };
+    let code = kato.trim().to_owned();
+    let to = code.clone();
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            territories::add(
+                txn,
+                Some(me.id),
+                &code,
+                kind,
+                Some(parent.as_str()),
+                names,
+                valid_from,
+                chrono::Utc::now(),
+            )
+            .await
+        })
+    })
+    .await?;
+    go_to(
+        &lang,
+        &format!("/admin/territories/{to}"),
+        "territory-added",
+    );
+    Ok(())
+}
+
+/// An admin renames a unit from a date on; its old names are kept with their dates.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` for an empty or unchanged name or a bad
+/// date; `Refused` when another admin changed the unit since the form was shown.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "admin/territories/rename")]
+pub async fn rename_territory(
+    csrf: String,
+    lang: String,
+    kato: String,
+    stamp: String,
+    name_kk: String,
+    name_ru: String,
+    name_en: String,
+    from: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, form_date, go_to};
+    use crate::model::Names;
+    use crate::server::services::administration::territories;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let from = form_date(&from, "from", "date-invalid")?.ok_or_else(|| AppError::Invalid {
+        field: "from".into(),
+        reason: "date-invalid".into(),
+    })?;
+    let names = Names {
+        kk: name_kk,
+        ru: name_ru,
+        en: name_en,
+    };
+    let code = kato.clone();
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            territories::rename(
+                txn,
+                Some(me.id),
+                &code,
+                &stamp,
+                names,
+                from,
+                chrono::Utc::now(),
+            )
+            .await
+        })
+    })
+    .await?;
+    go_to(
+        &lang,
+        &format!("/admin/territories/{kato}"),
+        "territory-renamed",
+    );
+    Ok(())
+}
+
+/// An admin sets the dates a unit is in force.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` for a bad date or an end before the start;
+/// `Refused` when another admin changed the unit meanwhile.
+#[server(endpoint = "admin/territories/validity")]
+pub async fn territory_validity(
+    csrf: String,
+    lang: String,
+    kato: String,
+    stamp: String,
+    valid_from: String,
+    valid_to: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, form_date, go_to};
+    use crate::server::services::administration::territories;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let from = form_date(&valid_from, "valid_from", "date-invalid")?;
+    let to = form_date(&valid_to, "valid_to", "date-invalid")?;
+    let code = kato.clone();
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            territories::set_validity(
+                txn,
+                Some(me.id),
+                &code,
+                &stamp,
+                from,
+                to,
+                chrono::Utc::now(),
+            )
+            .await
+        })
+    })
+    .await?;
+    go_to(
+        &lang,
+        &format!("/admin/territories/{kato}"),
+        "territory-dates-saved",
+    );
+    Ok(())
+}
+
+/// An admin sets a unit's population for a year.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` for a year, a count or a source out of
+/// range.
+#[server(endpoint = "admin/territories/population")]
+pub async fn territory_population(
+    csrf: String,
+    lang: String,
+    kato: String,
+    year: i32,
+    count: String,
+    source: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, go_to};
+    use crate::server::services::administration::territories;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let count: u64 = count
+        .trim()
+        .replace([' ', '\u{a0}', ','], "")
+        .parse()
+        .map_err(|_| AppError::Invalid {
+            field: "count".into(),
+            reason: "population-count-range".into(),
+        })?;
+    let code = kato.clone();
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            territories::set_population(
+                txn,
+                Some(me.id),
+                &code,
+                year,
+                count,
+                &source,
+                chrono::Utc::now(),
+            )
+            .await
+        })
+    })
+    .await?;
+    go_to(
+        &lang,
+        &format!("/admin/territories/{kato}"),
+        "population-saved",
+    );
+    Ok(())
+}

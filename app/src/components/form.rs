@@ -227,6 +227,15 @@ const DONE: &[&str] = &[
     "comment-added",
     "followed",
     "unfollowed",
+    "threshold-saved",
+    "calendar-day-added",
+    "calendar-day-removed",
+    "calendar-filled",
+    "setting-saved",
+    "territory-added",
+    "territory-renamed",
+    "territory-dates-saved",
+    "population-saved",
 ];
 
 /// A confirmation after a successful form, named by the `done` query parameter.

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{BodyKind, BodyLevel, IdentityGrade, Names, stored_enum};
+use super::{BodyKind, BodyLevel, IdentityGrade, Names, TerritorySummary, stored_enum};
 
 stored_enum! {
     /// What a recorded change is about.
@@ -15,6 +15,10 @@ stored_enum! {
         CalendarDay = "calendar_day",
         /// A platform setting.
         Setting = "setting",
+        /// A territorial unit (added, renamed, its dates).
+        Territory = "territory",
+        /// A territory's population in a year.
+        Population = "population",
     }
 }
 
@@ -192,6 +196,22 @@ pub enum RecordedValue {
         /// The value.
         value: String,
     },
+    /// A territorial unit's names and dates.
+    Territory {
+        /// Its names.
+        names: Names,
+        /// In force from.
+        valid_from: Option<NaiveDate>,
+        /// In force until (abolished).
+        valid_to: Option<NaiveDate>,
+    },
+    /// A population figure.
+    Population {
+        /// Residents.
+        count: u64,
+        /// Where the figure comes from.
+        source: String,
+    },
 }
 
 /// One change on the record.
@@ -230,4 +250,58 @@ pub struct CalendarYear {
     pub days: Vec<CalendarDayView>,
     /// Whether the previous year has days to copy.
     pub previous_has_days: bool,
+}
+
+/// A name a territorial unit had, with the dates it was in use.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormerName {
+    /// The name in three languages.
+    pub names: Names,
+    /// In use from (unknown for the name the unit was created with, where not recorded).
+    pub valid_from: Option<NaiveDate>,
+    /// In use until.
+    pub valid_to: NaiveDate,
+}
+
+/// A population figure as the admin keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PopulationRow {
+    /// The year.
+    pub year: i32,
+    /// Residents.
+    pub count: u64,
+    /// Where the figure comes from.
+    pub source: String,
+}
+
+/// A unit in the admin's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TerritoryRow {
+    /// The unit.
+    pub territory: TerritorySummary,
+    /// The KATO code of the unit above it.
+    pub parent: Option<String>,
+    /// Abolished on.
+    pub valid_to: Option<NaiveDate>,
+}
+
+/// One unit as the admin edits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TerritoryAdmin {
+    /// The unit.
+    pub territory: TerritorySummary,
+    /// The unit above it.
+    pub parent: Option<TerritorySummary>,
+    /// In force from.
+    pub valid_from: Option<NaiveDate>,
+    /// In force until.
+    pub valid_to: Option<NaiveDate>,
+    /// What the forms send back, to tell a change made meanwhile.
+    pub stamp: String,
+    /// Its former names, oldest first.
+    pub former_names: Vec<FormerName>,
+    /// Its population figures, newest first.
+    pub populations: Vec<PopulationRow>,
+    /// The units directly under it.
+    pub children: Vec<TerritorySummary>,
 }

@@ -14,8 +14,9 @@ mod territory;
 
 pub use account::{FormEcho, Me, Visitor};
 pub use admin::{
-    CalendarDayView, CalendarYear, ChangeSubject, ChangeView, DayKind, RecordedValue,
-    SETTING_RULES, SettingRule, SettingView, ThresholdRow, ThresholdSetting,
+    CalendarDayView, CalendarYear, ChangeSubject, ChangeView, DayKind, FormerName, PopulationRow,
+    RecordedValue, SETTING_RULES, SettingRule, SettingView, TerritoryAdmin, TerritoryRow,
+    ThresholdRow, ThresholdSetting,
 };
 pub use body::{
     BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView,

@@ -59,4 +59,6 @@ pub struct RegionView {
     pub population: Option<PopulationFigure>,
     /// The bodies of the region: akimat, maslikhat, public councils.
     pub bodies: Vec<BodySummary>,
+    /// The names it had before, oldest first.
+    pub former_names: Vec<super::FormerName>,
 }

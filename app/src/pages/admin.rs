@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::admin::{
-    AddCalendarDay, FillCalendarYear, RemoveCalendarDay, SaveSetting, SaveThreshold,
-    admin_calendar, admin_changes, admin_settings, admin_thresholds, rule_changes,
+    AddCalendarDay, AddTerritory, FillCalendarYear, RemoveCalendarDay, RenameTerritory,
+    SaveSetting, SaveThreshold, TerritoryPopulation, TerritoryValidity, admin_calendar,
+    admin_changes, admin_settings, admin_territories, admin_territory, admin_thresholds,
+    rule_changes,
 };
 use crate::components::account::visitor;
 use crate::components::case::kz_date;
@@ -17,8 +19,8 @@ use crate::components::links::href;
 use crate::error::AppError;
 use crate::i18n::{Locale, format_date, tr, use_locale};
 use crate::model::{
-    ChangeSubject, ChangeView, DayKind, IdentityGrade, RecordedValue, SettingRule, ThresholdRow,
-    ThresholdSetting,
+    ChangeSubject, ChangeView, DayKind, IdentityGrade, RecordedValue, SettingRule, TerritoryKind,
+    ThresholdRow, ThresholdSetting,
 };
 use crate::pages::{LoadError, PageTitle};
 
@@ -34,6 +36,11 @@ pub fn AdminPage() -> impl IntoView {
         ),
         ("/admin/calendar", "admin-calendar", "admin-calendar-hint"),
         ("/admin/settings", "admin-settings", "admin-settings-hint"),
+        (
+            "/admin/territories",
+            "admin-territories",
+            "admin-territories-hint",
+        ),
         ("/admin/reasons", "reasons-title", "admin-reasons-hint"),
         ("/admin/councils", "found-title", "admin-councils-hint"),
         ("/roles", "roles-title", "admin-roles-hint"),
@@ -328,6 +335,17 @@ fn item_text(l: Locale, change: &ChangeView) -> String {
         ),
         ChangeSubject::CalendarDay => chrono::NaiveDate::parse_from_str(&change.item, "%Y-%m-%d")
             .map_or_else(|_| change.item.clone(), format_date),
+        ChangeSubject::Territory => change.item.clone(),
+        ChangeSubject::Population => match change.item.split_once('/') {
+            Some((kato, year)) => l.t_with(
+                "changes-population-of",
+                &[
+                    ("kato", kato.to_owned().into()),
+                    ("year", year.to_owned().into()),
+                ],
+            ),
+            None => change.item.clone(),
+        },
         ChangeSubject::Setting => SettingRule::of(&change.item).map_or_else(
             || change.item.clone(),
             |rule| match change.item.split_once(':') {
@@ -347,6 +365,24 @@ fn value_text(l: Locale, value: Option<&RecordedValue>) -> String {
             format!("{}: {}", l.t(kind.label_key()), names.get(l))
         }
         Some(RecordedValue::Setting { value }) => value.clone(),
+        Some(RecordedValue::Territory {
+            names,
+            valid_from,
+            valid_to,
+        }) => {
+            let dates = match (valid_from, valid_to) {
+                (None, None) => String::new(),
+                (from, to) => format!(
+                    " ({} – {})",
+                    from.map(format_date).unwrap_or_default(),
+                    to.map(format_date).unwrap_or_default()
+                ),
+            };
+            format!("{}{dates}", names.get(l))
+        }
+        Some(RecordedValue::Population { count, source }) => {
+            format!("{} ({source})", l.number(*count))
+        }
     }
 }
 
@@ -444,6 +480,7 @@ pub fn RuleChangesPage() -> impl IntoView {
         <ul>
             <li>{tr("rules-changes-threshold")}</li>
             <li>{tr("rules-changes-calendar")}</li>
+            <li>{tr("rules-changes-population")}</li>
             <li>{tr("rules-changes-settings")}</li>
         </ul>
         <Suspense fallback=|| ()>
@@ -457,6 +494,202 @@ pub fn RuleChangesPage() -> impl IntoView {
                     Err(e) => view! { <LoadError error=e/> }.into_any(),
                 }
             })}
+        </Suspense>
+    }
+}
+
+/// `/:lang/admin/territories`: every territorial unit, and a form to add one.
+#[component]
+pub fn TerritoriesPage() -> impl IntoView {
+    let locale = use_locale();
+    let list = Resource::new_blocking(|| (), |_| admin_territories());
+    let added = failure::<AddTerritory>();
+    view! {
+        <PageTitle text=locale.get_untracked().t("admin-territories")/>
+        <h1>{tr("admin-territories")}</h1>
+        <p class="lead">{tr("admin-territories-lead")}</p>
+        <DoneNotice/>
+        <Suspense fallback=|| ()>
+            {move || {
+                let added = added.clone();
+                Suspend::new(async move {
+                    let l = locale.get_untracked();
+                    let rows = match list.await {
+                        Ok(rows) => rows,
+                        Err(e) => return view! { <LoadError error=e/> }.into_any(),
+                    };
+                    let table = rows.iter().map(|r| {
+                        let kato = r.territory.kato.clone();
+                        view! {
+                            <tr>
+                                <td><a href=href(l, &format!("/admin/territories/{kato}"))>{kato.clone()}</a></td>
+                                <td>{r.territory.names.get(l).to_owned()}</td>
+                                <td>{l.t(r.territory.kind.label_key())}</td>
+                                <td>{r.parent.clone().unwrap_or_default()}</td>
+                                <td>{r.valid_to.map(format_date).unwrap_or_default()}</td>
+                            </tr>
+                        }
+                    }).collect_view();
+                    view! {
+                        <div class="table-wrap"><table>
+                            <caption class="visually-hidden">{l.t("admin-territories")}</caption>
+                            <thead><tr>
+                                <th scope="col">{l.t("region-kato")}</th>
+                                <th scope="col">{l.t("admin-territory-name")}</th>
+                                <th scope="col">{l.t("admin-territory-kind")}</th>
+                                <th scope="col">{l.t("admin-territory-parent")}</th>
+                                <th scope="col">{l.t("admin-territory-valid-to")}</th>
+                            </tr></thead>
+                            <tbody>{table}</tbody>
+                        </table></div>
+                        <section class="panel" aria-labelledby="territory-add-heading">
+                            <h2 id="territory-add-heading">{l.t("admin-territory-add")}</h2>
+                            <PostForm action="/api/admin/territories/add" error=added submit="admin-territory-add" body=move |ctx| {
+                                let kind = ctx.value("kind").unwrap_or_default();
+                                view! {
+                                    <Field name="kato" label="region-kato" kind="text" error=ctx.error("kato") value=ctx.value("kato") maxlength=12 hint="admin-territory-kato-hint"/>
+                                    <div class="field">
+                                        <label for="territory-kind">{l.t("admin-territory-kind")}</label>
+                                        {ctx.error("kind").map(|e| view! { <p class="field-error">{e}</p> })}
+                                        <select id="territory-kind" name="kind">
+                                            {TerritoryKind::ALL.iter().map(|k| view! {
+                                                <option value=k.as_str() selected=k.as_str() == kind>{l.t(k.label_key())}</option>
+                                            }).collect_view()}
+                                        </select>
+                                    </div>
+                                    <Field name="parent" label="admin-territory-parent" kind="text" error=ctx.error("parent") value=ctx.value("parent") maxlength=12 optional=true/>
+                                    <Field name="name_kk" label="admin-name-kk" kind="text" error=ctx.error("name_kk") value=ctx.value("name_kk") maxlength=200/>
+                                    <Field name="name_ru" label="admin-name-ru" kind="text" error=ctx.error("name_ru") value=ctx.value("name_ru") maxlength=200/>
+                                    <Field name="name_en" label="admin-name-en" kind="text" error=ctx.error("name_en") value=ctx.value("name_en") maxlength=200/>
+                                    <Field name="valid_from" label="admin-territory-valid-from" kind="date" error=ctx.error("valid_from") value=ctx.value("valid_from") optional=true/>
+                                }
+                            }/>
+                        </section>
+                    }.into_any()
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// `/:lang/admin/territories/:kato`: rename a unit, set its dates and populations; its
+/// former names.
+#[component]
+pub fn TerritoryPage() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let kato = move || params.read().get("kato").unwrap_or_default();
+    let unit = Resource::new_blocking(kato, admin_territory);
+    let renamed = failure::<RenameTerritory>();
+    let dated = failure::<TerritoryValidity>();
+    let counted = failure::<TerritoryPopulation>();
+    view! {
+        <DoneNotice/>
+        <Suspense fallback=|| ()>
+            {move || {
+                let (renamed, dated, counted) = (renamed.clone(), dated.clone(), counted.clone());
+                Suspend::new(async move {
+                    let l = locale.get_untracked();
+                    let t = match unit.await {
+                        Ok(t) => t,
+                        Err(e) => return view! { <LoadError error=e/> }.into_any(),
+                    };
+                    let kato = t.territory.kato.clone();
+                    let name = t.territory.names.get(l).to_owned();
+                    let stamp = t.stamp.clone();
+                    let current = t.territory.names.clone();
+                    let history = t.former_names.iter().rev().map(|f| view! {
+                        <tr>
+                            <td>{f.names.get(l).to_owned()}</td>
+                            <td>{f.valid_from.map(format_date).unwrap_or_else(|| "—".into())}</td>
+                            <td>{format_date(f.valid_to)}</td>
+                        </tr>
+                    }).collect_view();
+                    let populations = t.populations.iter().map(|p| view! {
+                        <tr><td>{p.year}</td><td>{l.number(p.count)}</td><td>{p.source.clone()}</td></tr>
+                    }).collect_view();
+                    let (from, to) = (t.valid_from, t.valid_to);
+                    let (k1, k2, k3, s1, s2) = (kato.clone(), kato.clone(), kato.clone(), stamp.clone(), stamp);
+                    view! {
+                        <PageTitle text=name.clone()/>
+                        <p class="eyebrow">{l.t(t.territory.kind.label_key())}" · "{kato.clone()}</p>
+                        <h1>{name}</h1>
+                        {t.parent.as_ref().map(|p| view! {
+                            <p>{l.t("admin-territory-parent")}": "
+                                <a href=href(l, &format!("/admin/territories/{}", p.kato))>{p.names.get(l).to_owned()}</a></p>
+                        })}
+                        <section aria-labelledby="names-heading">
+                            <h2 id="names-heading">{l.t("admin-territory-history")}</h2>
+                            {if t.former_names.is_empty() {
+                                view! { <p>{l.t("admin-territory-no-history")}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <div class="table-wrap"><table>
+                                        <caption class="visually-hidden">{l.t("admin-territory-history")}</caption>
+                                        <thead><tr>
+                                            <th scope="col">{l.t("admin-territory-name")}</th>
+                                            <th scope="col">{l.t("admin-territory-valid-from")}</th>
+                                            <th scope="col">{l.t("admin-territory-valid-to")}</th>
+                                        </tr></thead>
+                                        <tbody>{history}</tbody>
+                                    </table></div>
+                                }.into_any()
+                            }}
+                        </section>
+                        <section class="panel" aria-labelledby="rename-heading">
+                            <h2 id="rename-heading">{l.t("admin-territory-rename")}</h2>
+                            <p class="hint">{l.t("admin-territory-rename-hint")}</p>
+                            <PostForm action="/api/admin/territories/rename" error=renamed submit="admin-territory-rename" body=move |ctx| view! {
+                                <input type="hidden" name="kato" value=k1.clone()/>
+                                <input type="hidden" name="stamp" value=s1.clone()/>
+                                <Field name="name_kk" label="admin-name-kk" kind="text" error=ctx.error("name_kk") value=ctx.value("name_kk").or(Some(current.kk.clone())) maxlength=200/>
+                                <Field name="name_ru" label="admin-name-ru" kind="text" error=ctx.error("name_ru") value=ctx.value("name_ru").or(Some(current.ru.clone())) maxlength=200/>
+                                <Field name="name_en" label="admin-name-en" kind="text" error=ctx.error("name_en") value=ctx.value("name_en").or(Some(current.en.clone())) maxlength=200/>
+                                <Field name="from" label="admin-territory-rename-from" kind="date" error=ctx.error("from") value=ctx.value("from")/>
+                            }/>
+                        </section>
+                        <section class="panel" aria-labelledby="dates-heading">
+                            <h2 id="dates-heading">{l.t("admin-territory-dates")}</h2>
+                            <p class="hint">{l.t("admin-territory-dates-hint")}</p>
+                            <PostForm action="/api/admin/territories/validity" error=dated submit="admin-save" body=move |ctx| view! {
+                                <input type="hidden" name="kato" value=k2.clone()/>
+                                <input type="hidden" name="stamp" value=s2.clone()/>
+                                <Field name="valid_from" label="admin-territory-valid-from" kind="date" error=ctx.error("valid_from") value=ctx.value("valid_from").or(from.map(|d| d.to_string())) optional=true/>
+                                <Field name="valid_to" label="admin-territory-valid-to" kind="date" error=ctx.error("valid_to") value=ctx.value("valid_to").or(to.map(|d| d.to_string())) optional=true/>
+                            }/>
+                        </section>
+                        <section class="panel" aria-labelledby="population-heading">
+                            <h2 id="population-heading">{l.t("admin-territory-population")}</h2>
+                            <p class="hint">{l.t("admin-territory-population-hint")}</p>
+                            {(!t.populations.is_empty()).then(|| view! {
+                                <div class="table-wrap"><table>
+                                    <caption class="visually-hidden">{l.t("admin-territory-population")}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{l.t("admin-population-year")}</th>
+                                        <th scope="col">{l.t("admin-population-count")}</th>
+                                        <th scope="col">{l.t("admin-population-source")}</th>
+                                    </tr></thead>
+                                    <tbody>{populations}</tbody>
+                                </table></div>
+                            })}
+                            <PostForm action="/api/admin/territories/population" error=counted submit="admin-save" body=move |ctx| view! {
+                                <input type="hidden" name="kato" value=k3.clone()/>
+                                <Field name="year" label="admin-population-year" kind="number" error=ctx.error("year") value=ctx.value("year")/>
+                                <Field name="count" label="admin-population-count" kind="text" error=ctx.error("count") value=ctx.value("count")/>
+                                <Field name="source" label="admin-population-source" kind="text" error=ctx.error("source") value=ctx.value("source") maxlength=200/>
+                            }/>
+                        </section>
+                        {(!t.children.is_empty()).then(|| view! {
+                            <h2>{l.t("admin-territory-children")}</h2>
+                            <ul class="link-list">
+                                {t.children.iter().map(|c| view! {
+                                    <li><a href=href(l, &format!("/admin/territories/{}", c.kato))>{c.names.get(l).to_owned()}</a>" · "{c.kato.clone()}</li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                    }.into_any()
+                })
+            }}
         </Suspense>
     }
 }

@@ -19,6 +19,7 @@ fn RegionDetails(view: RegionView, locale: Locale) -> impl IntoView {
         valid_from,
         population,
         bodies,
+        former_names,
     } = view;
     view! {
         <PageTitle text=name.clone()/>
@@ -34,6 +35,15 @@ fn RegionDetails(view: RegionView, locale: Locale) -> impl IntoView {
             {valid_from.map(|date| view! {
                 <dt>{locale.t("region-since")}</dt>
                 <dd><time datetime=date.to_string()>{format_date(date)}</time></dd>
+            })}
+            {(!former_names.is_empty()).then(|| view! {
+                <dt>{locale.t("region-former-names")}</dt>
+                {former_names.iter().rev().map(|f| view! {
+                    <dd>{locale.t_with("region-former-name", &[
+                        ("name", FluentValue::from(f.names.get(locale).to_owned())),
+                        ("until", FluentValue::from(format_date(f.valid_to))),
+                    ])}</dd>
+                }).collect_view()}
             })}
             {population.map(|p| view! {
                 <dt>{locale.t("region-population")}</dt>

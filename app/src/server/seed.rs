@@ -844,15 +844,17 @@ where
             .is_some();
         if !exists {
             report.settings += 1;
-            threshold::ActiveModel {
+            // `exec`, not `insert`: the latter reads the row back into a model, whose columns
+            // a database migrated part of the way may not have.
+            threshold::Entity::insert(threshold::ActiveModel {
                 body_kind: Set((*kind).into()),
                 level: Set((*level).into()),
                 signatures: Set(*signatures),
                 percent_basis_points: Set(*basis_points),
                 required_grade: Set("iin_checked".into()),
                 ..Default::default()
-            }
-            .insert(&txn)
+            })
+            .exec(&txn)
             .await?;
         }
     }
@@ -909,12 +911,12 @@ where
             .is_none()
         {
             report.settings += 1;
-            platform_setting::ActiveModel {
+            platform_setting::Entity::insert(platform_setting::ActiveModel {
                 key: Set((*key).into()),
                 value: Set((*value).into()),
                 ..Default::default()
-            }
-            .insert(&txn)
+            })
+            .exec(&txn)
             .await?;
         }
     }
@@ -936,12 +938,12 @@ where
             .is_none()
         {
             report.settings += 1;
-            platform_setting::ActiveModel {
+            platform_setting::Entity::insert(platform_setting::ActiveModel {
                 key: Set(key),
                 value: Set("15".into()),
                 ..Default::default()
-            }
-            .insert(&txn)
+            })
+            .exec(&txn)
             .await?;
         }
     }

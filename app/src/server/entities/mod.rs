@@ -42,6 +42,7 @@ pub mod role_grant;
 pub mod session;
 pub mod signature;
 pub mod territory;
+pub mod territory_name;
 pub mod threshold;
 pub mod timeline_event;
 pub mod user;

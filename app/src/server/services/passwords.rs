@@ -139,7 +139,16 @@ fn argon2_threads() -> usize {
 /// registrations and log-ins then waits for the cores instead of doubling every signer's
 /// latency (issue 10: sign p99 34 ms beside 20 registrations a second, against 20 ms alone);
 /// when the cores are idle, a hash runs at full speed as before.
+/// `DAUYS_ARGON2_NICE` (0 to 19) overrides it: 0 hashes at the request threads' priority.
 pub const ARGON2_NICE: i32 = 10;
+
+fn argon2_nice() -> i32 {
+    std::env::var("DAUYS_ARGON2_NICE")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|n| (0..=19).contains(n))
+        .unwrap_or(ARGON2_NICE)
+}
 
 type Job = Box<dyn FnOnce() + Send>;
 
@@ -185,7 +194,7 @@ fn argon2_pool() -> Option<&'static std::sync::Mutex<std::sync::mpsc::Sender<Job
 fn lower_this_threads_priority() {
     #[cfg(target_os = "linux")]
     if let Err(e) =
-        rustix::process::setpriority_process(Some(rustix::thread::gettid()), ARGON2_NICE)
+        rustix::process::setpriority_process(Some(rustix::thread::gettid()), argon2_nice())
     {
         tracing::warn!("password hashing runs at normal priority: {e}");
     }

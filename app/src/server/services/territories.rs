@@ -88,6 +88,7 @@ pub async fn region_view(
         valid_from: region.valid_from,
         population: latest_population(db, region.id).await?,
         bodies: bodies::of_territory(db, region.id).await?,
+        former_names: super::administration::territories::former_names(db, region.id).await?,
     })
 }
 

@@ -16,6 +16,8 @@ use sea_orm::{
     QueryOrder, QuerySelect, Set, sea_query::Expr,
 };
 
+pub mod territories;
+
 use super::{ActionError, ServiceError};
 use crate::model::{
     BodyKind, BodyLevel, CalendarDayView, CalendarYear, ChangeSubject, ChangeView, DayKind,
@@ -357,10 +359,10 @@ pub fn check_day(year: i32, day: &CalendarDayView) -> Result<(), ActionError> {
         ("name_en", &day.names.en),
     ] {
         if name.trim().is_empty() {
-            return Err(invalid(field, "calendar-name-empty"));
+            return Err(invalid(field, "admin-name-empty"));
         }
         if name.chars().count() > MAX_NAME {
-            return Err(invalid(field, "calendar-name-too-long"));
+            return Err(invalid(field, "admin-name-too-long"));
         }
     }
     Ok(())
