@@ -2,6 +2,8 @@
 //! platform settings, each change put on the record; the record for admins, and the public
 //! rule-changes page. Every change checks the CSRF token and that the account holds the admin
 //! role today.
+// A server function's arguments are its form's fields.
+#![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
 
@@ -142,7 +144,6 @@ async fn clocks_follow(state: &crate::server::AppState) {
 /// # Errors
 /// `Forbidden` for anyone but an admin; `Invalid` for a day outside the year shown, a kind
 /// that does not fit the day, a day the calendar has, or an empty name.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "admin/calendar/add")]
 pub async fn add_calendar_day(
     csrf: String,
@@ -333,7 +334,6 @@ pub async fn admin_territory(kato: String) -> Result<crate::model::TerritoryAdmi
 /// # Errors
 /// `Forbidden` for anyone but an admin; `Invalid` for a bad or taken code, an unknown parent,
 /// an unknown kind, a bad date or an empty name.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "admin/territories/add")]
 pub async fn add_territory(
     csrf: String,
@@ -391,7 +391,6 @@ pub async fn add_territory(
 /// # Errors
 /// `Forbidden` for anyone but an admin; `Invalid` for an empty or unchanged name or a bad
 /// date; `Refused` when another admin changed the unit since the form was shown.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "admin/territories/rename")]
 pub async fn rename_territory(
     csrf: String,
