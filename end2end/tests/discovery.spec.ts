@@ -95,6 +95,8 @@ test.describe('without JavaScript', () => {
 
 test.describe('with JavaScript', () => {
   test('the lists and the petition page are accessible in three languages', async ({ page }) => {
+    // Six axe audits of long pages: about 20 s alone, more beside the other journeys on two cores.
+    test.slow();
     for (const lang of ['kk', 'ru', 'en']) {
       await page.goto(`/${lang}/petitions?q=${encodeURIComponent('жол')}`);
       await expect(page.locator('.petition-list').getByRole('link', { name: title })).toBeVisible();
