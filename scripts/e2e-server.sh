@@ -74,6 +74,14 @@ mkdir -p "$fixtures"
   "Pedestrian crossing on Dostyk Avenue" >"$fixtures/admin-case-js.txt"
 "$server" registered-petition e2e-cosigner0@example.kz e2e-staff0@example.kz akimat-75 75 0 \
   "Pedestrian crossing on Satpayev Street" >"$fixtures/admin-case-nojs.txt"
+# Fixtures for ending a body: for each run a district akimat of its own with a case awaiting its
+# answer, and the akimat that will succeed it.
+for run in js nojs; do
+  "$server" add-body "akimat-e2e-old-$run" akimat district akimat-75 75 "Old district akimat ($run)" >/dev/null
+  "$server" add-body "akimat-e2e-new-$run" akimat district akimat-75 75 "New district akimat ($run)" >/dev/null
+  "$server" registered-petition e2e-cosigner0@example.kz e2e-staff0@example.kz "akimat-e2e-old-$run" 75 3 \
+    "Street lights in the old district ($run)" >"$fixtures/end-body-$run.txt"
+done
 echo "$DATABASE_URL" >"$fixtures/database-url"
 echo "$server" >"$fixtures/server-bin"
 "$server"

@@ -28,8 +28,9 @@ use crate::pages::{
         ResetPasswordPage,
     },
     admin::{
-        AdminPage, CalendarPage, ChangesPage, RuleChangesPage, SettingsPage, TerritoriesPage,
-        TerritoryPage, ThresholdsPage,
+        AdminPage, BodiesPage, BodyAdminPage, CalendarPage, ChangesPage, ImportPage,
+        ImportReportPage, RuleChangesPage, SettingsPage, TerritoriesPage, TerritoryPage,
+        ThresholdsPage,
     },
     body::BodyPage,
     cases::{inbox::InboxPage, responsiveness::ResponsivenessPage, show::CasePage},
@@ -344,6 +345,26 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang/admin/territories/:kato")
                         view=|| view! { <Localized><TerritoryPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/bodies")
+                        view=|| view! { <Localized><BodiesPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/bodies/:slug")
+                        view=|| view! { <Localized><BodyAdminPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/import")
+                        view=|| view! { <Localized><ImportPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/imports/:id")
+                        view=|| view! { <Localized><ImportReportPage/></Localized> }
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -7,6 +7,7 @@ use app::model::{
     RecordedValue, Role, ThresholdSetting,
 };
 use app::server::entities::{admin_change, calendar_day, petition, threshold};
+use app::server::services::administration::bodies;
 use app::server::services::{ActionError, administration as admin, cases, deadlines, today};
 use app::server::testing::{TestDb, people};
 use chrono::{Datelike, NaiveDate, Utc, Weekday};
@@ -631,4 +632,744 @@ async fn territories_are_added_renamed_with_their_history_and_counted() {
             .any(|c| c.subject == ChangeSubject::Territory && c.item == "75")
     );
     test.drop_database().await;
+}
+
+fn new_body(slug: &str, kind: BodyKind, level: BodyLevel, parent: &str) -> bodies::NewBody {
+    bodies::NewBody {
+        slug: slug.into(),
+        kind,
+        level,
+        parent: Some(parent.into()),
+        territory: "75".into(),
+        names: names(slug),
+        valid_from: None,
+    }
+}
+
+async fn stamp_of(db: &DatabaseConnection, slug: &str) -> String {
+    bodies::body(db, slug).await.expect("reads").stamp
+}
+
+#[tokio::test]
+async fn body_refusals_change_nothing_and_a_stale_form_is_told() {
+    let test = TestDb::new().await;
+    let db = &test.db;
+    let now = Utc::now();
+    let before = records(db).await;
+    let district = |slug: &str| new_body(slug, BodyKind::Akimat, BodyLevel::District, "akimat-75");
+    invalid(
+        bodies::add(db, None, district("Bad Slug"), now).await,
+        "body-slug-invalid",
+    );
+    invalid(
+        bodies::add(db, None, district("a--b"), now).await,
+        "body-slug-invalid",
+    );
+    invalid(
+        bodies::add(db, None, district("akimat-75"), now).await,
+        "body-slug-taken",
+    );
+    let mut nowhere = district("akimat-nowhere");
+    nowhere.territory = "999999".into();
+    invalid(
+        bodies::add(db, None, nowhere, now).await,
+        "body-territory-unknown",
+    );
+    let mut orphan = district("akimat-orphan");
+    orphan.parent = None;
+    invalid(
+        bodies::add(db, None, orphan, now).await,
+        "body-parent-unknown",
+    );
+    let mut unnamed = district("akimat-unnamed");
+    unnamed.names.ru = "  ".into();
+    invalid(
+        bodies::add(db, None, unnamed, now).await,
+        "admin-name-empty",
+    );
+    assert_eq!(records(db).await, before, "a refusal records nothing");
+
+    bodies::add(db, None, district("akimat-75-child"), now)
+        .await
+        .expect("added");
+    assert_eq!(records(db).await, before + 1);
+    // A body cannot go under itself or under a body below it.
+    let stamp = stamp_of(db, "akimat-75").await;
+    invalid(
+        bodies::move_to(db, None, "akimat-75", &stamp, "akimat-75-child", now).await,
+        "body-parent-cycle",
+    );
+    invalid(
+        bodies::move_to(db, None, "akimat-75", &stamp, "akimat-75", now).await,
+        "body-parent-cycle",
+    );
+    invalid(
+        bodies::move_to(db, None, "akimat-75", &stamp, "no-such-body", now).await,
+        "body-parent-unknown",
+    );
+    invalid(
+        bodies::move_to(db, None, "akimat-75", &stamp, "", now).await,
+        "body-parent-unknown",
+    );
+    // Renaming: the same name, a date before the body's last renaming.
+    let child = stamp_of(db, "akimat-75-child").await;
+    invalid(
+        bodies::rename(
+            db,
+            None,
+            "akimat-75-child",
+            &child,
+            names("akimat-75-child"),
+            today(),
+            now,
+        )
+        .await,
+        "body-name-same",
+    );
+    // A minimum only for councils, and within range.
+    invalid(
+        bodies::set_minimum(db, None, "akimat-75-child", &child, Some(9), now).await,
+        "body-not-council",
+    );
+    invalid(
+        bodies::set_minimum(db, None, "akimat-75-child", &child, Some(0), now).await,
+        "council-minimum-range",
+    );
+    // Ending: itself, another kind, a day ahead, bodies still under it.
+    let end = |slug: &'static str, stamp: String, to: &'static str, on: NaiveDate| async move {
+        bodies::end(db, None, slug, &stamp, to, on, now).await
+    };
+    invalid(
+        end("akimat-75-child", child.clone(), "akimat-75-child", today()).await,
+        "body-successor-self",
+    );
+    invalid(
+        end("akimat-75-child", child.clone(), "maslikhat-75", today()).await,
+        "body-successor-kind",
+    );
+    invalid(
+        end("akimat-75-child", child.clone(), "no-such-body", today()).await,
+        "body-successor-unknown",
+    );
+    invalid(
+        end(
+            "akimat-75-child",
+            child.clone(),
+            "akimat-71",
+            today().succ_opt().expect("tomorrow"),
+        )
+        .await,
+        "body-end-date",
+    );
+    invalid(
+        end("akimat-75", stamp.clone(), "akimat-71", today()).await,
+        "body-has-children",
+    );
+    assert_eq!(records(db).await, before + 1, "refusals record nothing");
+    // Two admins: the second form's stamp is stale once the first has renamed the body.
+    bodies::rename(
+        db,
+        None,
+        "akimat-75-child",
+        &child,
+        names("Renamed akimat"),
+        today(),
+        now,
+    )
+    .await
+    .expect("renamed");
+    changed_meanwhile(
+        bodies::rename(
+            db,
+            None,
+            "akimat-75-child",
+            &child,
+            names("Another"),
+            today(),
+            now,
+        )
+        .await,
+    );
+    changed_meanwhile(end("akimat-75-child", child, "akimat-71", today()).await);
+    let again = stamp_of(db, "akimat-75-child").await;
+    invalid(
+        bodies::rename(
+            db,
+            None,
+            "akimat-75-child",
+            &again,
+            names("Too early"),
+            today().pred_opt().expect("yesterday"),
+            now,
+        )
+        .await,
+        "body-rename-date",
+    );
+    test.drop_database().await;
+}
+
+#[tokio::test]
+async fn an_ended_body_hands_its_open_cases_and_petitions_to_its_successor() {
+    use app::model::{EventKind, PetitionStatus};
+    use app::server::entities::{case, role_grant, timeline_event};
+    let test = TestDb::new().await;
+    let db = &test.db;
+    let now = Utc::now();
+    for slug in ["akimat-old", "akimat-new"] {
+        bodies::add(
+            db,
+            None,
+            new_body(slug, BodyKind::Akimat, BodyLevel::District, "akimat-75"),
+            now,
+        )
+        .await
+        .expect("added");
+    }
+    let p = people::verified_citizens(db, "end", 3, "75", true)
+        .await
+        .expect("people");
+    people::grant(db, &p[1].email, Role::Moderator, None)
+        .await
+        .expect("moderator");
+    people::grant(db, &p[2].email, Role::Official, Some("akimat-old"))
+        .await
+        .expect("official");
+    let registered_on = today() - chrono::Days::new(10);
+    let (registered, old_case) = people::registered_petition_to(
+        db,
+        p[0].id,
+        p[1].id,
+        "A bridge",
+        "akimat-old",
+        "75",
+        registered_on,
+    )
+    .await
+    .expect("registered");
+    let gathering =
+        people::approved_petition_to(db, p[0].id, p[1].id, "A park", "akimat-old", "75")
+            .await
+            .expect("approved");
+    let before = records(db).await;
+
+    let stamp = stamp_of(db, "akimat-old").await;
+    let moved = bodies::end(
+        db,
+        Some(p[1].id),
+        "akimat-old",
+        &stamp,
+        "akimat-new",
+        today(),
+        now,
+    )
+    .await
+    .expect("ended");
+    assert_eq!((moved.cases, moved.petitions, moved.roles), (1, 2, 1));
+
+    // The old case ended as handed over; the successor's case runs on the same clock.
+    let old = cases::find(db, old_case.id).await.expect("exists");
+    assert_eq!(old.state, "forwarded");
+    let new = case::Entity::find()
+        .filter(case::Column::ForwardedFromId.eq(old_case.id))
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("the successor opened a case");
+    let successor = bodies::body(db, "akimat-new").await.expect("reads");
+    assert_eq!(new.state, "awaiting_answer");
+    assert_eq!(new.origin_id, registered);
+    assert_eq!(new.registered_on, old_case.registered_on);
+    assert_eq!(
+        (new.due_on, new.very_due_on),
+        (old_case.due_on, old_case.very_due_on)
+    );
+    assert_eq!(successor.open_cases, 1);
+    let events = |id: i32| async move {
+        timeline_event::Entity::find()
+            .filter(timeline_event::Column::SubjectKind.eq("case"))
+            .filter(timeline_event::Column::SubjectId.eq(id))
+            .all(db)
+            .await
+            .expect("reads")
+            .into_iter()
+            .map(|e| e.kind)
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        events(old.id)
+            .await
+            .contains(&EventKind::BodyEnded.as_str().to_owned())
+    );
+    assert_eq!(
+        events(new.id).await,
+        vec![EventKind::ReceivedFromPredecessor.as_str().to_owned()]
+    );
+    // A sweep leaves the carried-over due day alone.
+    cases::clock::sweep(db, Utc::now(), today())
+        .await
+        .expect("sweeps");
+    assert_eq!(
+        cases::find(db, new.id).await.expect("exists").due_on,
+        old_case.due_on
+    );
+
+    // The petition still gathering is now addressed to the successor.
+    let p2 = petition::Entity::find_by_id(gathering)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("exists");
+    assert_eq!(p2.body_id, new.body_id);
+    assert_eq!(p2.status, PetitionStatus::Gathering.as_str());
+
+    // The official's role ended with the body.
+    let grant = role_grant::Entity::find()
+        .filter(role_grant::Column::UserId.eq(p[2].id))
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("granted");
+    assert_eq!(grant.ends_on, Some(today()));
+
+    // The public page says it ended and names the successor; the change is public.
+    let page = app::server::services::bodies::body_view(db, "akimat-old")
+        .await
+        .expect("reads");
+    assert_eq!(page.ended_on, Some(today()));
+    assert_eq!(page.successor.map(|s| s.slug), Some("akimat-new".into()));
+    assert_eq!(records(db).await, before + 1);
+    let public = admin::changes(db, true, None).await.expect("reads");
+    let change = public.first().expect("a public change");
+    assert_eq!(
+        (change.subject, change.item.as_str()),
+        (ChangeSubject::Body, "akimat-old")
+    );
+    match &change.new {
+        Some(RecordedValue::Body {
+            successor,
+            valid_to,
+            ..
+        }) => {
+            assert_eq!(successor.as_deref(), Some("akimat-new"));
+            assert_eq!(*valid_to, Some(today()));
+        }
+        other => panic!("expected a body, got {other:?}"),
+    }
+    // Ended is ended: a second try with a fresh form is refused.
+    let stamp = stamp_of(db, "akimat-old").await;
+    match bodies::end(db, None, "akimat-old", &stamp, "akimat-new", today(), now).await {
+        Err(ActionError::Refused(key)) => assert_eq!(key, "body-ended-already"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    test.drop_database().await;
+}
+
+#[tokio::test]
+async fn a_renamed_body_keeps_its_history_and_a_council_its_own_minimum() {
+    let test = TestDb::new().await;
+    let db = &test.db;
+    let now = Utc::now();
+    let old_names = bodies::body(db, "akimat-75")
+        .await
+        .expect("reads")
+        .body
+        .names;
+    let stamp = stamp_of(db, "akimat-75").await;
+    bodies::rename(
+        db,
+        None,
+        "akimat-75",
+        &stamp,
+        names("Akimat of the capital"),
+        today(),
+        now,
+    )
+    .await
+    .expect("renamed");
+    let page = app::server::services::bodies::body_view(db, "akimat-75")
+        .await
+        .expect("reads");
+    assert_eq!(page.body.names.en, "Akimat of the capital");
+    let former = page.former_names.last().expect("the old name is kept");
+    assert_eq!(former.names, old_names);
+    assert_eq!(former.valid_to, today().pred_opt().expect("yesterday"));
+
+    // Moving a body records its new parent.
+    bodies::add(
+        db,
+        None,
+        new_body(
+            "akimat-mover",
+            BodyKind::Akimat,
+            BodyLevel::District,
+            "akimat-75",
+        ),
+        now,
+    )
+    .await
+    .expect("added");
+    let stamp = stamp_of(db, "akimat-mover").await;
+    bodies::move_to(db, None, "akimat-mover", &stamp, "akimat-71", now)
+        .await
+        .expect("moved");
+    let mover = bodies::body(db, "akimat-mover").await.expect("reads");
+    assert_eq!(mover.parent.map(|p| p.slug), Some("akimat-71".into()));
+
+    // A council's own minimum counts its vacancies.
+    let council = app::server::entities::body::Entity::find()
+        .filter(app::server::entities::body::Column::Kind.eq("public_council"))
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("a council is seeded");
+    let stamp = stamp_of(db, &council.slug).await;
+    bodies::set_minimum(db, None, &council.slug, &stamp, Some(15), now)
+        .await
+        .expect("set");
+    let health = app::server::services::councils::health::of_councils(db, &[council.id], today())
+        .await
+        .expect("reads");
+    let h = health.get(&council.id).expect("its health");
+    assert_eq!(h.minimum_members, 15);
+    assert_eq!(h.vacancies, 15 - h.voting_members.min(15));
+    let stamp = stamp_of(db, &council.slug).await;
+    bodies::set_minimum(db, None, &council.slug, &stamp, None, now)
+        .await
+        .expect("back to the setting");
+    let health = app::server::services::councils::health::of_councils(db, &[council.id], today())
+        .await
+        .expect("reads");
+    assert_eq!(
+        health.get(&council.id).expect("its health").minimum_members,
+        7
+    );
+    test.drop_database().await;
+}
+
+#[tokio::test]
+async fn a_prohibited_topic_added_is_on_the_public_record_and_other_reasons_only_on_the_admins() {
+    use app::model::ReasonScope;
+    use app::server::services::petitions::moderation;
+    let test = TestDb::new().await;
+    let db = &test.db;
+    let now = Utc::now();
+    moderation::save_reason(
+        db,
+        None,
+        "prohibited-test-topic",
+        names("Calls to seize land"),
+        ReasonScope::Petition,
+        true,
+        true,
+        now,
+    )
+    .await
+    .expect("saved");
+    moderation::save_reason(
+        db,
+        None,
+        "duplicate-test",
+        names("A duplicate"),
+        ReasonScope::Petition,
+        false,
+        true,
+        now,
+    )
+    .await
+    .expect("saved");
+    let public = admin::changes(db, true, None).await.expect("reads");
+    assert_eq!(public.len(), 1, "only the prohibited topic is public");
+    assert_eq!(
+        (public[0].subject, public[0].item.as_str()),
+        (ChangeSubject::Reason, "prohibited-test-topic")
+    );
+    assert!(public[0].old.is_none(), "added");
+    let all = admin::changes(db, false, None).await.expect("reads");
+    assert_eq!(all.len(), 2);
+    // Saving it unchanged records nothing; retiring it is on the public record.
+    moderation::save_reason(
+        db,
+        None,
+        "prohibited-test-topic",
+        names("Calls to seize land"),
+        ReasonScope::Petition,
+        true,
+        true,
+        now,
+    )
+    .await
+    .expect("saved");
+    assert_eq!(records(db).await, 2);
+    moderation::save_reason(
+        db,
+        None,
+        "prohibited-test-topic",
+        names("Calls to seize land"),
+        ReasonScope::Petition,
+        true,
+        false,
+        now,
+    )
+    .await
+    .expect("saved");
+    let public = admin::changes(db, true, None).await.expect("reads");
+    match &public[0].new {
+        Some(RecordedValue::Reason { active, .. }) => assert!(!active, "retired"),
+        other => panic!("expected a reason, got {other:?}"),
+    }
+    test.drop_database().await;
+}
+
+mod imports_csv {
+    use super::*;
+    use app::model::{ImportAction, ImportKind};
+    use app::server::services::administration::imports;
+
+    fn keys(report: &app::model::ImportReport) -> Vec<(u32, String)> {
+        report
+            .problems
+            .iter()
+            .map(|p| (p.line, p.key.clone()))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn a_wrong_file_is_refused_as_a_whole_with_each_row_and_reason() {
+        let test = TestDb::new().await;
+        let db = &test.db;
+        // A missing column refuses the file at its first line.
+        let report = imports::dry_run(
+            db,
+            ImportKind::Territories,
+            b"kato,kind,parent\n751999,district,75\n",
+        )
+        .await
+        .expect("reads");
+        assert!(report.problems.iter().any(|p| p.line == 1
+            && p.key == "import-missing-column"
+            && p.column.as_deref() == Some("name_kk")));
+        // An unknown KATO code, a duplicate row, a bad count: each named with its line.
+        let csv = "kato;year;population;source\n\
+                   75;2025;2 300 000;Bureau of National Statistics\n\
+                   999999;2025;5;Bureau\n\
+                   75;2025;2 300 001;Bureau\n\
+                   71;2025;zero;Bureau\n";
+        let report = imports::dry_run(db, ImportKind::Populations, csv.as_bytes())
+            .await
+            .expect("reads");
+        assert_eq!(
+            keys(&report),
+            vec![
+                (3, "import-kato-unknown".to_owned()),
+                (4, "import-duplicate".to_owned()),
+                (5, "population-count-range".to_owned()),
+            ]
+        );
+        // Staged: kept with its report, and applying it is refused; nothing changed.
+        let before = app::server::testing::count_rows(db, "populations").await;
+        let id = imports::stage(
+            db,
+            None,
+            ImportKind::Populations,
+            "pop.csv",
+            csv.as_bytes(),
+            Utc::now(),
+        )
+        .await
+        .expect("staged");
+        match imports::apply(db, None, id, Utc::now()).await {
+            Err(ActionError::Refused(key)) => assert_eq!(key, "import-refused"),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        assert_eq!(
+            app::server::testing::count_rows(db, "populations").await,
+            before
+        );
+        assert_eq!(records(db).await, 0);
+        // Not UTF-8; an unknown column; a rename by import; a body made its own ancestor.
+        let report = imports::dry_run(
+            db,
+            ImportKind::Populations,
+            b"kato,year,population,source\n75,2025,1,\xff\xfe\n",
+        )
+        .await
+        .expect("reads");
+        assert_eq!(keys(&report), vec![(0, "import-not-utf8".to_owned())]);
+        let report = imports::dry_run(
+            db,
+            ImportKind::Populations,
+            b"kato,year,population,source,colour\n",
+        )
+        .await
+        .expect("reads");
+        assert_eq!(keys(&report), vec![(1, "import-unknown-column".to_owned())]);
+        let exported = imports::export(db, ImportKind::Territories)
+            .await
+            .expect("exports");
+        let renamed = exported.replacen("Almaty", "Alma-Ata", 1);
+        let report = imports::dry_run(db, ImportKind::Territories, renamed.as_bytes())
+            .await
+            .expect("reads");
+        assert!(
+            report.problems.iter().any(|p| p.key == "import-rename"),
+            "{report:?}"
+        );
+        let bodies_csv = imports::export(db, ImportKind::Bodies)
+            .await
+            .expect("exports");
+        let mut lines: Vec<String> = bodies_csv.lines().map(str::to_owned).collect();
+        let government = lines
+            .iter()
+            .position(|l| l.starts_with("government,"))
+            .expect("the Government is listed");
+        lines[government] = lines[government].replacen("national,,", "national,akimat-75,", 1);
+        let report = imports::dry_run(db, ImportKind::Bodies, lines.join("\n").as_bytes())
+            .await
+            .expect("reads");
+        assert!(
+            report.problems.iter().any(|p| p.key == "body-parent-cycle"),
+            "{report:?}"
+        );
+        test.drop_database().await;
+    }
+
+    #[tokio::test]
+    async fn an_export_imports_unchanged_and_a_clean_file_applies_once_on_the_record() {
+        let test = TestDb::new().await;
+        let db = &test.db;
+        for kind in ImportKind::ALL {
+            let csv = imports::export(db, *kind).await.expect("exports");
+            let report = imports::dry_run(db, *kind, csv.as_bytes())
+                .await
+                .expect("reads");
+            assert!(
+                report.problems.is_empty(),
+                "{kind:?}: {:?}",
+                report.problems
+            );
+            assert!(
+                report.lines.iter().all(|l| l.action == ImportAction::Same),
+                "{kind:?}: an export imports unchanged"
+            );
+        }
+        let csv = "kato,kind,parent,name_kk,name_ru,name_en,valid_from,valid_to\n\
+                   751910,district,75,Жаңа аудан,Новый район,New District,2026-01-01,\n\
+                   75191010,rural_district,751910,Жаңа округ,Новый округ,New Rural District,,\n";
+        let id = imports::stage(
+            db,
+            None,
+            ImportKind::Territories,
+            "new.csv",
+            csv.as_bytes(),
+            Utc::now(),
+        )
+        .await
+        .expect("staged");
+        let staged = imports::find(db, id).await.expect("reads");
+        assert!(
+            staged.report.problems.is_empty(),
+            "{:?}",
+            staged.report.problems
+        );
+        assert_eq!(staged.report.lines.len(), 2);
+        assert!(
+            staged
+                .report
+                .lines
+                .iter()
+                .all(|l| l.action == ImportAction::Add)
+        );
+        assert!(
+            territories_named(db, "New District").await.is_none(),
+            "a dry run changes nothing"
+        );
+        assert_eq!(
+            imports::apply(db, None, id, Utc::now())
+                .await
+                .expect("applies"),
+            2
+        );
+        let added = territories_named(db, "New District").await.expect("added");
+        assert_eq!(added.valid_from, NaiveDate::from_ymd_opt(2026, 1, 1));
+        assert_eq!(records(db).await, 2, "each row on the record");
+        match imports::apply(db, None, id, Utc::now()).await {
+            Err(ActionError::Refused(key)) => assert_eq!(key, "import-applied"),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        // A clean file that the tables overtook: applying it is refused, nothing changes.
+        let pop = "kato,year,population,source\n751910,2026,41000,Akimat\n";
+        let id = imports::stage(
+            db,
+            None,
+            ImportKind::Populations,
+            "pop.csv",
+            pop.as_bytes(),
+            Utc::now(),
+        )
+        .await
+        .expect("staged");
+        let unit = territories_named(db, "New District").await.expect("added");
+        app::server::services::administration::territories::set_validity(
+            db,
+            None,
+            "751910",
+            &app::server::services::administration::territories::stamp(&unit),
+            unit.valid_from,
+            unit.valid_from,
+            Utc::now(),
+        )
+        .await
+        .expect("dated");
+        let before = records(db).await;
+        // (The unit still exists, so the population file still passes: it applies.)
+        assert_eq!(
+            imports::apply(db, None, id, Utc::now())
+                .await
+                .expect("applies"),
+            1
+        );
+        assert_eq!(records(db).await, before + 1);
+        let overtaken = "kato,kind,parent,name_kk,name_ru,name_en,valid_from,valid_to\n\
+                         751920,district,75,Аудан,Район,Another District,,\n";
+        let id = imports::stage(
+            db,
+            None,
+            ImportKind::Territories,
+            "late.csv",
+            overtaken.as_bytes(),
+            Utc::now(),
+        )
+        .await
+        .expect("staged");
+        app::server::services::administration::territories::add(
+            db,
+            None,
+            "751920",
+            app::model::TerritoryKind::District,
+            Some("75"),
+            names("Added meanwhile"),
+            None,
+            Utc::now(),
+        )
+        .await
+        .expect("added meanwhile");
+        let before = records(db).await;
+        match imports::apply(db, None, id, Utc::now()).await {
+            Err(ActionError::Refused(key)) => assert_eq!(key, "import-stale"),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        assert_eq!(records(db).await, before);
+        test.drop_database().await;
+    }
+
+    async fn territories_named(
+        db: &DatabaseConnection,
+        en: &str,
+    ) -> Option<app::server::entities::territory::Model> {
+        app::server::entities::territory::Entity::find()
+            .filter(app::server::entities::territory::Column::NameEn.eq(en))
+            .one(db)
+            .await
+            .expect("reads")
+    }
 }

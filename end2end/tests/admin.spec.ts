@@ -132,3 +132,90 @@ test('the admin pages are refused to a citizen, and the rule-changes page is in 
     await axeClean(page);
   }
 });
+
+// Ending a body (a district akimat of each run's own, scripts/e2e-server.sh): its case awaiting
+// an answer moves to the successor with the same due day, and the body's public page says it
+// ended and names the successor.
+for (const javaScript of [true, false]) {
+  const run = javaScript ? 'js' : 'nojs';
+  test.describe(`JavaScript ${javaScript ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled: javaScript });
+
+    test(`end a body; its open case shows the successor (${run})`, async ({ page }) => {
+      const [, caseId] = readFileSync(`${fixtures}/end-body-${run}.txt`, 'utf8').trim().split(' ');
+      const due = await dueDate(page, caseId);
+      await asAdmin(page);
+      await page.goto('/en/admin/bodies');
+      if (javaScript) await axeClean(page);
+      await page.getByRole('link', { name: `Old district akimat (${run})`, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Old district akimat (${run})`);
+      await expect(page.locator('dt:has-text("Awaiting it") + dd')).toContainText('Cases awaiting an answer: 1');
+      if (javaScript) await axeClean(page);
+
+      // A refused end first: no successor chosen. The message, and nothing ended.
+      const form = page.getByRole('region', { name: 'End this body' });
+      await form.getByLabel('Ended on').fill(new Date().toISOString().slice(0, 10));
+      await form.getByRole('button', { name: 'End this body' }).click();
+      await expect(page.getByRole('alert')).toContainText('Choose a successor');
+      await expect(page.getByLabel('Ended on')).toHaveValue(new Date().toISOString().slice(0, 10));
+
+      const again = page.getByRole('region', { name: 'End this body' });
+      await again.getByLabel('Successor').selectOption(`akimat-e2e-new-${run}`);
+      await again.getByRole('button', { name: 'End this body' }).click();
+      await expect(page.getByText('The body is ended')).toBeVisible();
+      await expect(page.locator('dt:has-text("Successor") + dd')).toHaveText(`New district akimat (${run})`);
+
+      // The case: handed to the successor, whose case is due the same day.
+      await page.goto(`/en/cases/${caseId}`);
+      await expect(page.getByText('The body ended; what awaited its answer passed to its successor')).toBeVisible();
+      const next = page.locator('dt:has-text("Forwarded to") + dd a');
+      await expect(next).toContainText(`New district akimat (${run})`);
+      await next.click();
+      await expect(page.getByText('Received from a body that ended, the deadline unchanged')).toBeVisible();
+      const nextDue = await page.locator('dt:has-text("Answer due") + dd').innerText();
+      expect(nextDue.slice(0, 10)).toBe(due.toISOString().slice(0, 10).split('-').reverse().join('.'));
+      if (javaScript) await axeClean(page);
+
+      // The public page of the old body.
+      await page.goto(`/en/bodies/akimat-e2e-old-${run}`);
+      await expect(page.getByText('This body ended on')).toBeVisible();
+      await expect(page.getByRole('status').getByRole('link', { name: `New district akimat (${run})` })).toBeVisible();
+    });
+  });
+}
+
+// A CSV import (populations of an old year, which no threshold follows): the dry run shows
+// the change and changes nothing, applying it puts it on the record.
+for (const [javaScript, year, count] of [
+  [true, '2019', '1234567'],
+  [false, '2018', '7654321'],
+] as const) {
+  test.describe(`JavaScript ${javaScript ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled: javaScript });
+
+    test(`import populations from a CSV file (${year})`, async ({ page }) => {
+      await asAdmin(page);
+      await page.goto('/en/admin');
+      await page.getByRole('link', { name: 'Import and export' }).click();
+      await expect(page).toHaveURL(/\/en\/admin\/import$/);
+      if (javaScript) await axeClean(page);
+      await page.getByLabel('What the file holds').selectOption('populations');
+      await page.getByLabel('CSV file').setInputFiles({
+        name: `populations-${year}.csv`,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`kato;year;population;source\n35;${year};${count};Bureau of National Statistics\n`),
+      });
+      await page.getByRole('button', { name: 'Check the file' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Import: populations-${year}.csv`);
+      await expect(page.getByText('New: 1. Changed: 0. Unchanged: 0.')).toBeVisible();
+      const shown = Number(count).toLocaleString('en-US');
+      await expect(page.getByRole('row').filter({ hasText: `35/${year}` })).toContainText(shown);
+      if (javaScript) await axeClean(page);
+      await page.getByRole('button', { name: 'Apply the changes' }).click();
+      await expect(page.getByText('The file is applied')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Apply the changes' })).toHaveCount(0);
+      await page.goto('/en/admin/territories/35');
+      await expect(page.getByRole('row').filter({ hasText: year })).toContainText(shown);
+    });
+  });
+}

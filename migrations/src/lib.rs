@@ -26,6 +26,7 @@ mod m20261203_000020_case_term_days;
 mod m20261204_000021_discovery;
 mod m20261205_000022_signature_log;
 mod m20261206_000023_admin_changes;
+mod m20261207_000024_bodies_and_imports;
 
 /// Runs every migration in order; used at start-up, by `server migrate` and by the tests.
 pub struct Migrator;
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000021_discovery::Migration),
             Box::new(m20261205_000022_signature_log::Migration),
             Box::new(m20261206_000023_admin_changes::Migration),
+            Box::new(m20261207_000024_bodies_and_imports::Migration),
         ]
     }
 }

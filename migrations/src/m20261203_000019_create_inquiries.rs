@@ -116,7 +116,7 @@ fn fk(
 }
 
 /// Every event the timeline knew before this migration.
-const EVENTS_BEFORE: [&str; 29] = [
+pub(crate) const EVENTS_BEFORE: [&str; 29] = [
     "submitted",
     "returned",
     "approved",
@@ -149,7 +149,7 @@ const EVENTS_BEFORE: [&str; 29] = [
 ];
 
 /// The events of an inquiry's lifecycle and of a petition a deputy adopts.
-const EVENTS_ADDED: [&str; 11] = [
+pub(crate) const EVENTS_ADDED: [&str; 11] = [
     "sent",
     "adopted",
     "answer_satisfactory",
@@ -163,7 +163,7 @@ const EVENTS_ADDED: [&str; 11] = [
     "closed_not_resolved",
 ];
 
-fn in_list(events: &[&str]) -> String {
+pub(crate) fn in_list(events: &[&str]) -> String {
     events
         .iter()
         .map(|e| format!("'{e}'"))
@@ -172,7 +172,7 @@ fn in_list(events: &[&str]) -> String {
 }
 
 /// Sets the list of events `timeline_events.kind` may hold.
-async fn set_events(manager: &SchemaManager<'_>, events: &[&str]) -> Result<(), DbErr> {
+pub(crate) async fn set_events(manager: &SchemaManager<'_>, events: &[&str]) -> Result<(), DbErr> {
     let db = manager.get_connection();
     let list = in_list(events);
     if manager.get_database_backend() == sea_orm::DatabaseBackend::Postgres {

@@ -20,8 +20,13 @@ use app::i18n::Locale;
 use app::model::FormEcho;
 use app::server::request::{FORM_ECHO_COOKIE, encode_echo};
 
-/// The paths of the documents' multipart forms (`crate::documents`).
-pub const UPLOAD_PATHS: &[&str] = &["/api/cases/documents", "/api/meetings/documents"];
+/// The paths of the multipart forms: documents (`crate::documents`) and CSV imports
+/// (`crate::imports`).
+pub const UPLOAD_PATHS: &[&str] = &[
+    "/api/cases/documents",
+    "/api/meetings/documents",
+    crate::imports::UPLOAD_PATH,
+];
 /// Fields that are never echoed.
 const SECRET: &[&str] = &["csrf", "password", "current_password", "iin", "token"];
 /// Fields passed on exactly as sent: secrets are compared byte for byte.

@@ -6,6 +6,7 @@ pub mod config;
 pub mod documents;
 pub mod form_echo;
 pub mod guard;
+pub mod imports;
 pub mod language;
 pub mod log_api;
 pub mod metrics;
@@ -347,6 +348,12 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
             axum::routing::post(documents::upload_meeting)
                 .layer(axum::extract::DefaultBodyLimit::max(documents::MAX_UPLOAD)),
         )
+        .route(
+            imports::UPLOAD_PATH,
+            axum::routing::post(imports::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(imports::MAX_UPLOAD)),
+        )
+        .route("/api/admin/export/{kind}", get(imports::export))
         .route("/documents/{id}", get(documents::download))
         .route("/meeting-documents/{id}", get(documents::download_meeting))
         .route_service(

@@ -32,7 +32,13 @@ const USAGE: &str = "usage: server [serve|migrate|seed|grant-admin EMAIL|grant-r
                      fixed number of signatures counted at GRADE (default iin_checked)
   set-setting KEY VALUE
                      set an existing platform setting (council quorum, agenda notice, …)
+  add-body SLUG KIND LEVEL PARENT KATO NAME
+                     add a body (the same name in three languages) under the body PARENT,
+                     serving the territory KATO, as the administration page does
   citizens PREFIX COUNT [--iin] [--sessions FILE]
+                     create COUNT verified accounts PREFIX0@example.kz … in Almaty (for load
+                     tests and demos; password steppe-wind-over-ulytau), IIN-checked with
+                     --iin; with --sessions, log each in and write one session token a line
   registered-petition AUTHOR MODERATOR BODY KATO DAYS_AGO TITLE
                        (a petition under consideration since DAYS_AGO, its case open at BODY;
                        prints the petition's and the case's ids)
@@ -48,9 +54,6 @@ const USAGE: &str = "usage: server [serve|migrate|seed|grant-admin EMAIL|grant-r
   backdate-case CASE DAYS
                      move a case's registration and deadlines DAYS days into the past, as
                      if the clock had run on (a test fixture)
-                     create COUNT verified accounts PREFIX0@example.kz … in Almaty (for load
-                     tests and demos; password steppe-wind-over-ulytau), IIN-checked with
-                     --iin; with --sessions, log each in and write one session token a line
 
 Configuration comes from the environment; see .env.example.";
 
@@ -91,6 +94,7 @@ async fn main() -> ExitCode {
         }
         "set-threshold" => set_threshold(std::env::args().skip(2).collect()).await,
         "set-setting" => set_setting(std::env::args().skip(2).collect()).await,
+        "add-body" => add_body(std::env::args().skip(2).collect()).await,
         "citizens" => citizens(std::env::args().skip(2).collect()).await,
         "registered-petition" => registered_petition(std::env::args().skip(2).collect()).await,
         "backdate-case" => backdate_case(std::env::args().skip(2).collect()).await,
@@ -285,6 +289,40 @@ async fn set_threshold(args: Vec<String>) -> Result<(), String> {
         }
     })?;
     println!("petitions to a {level} {kind} need {signatures} signatures ({grade})");
+    Ok(())
+}
+
+async fn add_body(args: Vec<String>) -> Result<(), String> {
+    use app::model::{BodyKind, BodyLevel, Names};
+    use app::server::services::administration::bodies;
+    let [slug, kind, level, parent, kato, name @ ..] = args.as_slice() else {
+        return Err(format!(
+            "add-body needs SLUG KIND LEVEL PARENT KATO NAME\n{USAGE}"
+        ));
+    };
+    let name = name.join(" ");
+    let new = bodies::NewBody {
+        slug: slug.clone(),
+        kind: BodyKind::parse(kind).ok_or(format!("no body kind {kind}"))?,
+        level: BodyLevel::parse(level).ok_or(format!("no level {level}"))?,
+        parent: Some(parent.clone()),
+        territory: kato.clone(),
+        names: Names {
+            kk: name.clone(),
+            ru: name.clone(),
+            en: name,
+        },
+        valid_from: None,
+    };
+    administer("add-body", move |txn| {
+        Box::pin(async move {
+            bodies::add(txn, None, new, chrono::Utc::now())
+                .await
+                .map(|_| ())
+        })
+    })
+    .await?;
+    println!("{slug} is added");
     Ok(())
 }
 

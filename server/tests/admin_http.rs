@@ -60,6 +60,10 @@ async fn fingerprint(site: &Site) -> String {
         "calendar_days",
         "thresholds",
         "platform_settings",
+        "body_names",
+        "body_successions",
+        "timeline_events",
+        "cases",
     ] {
         out.push_str(&format!("{table}={};", count_rows(db, table).await));
     }
@@ -76,6 +80,13 @@ async fn fingerprint(site: &Site) -> String {
         .expect("reads")
     {
         out.push_str(&format!("{}={}@{};", s.key, s.value, s.version));
+    }
+    for b in app::server::entities::body::Entity::find()
+        .all(db)
+        .await
+        .expect("reads")
+    {
+        out.push_str(&format!("{b:?};"));
     }
     out
 }
@@ -144,6 +155,30 @@ async fn every_admin_action_and_read_is_refused_to_every_other_role() {
             "/api/admin/territories/population",
             format!("csrf={CSRF}&lang=en&kato=75&year=2025&count=5&source=x"),
         ),
+        (
+            "/api/admin/bodies/add",
+            format!(
+                "csrf={CSRF}&lang=en&slug=akimat-http-new&kind=akimat&level=district&parent=akimat-75&territory=75&name_kk=A&name_ru=B&name_en=C&valid_from="
+            ),
+        ),
+        (
+            "/api/admin/bodies/rename",
+            format!(
+                "csrf={CSRF}&lang=en&slug=akimat-75&stamp=x&name_kk=A&name_ru=B&name_en=C&from=2026-03-01"
+            ),
+        ),
+        (
+            "/api/admin/bodies/move",
+            format!("csrf={CSRF}&lang=en&slug=akimat-75&stamp=x&parent=government"),
+        ),
+        (
+            "/api/admin/bodies/minimum",
+            format!("csrf={CSRF}&lang=en&slug=council-akimat-75&stamp=x&minimum=9"),
+        ),
+        (
+            "/api/admin/bodies/end",
+            format!("csrf={CSRF}&lang=en&slug=akimat-75&stamp=x&successor=akimat-71&on=2026-03-01"),
+        ),
     ];
     let before = fingerprint(&site).await;
     for (path, form) in &actions {
@@ -160,6 +195,8 @@ async fn every_admin_action_and_read_is_refused_to_every_other_role() {
         "/api/admin/settings",
         "/api/admin/changes",
         "/api/admin/territories",
+        "/api/admin/bodies",
+        "/api/admin/imports/recent",
     ] {
         for (who, cookie) in &c.others {
             let (status, _) = post_from(&site, PAGE, read, cookie, "").await;
@@ -182,7 +219,17 @@ async fn every_admin_action_and_read_is_refused_to_every_other_role() {
     let (status, headers) = post_from(&site, PAGE, actions[5].0, &c.admin, &actions[5].1).await;
     assert!(status.is_redirection(), "{status}");
     assert!(location(&headers).starts_with("/en/admin/territories/751999?done="));
-    assert_eq!(count_rows(&site.test.db, "admin_changes").await, 3);
+    let (status, headers) = post_from(&site, PAGE, actions[9].0, &c.admin, &actions[9].1).await;
+    assert!(status.is_redirection(), "{status}");
+    assert!(location(&headers).starts_with("/en/admin/bodies/akimat-http-new?done="));
+    // A stale form from the admin is told, and changes nothing.
+    let (status, headers) = post_from(&site, PAGE, actions[13].0, &c.admin, &actions[13].1).await;
+    assert!(status.is_redirection(), "a stale stamp: {status}");
+    assert!(
+        location(&headers).contains("__err"),
+        "a stale stamp goes back with its message"
+    );
+    assert_eq!(count_rows(&site.test.db, "admin_changes").await, 4);
     site.finish().await;
 }
 
@@ -311,6 +358,10 @@ async fn the_pages_in_three_languages_and_the_public_record() {
             "/admin/changes",
             "/admin/territories",
             "/admin/territories/75",
+            "/admin/bodies",
+            "/admin/bodies/akimat-75",
+            "/admin/bodies/council-akimat-75",
+            "/admin/import",
         ] {
             let (status, _, page) = site
                 .get(&format!("/{lang}{admin_page}"), &[("cookie", &c.admin)])
@@ -341,5 +392,113 @@ async fn the_pages_in_three_languages_and_the_public_record() {
         !page.contains("signing_per_ip_hour"),
         "a moderator sees no settings"
     );
+    site.finish().await;
+}
+
+async fn upload(site: &Site, cookie: &str, kind: &str, csv: &[u8]) -> (StatusCode, String) {
+    let (content_type, body) = multipart_with(
+        "file",
+        &[("csrf", CSRF), ("lang", "en"), ("kind", kind)],
+        &[("list.csv", csv)],
+    );
+    let (status, headers, _) = site
+        .send(
+            "POST",
+            "/api/admin/imports",
+            &[
+                ("host", "127.0.0.1"),
+                ("referer", "http://127.0.0.1/en/admin/import"),
+                ("content-type", &content_type),
+                ("cookie", cookie),
+            ],
+            body,
+            None,
+        )
+        .await;
+    (status, location(&headers).to_owned())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn csv_export_and_import_are_for_admins_and_a_dry_run_comes_before_applying() {
+    let site = Site::new().await;
+    let c = cast(&site).await;
+    // Export: the admin gets the CSV, anyone else 403.
+    let (status, headers, csv) = site
+        .get("/api/admin/export/territories", &[("cookie", &c.admin)])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers["content-type"]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("text/csv"),
+        "a CSV"
+    );
+    assert!(csv.starts_with("kato,kind,parent,name_kk,name_ru,name_en,valid_from,valid_to\n"));
+    assert!(csv.contains("\n75,"), "Almaty is listed");
+    for (who, cookie) in &c.others {
+        let (status, _, _) = site
+            .get("/api/admin/export/bodies", &[("cookie", cookie)])
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "export by a {who}");
+    }
+    let (status, _, _) = site.get("/api/admin/export/populations", &[]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "export by a visitor");
+
+    // Upload: refused to every other role; nothing kept.
+    let file = "kato,year,population,source\n75,2025,2400000,Bureau of National Statistics\n";
+    for (who, cookie) in &c.others {
+        let (status, _) = upload(&site, cookie, "populations", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "upload by a {who}");
+    }
+    assert_eq!(count_rows(&site.test.db, "admin_imports").await, 0);
+
+    // The admin: a wrong file comes back as a report naming the row and the reason.
+    let wrong = "kato,year,population,source\n999999,2025,5,Bureau\n";
+    let (status, to) = upload(&site, &c.admin, "populations", wrong.as_bytes()).await;
+    assert!(status.is_redirection(), "{status}");
+    assert!(to.starts_with("/en/admin/imports/"), "{to}");
+    let (_, _, page) = site.get(&to, &[("cookie", &c.admin)]).await;
+    assert!(
+        page.contains("No territorial unit has this KATO code"),
+        "{page}"
+    );
+    assert!(!page.contains("Apply the changes"));
+
+    // A clean file: its dry run changes nothing; applying it does, once, on the record.
+    let (_, to) = upload(&site, &c.admin, "populations", file.as_bytes()).await;
+    let (_, _, page) = site.get(&to, &[("cookie", &c.admin)]).await;
+    assert!(page.contains("Apply the changes"), "{page}");
+    assert!(page.contains("2,400,000"), "the new figure is shown");
+    assert_eq!(
+        count_rows(&site.test.db, "admin_changes").await,
+        0,
+        "a dry run"
+    );
+    let id = to.rsplit('/').next().expect("an id").to_owned();
+    for (who, cookie) in &c.others {
+        let (status, _) = post_from(
+            &site,
+            PAGE,
+            "/api/admin/imports/apply",
+            cookie,
+            &format!("csrf={CSRF}&lang=en&id={id}"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "apply by a {who}");
+    }
+    let (status, headers) = post_from(
+        &site,
+        PAGE,
+        "/api/admin/imports/apply",
+        &c.admin,
+        &format!("csrf={CSRF}&lang=en&id={id}"),
+    )
+    .await;
+    assert!(status.is_redirection(), "{status}");
+    assert!(location(&headers).contains("done=import-applied"));
+    assert_eq!(count_rows(&site.test.db, "admin_changes").await, 1);
+    let (_, _, public) = site.get("/en/rules/changes", &[]).await;
+    assert!(public.contains("2,400,000"), "a population is public");
     site.finish().await;
 }

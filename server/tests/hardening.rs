@@ -78,6 +78,10 @@ async fn fingerprint(site: &Site) -> String {
         "calendar_days",
         "territories",
         "territory_names",
+        "bodies",
+        "body_names",
+        "body_successions",
+        "admin_imports",
         "populations",
     ] {
         let n = count_rows(db, table).await;
@@ -547,6 +551,49 @@ const ENDPOINTS: &[(&str, &[(&str, char)])] = &[
             ("year", 'i'),
             ("count", 's'),
             ("source", 's'),
+        ],
+    ),
+    (
+        "admin/bodies/add",
+        &[
+            ("slug", 's'),
+            ("kind", 's'),
+            ("level", 's'),
+            ("parent", 's'),
+            ("territory", 's'),
+            ("name_kk", 's'),
+            ("name_ru", 's'),
+            ("name_en", 's'),
+            ("valid_from", 's'),
+        ],
+    ),
+    (
+        "admin/bodies/rename",
+        &[
+            ("slug", 's'),
+            ("stamp", 's'),
+            ("name_kk", 's'),
+            ("name_ru", 's'),
+            ("name_en", 's'),
+            ("from", 's'),
+        ],
+    ),
+    (
+        "admin/bodies/move",
+        &[("slug", 's'), ("stamp", 's'), ("parent", 's')],
+    ),
+    (
+        "admin/bodies/minimum",
+        &[("slug", 's'), ("stamp", 's'), ("minimum", 's')],
+    ),
+    ("admin/imports/apply", &[("id", 'i')]),
+    (
+        "admin/bodies/end",
+        &[
+            ("slug", 's'),
+            ("stamp", 's'),
+            ("successor", 's'),
+            ("on", 's'),
         ],
     ),
 ];

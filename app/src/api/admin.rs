@@ -52,6 +52,20 @@ mod ssr {
         Ok(Some(whole * 100 + fraction))
     }
 
+    /// A form's refusal of `field` with `key`.
+    pub fn invalid(field: &str, key: &str) -> AppError {
+        AppError::Invalid {
+            field: field.into(),
+            reason: key.into(),
+        }
+    }
+
+    /// A date the form must have (`YYYY-MM-DD`).
+    pub fn required_date(value: &str, field: &str) -> Result<chrono::NaiveDate, AppError> {
+        crate::api::acting::form_date(value, field, "date-invalid")?
+            .ok_or_else(|| invalid(field, "date-invalid"))
+    }
+
     /// A whole number of signatures; empty is none.
     pub fn signatures(text: &str) -> Result<Option<u64>, AppError> {
         let text = text.trim().replace([' ', '\u{a0}'], "");
@@ -155,14 +169,11 @@ pub async fn add_calendar_day(
     name_ru: String,
     name_en: String,
 ) -> Result<(), AppError> {
-    use crate::api::acting::{action_error, form_date, go_to};
+    use crate::api::acting::{action_error, go_to};
     use crate::model::{CalendarDayView, DayKind, Names};
     use crate::server::services::administration;
     let (state, me) = ssr::admin(&csrf).await?;
-    let day = form_date(&day, "day", "date-invalid")?.ok_or_else(|| AppError::Invalid {
-        field: "day".into(),
-        reason: "date-invalid".into(),
-    })?;
+    let day = ssr::required_date(&day, "day")?;
     let kind = DayKind::parse(kind.trim()).ok_or_else(|| AppError::Invalid {
         field: "kind".into(),
         reason: "calendar-kind-unknown".into(),
@@ -197,14 +208,11 @@ pub async fn add_calendar_day(
 /// `Forbidden` for anyone but an admin; `Refused` when the day is no longer there.
 #[server(endpoint = "admin/calendar/remove")]
 pub async fn remove_calendar_day(csrf: String, lang: String, day: String) -> Result<(), AppError> {
-    use crate::api::acting::{action_error, form_date, go_to};
+    use crate::api::acting::{action_error, go_to};
     use crate::server::services::administration;
     use chrono::Datelike;
     let (state, me) = ssr::admin(&csrf).await?;
-    let day = form_date(&day, "day", "date-invalid")?.ok_or_else(|| AppError::Invalid {
-        field: "day".into(),
-        reason: "date-invalid".into(),
-    })?;
+    let day = ssr::required_date(&day, "day")?;
     crate::server::in_transaction(&state, action_error, move |txn| {
         Box::pin(async move {
             administration::remove_day(txn, Some(me.id), day, chrono::Utc::now()).await
@@ -402,14 +410,11 @@ pub async fn rename_territory(
     name_en: String,
     from: String,
 ) -> Result<(), AppError> {
-    use crate::api::acting::{action_error, form_date, go_to};
+    use crate::api::acting::{action_error, go_to};
     use crate::model::Names;
     use crate::server::services::administration::territories;
     let (state, me) = ssr::admin(&csrf).await?;
-    let from = form_date(&from, "from", "date-invalid")?.ok_or_else(|| AppError::Invalid {
-        field: "from".into(),
-        reason: "date-invalid".into(),
-    })?;
+    let from = ssr::required_date(&from, "from")?;
     let names = Names {
         kk: name_kk,
         ru: name_ru,
@@ -528,5 +533,267 @@ pub async fn territory_population(
         &format!("/admin/territories/{kato}"),
         "population-saved",
     );
+    Ok(())
+}
+
+/// Every body, for the admin's list.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin.
+#[server(endpoint = "admin/bodies")]
+pub async fn admin_bodies() -> Result<Vec<crate::model::BodyRow>, AppError> {
+    use crate::server::services::administration::bodies;
+    let state = ssr::admin_reading().await?;
+    Ok(bodies::list(&state.db).await?)
+}
+
+/// One body, for the admin's page.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `NotFound` for an unknown slug.
+#[server(endpoint = "admin/body")]
+pub async fn admin_body(slug: String) -> Result<crate::model::BodyAdmin, AppError> {
+    use crate::server::services::administration::bodies;
+    let state = ssr::admin_reading().await?;
+    Ok(bodies::body(&state.db, &slug).await?)
+}
+
+/// An admin adds a body (a ministry, an akimat or its department, a maslikhat, a public
+/// council).
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` for a bad or taken slug, an unknown kind,
+/// level, territory or parent, a bad date or an empty name.
+#[server(endpoint = "admin/bodies/add")]
+pub async fn add_body(
+    csrf: String,
+    lang: String,
+    slug: String,
+    kind: String,
+    level: String,
+    parent: String,
+    territory: String,
+    name_kk: String,
+    name_ru: String,
+    name_en: String,
+    valid_from: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, form_date, go_to};
+    use crate::model::{BodyKind, BodyLevel, Names};
+    use crate::server::services::administration::bodies;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let new = bodies::NewBody {
+        slug: slug.trim().to_owned(),
+        kind: BodyKind::parse(kind.trim())
+            .ok_or_else(|| ssr::invalid("kind", "body-kind-unknown"))?,
+        level: BodyLevel::parse(level.trim())
+            .ok_or_else(|| ssr::invalid("level", "body-level-unknown"))?,
+        parent: Some(parent),
+        territory,
+        names: Names {
+            kk: name_kk,
+            ru: name_ru,
+            en: name_en,
+        },
+        valid_from: form_date(&valid_from, "valid_from", "date-invalid")?,
+    };
+    let to = new.slug.clone();
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move { bodies::add(txn, Some(me.id), new, chrono::Utc::now()).await })
+    })
+    .await?;
+    go_to(&lang, &format!("/admin/bodies/{to}"), "body-added");
+    Ok(())
+}
+
+/// An admin renames a body from a date on; its old names are kept with their dates.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` for an empty or unchanged name or a bad
+/// date; `Refused` when another admin changed the body since the form was shown.
+#[server(endpoint = "admin/bodies/rename")]
+pub async fn rename_body(
+    csrf: String,
+    lang: String,
+    slug: String,
+    stamp: String,
+    name_kk: String,
+    name_ru: String,
+    name_en: String,
+    from: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, go_to};
+    use crate::model::Names;
+    use crate::server::services::administration::bodies;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let from = ssr::required_date(&from, "from")?;
+    let names = Names {
+        kk: name_kk,
+        ru: name_ru,
+        en: name_en,
+    };
+    let key = slug.clone();
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            bodies::rename(
+                txn,
+                Some(me.id),
+                &key,
+                &stamp,
+                names,
+                from,
+                chrono::Utc::now(),
+            )
+            .await
+        })
+    })
+    .await?;
+    go_to(&lang, &format!("/admin/bodies/{slug}"), "body-renamed");
+    Ok(())
+}
+
+/// An admin moves a body under another parent.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` for an unknown parent or one under the body
+/// itself; `Refused` when another admin changed the body meanwhile.
+#[server(endpoint = "admin/bodies/move")]
+pub async fn move_body(
+    csrf: String,
+    lang: String,
+    slug: String,
+    stamp: String,
+    parent: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, go_to};
+    use crate::server::services::administration::bodies;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let key = slug.clone();
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            bodies::move_to(txn, Some(me.id), &key, &stamp, &parent, chrono::Utc::now()).await
+        })
+    })
+    .await?;
+    go_to(&lang, &format!("/admin/bodies/{slug}"), "body-moved");
+    Ok(())
+}
+
+/// An admin sets a public council's own minimum of voting members (empty: the platform
+/// setting).
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` for a number out of range or a body that is
+/// not a council; `Refused` when another admin changed it meanwhile.
+#[server(endpoint = "admin/bodies/minimum")]
+pub async fn council_minimum(
+    csrf: String,
+    lang: String,
+    slug: String,
+    stamp: String,
+    minimum: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, go_to};
+    use crate::server::services::administration::bodies;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let minimum = match minimum.trim() {
+        "" => None,
+        text => Some(
+            text.parse::<u32>()
+                .map_err(|_| ssr::invalid("minimum", "council-minimum-range"))?,
+        ),
+    };
+    let key = slug.clone();
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            bodies::set_minimum(txn, Some(me.id), &key, &stamp, minimum, chrono::Utc::now()).await
+        })
+    })
+    .await?;
+    go_to(
+        &lang,
+        &format!("/admin/bodies/{slug}"),
+        "council-minimum-saved",
+    );
+    Ok(())
+}
+
+/// An admin ends a body on a day; what awaits it moves to the successor chosen.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` for an unknown successor, one of another
+/// kind, a day in the future, or bodies still under it; `Refused` when another admin changed
+/// the body meanwhile.
+#[server(endpoint = "admin/bodies/end")]
+pub async fn end_body(
+    csrf: String,
+    lang: String,
+    slug: String,
+    stamp: String,
+    successor: String,
+    on: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, go_to};
+    use crate::server::services::administration::bodies;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let on = ssr::required_date(&on, "on")?;
+    let key = slug.clone();
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            bodies::end(
+                txn,
+                Some(me.id),
+                &key,
+                &stamp,
+                &successor,
+                on,
+                chrono::Utc::now(),
+            )
+            .await
+            .map(|_| ())
+        })
+    })
+    .await?;
+    go_to(&lang, &format!("/admin/bodies/{slug}"), "body-ended");
+    Ok(())
+}
+
+/// The latest CSV uploads, for the import page.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin.
+#[server(endpoint = "admin/imports/recent")]
+pub async fn admin_imports() -> Result<Vec<crate::model::ImportView>, AppError> {
+    use crate::server::services::administration::imports;
+    let state = ssr::admin_reading().await?;
+    Ok(imports::recent(&state.db).await?)
+}
+
+/// One upload with its dry run.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `NotFound`.
+#[server(endpoint = "admin/imports/one")]
+pub async fn admin_import(id: i32) -> Result<crate::model::ImportView, AppError> {
+    use crate::server::services::administration::imports;
+    let state = ssr::admin_reading().await?;
+    Ok(imports::find(&state.db, id).await?)
+}
+
+/// An admin applies an upload whose dry run was clean.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Refused` when it was applied already, was refused,
+/// or no longer passes against the tables as they are now.
+#[server(endpoint = "admin/imports/apply")]
+pub async fn apply_import(csrf: String, lang: String, id: i32) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, go_to};
+    use crate::server::services::administration::imports;
+    let (state, me) = ssr::admin(&csrf).await?;
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move { imports::apply(txn, Some(me.id), id, chrono::Utc::now()).await })
+    })
+    .await?;
+    go_to(&lang, &format!("/admin/imports/{id}"), "import-applied");
     Ok(())
 }

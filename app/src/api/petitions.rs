@@ -522,7 +522,7 @@ pub async fn save_reason(
     use crate::model::{Names, ReasonScope, Role};
     use crate::server::{request, services::petitions::moderation};
     let (state, _) = ssr::acting(&csrf)?;
-    request::require_role(&state.db, Role::Admin, None).await?;
+    let me = request::require_role(&state.db, Role::Admin, None).await?;
     let names = Names {
         kk: name_kk,
         ru: name_ru,
@@ -537,17 +537,23 @@ pub async fn save_reason(
             })
         })?,
     };
-    moderation::save_reason(
-        &state.db,
-        &code,
-        names,
-        scope,
-        hides_text.is_some(),
-        active.is_some(),
-        chrono::Utc::now(),
-    )
-    .await
-    .map_err(ssr::petition_error)?;
+    let (hides_text, active) = (hides_text.is_some(), active.is_some());
+    crate::server::in_transaction(&state, ssr::petition_error, move |txn| {
+        Box::pin(async move {
+            moderation::save_reason(
+                txn,
+                Some(me.id),
+                &code,
+                names,
+                scope,
+                hides_text,
+                active,
+                chrono::Utc::now(),
+            )
+            .await
+        })
+    })
+    .await?;
     let locale = crate::i18n::Locale::from_code(&lang).unwrap_or_default();
     leptos_axum::redirect(&format!(
         "/{}/admin/reasons?done=reason-saved",

@@ -111,6 +111,8 @@ const UPLOAD_ERRORS: &[&str] = &[
     "meeting-closed",
     "meeting-not-published",
     "meeting-not-yet",
+    "import-kind",
+    "import-no-file",
 ];
 
 /// The reason an upload came back with (`?error=<key>`), in the page's language.

@@ -236,6 +236,12 @@ const DONE: &[&str] = &[
     "territory-renamed",
     "territory-dates-saved",
     "population-saved",
+    "body-added",
+    "body-renamed",
+    "body-moved",
+    "council-minimum-saved",
+    "body-ended",
+    "import-applied",
 ];
 
 /// A confirmation after a successful form, named by the `done` query parameter.

@@ -82,3 +82,22 @@ mod tests {
         );
     }
 }
+
+/// The names a territory or a body had, newest first, as terms of a `<dl class="facts">`.
+#[component]
+pub fn FormerNames(names: Vec<crate::model::FormerName>) -> impl IntoView {
+    use fluent_templates::fluent_bundle::FluentValue;
+    let locale = use_locale();
+    (!names.is_empty()).then(move || {
+        let l = locale.get_untracked();
+        view! {
+            <dt>{l.t("region-former-names")}</dt>
+            {names.iter().rev().map(|f| view! {
+                <dd>{l.t_with("region-former-name", &[
+                    ("name", FluentValue::from(f.names.get(l).to_owned())),
+                    ("until", FluentValue::from(crate::i18n::format_date(f.valid_to))),
+                ])}</dd>
+            }).collect_view()}
+        }
+    })
+}

@@ -4,7 +4,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{BodyKind, BodyLevel, IdentityGrade, Names, TerritorySummary, stored_enum};
+use super::{
+    BodyKind, BodyLevel, BodySummary, IdentityGrade, Names, TerritorySummary, stored_enum,
+};
 
 stored_enum! {
     /// What a recorded change is about.
@@ -19,6 +21,34 @@ stored_enum! {
         Territory = "territory",
         /// A territory's population in a year.
         Population = "population",
+        /// A state body or public council (added, renamed, moved, ended, its minimum).
+        Body = "body",
+        /// A catalogue reason (the prohibited topics among them, which are public).
+        Reason = "reason",
+    }
+}
+
+stored_enum! {
+    /// What a CSV import or export holds.
+    ImportKind, "import-kind" {
+        /// Territorial units by KATO code.
+        Territories = "territories",
+        /// State bodies and public councils by slug.
+        Bodies = "bodies",
+        /// Populations by KATO code and year.
+        Populations = "populations",
+    }
+}
+
+stored_enum! {
+    /// What one row of an import does.
+    ImportAction, "import-action" {
+        /// Adds an item.
+        Add = "add",
+        /// Changes an item.
+        Change = "change",
+        /// Leaves an item as it is.
+        Same = "same",
     }
 }
 
@@ -205,6 +235,26 @@ pub enum RecordedValue {
         /// In force until (abolished).
         valid_to: Option<NaiveDate>,
     },
+    /// A body as an admin keeps it.
+    Body {
+        /// Its names.
+        names: Names,
+        /// The slug of the body above it.
+        parent: Option<String>,
+        /// In force until (ended).
+        valid_to: Option<NaiveDate>,
+        /// The slug of the body that took over from it.
+        successor: Option<String>,
+        /// A council's own minimum of voting members.
+        minimum_members: Option<u32>,
+    },
+    /// A catalogue reason (of rejection, of a council's decline; a prohibited topic).
+    Reason {
+        /// Its wording.
+        names: Names,
+        /// Whether it can still be chosen.
+        active: bool,
+    },
     /// A population figure.
     Population {
         /// Residents.
@@ -304,4 +354,129 @@ pub struct TerritoryAdmin {
     pub populations: Vec<PopulationRow>,
     /// The units directly under it.
     pub children: Vec<TerritorySummary>,
+}
+
+/// A body in the admin's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyRow {
+    /// The body.
+    pub body: BodySummary,
+    /// The slug of the body above it.
+    pub parent: Option<String>,
+    /// The territory it serves.
+    pub territory: TerritorySummary,
+    /// Ended on.
+    pub valid_to: Option<NaiveDate>,
+}
+
+/// One body as the admin edits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyAdmin {
+    /// The body.
+    pub body: BodySummary,
+    /// The body above it.
+    pub parent: Option<BodySummary>,
+    /// The territory it serves.
+    pub territory: TerritorySummary,
+    /// In force from.
+    pub valid_from: Option<NaiveDate>,
+    /// Ended on.
+    pub valid_to: Option<NaiveDate>,
+    /// The body that took over from it.
+    pub successor: Option<BodySummary>,
+    /// What the forms send back, to tell a change made meanwhile.
+    pub stamp: String,
+    /// Its former names, oldest first.
+    pub former_names: Vec<FormerName>,
+    /// The bodies in force directly under it (its council among them).
+    pub children: Vec<BodySummary>,
+    /// Cases awaiting its answer (they move to a successor when it ends).
+    pub open_cases: u64,
+    /// Petitions addressed to it that are not yet answered.
+    pub open_petitions: u64,
+    /// A council's own minimum of voting members (none: the platform setting).
+    pub minimum_members: Option<u32>,
+    /// The platform setting.
+    pub default_minimum: u32,
+}
+
+/// One row of an import and what it does.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportLine {
+    /// Its line in the file (the header is line 1).
+    pub line: u32,
+    /// The item: a KATO code, a slug, `KATO/year`.
+    pub item: String,
+    /// What it does.
+    pub action: ImportAction,
+    /// The item before (none: added).
+    pub before: Option<RecordedValue>,
+    /// The item after.
+    pub after: Option<RecordedValue>,
+}
+
+/// Why a row (or the file) is refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportProblem {
+    /// The line (1: the header; 0: the file as a whole).
+    pub line: u32,
+    /// The column, if one is at fault.
+    pub column: Option<String>,
+    /// The message key.
+    pub key: String,
+}
+
+/// A dry run: what each row would do, or why the file is refused.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// The rows, in file order.
+    pub lines: Vec<ImportLine>,
+    /// What is wrong; any problem refuses the file as a whole.
+    pub problems: Vec<ImportProblem>,
+}
+
+/// An uploaded file with its report, as the admin's page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportView {
+    /// Its number.
+    pub id: i32,
+    /// What it holds.
+    pub kind: ImportKind,
+    /// The file's name.
+    pub file_name: String,
+    /// When it was uploaded.
+    pub created_at: DateTime<Utc>,
+    /// The dry run.
+    pub report: ImportReport,
+    /// When it was applied.
+    pub applied_at: Option<DateTime<Utc>>,
+}
+
+/// The columns of each kind, in the order an export writes them.
+pub fn import_columns(kind: ImportKind) -> &'static [&'static str] {
+    match kind {
+        ImportKind::Territories => &[
+            "kato",
+            "kind",
+            "parent",
+            "name_kk",
+            "name_ru",
+            "name_en",
+            "valid_from",
+            "valid_to",
+        ],
+        ImportKind::Bodies => &[
+            "slug",
+            "kind",
+            "level",
+            "parent",
+            "territory",
+            "name_kk",
+            "name_ru",
+            "name_en",
+            "valid_from",
+            "valid_to",
+        ],
+        ImportKind::Populations => &["kato", "year", "population", "source"],
+    }
 }

@@ -103,4 +103,10 @@ pub struct BodyView {
     pub children: Vec<BodySummary>,
     /// The petition threshold for this body as an addressee, if petitions can be sent to it.
     pub threshold: Option<ThresholdView>,
+    /// The names it had before, oldest first.
+    pub former_names: Vec<super::FormerName>,
+    /// The day it ended, if it has.
+    pub ended_on: Option<chrono::NaiveDate>,
+    /// The body that took over from it.
+    pub successor: Option<BodySummary>,
 }

@@ -14,9 +14,10 @@ mod territory;
 
 pub use account::{FormEcho, Me, Visitor};
 pub use admin::{
-    CalendarDayView, CalendarYear, ChangeSubject, ChangeView, DayKind, FormerName, PopulationRow,
-    RecordedValue, SETTING_RULES, SettingRule, SettingView, TerritoryAdmin, TerritoryRow,
-    ThresholdRow, ThresholdSetting,
+    BodyAdmin, BodyRow, CalendarDayView, CalendarYear, ChangeSubject, ChangeView, DayKind,
+    FormerName, ImportAction, ImportKind, ImportLine, ImportProblem, ImportReport, ImportView,
+    PopulationRow, RecordedValue, SETTING_RULES, SettingRule, SettingView, TerritoryAdmin,
+    TerritoryRow, ThresholdRow, ThresholdSetting, import_columns,
 };
 pub use body::{
     BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView,

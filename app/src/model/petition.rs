@@ -195,6 +195,10 @@ stored_enum! {
         ClosedPartly = "closed_partly",
         /// The deputy closed the inquiry: not resolved.
         ClosedNotResolved = "closed_not_resolved",
+        /// The body it awaited ended; what it awaited moved to the successor named.
+        BodyEnded = "body_ended",
+        /// Received from a body that ended (named), its clock running on.
+        ReceivedFromPredecessor = "received_from_predecessor",
     }
 }
 

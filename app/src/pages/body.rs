@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::{LoadError, PageTitle};
 use crate::api::get_body;
-use crate::components::links::{BodyLink, TerritoryLink};
+use crate::components::links::{BodyLink, FormerNames, TerritoryLink};
 use crate::i18n::{Locale, tr, use_locale};
 use crate::model::{BodyView, ThresholdRule, ThresholdView};
 
@@ -50,6 +50,9 @@ fn BodyDetails(view: BodyView, locale: Locale) -> impl IntoView {
         council,
         children,
         threshold,
+        former_names,
+        ended_on,
+        successor,
     } = view;
     let has_threshold = threshold.is_some();
     let parent_label = if body.kind == crate::model::BodyKind::PublicCouncil {
@@ -61,6 +64,14 @@ fn BodyDetails(view: BodyView, locale: Locale) -> impl IntoView {
         <PageTitle text=name.clone()/>
         <p class="eyebrow">{locale.t(body.kind.label_key())}</p>
         <h1>{name}</h1>
+        {ended_on.map(|day| view! {
+            <div class="notice" role="status">
+                <p>{locale.t_with("body-ended", &[("date", FluentValue::from(crate::i18n::format_date(day)))])}</p>
+                {successor.map(|next| view! {
+                    <p>{locale.t("body-successor")}" "<BodyLink body=next/></p>
+                })}
+            </div>
+        })}
         <dl class="facts">
             <dt>{locale.t("body-kind")}</dt>
             <dd>{locale.t(body.kind.label_key())}</dd>
@@ -72,6 +83,7 @@ fn BodyDetails(view: BodyView, locale: Locale) -> impl IntoView {
                 <dt>{locale.t(parent_label)}</dt>
                 <dd><BodyLink body=parent/></dd>
             })}
+            <FormerNames names=former_names/>
             <dt>{locale.t("body-council")}</dt>
             <dd>
                 {match council {

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::{LoadError, PageTitle};
 use crate::api::get_region;
-use crate::components::links::BodyLink;
+use crate::components::links::{BodyLink, FormerNames};
 use crate::i18n::{Locale, format_date, tr, use_locale};
 use crate::model::{ListQuery, RegionView};
 use crate::pages::petitions::PetitionsOf;
@@ -36,15 +36,7 @@ fn RegionDetails(view: RegionView, locale: Locale) -> impl IntoView {
                 <dt>{locale.t("region-since")}</dt>
                 <dd><time datetime=date.to_string()>{format_date(date)}</time></dd>
             })}
-            {(!former_names.is_empty()).then(|| view! {
-                <dt>{locale.t("region-former-names")}</dt>
-                {former_names.iter().rev().map(|f| view! {
-                    <dd>{locale.t_with("region-former-name", &[
-                        ("name", FluentValue::from(f.names.get(locale).to_owned())),
-                        ("until", FluentValue::from(format_date(f.valid_to))),
-                    ])}</dd>
-                }).collect_view()}
-            })}
+            <FormerNames names=former_names/>
             {population.map(|p| view! {
                 <dt>{locale.t("region-population")}</dt>
                 <dd>{locale.t_with("region-population-value", &[

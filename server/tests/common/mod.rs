@@ -173,6 +173,15 @@ pub const CSRF: &str = "5f65b53700ba195eef5772c6d7552ec5ee5176b7023deb9d6c84ff70
 
 /// A multipart form body as a browser sends it, and its content type.
 pub fn multipart(fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
+    multipart_with("files", fields, files)
+}
+
+/// A multipart form body whose files are sent as the field `file_field`.
+pub fn multipart_with(
+    file_field: &str,
+    fields: &[(&str, &str)],
+    files: &[(&str, &[u8])],
+) -> (String, Vec<u8>) {
     let boundary = "----dauys-test-boundary-7d1a";
     let mut body = Vec::new();
     for (name, value) in fields {
@@ -186,7 +195,7 @@ pub fn multipart(fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> (String, V
     for (file_name, bytes) in files {
         body.extend_from_slice(
             format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{file_field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
             )
             .as_bytes(),
         );

@@ -18,6 +18,8 @@ pub struct Model {
     pub name_en: String,
     pub valid_from: Option<Date>,
     pub valid_to: Option<Date>,
+    /// A public council's own minimum of voting members (none: the platform setting).
+    pub minimum_members: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

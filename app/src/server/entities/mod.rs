@@ -3,9 +3,12 @@
 
 pub mod account_token;
 pub mod admin_change;
+pub mod admin_import;
 pub mod agenda_comment;
 pub mod agenda_item;
 pub mod body;
+pub mod body_name;
+pub mod body_succession;
 pub mod calendar_day;
 pub mod case;
 pub mod case_document;

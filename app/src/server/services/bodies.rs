@@ -2,7 +2,7 @@
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{ServiceError, territories, thresholds};
+use super::{ServiceError, administration, territories, thresholds};
 use crate::model::{BodyKind, BodyLevel, BodySummary, BodyView, Names};
 use crate::server::entities::{body, territory};
 
@@ -81,6 +81,13 @@ pub async fn body_view(db: &impl ConnectionTrait, slug: &str) -> Result<BodyView
         council: councils.first().map(summary).transpose()?,
         children: summaries(&children)?,
         threshold: thresholds::for_body(db, &model).await?,
+        former_names: administration::bodies::former_names(db, model.id).await?,
+        ended_on: model.valid_to,
+        successor: administration::bodies::successor(db, model.id)
+            .await?
+            .as_ref()
+            .map(summary)
+            .transpose()?,
     })
 }
 

@@ -16,6 +16,8 @@ use sea_orm::{
     QueryOrder, QuerySelect, Set, sea_query::Expr,
 };
 
+pub mod bodies;
+pub mod imports;
 pub mod territories;
 
 use super::{ActionError, ServiceError};
@@ -36,6 +38,63 @@ const CHANGED: ActionError = ActionError::Refused("admin-changed-meanwhile");
 
 fn invalid(field: &'static str, key: &'static str) -> ActionError {
     ActionError::Invalid { field, key }
+}
+
+/// A stamp of what an admin edits on an item, from its parts: a form sends back the one it
+/// showed, and a save that finds another is told the item changed meanwhile.
+pub fn stamp_of(parts: &[&str]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    for part in parts {
+        hash.update(part.as_bytes());
+        hash.update([0]);
+    }
+    hex::encode(&hash.finalize()[..12])
+}
+
+/// Checks and trims a name in three languages.
+///
+/// # Errors
+/// `Invalid` on the first empty or too long name.
+pub fn check_names(names: Names) -> Result<Names, ActionError> {
+    let names = Names {
+        kk: names.kk.trim().to_owned(),
+        ru: names.ru.trim().to_owned(),
+        en: names.en.trim().to_owned(),
+    };
+    for (field, name) in [
+        ("name_kk", &names.kk),
+        ("name_ru", &names.ru),
+        ("name_en", &names.en),
+    ] {
+        if name.is_empty() {
+            return Err(invalid(field, "admin-name-empty"));
+        }
+        if name.chars().count() > MAX_NAME {
+            return Err(invalid(field, "admin-name-too-long"));
+        }
+    }
+    Ok(names)
+}
+
+/// The dates a name replaced on `from` was in use: from the day after the last former name
+/// ended (else the item's own start, if known) until the day before `from`.
+///
+/// # Errors
+/// `Invalid` on `from` (with `key`) for a day before that span began, or more than a year
+/// ahead.
+pub fn replaced_name_dates(
+    last_former_end: Option<NaiveDate>,
+    start: Option<NaiveDate>,
+    from: NaiveDate,
+    key: &'static str,
+) -> Result<(Option<NaiveDate>, NaiveDate), ActionError> {
+    let since = last_former_end.and_then(|end| end.succ_opt()).or(start);
+    let until = from.pred_opt().ok_or_else(|| invalid("from", key))?;
+    if since.is_some_and(|s| until < s) || from > super::today() + chrono::Days::new(366) {
+        return Err(invalid("from", key));
+    }
+    Ok((since, until))
 }
 
 /// Puts a change on the record.

@@ -6,14 +6,13 @@
 //! save locks the row and compares (on SQLite the write lock the transaction takes does the
 //! locking), so the second is told it changed meanwhile.
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set, sea_query::Expr,
 };
-use sha2::{Digest, Sha256};
 
-use super::{CHANGED, MAX_NAME, invalid, record};
+use super::{CHANGED, MAX_NAME, check_names, invalid, record, replaced_name_dates, stamp_of};
 use crate::model::{
     ChangeSubject, FormerName, Names, PopulationRow, RecordedValue, TerritoryAdmin, TerritoryKind,
     TerritoryRow,
@@ -24,47 +23,17 @@ use crate::server::services::{ActionError, ServiceError, territories::summary, t
 /// The most residents a unit may be given.
 pub const MAX_POPULATION: u64 = 100_000_000;
 
-/// A stamp of what an admin edits on a unit (its names and dates): a form sends back the one it
-/// showed.
+/// A stamp of what an admin edits on a unit (its names, dates and parent): a form sends back
+/// the one it showed.
 pub fn stamp(model: &territory::Model) -> String {
-    let mut hash = Sha256::new();
-    for part in [
-        model.name_kk.as_str(),
-        model.name_ru.as_str(),
-        model.name_en.as_str(),
+    stamp_of(&[
+        &model.name_kk,
+        &model.name_ru,
+        &model.name_en,
         &model.valid_from.map(|d| d.to_string()).unwrap_or_default(),
         &model.valid_to.map(|d| d.to_string()).unwrap_or_default(),
         &model.parent_id.map(|d| d.to_string()).unwrap_or_default(),
-    ] {
-        hash.update(part.as_bytes());
-        hash.update([0]);
-    }
-    hex::encode(&hash.finalize()[..12])
-}
-
-/// Checks and trims a name in three languages.
-///
-/// # Errors
-/// `Invalid` on the first empty or too long name.
-pub fn check_names(names: Names) -> Result<Names, ActionError> {
-    let names = Names {
-        kk: names.kk.trim().to_owned(),
-        ru: names.ru.trim().to_owned(),
-        en: names.en.trim().to_owned(),
-    };
-    for (field, name) in [
-        ("name_kk", &names.kk),
-        ("name_ru", &names.ru),
-        ("name_en", &names.en),
-    ] {
-        if name.is_empty() {
-            return Err(invalid(field, "admin-name-empty"));
-        }
-        if name.chars().count() > MAX_NAME {
-            return Err(invalid(field, "admin-name-too-long"));
-        }
-    }
-    Ok(names)
+    ])
 }
 
 fn names_of(model: &territory::Model) -> Names {
@@ -296,16 +265,12 @@ pub async fn rename(
         return Err(invalid("name_kk", "territory-name-same"));
     }
     let former = former_names(db, current.id).await?;
-    let since = former
-        .last()
-        .and_then(|f| f.valid_to.checked_add_days(Days::new(1)))
-        .or(current.valid_from);
-    let until = from
-        .pred_opt()
-        .ok_or_else(|| invalid("from", "territory-rename-date"))?;
-    if since.is_some_and(|s| until < s) || from > today() + Days::new(366) {
-        return Err(invalid("from", "territory-rename-date"));
-    }
+    let (since, until) = replaced_name_dates(
+        former.last().map(|f| f.valid_to),
+        current.valid_from,
+        from,
+        "territory-rename-date",
+    )?;
     territory_name::ActiveModel {
         territory_id: Set(current.id),
         name_kk: Set(current.name_kk.clone()),

@@ -11,7 +11,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelec
 use super::super::ServiceError;
 use super::{members::serves_on, settings};
 use crate::model::{CaseKind, CaseState, CouncilHealth, MeetingState};
-use crate::server::entities::{case, council_member, meeting, recommendation};
+use crate::server::entities::{body, case, council_member, meeting, recommendation};
 
 /// Whole months from `from` to `to` (0 when `to` is earlier).
 pub fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
@@ -49,6 +49,19 @@ pub async fn of_councils(
         .filter(council_member::Column::Voting.eq(true))
         .all(db)
         .await?;
+    // A council's own minimum, where its regulation sets one; else the platform setting.
+    let minimums: HashMap<i32, u32> = body::Entity::find()
+        .select_only()
+        .column(body::Column::Id)
+        .column(body::Column::MinimumMembers)
+        .filter(body::Column::Id.is_in(councils.iter().copied()))
+        .filter(body::Column::MinimumMembers.is_not_null())
+        .into_tuple::<(i32, Option<i32>)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(id, m)| Some((id, u32::try_from(m?).ok()?)))
+        .collect();
     let overdue = |kind: CaseKind| {
         case::Entity::find()
             .filter(case::Column::Kind.eq(kind.as_str()))
@@ -103,12 +116,16 @@ pub async fn of_councils(
                 Some(_) => None,
                 None => Some(0),
             };
+            let minimum = minimums
+                .get(&id)
+                .copied()
+                .unwrap_or(settings.minimum_members);
             let health = CouncilHealth {
                 last_meeting,
                 meetings_last_year: count(held.iter().filter(|m| m.meets_on > year_ago).count()),
                 voting_members: voting,
-                minimum_members: settings.minimum_members,
-                vacancies: settings.minimum_members.saturating_sub(voting),
+                minimum_members: minimum,
+                vacancies: minimum.saturating_sub(voting),
                 overdue_proposals: count(
                     overdue_proposals.iter().filter(|c| c.body_id == id).count(),
                 ),

@@ -426,6 +426,50 @@ pub async fn forwarded(db: &impl ConnectionTrait, id: i32) -> Result<(), Service
     leave_desk(db, id, DeskState::Forwarded).await
 }
 
+/// The proposals still on an ended council's desk (new or on an agenda) move to its
+/// successor, back to `new` (the successor puts them on its own agenda), each with `event` on
+/// its timeline. Returns how many moved.
+///
+/// # Errors
+/// A database failure.
+pub async fn hand_over(
+    db: &impl ConnectionTrait,
+    from: i32,
+    to: i32,
+    event: impl Fn() -> Event,
+    now: DateTime<Utc>,
+) -> Result<u64, ServiceError> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    let ids = proposal::Entity::find()
+        .select_only()
+        .column(proposal::Column::Id)
+        .filter(proposal::Column::CouncilId.eq(from))
+        .filter(
+            proposal::Column::DeskState
+                .is_in([DeskState::New.as_str(), DeskState::OnAgenda.as_str()]),
+        )
+        .order_by_asc(proposal::Column::Id)
+        .into_tuple::<i32>()
+        .all(db)
+        .await?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    proposal::Entity::update_many()
+        .col_expr(proposal::Column::CouncilId, Expr::value(to))
+        .col_expr(
+            proposal::Column::DeskState,
+            Expr::value(DeskState::New.as_str()),
+        )
+        .filter(proposal::Column::Id.is_in(ids.iter().copied()))
+        .exec(db)
+        .await?;
+    for id in &ids {
+        timeline::record(db, Subject::Proposal(*id), event(), now).await?;
+    }
+    Ok(u64::try_from(ids.len()).unwrap_or(u64::MAX))
+}
+
 /// Moves a proposal that is still new or on an agenda to `state`; one already settled stays
 /// as it is.
 async fn leave_desk(

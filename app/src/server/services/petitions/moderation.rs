@@ -350,12 +350,15 @@ pub async fn reasons(
         .collect())
 }
 
-/// Adds a reason to the catalogue or changes one (by code): the admin's catalogue editing.
+/// Adds a reason to the catalogue or changes one (by code): the admin's catalogue editing. The
+/// change is on the record; a prohibited topic's (code `prohibited-…`) on the public one, since
+/// authors are held to the list.
 ///
 /// # Errors
 /// `Invalid` for an empty code or name.
 pub async fn save_reason(
     db: &impl ConnectionTrait,
+    actor: Option<i32>,
     code: &str,
     names: Names,
     scope: ReasonScope,
@@ -390,11 +393,47 @@ pub async fn save_reason(
         trimmed(&names.ru, "name_ru")?,
         trimmed(&names.en, "name_en")?,
     );
-    match rejection_reason::Entity::find()
+    let recorded =
+        |names: Names, active: bool| crate::model::RecordedValue::Reason { names, active };
+    let after = recorded(
+        Names {
+            kk: kk.clone(),
+            ru: ru.clone(),
+            en: en.clone(),
+        },
+        active,
+    );
+    let existing = rejection_reason::Entity::find()
         .filter(rejection_reason::Column::Code.eq(&code))
         .one(db)
-        .await?
-    {
+        .await?;
+    let before = existing.as_ref().map(|r| {
+        recorded(
+            Names {
+                kk: r.name_kk.clone(),
+                ru: r.name_ru.clone(),
+                en: r.name_en.clone(),
+            },
+            r.active,
+        )
+    });
+    let unchanged = existing.as_ref().is_some_and(|r| {
+        before.as_ref() == Some(&after) && r.hides_text == hides_text && r.scope == scope.as_str()
+    });
+    if unchanged {
+        return Ok(());
+    }
+    crate::server::services::administration::record(
+        db,
+        actor,
+        crate::model::ChangeSubject::Reason,
+        code.starts_with("prohibited-"),
+        &code,
+        (before.as_ref(), Some(&after)),
+        now,
+    )
+    .await?;
+    match existing {
         Some(existing) => {
             let mut row: rejection_reason::ActiveModel = existing.into();
             row.name_kk = Set(kk);

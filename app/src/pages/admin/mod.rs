@@ -24,6 +24,11 @@ use crate::model::{
 };
 use crate::pages::{LoadError, PageTitle};
 
+mod bodies;
+mod imports;
+pub use bodies::{BodiesPage, BodyAdminPage};
+pub use imports::{ImportPage, ImportReportPage};
+
 /// `/:lang/admin`: what an admin can change, one link each.
 #[component]
 pub fn AdminPage() -> impl IntoView {
@@ -41,6 +46,8 @@ pub fn AdminPage() -> impl IntoView {
             "admin-territories",
             "admin-territories-hint",
         ),
+        ("/admin/bodies", "admin-bodies", "admin-bodies-hint"),
+        ("/admin/import", "admin-import", "admin-import-hint"),
         ("/admin/reasons", "reasons-title", "admin-reasons-hint"),
         ("/admin/councils", "found-title", "admin-councils-hint"),
         ("/roles", "roles-title", "admin-roles-hint"),
@@ -335,7 +342,9 @@ fn item_text(l: Locale, change: &ChangeView) -> String {
         ),
         ChangeSubject::CalendarDay => chrono::NaiveDate::parse_from_str(&change.item, "%Y-%m-%d")
             .map_or_else(|_| change.item.clone(), format_date),
-        ChangeSubject::Territory => change.item.clone(),
+        ChangeSubject::Territory | ChangeSubject::Body | ChangeSubject::Reason => {
+            change.item.clone()
+        }
         ChangeSubject::Population => match change.item.split_once('/') {
             Some((kato, year)) => l.t_with(
                 "changes-population-of",
@@ -382,6 +391,39 @@ fn value_text(l: Locale, value: Option<&RecordedValue>) -> String {
         }
         Some(RecordedValue::Population { count, source }) => {
             format!("{} ({source})", l.number(*count))
+        }
+        Some(RecordedValue::Reason { names, active }) => {
+            if *active {
+                names.get(l).to_owned()
+            } else {
+                format!("{} ({})", names.get(l), l.t("admin-reason-retired"))
+            }
+        }
+        Some(RecordedValue::Body {
+            names,
+            parent,
+            valid_to,
+            successor,
+            minimum_members,
+        }) => {
+            let mut parts = vec![names.get(l).to_owned()];
+            if let Some(parent) = parent {
+                parts.push(format!("{}: {parent}", l.t("admin-body-parent")));
+            }
+            if let Some(to) = valid_to {
+                parts.push(format!(
+                    "{}: {}",
+                    l.t("admin-body-ended-on"),
+                    format_date(*to)
+                ));
+            }
+            if let Some(next) = successor {
+                parts.push(format!("{} {next}", l.t("body-successor")));
+            }
+            if let Some(minimum) = minimum_members {
+                parts.push(format!("{}: {minimum}", l.t("admin-council-minimum")));
+            }
+            parts.join("; ")
         }
     }
 }
