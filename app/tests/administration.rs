@@ -1046,9 +1046,23 @@ async fn a_renamed_body_keeps_its_history_and_a_council_its_own_minimum() {
     test.drop_database().await;
 }
 
+fn reason(
+    code: &str,
+    names: Names,
+    hides_text: bool,
+    active: bool,
+) -> app::server::services::petitions::moderation::ReasonForm {
+    app::server::services::petitions::moderation::ReasonForm {
+        code: code.into(),
+        names,
+        scope: app::model::ReasonScope::Petition,
+        hides_text,
+        active,
+    }
+}
+
 #[tokio::test]
 async fn a_prohibited_topic_added_is_on_the_public_record_and_other_reasons_only_on_the_admins() {
-    use app::model::ReasonScope;
     use app::server::services::petitions::moderation;
     let test = TestDb::new().await;
     let db = &test.db;
@@ -1056,11 +1070,12 @@ async fn a_prohibited_topic_added_is_on_the_public_record_and_other_reasons_only
     moderation::save_reason(
         db,
         None,
-        "prohibited-test-topic",
-        names("Calls to seize land"),
-        ReasonScope::Petition,
-        true,
-        true,
+        reason(
+            "prohibited-test-topic",
+            names("Calls to seize land"),
+            true,
+            true,
+        ),
         now,
     )
     .await
@@ -1068,11 +1083,7 @@ async fn a_prohibited_topic_added_is_on_the_public_record_and_other_reasons_only
     moderation::save_reason(
         db,
         None,
-        "duplicate-test",
-        names("A duplicate"),
-        ReasonScope::Petition,
-        false,
-        true,
+        reason("duplicate-test", names("A duplicate"), false, true),
         now,
     )
     .await
@@ -1090,11 +1101,12 @@ async fn a_prohibited_topic_added_is_on_the_public_record_and_other_reasons_only
     moderation::save_reason(
         db,
         None,
-        "prohibited-test-topic",
-        names("Calls to seize land"),
-        ReasonScope::Petition,
-        true,
-        true,
+        reason(
+            "prohibited-test-topic",
+            names("Calls to seize land"),
+            true,
+            true,
+        ),
         now,
     )
     .await
@@ -1103,11 +1115,12 @@ async fn a_prohibited_topic_added_is_on_the_public_record_and_other_reasons_only
     moderation::save_reason(
         db,
         None,
-        "prohibited-test-topic",
-        names("Calls to seize land"),
-        ReasonScope::Petition,
-        true,
-        false,
+        reason(
+            "prohibited-test-topic",
+            names("Calls to seize land"),
+            true,
+            false,
+        ),
         now,
     )
     .await

@@ -543,11 +543,13 @@ pub async fn save_reason(
             moderation::save_reason(
                 txn,
                 Some(me.id),
-                &code,
-                names,
-                scope,
-                hides_text,
-                active,
+                moderation::ReasonForm {
+                    code,
+                    names,
+                    scope,
+                    hides_text,
+                    active,
+                },
                 chrono::Utc::now(),
             )
             .await

@@ -350,6 +350,21 @@ pub async fn reasons(
         .collect())
 }
 
+/// A catalogue reason as the admin's form gives it.
+#[derive(Clone, Debug)]
+pub struct ReasonForm {
+    /// Its code (`prohibited-…` for a prohibited topic).
+    pub code: String,
+    /// Its wording.
+    pub names: Names,
+    /// What it is for.
+    pub scope: ReasonScope,
+    /// Whether choosing it hides the text from the public.
+    pub hides_text: bool,
+    /// Whether it can still be chosen.
+    pub active: bool,
+}
+
 /// Adds a reason to the catalogue or changes one (by code): the admin's catalogue editing. The
 /// change is on the record; a prohibited topic's (code `prohibited-…`) on the public one, since
 /// authors are held to the list.
@@ -359,14 +374,17 @@ pub async fn reasons(
 pub async fn save_reason(
     db: &impl ConnectionTrait,
     actor: Option<i32>,
-    code: &str,
-    names: Names,
-    scope: ReasonScope,
-    hides_text: bool,
-    active: bool,
+    form: ReasonForm,
     now: DateTime<Utc>,
 ) -> Result<(), PetitionError> {
     use sea_orm::{ActiveModelTrait, Set};
+    let ReasonForm {
+        code,
+        names,
+        scope,
+        hides_text,
+        active,
+    } = form;
     let code = code.trim().to_lowercase();
     if code.is_empty()
         || code.len() > 64
