@@ -29,7 +29,7 @@ use crate::pages::{
     },
     admin::{
         AdminPage, BodiesPage, BodyAdminPage, CalendarPage, ChangesPage, ImportPage,
-        ImportReportPage, RuleChangesPage, SettingsPage, TerritoriesPage, TerritoryPage,
+        ImportReportPage, RuleChangesPage, SettingsPage, TermsPage, TerritoriesPage, TerritoryPage,
         ThresholdsPage,
     },
     body::BodyPage,
@@ -355,6 +355,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang/admin/bodies/:slug")
                         view=|| view! { <Localized><BodyAdminPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/terms")
+                        view=|| view! { <Localized><TermsPage/></Localized> }
                         ssr=SsrMode::Async
                     />
                     <Route

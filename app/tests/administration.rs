@@ -1386,3 +1386,119 @@ mod imports_csv {
             .expect("reads")
     }
 }
+
+#[tokio::test]
+async fn a_new_term_applies_to_clocks_started_after_it_and_running_ones_keep_theirs() {
+    use app::model::TermUnit;
+    use app::server::services::administration::terms;
+    let test = TestDb::new().await;
+    let db = &test.db;
+    let now = Utc::now();
+    let rows = terms::terms(db).await.expect("reads");
+    let answer = rows
+        .iter()
+        .find(|r| r.clock == "petition_answer")
+        .expect("seeded")
+        .clone();
+    // Refusals: nothing changes, nothing recorded.
+    let set = |amount: u32, unit: TermUnit, version: i32| {
+        terms::set_term(db, None, answer.id, version, amount, unit, now)
+    };
+    invalid(
+        set(0, TermUnit::WorkingDays, answer.version).await,
+        "term-amount-range",
+    );
+    invalid(
+        set(731, TermUnit::CalendarDays, answer.version).await,
+        "term-amount-range",
+    );
+    invalid(
+        set(25, TermUnit::Months, answer.version).await,
+        "term-amount-range",
+    );
+    changed_meanwhile(set(30, TermUnit::WorkingDays, answer.version + 1).await);
+    assert_eq!(records(db).await, 0);
+
+    // A case and a petition in moderation, started under today's terms.
+    let p = people::verified_citizens(db, "term", 2, "75", true)
+        .await
+        .expect("people");
+    people::grant(db, &p[1].email, Role::Moderator, None)
+        .await
+        .expect("granted");
+    let (_, old_case) = people::registered_petition(db, p[0].id, p[1].id, "A square", today())
+        .await
+        .expect("registered");
+    let waiting = people::approved_petition(db, p[0].id, p[1].id, "A fountain")
+        .await
+        .expect("approved");
+    let support_due = |id: i32| async move {
+        let model = petition::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .expect("reads")
+            .expect("exists");
+        let clocks = app::server::services::petitions::Clocks::load(db)
+            .await
+            .expect("loads");
+        clocks
+            .view(&model, "regional", today())
+            .expect("a running clock")
+            .due
+    };
+    let support_before = support_due(waiting).await;
+
+    // The answer term doubles and initial support gets longer.
+    set(80, TermUnit::WorkingDays, answer.version)
+        .await
+        .expect("saved");
+    let support = rows
+        .iter()
+        .find(|r| r.clock == "initial_support")
+        .expect("seeded");
+    terms::set_term(
+        db,
+        None,
+        support.id,
+        support.version,
+        30,
+        TermUnit::WorkingDays,
+        now,
+    )
+    .await
+    .expect("saved");
+    assert_eq!(records(db).await, 2);
+    let public = admin::changes(db, true, None).await.expect("reads");
+    assert_eq!(public.len(), 2, "terms are public");
+    assert_eq!(public[1].item, "petition_answer/any");
+    assert_eq!(
+        public[1].new,
+        Some(RecordedValue::Term {
+            amount: 80,
+            unit: TermUnit::WorkingDays
+        })
+    );
+
+    // The running clocks keep their terms, the sweep included.
+    cases::clock::sweep(db, Utc::now(), today())
+        .await
+        .expect("sweeps");
+    assert_eq!(
+        cases::find(db, old_case.id).await.expect("exists").due_on,
+        old_case.due_on
+    );
+    assert_eq!(support_due(waiting).await, support_before);
+    // A case registered now runs by the new term: later than the old one.
+    let (_, new_case) = people::registered_petition(db, p[0].id, p[1].id, "A bench", today())
+        .await
+        .expect("registered");
+    assert!(new_case.due_on > old_case.due_on, "80 working days, not 40");
+    let fresh = people::approved_petition(db, p[0].id, p[1].id, "A tree")
+        .await
+        .expect("approved");
+    assert!(
+        support_due(fresh).await > support_before,
+        "30 working days, not 10"
+    );
+    test.drop_database().await;
+}

@@ -156,7 +156,7 @@ for (const javaScript of [true, false]) {
       const form = page.getByRole('region', { name: 'End this body' });
       await form.getByLabel('Ended on').fill(new Date().toISOString().slice(0, 10));
       await form.getByRole('button', { name: 'End this body' }).click();
-      await expect(page.getByRole('alert')).toContainText('Choose a successor');
+      await expect(page.getByText('Choose a successor from the bodies in force.')).toBeVisible();
       await expect(page.getByLabel('Ended on')).toHaveValue(new Date().toISOString().slice(0, 10));
 
       const again = page.getByRole('region', { name: 'End this body' });

@@ -9,6 +9,11 @@
 //! - `admin_imports`: a CSV file an admin uploaded (territories, bodies or populations), kept
 //!   with the report of its dry run (what each row would change, or why the file is refused);
 //!   applying it later checks it again against the tables as they are then.
+//! - Deadline terms kept with what runs by them: `cases.term_amount`/`term_unit` (the term a
+//!   case's clock started with) and `petitions.clock_term_amount`/`clock_term_unit` (the term of
+//!   the clock a petition is running), filled here from today's terms for what is already
+//!   running; and `deadline_terms.version` for the admin's form. A later change of a term
+//!   applies to clocks started after it.
 //! - Two timeline events: `body_ended` on what moved (the successor named) and
 //!   `received_from_predecessor` on the case the successor opened for it.
 
@@ -54,6 +59,16 @@ fn events(with_new: bool) -> Vec<&'static str> {
         all.extend(EVENTS_NEW);
     }
     all
+}
+
+/// The `column` of today's term of the clock `clock` (an SQL expression) for the level of the
+/// body `body_id` (an SQL expression), or the clock's `any` row.
+fn term_of(column: &str, clock: &str, body_id: &str) -> String {
+    format!(
+        "(SELECT t.{column} FROM deadline_terms t WHERE t.clock = {clock} \
+          AND (t.level = 'any' OR t.level = (SELECT b.level FROM bodies b WHERE b.id = {body_id})) \
+          ORDER BY CASE WHEN t.level = 'any' THEN 1 ELSE 0 END LIMIT 1)"
+    )
 }
 
 #[async_trait::async_trait]
@@ -146,6 +161,36 @@ impl MigrationTrait for Migration {
                    CHECK (ok OR applied_at IS NULL))"
             ))
             .await?;
+        let db = manager.get_connection();
+        for sql in [
+            "ALTER TABLE deadline_terms ADD COLUMN version INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE cases ADD COLUMN term_amount INTEGER NULL",
+            "ALTER TABLE cases ADD COLUMN term_unit VARCHAR(16) NULL",
+            "ALTER TABLE petitions ADD COLUMN clock_term_amount INTEGER NULL",
+            "ALTER TABLE petitions ADD COLUMN clock_term_unit VARCHAR(16) NULL",
+            "UPDATE cases SET term_amount = term_days, term_unit = 'calendar_days' \
+             WHERE term_days IS NOT NULL",
+        ] {
+            db.execute_unprepared(sql).await?;
+        }
+        let case_clock = "CASE cases.kind WHEN 'petition' THEN 'petition_answer' \
+             WHEN 'inquiry' THEN 'inquiry_answer' WHEN 'recommendation' THEN 'recommendation_answer' \
+             ELSE 'proposal_answer' END";
+        db.execute_unprepared(&format!(
+            "UPDATE cases SET term_amount = {}, term_unit = {} WHERE term_days IS NULL",
+            term_of("amount", case_clock, "cases.body_id"),
+            term_of("unit", case_clock, "cases.body_id"),
+        ))
+        .await?;
+        let petition_clock = "CASE petitions.status WHEN 'moderation' THEN 'petition_moderation' \
+             WHEN 'gathering' THEN 'initial_support' ELSE 'collection_period' END";
+        db.execute_unprepared(&format!(
+            "UPDATE petitions SET clock_term_amount = {}, clock_term_unit = {} \
+             WHERE status IN ('moderation', 'gathering', 'open')",
+            term_of("amount", petition_clock, "petitions.body_id"),
+            term_of("unit", petition_clock, "petitions.body_id"),
+        ))
+        .await?;
         set_events(manager, &events(true)).await
     }
 
@@ -157,8 +202,16 @@ impl MigrationTrait for Migration {
         ))
         .await?;
         set_events(manager, &events(false)).await?;
-        db.execute_unprepared("ALTER TABLE bodies DROP COLUMN minimum_members")
-            .await?;
+        for sql in [
+            "ALTER TABLE bodies DROP COLUMN minimum_members",
+            "ALTER TABLE deadline_terms DROP COLUMN version",
+            "ALTER TABLE cases DROP COLUMN term_amount",
+            "ALTER TABLE cases DROP COLUMN term_unit",
+            "ALTER TABLE petitions DROP COLUMN clock_term_amount",
+            "ALTER TABLE petitions DROP COLUMN clock_term_unit",
+        ] {
+            db.execute_unprepared(sql).await?;
+        }
         db.execute_unprepared("DROP TABLE admin_imports").await?;
         for table in [
             BodySuccessions::Table.into_iden(),

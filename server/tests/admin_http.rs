@@ -60,6 +60,7 @@ async fn fingerprint(site: &Site) -> String {
         "calendar_days",
         "thresholds",
         "platform_settings",
+        "deadline_terms",
         "body_names",
         "body_successions",
         "timeline_events",
@@ -80,6 +81,13 @@ async fn fingerprint(site: &Site) -> String {
         .expect("reads")
     {
         out.push_str(&format!("{}={}@{};", s.key, s.value, s.version));
+    }
+    for t in app::server::entities::deadline_term::Entity::find()
+        .all(db)
+        .await
+        .expect("reads")
+    {
+        out.push_str(&format!("{t:?};"));
     }
     for b in app::server::entities::body::Entity::find()
         .all(db)
@@ -179,6 +187,10 @@ async fn every_admin_action_and_read_is_refused_to_every_other_role() {
             "/api/admin/bodies/end",
             format!("csrf={CSRF}&lang=en&slug=akimat-75&stamp=x&successor=akimat-71&on=2026-03-01"),
         ),
+        (
+            "/api/admin/terms/save",
+            format!("csrf={CSRF}&lang=en&id=1&version=0&amount=30&unit=working_days"),
+        ),
     ];
     let before = fingerprint(&site).await;
     for (path, form) in &actions {
@@ -197,6 +209,7 @@ async fn every_admin_action_and_read_is_refused_to_every_other_role() {
         "/api/admin/territories",
         "/api/admin/bodies",
         "/api/admin/imports/recent",
+        "/api/admin/terms",
     ] {
         for (who, cookie) in &c.others {
             let (status, _) = post_from(&site, PAGE, read, cookie, "").await;
@@ -362,6 +375,7 @@ async fn the_pages_in_three_languages_and_the_public_record() {
             "/admin/bodies/akimat-75",
             "/admin/bodies/council-akimat-75",
             "/admin/import",
+            "/admin/terms",
         ] {
             let (status, _, page) = site
                 .get(&format!("/{lang}{admin_page}"), &[("cookie", &c.admin)])

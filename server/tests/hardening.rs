@@ -588,6 +588,15 @@ const ENDPOINTS: &[(&str, &[(&str, char)])] = &[
     ),
     ("admin/imports/apply", &[("id", 'i')]),
     (
+        "admin/terms/save",
+        &[
+            ("id", 'i'),
+            ("version", 'i'),
+            ("amount", 's'),
+            ("unit", 's'),
+        ],
+    ),
+    (
         "admin/bodies/end",
         &[
             ("slug", 's'),

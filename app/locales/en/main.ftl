@@ -1511,3 +1511,40 @@ import-refused = A refused file cannot be applied: correct it and upload it agai
 import-stale = The tables changed since this file was checked. Upload it again to see what it would change now.
 import-kind = Choose what the file holds.
 import-no-file = Choose a file to upload.
+
+## Deadline terms (issue 17)
+admin-terms = Deadline terms
+admin-terms-hint = How long moderation, initial support, the collection period and each kind of answer take, per level.
+admin-terms-lead = Each clock's length, per level of the body. A new term applies to clocks that start after the change: a petition in moderation, gathering support or collecting signatures, and a case awaiting an answer, keep the term they started with.
+admin-term-any-level = every level
+admin-term-amount = Length
+admin-term-unit = Counted in
+term-unit-working_days = working days
+term-unit-calendar_days = calendar days
+term-unit-months = months
+term-amount-working_days = { $n ->
+    [one] { $n } working day
+   *[other] { $n } working days
+}
+term-amount-calendar_days = { $n ->
+    [one] { $n } calendar day
+   *[other] { $n } calendar days
+}
+term-amount-months = { $n ->
+    [one] { $n } month
+   *[other] { $n } months
+}
+term-clock-petition_moderation = Moderation of a petition
+term-clock-initial_support = Initial support
+term-clock-collection_period = Collection of signatures
+term-clock-petition_answer = Answer to a petition
+term-clock-inquiry_answer = Answer to a deputy's inquiry
+term-clock-recommendation_answer = Answer to a council's recommendation
+term-clock-proposal_answer = Answer to a proposal
+change-subject-term = Deadline term
+done-term-saved = The term is saved and on the record; clocks that start from now on run by it.
+term-amount-range = The length is a whole number from 1 to 730 days, or from 1 to 24 months.
+term-unit-unknown = Choose a unit from the list.
+rules-changes-terms = A new deadline term applies to clocks that start after the change; a petition or a case already counting keeps the term it started with.
+rules-changes-bodies = A body that ends names its successor, which takes over the cases awaiting its answer with their deadlines unchanged.
+rules-changes-prohibited = A change to the list of prohibited topics applies to petitions filed after it.

@@ -129,6 +129,60 @@ pub async fn save_threshold(
     Ok(())
 }
 
+/// The deadline terms, for the admin's page.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin.
+#[server(endpoint = "admin/terms")]
+pub async fn admin_terms() -> Result<Vec<crate::model::TermRow>, AppError> {
+    use crate::server::services::administration::terms;
+    let state = ssr::admin_reading().await?;
+    Ok(terms::terms(&state.db).await?)
+}
+
+/// An admin changes a deadline term: clocks started after it run by it.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` for an amount out of range or an unknown
+/// unit; `Refused` when another admin changed it since the form was shown.
+#[server(endpoint = "admin/terms/save")]
+pub async fn save_term(
+    csrf: String,
+    lang: String,
+    id: i32,
+    version: i32,
+    amount: String,
+    unit: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, go_to};
+    use crate::model::TermUnit;
+    use crate::server::services::administration::terms;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let amount: u32 = amount
+        .trim()
+        .parse()
+        .map_err(|_| ssr::invalid("amount", "term-amount-range"))?;
+    let unit =
+        TermUnit::parse(unit.trim()).ok_or_else(|| ssr::invalid("unit", "term-unit-unknown"))?;
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            terms::set_term(
+                txn,
+                Some(me.id),
+                id,
+                version,
+                amount,
+                unit,
+                chrono::Utc::now(),
+            )
+            .await
+        })
+    })
+    .await?;
+    go_to(&lang, "/admin/terms", "term-saved");
+    Ok(())
+}
+
 /// A year of the holiday calendar, for the admin's page (`None`: this year).
 ///
 /// # Errors

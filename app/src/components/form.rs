@@ -242,6 +242,7 @@ const DONE: &[&str] = &[
     "council-minimum-saved",
     "body-ended",
     "import-applied",
+    "term-saved",
 ];
 
 /// A confirmation after a successful form, named by the `done` query parameter.

@@ -25,6 +25,20 @@ stored_enum! {
         Body = "body",
         /// A catalogue reason (the prohibited topics among them, which are public).
         Reason = "reason",
+        /// A deadline term (per clock and level).
+        Term = "term",
+    }
+}
+
+stored_enum! {
+    /// The unit a deadline term counts in.
+    TermUnit, "term-unit" {
+        /// Working days (the holiday calendar decides which).
+        WorkingDays = "working_days",
+        /// Calendar days.
+        CalendarDays = "calendar_days",
+        /// Months.
+        Months = "months",
     }
 }
 
@@ -247,6 +261,13 @@ pub enum RecordedValue {
         successor: Option<String>,
         /// A council's own minimum of voting members.
         minimum_members: Option<u32>,
+    },
+    /// A deadline term.
+    Term {
+        /// How many units.
+        amount: u32,
+        /// Which units.
+        unit: TermUnit,
     },
     /// A catalogue reason (of rejection, of a council's decline; a prohibited topic).
     Reason {
@@ -479,4 +500,21 @@ pub fn import_columns(kind: ImportKind) -> &'static [&'static str] {
         ],
         ImportKind::Populations => &["kato", "year", "population", "source"],
     }
+}
+
+/// A deadline term as the admin edits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermRow {
+    /// The row.
+    pub id: i32,
+    /// The clock (`petition_moderation`, `collection_period`, `inquiry_answer`, …).
+    pub clock: String,
+    /// The level it applies at, or `any`.
+    pub level: String,
+    /// How many units.
+    pub amount: u32,
+    /// Which units.
+    pub unit: TermUnit,
+    /// Optimistic locking: the form sends it back.
+    pub version: i32,
 }

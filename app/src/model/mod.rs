@@ -16,8 +16,8 @@ pub use account::{FormEcho, Me, Visitor};
 pub use admin::{
     BodyAdmin, BodyRow, CalendarDayView, CalendarYear, ChangeSubject, ChangeView, DayKind,
     FormerName, ImportAction, ImportKind, ImportLine, ImportProblem, ImportReport, ImportView,
-    PopulationRow, RecordedValue, SETTING_RULES, SettingRule, SettingView, TerritoryAdmin,
-    TerritoryRow, ThresholdRow, ThresholdSetting, import_columns,
+    PopulationRow, RecordedValue, SETTING_RULES, SettingRule, SettingView, TermRow, TermUnit,
+    TerritoryAdmin, TerritoryRow, ThresholdRow, ThresholdSetting, import_columns,
 };
 pub use body::{
     BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView,

@@ -865,22 +865,27 @@ where
     }
 
     for (clock, level, amount, unit) in DEADLINE_TERMS {
+        // Only the id, and an insert that reads nothing back: databases migrated part of the
+        // way have fewer columns than the entity.
         let exists = deadline_term::Entity::find()
+            .select_only()
+            .column(deadline_term::Column::Id)
             .filter(deadline_term::Column::Clock.eq(*clock))
             .filter(deadline_term::Column::Level.eq(*level))
+            .into_tuple::<i32>()
             .one(&txn)
             .await?
             .is_some();
         if !exists {
             report.settings += 1;
-            deadline_term::ActiveModel {
+            deadline_term::Entity::insert(deadline_term::ActiveModel {
                 clock: Set((*clock).into()),
                 level: Set((*level).into()),
                 amount: Set(*amount),
                 unit: Set((*unit).into()),
                 ..Default::default()
-            }
-            .insert(&txn)
+            })
+            .exec(&txn)
             .await?;
         }
     }

@@ -103,15 +103,10 @@ async fn main() {
         let id = first_id + i32::try_from(i).unwrap_or(0);
         let b = &bodies[i % bodies.len()];
         let registered = today - Days::new(u64::try_from(i % 400).unwrap_or(0));
-        let (due, very) = clocks
-            .due_days(
-                app::model::CaseKind::Petition,
-                &b.level,
-                None,
-                registered,
-                &[],
-            )
+        let term = clocks
+            .term(app::model::CaseKind::Petition, &b.level)
             .expect("term");
+        let (due, very) = clocks.due_days(term, registered, &[]);
         let answered = i % 10 < 7 && registered + Days::new(3) <= today;
         let took = u64::try_from((i * 7) % 80)
             .unwrap_or(0)

@@ -31,7 +31,8 @@ fn BodySelect(
         <div class="field">
             <label for=id>{l.t(label)}</label>
             {error.clone().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
-            <select id=id name=name aria-describedby=error.is_some().then(|| error_id.clone())>
+            <select id=id name=name aria-invalid=error.is_some().then_some("true")
+                aria-describedby=error.is_some().then(|| error_id.clone())>
                 {none.map(|key| view! { <option value="">{l.t(key)}</option> })}
                 {options.into_iter().map(|b| {
                     let chosen = b.slug == selected;

@@ -8,9 +8,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::admin::{
     AddCalendarDay, AddTerritory, FillCalendarYear, RemoveCalendarDay, RenameTerritory,
-    SaveSetting, SaveThreshold, TerritoryPopulation, TerritoryValidity, admin_calendar,
-    admin_changes, admin_settings, admin_territories, admin_territory, admin_thresholds,
-    rule_changes,
+    SaveSetting, SaveTerm, SaveThreshold, TerritoryPopulation, TerritoryValidity, admin_calendar,
+    admin_changes, admin_settings, admin_terms, admin_territories, admin_territory,
+    admin_thresholds, rule_changes,
 };
 use crate::components::account::visitor;
 use crate::components::case::kz_date;
@@ -19,8 +19,8 @@ use crate::components::links::href;
 use crate::error::AppError;
 use crate::i18n::{Locale, format_date, tr, use_locale};
 use crate::model::{
-    ChangeSubject, ChangeView, DayKind, IdentityGrade, RecordedValue, SettingRule, TerritoryKind,
-    ThresholdRow, ThresholdSetting,
+    ChangeSubject, ChangeView, DayKind, IdentityGrade, RecordedValue, SettingRule, TermRow,
+    TermUnit, TerritoryKind, ThresholdRow, ThresholdSetting,
 };
 use crate::pages::{LoadError, PageTitle};
 
@@ -40,6 +40,7 @@ pub fn AdminPage() -> impl IntoView {
             "admin-thresholds-hint",
         ),
         ("/admin/calendar", "admin-calendar", "admin-calendar-hint"),
+        ("/admin/terms", "admin-terms", "admin-terms-hint"),
         ("/admin/settings", "admin-settings", "admin-settings-hint"),
         (
             "/admin/territories",
@@ -87,6 +88,20 @@ fn percent(bp: u32) -> String {
 }
 
 /// The failure of the last save, as a notice above the forms (the per-row forms share it).
+/// What a refused form of a page of row forms typed in `field`, if the refused one is the row
+/// whose `row.0` field is `row.1`.
+fn typed_in_row(
+    typed: Option<&crate::model::FormEcho>,
+    path: &str,
+    row: (&str, &str),
+    field: &str,
+) -> Option<String> {
+    let echo = typed?;
+    (echo.value(path, row.0)? == row.1)
+        .then(|| echo.value(path, field))
+        .flatten()
+}
+
 fn failure_notice(l: Locale, error: Option<AppError>) -> impl IntoView {
     error.map(|e| view! { <p class="notice notice-error" role="alert">{e.message(l)}</p> })
 }
@@ -115,10 +130,7 @@ pub fn ThresholdsPage() -> impl IntoView {
                     };
                     let typed = visitor.echo.clone().filter(|_| failed);
                     let echo = |id: i32, field: &str| {
-                        let echo = typed.as_ref()?;
-                        (echo.value("/api/admin/thresholds/save", "id")? == id.to_string())
-                            .then(|| echo.value("/api/admin/thresholds/save", field))
-                            .flatten()
+                        typed_in_row(typed.as_ref(), "/api/admin/thresholds/save", ("id", &id.to_string()), field)
                     };
                     let forms = rows.into_iter().map(|row: ThresholdRow| {
                         let id = row.id;
@@ -159,6 +171,83 @@ pub fn ThresholdsPage() -> impl IntoView {
             }}
         </Suspense>
     }
+}
+
+/// `/:lang/admin/terms`: each clock's term per level, with its unit.
+#[component]
+pub fn TermsPage() -> impl IntoView {
+    let locale = use_locale();
+    let rows = Resource::new_blocking(|| (), |_| admin_terms());
+    let error = failure::<SaveTerm>();
+    view! {
+        <PageTitle text=locale.get_untracked().t("admin-terms")/>
+        <h1>{tr("admin-terms")}</h1>
+        <p class="lead">{tr("admin-terms-lead")}</p>
+        <DoneNotice/>
+        {failure_notice(locale.get_untracked(), error.clone())}
+        <Suspense fallback=|| ()>
+            {move || {
+                let failed = error.is_some();
+                Suspend::new(async move {
+                    let l = locale.get_untracked();
+                    let visitor = visitor().await;
+                    let rows = match rows.await {
+                        Ok(rows) => rows,
+                        Err(e) => return view! { <LoadError error=e/> }.into_any(),
+                    };
+                    let typed = visitor.echo.clone().filter(|_| failed);
+                    let forms = rows.into_iter().map(|row: TermRow| {
+                        let id = row.id;
+                        let echo = |field: &str| {
+                            typed_in_row(typed.as_ref(), "/api/admin/terms/save", ("id", &id.to_string()), field)
+                        };
+                        let level = if row.level == "any" {
+                            l.t("admin-term-any-level")
+                        } else {
+                            crate::model::BodyLevel::parse(&row.level)
+                                .map_or_else(|| row.level.clone(), |v| l.t(v.label_key()))
+                        };
+                        let heading = format!("{} · {level}", l.t(&format!("term-clock-{}", row.clock)));
+                        let amount = echo("amount").unwrap_or_else(|| row.amount.to_string());
+                        let unit = echo("unit").unwrap_or_else(|| row.unit.as_str().to_owned());
+                        let f = |name: &str| format!("d{id}-{name}");
+                        view! {
+                            <section class="panel" aria-labelledby=f("h")>
+                                <h2 id=f("h")>{heading}</h2>
+                                <p>{l.t("admin-now")}" "<strong>{term_text(l, row.amount, row.unit)}</strong></p>
+                                <form method="post" action="/api/admin/terms/save" class="form form-inline">
+                                    <FormTokens csrf=visitor.csrf.clone()/>
+                                    <input type="hidden" name="id" value=id/>
+                                    <input type="hidden" name="version" value=row.version/>
+                                    <div class="field"><label for=f("a")>{l.t("admin-term-amount")}</label>
+                                        <input id=f("a") name="amount" inputmode="numeric" value=amount/></div>
+                                    <div class="field"><label for=f("u")>{l.t("admin-term-unit")}</label>
+                                        <select id=f("u") name="unit">
+                                            {TermUnit::ALL.iter().map(|u| view! {
+                                                <option value=u.as_str() selected=u.as_str() == unit>{l.t(u.label_key())}</option>
+                                            }).collect_view()}
+                                        </select></div>
+                                    <button type="submit" class="button">{l.t("admin-save")}</button>
+                                </form>
+                            </section>
+                        }
+                    }).collect_view();
+                    view! {
+                        {forms}
+                        <p><a href=href(l, "/rules/changes")>{l.t("rules-changes-title")}</a></p>
+                    }.into_any()
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// A term in words: "20 working days".
+fn term_text(l: Locale, amount: u32, unit: TermUnit) -> String {
+    l.t_with(
+        &format!("term-amount-{}", unit.as_str()),
+        &[("n", amount.into())],
+    )
 }
 
 /// `/:lang/admin/calendar` and `/:lang/admin/calendar/:year`: the holiday calendar of a year.
@@ -297,10 +386,7 @@ pub fn SettingsPage() -> impl IntoView {
                     };
                     let typed = visitor.echo.clone().filter(|_| failed);
                     let echo = |key: &str| {
-                        let echo = typed.as_ref()?;
-                        (echo.value("/api/admin/settings/save", "key")? == key)
-                            .then(|| echo.value("/api/admin/settings/save", "value"))
-                            .flatten()
+                        typed_in_row(typed.as_ref(), "/api/admin/settings/save", ("key", key), "value")
                     };
                     list.into_iter().filter_map(|s| {
                         let rule = SettingRule::of(&s.key)?;
@@ -342,6 +428,16 @@ fn item_text(l: Locale, change: &ChangeView) -> String {
         ),
         ChangeSubject::CalendarDay => chrono::NaiveDate::parse_from_str(&change.item, "%Y-%m-%d")
             .map_or_else(|_| change.item.clone(), format_date),
+        ChangeSubject::Term => match change.item.split_once('/') {
+            Some((clock, "any")) => l.t(&format!("term-clock-{clock}")),
+            Some((clock, level)) => format!(
+                "{} · {}",
+                l.t(&format!("term-clock-{clock}")),
+                crate::model::BodyLevel::parse(level)
+                    .map_or_else(|| level.to_owned(), |v| l.t(v.label_key()))
+            ),
+            None => change.item.clone(),
+        },
         ChangeSubject::Territory | ChangeSubject::Body | ChangeSubject::Reason => {
             change.item.clone()
         }
@@ -392,6 +488,7 @@ fn value_text(l: Locale, value: Option<&RecordedValue>) -> String {
         Some(RecordedValue::Population { count, source }) => {
             format!("{} ({source})", l.number(*count))
         }
+        Some(RecordedValue::Term { amount, unit }) => term_text(l, *amount, *unit),
         Some(RecordedValue::Reason { names, active }) => {
             if *active {
                 names.get(l).to_owned()
@@ -524,6 +621,9 @@ pub fn RuleChangesPage() -> impl IntoView {
             <li>{tr("rules-changes-calendar")}</li>
             <li>{tr("rules-changes-population")}</li>
             <li>{tr("rules-changes-settings")}</li>
+            <li>{tr("rules-changes-terms")}</li>
+            <li>{tr("rules-changes-bodies")}</li>
+            <li>{tr("rules-changes-prohibited")}</li>
         </ul>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

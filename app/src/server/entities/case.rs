@@ -33,6 +33,10 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// A term of its own in calendar days (an inquiry's maslikhat's), instead of its kind's.
     pub term_days: Option<i32>,
+    /// The term its clock started with (amount and unit), kept so a later change of the
+    /// deadline terms leaves it alone.
+    pub term_amount: Option<i32>,
+    pub term_unit: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,8 @@ pub struct Model {
     pub level: String,
     pub amount: i32,
     pub unit: String,
+    /// Optimistic locking for the admin's form.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

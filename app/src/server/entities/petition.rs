@@ -32,6 +32,9 @@ pub struct Model {
     pub support_started_on: Option<Date>,
     pub opened_at: Option<DateTimeUtc>,
     pub collection_started_on: Option<Date>,
+    /// The term the running clock (moderation, initial support, collection) started with.
+    pub clock_term_amount: Option<i32>,
+    pub clock_term_unit: Option<String>,
     pub threshold: Option<i64>,
     pub required_grade: Option<String>,
     pub threshold_reached_at: Option<DateTimeUtc>,

@@ -11,16 +11,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use super::ServiceError;
 use crate::server::entities::{calendar_day, deadline_term};
 
-/// How a term is counted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    /// Working days: not weekends, holidays or transferred days off; working Saturdays count.
-    WorkingDays,
-    /// Every day.
-    CalendarDays,
-    /// Calendar months (the same day of the month, or its last day).
-    Months,
-}
+/// How a term is counted: working days (not weekends, holidays or transferred days off;
+/// working Saturdays count), calendar days, or calendar months (the same day of the month, or
+/// its last day).
+pub use crate::model::TermUnit as Unit;
 
 /// The length of a clock.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -219,15 +213,16 @@ pub fn term_in(
     let row = of_clock(level)
         .or_else(|| of_clock("any"))
         .ok_or(ServiceError::NotFound)?;
-    let unit = match row.unit.as_str() {
-        "working_days" => Unit::WorkingDays,
-        "calendar_days" => Unit::CalendarDays,
-        "months" => Unit::Months,
-        other => return Err(ServiceError::Corrupt(format!("deadline unit {other}"))),
-    };
-    Ok(Term {
-        amount: u32::try_from(row.amount).unwrap_or(0),
-        unit,
+    stored_term(Some(row.amount), Some(&row.unit))
+        .ok_or_else(|| ServiceError::Corrupt(format!("deadline unit {}", row.unit)))
+}
+
+/// A term as a row keeps it (an amount and a unit's name), if both are there and the unit is
+/// known.
+pub fn stored_term(amount: Option<i32>, unit: Option<&str>) -> Option<Term> {
+    Some(Term {
+        amount: u32::try_from(amount?).unwrap_or(0),
+        unit: Unit::parse(unit?)?,
     })
 }
 

@@ -707,7 +707,7 @@ async fn hand_over(
             now,
         )
         .await?;
-        // The clock runs on: the same pauses, the same due days and overdue marks.
+        // The clock runs on: the same pauses, term, due days and overdue marks.
         for pause in case_pause::Entity::find()
             .filter(case_pause::Column::CaseId.eq(old.id))
             .all(db)
@@ -727,6 +727,8 @@ async fn hand_over(
                 case::Column::VeryOverdueAt,
                 Expr::value(old.very_overdue_at),
             )
+            .col_expr(case::Column::TermAmount, Expr::value(old.term_amount))
+            .col_expr(case::Column::TermUnit, Expr::value(old.term_unit.clone()))
             .filter(case::Column::Id.eq(new.id))
             .exec(db)
             .await?;

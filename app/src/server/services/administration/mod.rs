@@ -18,6 +18,7 @@ use sea_orm::{
 
 pub mod bodies;
 pub mod imports;
+pub mod terms;
 pub mod territories;
 
 use super::{ActionError, ServiceError};

@@ -49,38 +49,57 @@ impl CaseClocks {
         i32::try_from(self.calendar.working_days_between(start, end, pauses)).unwrap_or(i32::MAX)
     }
 
-    /// The last day to answer and the last day before "very overdue" (twice the term), with
-    /// the pauses taken into account; the term is the case's own (`term_days`, calendar days)
-    /// when it has one.
+    /// The term a case opening now runs by: its own (`term_days`, calendar days: an inquiry's
+    /// maslikhat's) when it has one, else its kind's at its body's level.
     ///
     /// # Errors
     /// `NotFound` when the kind has no term.
-    pub fn due_days(
+    pub fn opening_term(
         &self,
         kind: CaseKind,
         level: &str,
         term_days: Option<i32>,
-        start: NaiveDate,
-        pauses: &[Pause],
-    ) -> Result<(NaiveDate, NaiveDate), ServiceError> {
-        let term = match term_days
+    ) -> Result<Term, ServiceError> {
+        match term_days
             .and_then(|d| u32::try_from(d).ok())
             .filter(|d| *d > 0)
         {
-            Some(amount) => Term {
+            Some(amount) => Ok(Term {
                 amount,
                 unit: deadlines::Unit::CalendarDays,
-            },
-            None => self.term(kind, level)?,
-        };
+            }),
+            None => self.term(kind, level),
+        }
+    }
+
+    /// The term a case runs by: the one its clock started with, kept on it (a later change of
+    /// the terms leaves it alone).
+    ///
+    /// # Errors
+    /// `NotFound` when a case without a kept term has no term for its kind.
+    pub fn term_of(&self, model: &case::Model, level: &str) -> Result<Term, ServiceError> {
+        match deadlines::stored_term(model.term_amount, model.term_unit.as_deref()) {
+            Some(term) => Ok(term),
+            None => self.opening_term(super::kind_of(model)?, level, model.term_days),
+        }
+    }
+
+    /// The last day to answer and the last day before "very overdue" (twice the term), with
+    /// the pauses taken into account.
+    pub fn due_days(
+        &self,
+        term: Term,
+        start: NaiveDate,
+        pauses: &[Pause],
+    ) -> (NaiveDate, NaiveDate) {
         let double = Term {
             amount: term.amount.saturating_mul(2),
             ..term
         };
-        Ok((
+        (
             self.calendar.due_date_with_pauses(start, term, pauses),
             self.calendar.due_date_with_pauses(start, double, pauses),
-        ))
+        )
     }
 }
 
@@ -168,9 +187,8 @@ pub async fn refresh(
     level: &str,
     today: NaiveDate,
 ) -> Result<Refreshed, ServiceError> {
-    let kind = super::kind_of(model)?;
     let pauses = pauses_of(&self::pauses(db, model.id).await?, today);
-    let due = clocks.due_days(kind, level, model.term_days, model.registered_on, &pauses)?;
+    let due = clocks.due_days(clocks.term_of(model, level)?, model.registered_on, &pauses);
     store_due(db, model, due).await?;
     Ok(Refreshed {
         due: due.0,
@@ -241,14 +259,11 @@ pub async fn sweep(
     for model in waiting {
         let level = levels.get(&model.body_id).cloned().unwrap_or_default();
         let rows = questions.remove(&model.id).unwrap_or_default();
-        let kind = super::kind_of(&model)?;
         let due = clocks.due_days(
-            kind,
-            &level,
-            model.term_days,
+            clocks.term_of(&model, &level)?,
             model.registered_on,
             &pauses_of(&rows, today),
-        )?;
+        );
         let paused = is_paused(&rows);
         let overdue = !paused && today > due.0 && model.overdue_at.is_none();
         let very = !paused && today > due.1 && model.very_overdue_at.is_none();

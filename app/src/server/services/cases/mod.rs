@@ -164,13 +164,8 @@ pub async fn open(
         .await?
         .ok_or(ActionError::NotFound)?;
     let clocks = clock::CaseClocks::load(db).await?;
-    let (due, very_due) = clocks.due_days(
-        opening.kind,
-        &addressee.level,
-        opening.term_days,
-        opening.on,
-        &[],
-    )?;
+    let term = clocks.opening_term(opening.kind, &addressee.level, opening.term_days)?;
+    let (due, very_due) = clocks.due_days(term, opening.on, &[]);
     let year = opening.on.year();
     let seq = next_number(db, opening.body_id, year).await?;
     let model = case::ActiveModel {
@@ -187,6 +182,8 @@ pub async fn open(
         very_due_on: Set(very_due),
         updated_at: Set(now),
         term_days: Set(opening.term_days),
+        term_amount: Set(Some(i32::try_from(term.amount).unwrap_or(i32::MAX))),
+        term_unit: Set(Some(term.unit.as_str().into())),
         ..Default::default()
     }
     .insert(db)

@@ -454,10 +454,13 @@ pub async fn settle(
             petition_id,
             PetitionStatus::Gathering,
             PetitionStatus::Open,
-            vec![
+            [
                 (petition::Column::OpenedAt, Expr::value(now)),
                 (petition::Column::CollectionStartedOn, Expr::value(today)),
-            ],
+            ]
+            .into_iter()
+            .chain(super::starting_term(db, super::ClockName::Collection, p.body_id).await?)
+            .collect(),
         )
         .await?
     {

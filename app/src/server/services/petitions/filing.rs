@@ -13,7 +13,7 @@ use crate::model::{
     Topic,
 };
 use crate::server::entities::{body, petition, rejection_reason, territory, user};
-use crate::server::services::{ServiceError, bodies, deadlines, search, territories, thresholds};
+use crate::server::services::{ServiceError, bodies, search, territories, thresholds};
 
 /// The longest title, summary and text, in characters.
 pub const TITLE_MAX: usize = 120;
@@ -248,11 +248,20 @@ pub async fn submit(
             key: "petition-confirm-required",
         });
     }
+    // The draft's addressee decides the moderation term it starts with (a draft of somebody
+    // else's, or none, is refused below as it was).
+    let body_id = petition::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map_or(0, |p| p.body_id);
+    let [amount, unit] = super::starting_term(db, super::ClockName::Moderation, body_id).await?;
     let changed = releasing_claim(petition::Entity::update_many())
         .col_expr(
             petition::Column::Status,
             Expr::value(PetitionStatus::Moderation.as_str()),
         )
+        .col_expr(amount.0, amount.1)
+        .col_expr(unit.0, unit.1)
         .col_expr(petition::Column::SubmittedAt, Expr::value(now))
         .col_expr(petition::Column::ProhibitedConfirmedAt, Expr::value(now))
         .col_expr(petition::Column::ModerationStartedOn, Expr::value(today))
@@ -480,7 +489,7 @@ pub async fn options(
             body: summary,
             threshold,
             collection_amount: term.amount,
-            collection_unit: unit_name(term.unit).into(),
+            collection_unit: term.unit.as_str().into(),
             suggested,
         });
     }
@@ -513,14 +522,6 @@ pub async fn options(
         title: String::new(),
         similar: Vec::new(),
     })
-}
-
-fn unit_name(unit: deadlines::Unit) -> &'static str {
-    match unit {
-        deadlines::Unit::WorkingDays => "working_days",
-        deadlines::Unit::CalendarDays => "calendar_days",
-        deadlines::Unit::Months => "months",
-    }
 }
 
 /// Whether a body fits a territory and topic: a local matter goes to the region's akimat; a

@@ -147,6 +147,36 @@ pub fn running_clock(model: &petition::Model) -> Option<(ClockName, NaiveDate)> 
     }
 }
 
+/// The columns that keep the term a petition's `clock` starts with, today's for the level of
+/// the body `body_id`: set with the clock's start day, so a later change of the terms leaves
+/// the running clock alone.
+///
+/// # Errors
+/// A database failure, or a clock without a term.
+pub async fn starting_term(
+    db: &impl ConnectionTrait,
+    clock: ClockName,
+    body_id: i32,
+) -> Result<[(petition::Column, sea_orm::sea_query::SimpleExpr); 2], ServiceError> {
+    use sea_orm::sea_query::Expr;
+    let level = crate::server::entities::body::Entity::find_by_id(body_id)
+        .one(db)
+        .await?
+        .map(|b| b.level)
+        .unwrap_or_default();
+    let term = deadlines::term_in(&deadlines::terms(db).await?, clock.term_key(), &level)?;
+    Ok([
+        (
+            petition::Column::ClockTermAmount,
+            Expr::value(i32::try_from(term.amount).unwrap_or(i32::MAX)),
+        ),
+        (
+            petition::Column::ClockTermUnit,
+            Expr::value(term.unit.as_str()),
+        ),
+    ])
+}
+
 /// The deadline engine's inputs for petitions: the calendar and a term lookup by level.
 pub struct Clocks {
     calendar: deadlines::Calendar,
@@ -194,21 +224,31 @@ impl Clocks {
             )
     }
 
-    /// The last day of `clock` started on `start` for a body at `level`.
-    pub fn due(&self, clock: ClockName, level: &str, start: NaiveDate) -> NaiveDate {
-        self.calendar.due_date(start, self.term(clock, level))
+    /// The term a petition's `clock` runs by: the one it started with, kept on the petition (a
+    /// later change of the terms leaves it alone), else today's for its body's `level`.
+    pub fn term_for(
+        &self,
+        model: &petition::Model,
+        clock: ClockName,
+        level: &str,
+    ) -> deadlines::Term {
+        deadlines::stored_term(model.clock_term_amount, model.clock_term_unit.as_deref())
+            .unwrap_or_else(|| self.term(clock, level))
+    }
+
+    /// The last day of a clock of `term` started on `start`.
+    pub fn due(&self, term: deadlines::Term, start: NaiveDate) -> NaiveDate {
+        self.calendar.due_date(start, term)
     }
 
     /// Where `clock` started on `start` stands on `today`.
     pub fn state(
         &self,
-        clock: ClockName,
-        level: &str,
+        term: deadlines::Term,
         start: NaiveDate,
         today: NaiveDate,
     ) -> deadlines::DeadlineState {
-        self.calendar
-            .state(start, self.term(clock, level), &[], today)
+        self.calendar.state(start, term, &[], today)
     }
 
     /// The page's view of a petition's running clock.
@@ -219,14 +259,15 @@ impl Clocks {
         today: NaiveDate,
     ) -> Option<crate::model::Clock> {
         let (clock, start) = running_clock(model)?;
-        let state = match self.state(clock, level, start, today) {
+        let term = self.term_for(model, clock, level);
+        let state = match self.state(term, start, today) {
             deadlines::DeadlineState::Due => "due",
             deadlines::DeadlineState::Overdue => "overdue",
             deadlines::DeadlineState::VeryOverdue => "very_overdue",
         };
         Some(crate::model::Clock {
             name: clock.name().into(),
-            due: self.due(clock, level, start),
+            due: self.due(term, start),
             state: state.into(),
         })
     }

@@ -195,6 +195,8 @@ pub async fn decide(
             let threshold = thresholds::for_body(db, &addressee)
                 .await?
                 .ok_or(PetitionError::Refused("petition-body-not-addressable"))?;
+            let support_term =
+                super::starting_term(db, super::ClockName::InitialSupport, addressee.id).await?;
             (
                 update
                     .col_expr(
@@ -203,6 +205,8 @@ pub async fn decide(
                     )
                     .col_expr(petition::Column::ApprovedAt, Expr::value(now))
                     .col_expr(petition::Column::SupportStartedOn, Expr::value(today))
+                    .col_expr(support_term[0].0, support_term[0].1.clone())
+                    .col_expr(support_term[1].0, support_term[1].1.clone())
                     .col_expr(
                         petition::Column::Threshold,
                         Expr::value(i64::try_from(threshold.signatures).unwrap_or(i64::MAX)),

@@ -306,7 +306,8 @@ pub async fn takes_signatures(
     } else {
         (ClockName::Collection, target.collection_started_on)
     };
-    Ok(start.is_some_and(|start| today <= clocks.due(clock, &level, start)))
+    let term = clocks.term_for(target, clock, &level);
+    Ok(start.is_some_and(|start| today <= clocks.due(term, start)))
 }
 
 /// Which rows of a batch stay within the limits: each account's and each address's

@@ -60,7 +60,10 @@ pub async fn sweep(
         let needs_settling = p.status != PetitionStatus::Moderation.as_str();
         let level = levels.get(&p.body_id).cloned().unwrap_or_default();
         let due = running_clock(&p)
-            .map(|(clock, start)| (clock, clocks.state(clock, &level, start, today)))
+            .map(|(clock, start)| {
+                let term = clocks.term_for(&p, clock, &level);
+                (clock, clocks.state(term, start, today))
+            })
             .filter(|(_, state)| *state != DeadlineState::Due);
         if !needs_settling && due.is_none() {
             continue;
