@@ -1502,3 +1502,66 @@ async fn a_new_term_applies_to_clocks_started_after_it_and_running_ones_keep_the
     );
     test.drop_database().await;
 }
+
+#[tokio::test]
+async fn a_new_initial_support_number_applies_to_petitions_approved_after_it() {
+    use app::server::services::petitions;
+    let test = TestDb::new().await;
+    let db = &test.db;
+    let p = people::verified_citizens(db, "sup", 2, "75", true)
+        .await
+        .expect("people");
+    people::grant(db, &p[1].email, Role::Moderator, None)
+        .await
+        .expect("granted");
+    let before = people::approved_petition(db, p[0].id, p[1].id, "A playground")
+        .await
+        .expect("approved");
+    invalid(
+        admin::set_setting(
+            db,
+            None,
+            "initial_support_signatures",
+            None,
+            "0",
+            Utc::now(),
+        )
+        .await,
+        "setting-out-of-range",
+    );
+    admin::set_setting(
+        db,
+        None,
+        "initial_support_signatures",
+        None,
+        "3",
+        Utc::now(),
+    )
+    .await
+    .expect("saved");
+    let after = people::approved_petition(db, p[0].id, p[1].id, "A library")
+        .await
+        .expect("approved");
+    let needed = |id: i32| async move {
+        let model = petition::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .expect("reads")
+            .expect("exists");
+        petitions::support_needed_of(db, &model)
+            .await
+            .expect("reads")
+    };
+    assert_eq!(
+        needed(before).await,
+        50,
+        "approved before: the number it was approved with"
+    );
+    assert_eq!(needed(after).await, 3, "approved after: the new number");
+    let public = admin::changes(db, true, None).await.expect("reads");
+    assert_eq!(
+        public[0].item, "initial_support_signatures",
+        "on the public record"
+    );
+    test.drop_database().await;
+}

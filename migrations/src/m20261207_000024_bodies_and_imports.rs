@@ -14,6 +14,9 @@
 //!   the clock a petition is running), filled here from today's terms for what is already
 //!   running; and `deadline_terms.version` for the admin's form. A later change of a term
 //!   applies to clocks started after it.
+//! - `petitions.support_needed`: the initial supporters a petition needs, kept when it is
+//!   approved (filled here for those gathering support now), so the setting can change without
+//!   moving a goalpost.
 //! - Two timeline events: `body_ended` on what moved (the successor named) and
 //!   `received_from_predecessor` on the case the successor opened for it.
 
@@ -168,6 +171,10 @@ impl MigrationTrait for Migration {
             "ALTER TABLE cases ADD COLUMN term_unit VARCHAR(16) NULL",
             "ALTER TABLE petitions ADD COLUMN clock_term_amount INTEGER NULL",
             "ALTER TABLE petitions ADD COLUMN clock_term_unit VARCHAR(16) NULL",
+            "ALTER TABLE petitions ADD COLUMN support_needed INTEGER NULL",
+            "UPDATE petitions SET support_needed = COALESCE((SELECT CAST(value AS INTEGER) \
+             FROM platform_settings WHERE key = 'initial_support_signatures'), 50) \
+             WHERE status = 'gathering'",
             "UPDATE cases SET term_amount = term_days, term_unit = 'calendar_days' \
              WHERE term_days IS NOT NULL",
         ] {
@@ -209,6 +216,7 @@ impl MigrationTrait for Migration {
             "ALTER TABLE cases DROP COLUMN term_unit",
             "ALTER TABLE petitions DROP COLUMN clock_term_amount",
             "ALTER TABLE petitions DROP COLUMN clock_term_unit",
+            "ALTER TABLE petitions DROP COLUMN support_needed",
         ] {
             db.execute_unprepared(sql).await?;
         }

@@ -288,13 +288,15 @@ async fn answering_invalidating_and_the_catalogue_refuse_the_wrong_role_and_the_
         .await
         .expect("reads")
         .expect("exists");
-    let id = people::approved_petition(db, author[0].id, moderator.id, "Lights on Satpayev Street")
-        .await
-        .expect("approved");
+    // One initial supporter, set before approval: a petition keeps the number it was
+    // approved with.
     db.execute_unprepared_ok(
         "UPDATE platform_settings SET value = '1' WHERE key = 'initial_support_signatures'",
     )
     .await;
+    let id = people::approved_petition(db, author[0].id, moderator.id, "Lights on Satpayev Street")
+        .await
+        .expect("approved");
     let page_url = format!("http://127.0.0.1/en/petitions/{id}");
     let (_, headers) = post_from(
         &site,

@@ -1548,3 +1548,5 @@ term-unit-unknown = Choose a unit from the list.
 rules-changes-terms = A new deadline term applies to clocks that start after the change; a petition or a case already counting keeps the term it started with.
 rules-changes-bodies = A body that ends names its successor, which takes over the cases awaiting its answer with their deadlines unchanged.
 rules-changes-prohibited = A change to the list of prohibited topics applies to petitions filed after it.
+setting-initial_support_signatures = Supporters a petition needs, once approved, before it opens to everyone
+rules-changes-support = A new number of initial supporters applies to petitions approved after the change; a petition already gathering support keeps the number it was approved with.

@@ -186,6 +186,12 @@ pub const SETTING_RULES: &[SettingRule] = &[
         public: false,
     },
     SettingRule {
+        key: "initial_support_signatures",
+        min: 1,
+        max: 100_000,
+        public: true,
+    },
+    SettingRule {
         key: "inquiry_answer_days:",
         min: 1,
         max: 365,

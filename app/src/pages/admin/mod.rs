@@ -622,6 +622,7 @@ pub fn RuleChangesPage() -> impl IntoView {
             <li>{tr("rules-changes-population")}</li>
             <li>{tr("rules-changes-settings")}</li>
             <li>{tr("rules-changes-terms")}</li>
+            <li>{tr("rules-changes-support")}</li>
             <li>{tr("rules-changes-bodies")}</li>
             <li>{tr("rules-changes-prohibited")}</li>
         </ul>

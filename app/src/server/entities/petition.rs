@@ -35,6 +35,8 @@ pub struct Model {
     /// The term the running clock (moderation, initial support, collection) started with.
     pub clock_term_amount: Option<i32>,
     pub clock_term_unit: Option<String>,
+    /// The initial supporters it needs, kept when it was approved.
+    pub support_needed: Option<i32>,
     pub threshold: Option<i64>,
     pub required_grade: Option<String>,
     pub threshold_reached_at: Option<DateTimeUtc>,

@@ -22,7 +22,7 @@ use sea_orm::{
 };
 use tokio::sync::Notify;
 
-use super::{Event, initial_support, record, status_of};
+use super::{Event, record, status_of};
 use crate::model::{EventKind, GradeCounts, IdentityGrade, PetitionStatus, RevokeReason};
 use crate::server::db::{placeholder, placeholders, take_worker_lock};
 use crate::server::entities::{petition, petition_count};
@@ -448,7 +448,7 @@ pub async fn settle(
         .unwrap_or(u64::MAX);
 
     if status == PetitionStatus::Gathering
-        && counts.email_verified >= initial_support(db).await?
+        && counts.email_verified >= super::support_needed_of(db, &p).await?
         && transition(
             db,
             petition_id,

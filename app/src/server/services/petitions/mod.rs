@@ -87,6 +87,21 @@ pub async fn initial_support(db: &impl ConnectionTrait) -> Result<u64, ServiceEr
         .unwrap_or(50))
 }
 
+/// How many initial supporters petition `p` needs: the number kept when it was approved (a
+/// later change of the setting leaves it alone), else today's setting.
+///
+/// # Errors
+/// A database failure.
+pub async fn support_needed_of(
+    db: &impl ConnectionTrait,
+    p: &petition::Model,
+) -> Result<u64, ServiceError> {
+    match p.support_needed.and_then(|n| u64::try_from(n).ok()) {
+        Some(n) => Ok(n),
+        None => initial_support(db).await,
+    }
+}
+
 /// A numeric platform setting.
 ///
 /// # Errors

@@ -197,6 +197,7 @@ pub async fn decide(
                 .ok_or(PetitionError::Refused("petition-body-not-addressable"))?;
             let support_term =
                 super::starting_term(db, super::ClockName::InitialSupport, addressee.id).await?;
+            let support_needed = super::initial_support(db).await?;
             (
                 update
                     .col_expr(
@@ -205,6 +206,10 @@ pub async fn decide(
                     )
                     .col_expr(petition::Column::ApprovedAt, Expr::value(now))
                     .col_expr(petition::Column::SupportStartedOn, Expr::value(today))
+                    .col_expr(
+                        petition::Column::SupportNeeded,
+                        Expr::value(i32::try_from(support_needed).unwrap_or(i32::MAX)),
+                    )
                     .col_expr(support_term[0].0, support_term[0].1.clone())
                     .col_expr(support_term[1].0, support_term[1].1.clone())
                     .col_expr(

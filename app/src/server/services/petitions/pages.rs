@@ -203,7 +203,7 @@ pub async fn view(
         author,
         threshold: p.threshold.and_then(|t| u64::try_from(t).ok()),
         required_grade: p.required_grade.as_deref().and_then(IdentityGrade::parse),
-        initial_support: super::initial_support(db).await?,
+        initial_support: super::support_needed_of(db, &p).await?,
         counts,
         registration_number: p.registration_number.clone(),
         clock: if status == PetitionStatus::UnderConsideration {
