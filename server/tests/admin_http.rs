@@ -415,21 +415,131 @@ async fn upload(site: &Site, cookie: &str, kind: &str, csv: &[u8]) -> (StatusCod
         &[("csrf", CSRF), ("lang", "en"), ("kind", kind)],
         &[("list.csv", csv)],
     );
+    upload_raw(site, cookie, &content_type, body, None).await
+}
+
+/// Posts a multipart body to the upload as it is, from this site's import page (or from
+/// `origin`).
+async fn upload_raw(
+    site: &Site,
+    cookie: &str,
+    content_type: &str,
+    body: Vec<u8>,
+    origin: Option<&str>,
+) -> (StatusCode, String) {
+    let mut headers = vec![
+        ("host", "127.0.0.1"),
+        ("referer", "http://127.0.0.1/en/admin/import"),
+        ("content-type", content_type),
+        ("cookie", cookie),
+    ];
+    if let Some(origin) = origin {
+        headers.push(("origin", origin));
+    }
     let (status, headers, _) = site
-        .send(
-            "POST",
-            "/api/admin/imports",
-            &[
-                ("host", "127.0.0.1"),
-                ("referer", "http://127.0.0.1/en/admin/import"),
-                ("content-type", &content_type),
-                ("cookie", cookie),
-            ],
-            body,
-            None,
-        )
+        .send("POST", "/api/admin/imports", &headers, body, None)
         .await;
     (status, location(&headers).to_owned())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_malformed_upload_is_the_clients_error_and_keeps_nothing() {
+    let site = Site::new().await;
+    let c = cast(&site).await;
+    let file: &[u8] = b"kato,year,population,source\n75,2025,2400000,Bureau\n";
+    let fields = [("csrf", CSRF), ("lang", "en"), ("kind", "populations")];
+    // From another site.
+    let (content_type, body) = multipart_with("file", &fields, &[("list.csv", file)]);
+    let (status, _) = upload_raw(
+        &site,
+        &c.admin,
+        &content_type,
+        body,
+        Some("https://evil.example"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a foreign Origin");
+    // A field sent twice; a field that is not UTF-8; a body that is not multipart at all.
+    let (content_type, body) = multipart_with(
+        "file",
+        &[
+            ("csrf", CSRF),
+            ("lang", "en"),
+            ("kind", "populations"),
+            ("kind", "bodies"),
+        ],
+        &[("list.csv", file)],
+    );
+    let (status, _) = upload_raw(&site, &c.admin, &content_type, body, None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "a repeated field");
+    let (content_type, body) = multipart_with("file", &fields, &[("list.csv", file)]);
+    let body = String::from_utf8(body)
+        .expect("text")
+        .replacen("populations", "popul\u{fffd}ations", 1)
+        .into_bytes();
+    let body = body
+        .windows(3)
+        .position(|w| w == "\u{fffd}".as_bytes())
+        .map(|at| [&body[..at], b"\xff".as_slice(), &body[at + 3..]].concat())
+        .expect("marked");
+    let (status, _) = upload_raw(&site, &c.admin, &content_type, body, None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "a field that is not UTF-8");
+    let (status, _) = upload_raw(
+        &site,
+        &c.admin,
+        "multipart/form-data; boundary=nothing-here",
+        b"garbage".to_vec(),
+        None,
+    )
+    .await;
+    assert!(status.is_client_error(), "not multipart: {status}");
+    // An unknown kind and a missing file go back to the page with the reason.
+    let (content_type, body) = multipart_with(
+        "file",
+        &[("csrf", CSRF), ("lang", "en"), ("kind", "planets")],
+        &[("list.csv", file)],
+    );
+    let (status, to) = upload_raw(&site, &c.admin, &content_type, body, None).await;
+    assert!(
+        status.is_redirection() && to.ends_with("error=import-kind"),
+        "{status} {to}"
+    );
+    let (content_type, body) = multipart_with("file", &fields, &[]);
+    let (_, to) = upload_raw(&site, &c.admin, &content_type, body, None).await;
+    assert!(to.ends_with("error=import-no-file"), "{to}");
+    assert_eq!(
+        count_rows(&site.test.db, "admin_imports").await,
+        0,
+        "nothing kept"
+    );
+    // A file that is not UTF-8 is a refused report, never a 500.
+    let (status, to) = upload(&site, &c.admin, "populations", b"kato,year\xff\xfe\n").await;
+    assert!(status.is_redirection(), "{status}");
+    let (_, _, page) = site.get(&to, &[("cookie", &c.admin)]).await;
+    assert!(page.contains("The file is not in UTF-8"), "{page}");
+    // Control and bidi characters in a file's fields are taken out, not stored.
+    let territories = "kato,kind,parent,name_kk,name_ru,name_en,valid_from,valid_to\n\
+                       751930,district,75,Аудан\u{202e},Район\u{7},Bidi\u{202e} District,,\n";
+    let (_, to) = upload(&site, &c.admin, "territories", territories.as_bytes()).await;
+    let id = to.rsplit('/').next().expect("an id").to_owned();
+    let (status, _) = post_from(
+        &site,
+        PAGE,
+        "/api/admin/imports/apply",
+        &c.admin,
+        &format!("csrf={CSRF}&lang=en&id={id}"),
+    )
+    .await;
+    assert!(status.is_redirection(), "{status}");
+    let (_, _, region) = site
+        .get("/en/admin/territories/751930", &[("cookie", &c.admin)])
+        .await;
+    assert!(
+        region.contains("Bidi District"),
+        "the name without its bidi control"
+    );
+    assert!(!region.contains('\u{202e}'));
+    site.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
