@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::{NameHistory, name_fields};
 use crate::api::admin::{
     AddBody, CouncilMinimum, EndBody, MoveBody, RenameBody, admin_bodies, admin_body,
 };
@@ -124,9 +125,7 @@ pub fn BodiesPage() -> impl IntoView {
                                     <BodySelect id="body-parent" name="parent" label="admin-body-parent" options=parents.clone()
                                         selected=ctx.value("parent").unwrap_or_default() error=ctx.error("parent") none="admin-body-no-parent"/>
                                     <Field name="territory" label="admin-body-territory" kind="text" error=ctx.error("territory") value=ctx.value("territory") maxlength=12 hint="admin-body-territory-hint"/>
-                                    <Field name="name_kk" label="admin-name-kk" kind="text" error=ctx.error("name_kk") value=ctx.value("name_kk") maxlength=200/>
-                                    <Field name="name_ru" label="admin-name-ru" kind="text" error=ctx.error("name_ru") value=ctx.value("name_ru") maxlength=200/>
-                                    <Field name="name_en" label="admin-name-en" kind="text" error=ctx.error("name_en") value=ctx.value("name_en") maxlength=200/>
+                                    {name_fields(ctx, None)}
                                     <Field name="valid_from" label="admin-territory-valid-from" kind="date" error=ctx.error("valid_from") value=ctx.value("valid_from") optional=true/>
                                 }
                             }/>
@@ -179,13 +178,6 @@ pub fn BodyAdminPage() -> impl IntoView {
                     let successors: Vec<BodySummary> = others.iter().filter(|o| o.kind == b.body.kind).cloned().collect();
                     let parent_slug = b.parent.as_ref().map(|p| p.slug.clone()).unwrap_or_default();
                     let is_council = b.body.kind == BodyKind::PublicCouncil;
-                    let history = b.former_names.iter().rev().map(|f| view! {
-                        <tr>
-                            <td>{f.names.get(l).to_owned()}</td>
-                            <td>{f.valid_from.map(format_date).unwrap_or_else(|| "—".into())}</td>
-                            <td>{format_date(f.valid_to)}</td>
-                        </tr>
-                    }).collect_view();
                     let (key, stamp) = (b.body.slug.clone(), b.stamp.clone());
                     let hidden = || {
                         let (slug, stamp) = (key.clone(), stamp.clone());
@@ -218,32 +210,13 @@ pub fn BodyAdminPage() -> impl IntoView {
                             <dt>{l.t("admin-body-awaiting")}</dt>
                             <dd>{open_line}</dd>
                         </dl>
-                        <section aria-labelledby="names-heading">
-                            <h2 id="names-heading">{l.t("admin-territory-history")}</h2>
-                            {if b.former_names.is_empty() {
-                                view! { <p>{l.t("admin-body-no-history")}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <div class="table-wrap"><table>
-                                        <caption class="visually-hidden">{l.t("admin-territory-history")}</caption>
-                                        <thead><tr>
-                                            <th scope="col">{l.t("admin-territory-name")}</th>
-                                            <th scope="col">{l.t("admin-territory-valid-from")}</th>
-                                            <th scope="col">{l.t("admin-territory-valid-to")}</th>
-                                        </tr></thead>
-                                        <tbody>{history}</tbody>
-                                    </table></div>
-                                }.into_any()
-                            }}
-                        </section>
+                        <NameHistory names=b.former_names.clone() empty="admin-body-no-history"/>
                         <section class="panel" aria-labelledby="rename-heading">
                             <h2 id="rename-heading">{l.t("admin-territory-rename")}</h2>
                             <p class="hint">{l.t("admin-body-rename-hint")}</p>
                             <PostForm action="/api/admin/bodies/rename" error=renamed submit="admin-territory-rename" body=move |ctx| view! {
                                 {h1()}
-                                <Field name="name_kk" label="admin-name-kk" kind="text" error=ctx.error("name_kk") value=ctx.value("name_kk").or(Some(current.kk.clone())) maxlength=200/>
-                                <Field name="name_ru" label="admin-name-ru" kind="text" error=ctx.error("name_ru") value=ctx.value("name_ru").or(Some(current.ru.clone())) maxlength=200/>
-                                <Field name="name_en" label="admin-name-en" kind="text" error=ctx.error("name_en") value=ctx.value("name_en").or(Some(current.en.clone())) maxlength=200/>
+                                {name_fields(ctx, Some(&current))}
                                 <Field name="from" label="admin-territory-rename-from" kind="date" error=ctx.error("from") value=ctx.value("from")/>
                             }/>
                         </section>

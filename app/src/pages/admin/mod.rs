@@ -19,7 +19,7 @@ use crate::components::links::href;
 use crate::error::AppError;
 use crate::i18n::{Locale, format_date, tr, use_locale};
 use crate::model::{
-    ChangeSubject, ChangeView, DayKind, IdentityGrade, RecordedValue, SettingRule, TermRow,
+    ChangeSubject, ChangeView, DayKind, IdentityGrade, Names, RecordedValue, SettingRule, TermRow,
     TermUnit, TerritoryKind, ThresholdRow, ThresholdSetting,
 };
 use crate::pages::{LoadError, PageTitle};
@@ -88,6 +88,57 @@ fn percent(bp: u32) -> String {
 }
 
 /// The failure of the last save, as a notice above the forms (the per-row forms share it).
+/// The name of a territory or a body in three languages, as a form's fields: what was typed
+/// into a refused form, else `current`.
+fn name_fields(ctx: &crate::components::form::FormCtx, current: Option<&Names>) -> impl IntoView {
+    let typed = |field: &str, now: Option<&String>| ctx.value(field).or_else(|| now.cloned());
+    view! {
+        <Field name="name_kk" label="admin-name-kk" kind="text" error=ctx.error("name_kk") value=typed("name_kk", current.map(|c| &c.kk)) maxlength=200/>
+        <Field name="name_ru" label="admin-name-ru" kind="text" error=ctx.error("name_ru") value=typed("name_ru", current.map(|c| &c.ru)) maxlength=200/>
+        <Field name="name_en" label="admin-name-en" kind="text" error=ctx.error("name_en") value=typed("name_en", current.map(|c| &c.en)) maxlength=200/>
+    }
+}
+
+/// The former names of a territory or a body, newest first, with their dates; `empty` when it
+/// has none.
+#[component]
+fn NameHistory(names: Vec<crate::model::FormerName>, empty: &'static str) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    let rows = names
+        .iter()
+        .rev()
+        .map(|f| {
+            view! {
+                <tr>
+                    <td>{f.names.get(l).to_owned()}</td>
+                    <td>{f.valid_from.map(format_date).unwrap_or_else(|| "—".into())}</td>
+                    <td>{format_date(f.valid_to)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="names-heading">
+            <h2 id="names-heading">{l.t("admin-territory-history")}</h2>
+            {if names.is_empty() {
+                view! { <p>{l.t(empty)}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap"><table>
+                        <caption class="visually-hidden">{l.t("admin-territory-history")}</caption>
+                        <thead><tr>
+                            <th scope="col">{l.t("admin-territory-name")}</th>
+                            <th scope="col">{l.t("admin-territory-valid-from")}</th>
+                            <th scope="col">{l.t("admin-territory-valid-to")}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table></div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
 /// What a refused form of a page of row forms typed in `field`, if the refused one is the row
 /// whose `row.0` field is `row.1`.
 fn typed_in_row(
@@ -349,9 +400,7 @@ pub fn CalendarPage() -> impl IntoView {
                                             }).collect_view()}
                                         </select>
                                     </div>
-                                    <Field name="name_kk" label="admin-name-kk" kind="text" error=ctx.error("name_kk") value=ctx.value("name_kk") maxlength=200/>
-                                    <Field name="name_ru" label="admin-name-ru" kind="text" error=ctx.error("name_ru") value=ctx.value("name_ru") maxlength=200/>
-                                    <Field name="name_en" label="admin-name-en" kind="text" error=ctx.error("name_en") value=ctx.value("name_en") maxlength=200/>
+                                    {name_fields(ctx, None)}
                                 }
                             }/>
                         </section>
@@ -701,9 +750,7 @@ pub fn TerritoriesPage() -> impl IntoView {
                                         </select>
                                     </div>
                                     <Field name="parent" label="admin-territory-parent" kind="text" error=ctx.error("parent") value=ctx.value("parent") maxlength=12 optional=true/>
-                                    <Field name="name_kk" label="admin-name-kk" kind="text" error=ctx.error("name_kk") value=ctx.value("name_kk") maxlength=200/>
-                                    <Field name="name_ru" label="admin-name-ru" kind="text" error=ctx.error("name_ru") value=ctx.value("name_ru") maxlength=200/>
-                                    <Field name="name_en" label="admin-name-en" kind="text" error=ctx.error("name_en") value=ctx.value("name_en") maxlength=200/>
+                                    {name_fields(ctx, None)}
                                     <Field name="valid_from" label="admin-territory-valid-from" kind="date" error=ctx.error("valid_from") value=ctx.value("valid_from") optional=true/>
                                 }
                             }/>
@@ -741,13 +788,6 @@ pub fn TerritoryPage() -> impl IntoView {
                     let name = t.territory.names.get(l).to_owned();
                     let stamp = t.stamp.clone();
                     let current = t.territory.names.clone();
-                    let history = t.former_names.iter().rev().map(|f| view! {
-                        <tr>
-                            <td>{f.names.get(l).to_owned()}</td>
-                            <td>{f.valid_from.map(format_date).unwrap_or_else(|| "—".into())}</td>
-                            <td>{format_date(f.valid_to)}</td>
-                        </tr>
-                    }).collect_view();
                     let populations = t.populations.iter().map(|p| view! {
                         <tr><td>{p.year}</td><td>{l.number(p.count)}</td><td>{p.source.clone()}</td></tr>
                     }).collect_view();
@@ -761,33 +801,14 @@ pub fn TerritoryPage() -> impl IntoView {
                             <p>{l.t("admin-territory-parent")}": "
                                 <a href=href(l, &format!("/admin/territories/{}", p.kato))>{p.names.get(l).to_owned()}</a></p>
                         })}
-                        <section aria-labelledby="names-heading">
-                            <h2 id="names-heading">{l.t("admin-territory-history")}</h2>
-                            {if t.former_names.is_empty() {
-                                view! { <p>{l.t("admin-territory-no-history")}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <div class="table-wrap"><table>
-                                        <caption class="visually-hidden">{l.t("admin-territory-history")}</caption>
-                                        <thead><tr>
-                                            <th scope="col">{l.t("admin-territory-name")}</th>
-                                            <th scope="col">{l.t("admin-territory-valid-from")}</th>
-                                            <th scope="col">{l.t("admin-territory-valid-to")}</th>
-                                        </tr></thead>
-                                        <tbody>{history}</tbody>
-                                    </table></div>
-                                }.into_any()
-                            }}
-                        </section>
+                        <NameHistory names=t.former_names.clone() empty="admin-territory-no-history"/>
                         <section class="panel" aria-labelledby="rename-heading">
                             <h2 id="rename-heading">{l.t("admin-territory-rename")}</h2>
                             <p class="hint">{l.t("admin-territory-rename-hint")}</p>
                             <PostForm action="/api/admin/territories/rename" error=renamed submit="admin-territory-rename" body=move |ctx| view! {
                                 <input type="hidden" name="kato" value=k1.clone()/>
                                 <input type="hidden" name="stamp" value=s1.clone()/>
-                                <Field name="name_kk" label="admin-name-kk" kind="text" error=ctx.error("name_kk") value=ctx.value("name_kk").or(Some(current.kk.clone())) maxlength=200/>
-                                <Field name="name_ru" label="admin-name-ru" kind="text" error=ctx.error("name_ru") value=ctx.value("name_ru").or(Some(current.ru.clone())) maxlength=200/>
-                                <Field name="name_en" label="admin-name-en" kind="text" error=ctx.error("name_en") value=ctx.value("name_en").or(Some(current.en.clone())) maxlength=200/>
+                                {name_fields(ctx, Some(&current))}
                                 <Field name="from" label="admin-territory-rename-from" kind="date" error=ctx.error("from") value=ctx.value("from")/>
                             }/>
                         </section>
