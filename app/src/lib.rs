@@ -30,7 +30,7 @@ use crate::pages::{
     admin::{
         AdminPage, BodiesPage, BodyAdminPage, CalendarPage, ChangesPage, ImportPage,
         ImportReportPage, RuleChangesPage, SettingsPage, TermsPage, TerritoriesPage, TerritoryPage,
-        ThresholdsPage,
+        ThresholdsPage, TopicsPage,
     },
     body::BodyPage,
     cases::{inbox::InboxPage, responsiveness::ResponsivenessPage, show::CasePage},
@@ -350,6 +350,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang/admin/bodies")
                         view=|| view! { <Localized><BodiesPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/admin/topics")
+                        view=|| view! { <Localized><TopicsPage/></Localized> }
                         ssr=SsrMode::Async
                     />
                     <Route

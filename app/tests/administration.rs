@@ -1565,3 +1565,284 @@ async fn a_new_initial_support_number_applies_to_petitions_approved_after_it() {
     );
     test.drop_database().await;
 }
+
+fn topic_form(en: &str, local: bool, ministry: &str, active: bool) -> admin::topics::TopicForm {
+    admin::topics::TopicForm {
+        names: names(en),
+        local,
+        ministry: ministry.into(),
+        position: String::new(),
+        active,
+    }
+}
+
+/// Whether the filing page suggests `slug` for a petition on `topic` in `kato`.
+async fn suggests(db: &DatabaseConnection, kato: &str, topic: &str, slug: &str) -> bool {
+    use app::server::services::petitions::filing;
+    filing::options(db, kato, Some(topic))
+        .await
+        .expect("options")
+        .bodies
+        .iter()
+        .any(|o| o.suggested && o.body.slug == slug)
+}
+
+#[tokio::test]
+async fn the_topic_catalogue_is_kept_by_admins_and_filing_follows_it() {
+    use app::server::entities::topic;
+    use app::server::services::petitions::filing::{self, DraftForm};
+    use app::server::services::topics;
+    let test = TestDb::new().await;
+    let db = &test.db;
+    let now = Utc::now();
+    let before = records(db).await;
+    let add = |code: &'static str, form: admin::topics::TopicForm| {
+        admin::topics::add(db, None, code, form, now)
+    };
+    // Refusals: nothing is added, nothing is on the record.
+    for code in ["Lighting", "x", "1lighting", "street lighting", ""] {
+        invalid(
+            add(code, topic_form("Lighting", true, "", true)).await,
+            "admin-topic-code-invalid",
+        );
+    }
+    invalid(
+        add("roads", topic_form("Roads again", true, "", true)).await,
+        "admin-topic-code-taken",
+    );
+    invalid(
+        add("lighting", topic_form("", true, "", true)).await,
+        "admin-name-empty",
+    );
+    invalid(
+        add("lighting", topic_form("Lighting", true, "akimat-75", true)).await,
+        "admin-topic-ministry-unknown",
+    );
+    let mut far = topic_form("Lighting", true, "", true);
+    far.position = "10001".into();
+    invalid(add("lighting", far).await, "admin-topic-position-range");
+    assert_eq!(records(db).await, before, "refusals are not recorded");
+    assert!(topics::find(db, "lighting").await.expect("reads").is_none());
+
+    // A new local topic is offered at once, last in the lists, and suggests the akimat.
+    add(
+        "street-lighting",
+        topic_form("Street lighting", true, "", true),
+    )
+    .await
+    .expect("added");
+    let offered = topics::catalogue(db, false).await.expect("reads");
+    assert_eq!(
+        offered.last().map(|t| t.code.as_str()),
+        Some("street-lighting")
+    );
+    assert!(suggests(db, "75", "street-lighting", "akimat-75").await);
+    // Nationally, a topic without a ministry is the Government's.
+    assert!(suggests(db, "KZ", "street-lighting", "government").await);
+    assert_eq!(records(db).await, before + 1);
+
+    // A petition filed under it keeps it once it is retired; a new one cannot choose it.
+    let p = people::verified_citizens(db, "topic", 1, "75", true)
+        .await
+        .expect("people");
+    let form = |topic: &str| DraftForm {
+        title: "Lamps on Abai street".into(),
+        summary: "The street is dark.".into(),
+        text: "Twelve lamps are out.".into(),
+        body_slug: "akimat-75".into(),
+        territory_kato: "75".into(),
+        topic: topic.into(),
+    };
+    let draft = filing::save_draft(db, p[0].id, None, &form("street-lighting"), now)
+        .await
+        .expect("filed under the new topic");
+    let added = topics::find(db, "street-lighting")
+        .await
+        .expect("reads")
+        .expect("there");
+    changed_meanwhile(
+        admin::topics::save(
+            db,
+            None,
+            "street-lighting",
+            added.version + 1,
+            topic_form("Street lighting", true, "", false),
+            now,
+        )
+        .await,
+    );
+    admin::topics::save(
+        db,
+        None,
+        "street-lighting",
+        added.version,
+        topic_form("Street lighting", true, "", false),
+        now,
+    )
+    .await
+    .expect("retired");
+    assert!(
+        !topics::catalogue(db, false)
+            .await
+            .expect("reads")
+            .iter()
+            .any(|t| t.code == "street-lighting"),
+        "no longer offered"
+    );
+    assert!(
+        topics::catalogue(db, true)
+            .await
+            .expect("reads")
+            .iter()
+            .any(|t| t.code == "street-lighting" && !t.active),
+        "still in the filters"
+    );
+    assert!(matches!(
+        filing::save_draft(db, p[0].id, None, &form("street-lighting"), now).await,
+        Err(app::server::services::petitions::PetitionError::Invalid {
+            key: "petition-topic-unknown",
+            ..
+        })
+    ));
+    let kept = petition::Entity::find_by_id(draft)
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("there");
+    assert_eq!(kept.topic, "street-lighting");
+    let change = admin_change::Entity::find()
+        .filter(admin_change::Column::Subject.eq(ChangeSubject::Topic.as_str()))
+        .all(db)
+        .await
+        .expect("reads");
+    assert_eq!(change.len(), 2, "added, then retired");
+    assert!(
+        change.iter().all(|c| !c.public),
+        "topics are the admins' record"
+    );
+
+    // The schema refuses a topic the catalogue lacks, whatever the caller.
+    let raw = sea_orm::Statement::from_string(
+        db.get_database_backend(),
+        format!("UPDATE petitions SET topic = 'no-such-topic' WHERE id = {draft}"),
+    );
+    assert!(
+        sea_orm::ConnectionTrait::execute_raw(db, raw)
+            .await
+            .is_err(),
+        "an unknown topic is refused by the schema"
+    );
+
+    // A ministry chosen for a topic is suggested for it nationally; none means the Government.
+    let health = topics::find(db, "health")
+        .await
+        .expect("reads")
+        .expect("seeded");
+    assert!(suggests(db, "KZ", "health", "ministry-health").await);
+    admin::topics::save(
+        db,
+        None,
+        "health",
+        health.version,
+        topic_form("Health care", false, "", true),
+        now,
+    )
+    .await
+    .expect("saved");
+    assert!(suggests(db, "KZ", "health", "government").await);
+    assert!(!suggests(db, "KZ", "health", "ministry-health").await);
+
+    // The last topic offered cannot be retired.
+    let mut left = topic::Entity::find()
+        .filter(topic::Column::Active.eq(true))
+        .all(db)
+        .await
+        .expect("reads");
+    let last = left.pop().expect("some");
+    for t in left {
+        admin::topics::save(
+            db,
+            None,
+            &t.code,
+            t.version,
+            topic_form(&t.name_en, t.local, "", false),
+            now,
+        )
+        .await
+        .expect("retired");
+    }
+    invalid(
+        admin::topics::save(
+            db,
+            None,
+            &last.code,
+            last.version,
+            topic_form(&last.name_en, last.local, "", false),
+            now,
+        )
+        .await,
+        "admin-topic-last",
+    );
+    test.drop_database().await;
+}
+
+#[tokio::test]
+async fn a_ministry_ended_hands_its_topics_to_its_successor() {
+    use app::server::services::topics;
+    let test = TestDb::new().await;
+    let db = &test.db;
+    let now = Utc::now();
+    bodies::add(
+        db,
+        None,
+        new_body(
+            "ministry-health-care",
+            BodyKind::Ministry,
+            BodyLevel::National,
+            "government",
+        ),
+        now,
+    )
+    .await
+    .expect("added");
+    // Its council moves first: a body with bodies under it cannot end.
+    let council = stamp_of(db, "council-ministry-health").await;
+    bodies::move_to(
+        db,
+        None,
+        "council-ministry-health",
+        &council,
+        "ministry-health-care",
+        now,
+    )
+    .await
+    .expect("moved");
+    let stamp = stamp_of(db, "ministry-health").await;
+    let moved = bodies::end(
+        db,
+        None,
+        "ministry-health",
+        &stamp,
+        "ministry-health-care",
+        today(),
+        now,
+    )
+    .await
+    .expect("ended");
+    assert_eq!(moved.topics, 1, "health");
+    let successor = app::server::entities::body::Entity::find()
+        .filter(app::server::entities::body::Column::Slug.eq("ministry-health-care"))
+        .one(db)
+        .await
+        .expect("reads")
+        .expect("added");
+    assert_eq!(
+        topics::find(db, "health")
+            .await
+            .expect("reads")
+            .and_then(|t| t.ministry_id),
+        Some(successor.id)
+    );
+    assert!(suggests(db, "KZ", "health", "ministry-health-care").await);
+    test.drop_database().await;
+}

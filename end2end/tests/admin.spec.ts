@@ -219,3 +219,52 @@ for (const [javaScript, year, count] of [
     });
   });
 }
+
+// The topic catalogue: a refused code comes back with its message and what was typed; a new
+// topic is offered on the filing page at once; retired, it leaves the filing page but stays in
+// the list's filter (petitions were filed under it).
+for (const javaScript of [true, false]) {
+  const run = javaScript ? 'js' : 'nojs';
+  test.describe(`JavaScript ${javaScript ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled: javaScript });
+
+    test(`add a topic, then retire it (${run})`, async ({ page }) => {
+      const name = `Street lighting (${run})`;
+      await asAdmin(page);
+      await page.goto('/en/admin');
+      await page.getByRole('link', { name: 'Topics' }).click();
+      await expect(page).toHaveURL(/\/en\/admin\/topics$/);
+      if (javaScript) await axeClean(page);
+
+      const add = page.getByRole('region', { name: 'Add a topic' });
+      await add.getByLabel('Code').fill('Street Lighting');
+      await add.getByLabel('Name in Kazakh').fill(`Көше жарығы (${run})`);
+      await add.getByLabel('Name in Russian').fill(`Уличное освещение (${run})`);
+      await add.getByLabel('Name in English').fill(name);
+      await add.getByLabel(/Usually a local matter/).check();
+      await add.getByRole('button', { name: 'Add a topic' }).click();
+      await expect(page.getByText('Use 2 to 32 lowercase Latin letters')).toBeVisible();
+      const again = page.getByRole('region', { name: 'Add a topic' });
+      await expect(again.getByLabel('Name in English')).toHaveValue(name);
+      await again.getByLabel('Code').fill(`street-lighting-${run}`);
+      await again.getByRole('button', { name: 'Add a topic' }).click();
+      await expect(page.getByText('The topic is added')).toBeVisible();
+      if (javaScript) await axeClean(page);
+
+      await page.goto('/en/petitions/new');
+      await expect(page.getByLabel('Topic', { exact: true }).locator('option', { hasText: name })).toHaveCount(1);
+
+      await page.goto('/en/admin/topics');
+      const row = page.getByRole('region', { name: name });
+      await row.getByLabel('Offered for new petitions, proposals and inquiries').uncheck();
+      await row.getByRole('button', { name: 'Save' }).click();
+      await expect(page.getByText('The topic is saved')).toBeVisible();
+      await expect(page.getByRole('region', { name: `${name} (no longer offered)` })).toBeVisible();
+
+      await page.goto('/en/petitions/new');
+      await expect(page.getByLabel('Topic', { exact: true }).locator('option', { hasText: name })).toHaveCount(0);
+      await page.goto('/en/petitions');
+      await expect(page.getByLabel('Topic', { exact: true }).locator('option', { hasText: name })).toHaveCount(1);
+    });
+  });
+}

@@ -27,6 +27,9 @@ mod m20261204_000021_discovery;
 mod m20261205_000022_signature_log;
 mod m20261206_000023_admin_changes;
 mod m20261207_000024_bodies_and_imports;
+mod m20261209_000025_topic_catalogue;
+
+pub use m20261209_000025_topic_catalogue::TOPICS as BUILT_IN_TOPICS;
 
 /// Runs every migration in order; used at start-up, by `server migrate` and by the tests.
 pub struct Migrator;
@@ -59,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000022_signature_log::Migration),
             Box::new(m20261206_000023_admin_changes::Migration),
             Box::new(m20261207_000024_bodies_and_imports::Migration),
+            Box::new(m20261209_000025_topic_catalogue::Migration),
         ]
     }
 }

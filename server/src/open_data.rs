@@ -333,7 +333,7 @@ fn whole(base: &str, v: &PetitionView) -> ApiPetition {
         text: v.text.clone(),
         text_hidden: v.hidden,
         status: v.status.as_str().to_owned(),
-        topic: v.topic.as_str().to_owned(),
+        topic: v.topic.code.clone(),
         addressee_slug: v.body.slug.clone(),
         addressee: (&v.body.names).into(),
         level: v.body.level.as_str().to_owned(),

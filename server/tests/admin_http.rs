@@ -75,6 +75,13 @@ async fn fingerprint(site: &Site) -> String {
     {
         out.push_str(&format!("{t:?};"));
     }
+    for t in app::server::entities::topic::Entity::find()
+        .all(db)
+        .await
+        .expect("reads")
+    {
+        out.push_str(&format!("{t:?};"));
+    }
     for s in app::server::entities::platform_setting::Entity::find()
         .all(db)
         .await
@@ -191,6 +198,18 @@ async fn every_admin_action_and_read_is_refused_to_every_other_role() {
             "/api/admin/terms/save",
             format!("csrf={CSRF}&lang=en&id=1&version=0&amount=30&unit=working_days"),
         ),
+        (
+            "/api/admin/topics/add",
+            format!(
+                "csrf={CSRF}&lang=en&code=street-lighting&name_kk=A&name_ru=B&name_en=C&local=on&ministry=&position="
+            ),
+        ),
+        (
+            "/api/admin/topics/save",
+            format!(
+                "csrf={CSRF}&lang=en&code=roads&version=0&name_kk=A&name_ru=B&name_en=C&ministry=&position=5"
+            ),
+        ),
     ];
     let before = fingerprint(&site).await;
     for (path, form) in &actions {
@@ -210,6 +229,7 @@ async fn every_admin_action_and_read_is_refused_to_every_other_role() {
         "/api/admin/bodies",
         "/api/admin/imports/recent",
         "/api/admin/terms",
+        "/api/admin/topics",
     ] {
         for (who, cookie) in &c.others {
             let (status, _) = post_from(&site, PAGE, read, cookie, "").await;

@@ -83,12 +83,20 @@ async fn fingerprint(site: &Site) -> String {
         "body_successions",
         "admin_imports",
         "populations",
+        "topics",
     ] {
         let n = count_rows(db, table).await;
         out.push_str(&format!("{table}={n};"));
     }
     for p in petition::Entity::find().all(db).await.expect("reads") {
         out.push_str(&format!("{}:{}:{};", p.id, p.status, p.title));
+    }
+    for t in app::server::entities::topic::Entity::find()
+        .all(db)
+        .await
+        .expect("reads")
+    {
+        out.push_str(&format!("{}:{}:{};", t.code, t.version, t.name_en));
     }
     out
 }
@@ -603,6 +611,32 @@ const ENDPOINTS: &[(&str, &[(&str, char)])] = &[
             ("stamp", 's'),
             ("successor", 's'),
             ("on", 's'),
+        ],
+    ),
+    (
+        "admin/topics/add",
+        &[
+            ("code", 's'),
+            ("name_kk", 's'),
+            ("name_ru", 's'),
+            ("name_en", 's'),
+            ("local", '?'),
+            ("ministry", '?'),
+            ("position", '?'),
+        ],
+    ),
+    (
+        "admin/topics/save",
+        &[
+            ("code", 's'),
+            ("version", 'i'),
+            ("name_kk", 's'),
+            ("name_ru", 's'),
+            ("name_en", 's'),
+            ("local", '?'),
+            ("ministry", '?'),
+            ("position", '?'),
+            ("active", '?'),
         ],
     ),
 ];

@@ -851,3 +851,113 @@ pub async fn apply_import(csrf: String, lang: String, id: i32) -> Result<(), App
     go_to(&lang, &format!("/admin/imports/{id}"), "import-applied");
     Ok(())
 }
+
+/// The topic catalogue, for the admin's page.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin.
+#[server(endpoint = "admin/topics")]
+pub async fn admin_topics() -> Result<crate::model::TopicsAdmin, AppError> {
+    use crate::server::services::administration::topics;
+    let state = ssr::admin_reading().await?;
+    Ok(topics::admin_view(&state.db).await?)
+}
+
+#[cfg(feature = "ssr")]
+fn topic_form(
+    names: (String, String, String),
+    local: Option<&str>,
+    ministry: String,
+    position: String,
+    active: bool,
+) -> crate::server::services::administration::topics::TopicForm {
+    crate::server::services::administration::topics::TopicForm {
+        names: crate::model::Names {
+            kk: names.0,
+            ru: names.1,
+            en: names.2,
+        },
+        local: local.is_some(),
+        ministry,
+        position,
+        active,
+    }
+}
+
+/// An admin adds a topic; it is offered for new petitions, proposals and inquiries at once.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `Invalid` for a bad or taken code, an empty name, an
+/// unknown ministry or a place out of range.
+#[server(endpoint = "admin/topics/add")]
+pub async fn add_topic(
+    csrf: String,
+    lang: String,
+    code: String,
+    name_kk: String,
+    name_ru: String,
+    name_en: String,
+    #[server(default)] local: Option<String>,
+    #[server(default)] ministry: String,
+    #[server(default)] position: String,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, go_to};
+    use crate::server::services::administration::topics;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let form = topic_form(
+        (name_kk, name_ru, name_en),
+        local.as_deref(),
+        ministry,
+        position,
+        true,
+    );
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(
+            async move { topics::add(txn, Some(me.id), &code, form, chrono::Utc::now()).await },
+        )
+    })
+    .await?;
+    go_to(&lang, "/admin/topics", "topic-added");
+    Ok(())
+}
+
+/// An admin changes a topic: its name, whether it is local, its ministry, its place, whether
+/// it is still offered.
+///
+/// # Errors
+/// `Forbidden` for anyone but an admin; `NotFound` for an unknown topic; `Invalid` for an
+/// empty name, an unknown ministry, a place out of range or retiring the last topic offered;
+/// `Refused` when another admin changed it since the form was shown.
+#[server(endpoint = "admin/topics/save")]
+pub async fn save_topic(
+    csrf: String,
+    lang: String,
+    code: String,
+    version: i32,
+    name_kk: String,
+    name_ru: String,
+    name_en: String,
+    #[server(default)] local: Option<String>,
+    #[server(default)] ministry: String,
+    #[server(default)] position: String,
+    #[server(default)] active: Option<String>,
+) -> Result<(), AppError> {
+    use crate::api::acting::{action_error, go_to};
+    use crate::server::services::administration::topics;
+    let (state, me) = ssr::admin(&csrf).await?;
+    let form = topic_form(
+        (name_kk, name_ru, name_en),
+        local.as_deref(),
+        ministry,
+        position,
+        active.is_some(),
+    );
+    crate::server::in_transaction(&state, action_error, move |txn| {
+        Box::pin(async move {
+            topics::save(txn, Some(me.id), &code, version, form, chrono::Utc::now()).await
+        })
+    })
+    .await?;
+    go_to(&lang, "/admin/topics", "topic-saved");
+    Ok(())
+}

@@ -83,7 +83,15 @@ pub async fn get_maslikhat(slug: String) -> Result<MaslikhatView, AppError> {
 #[server(endpoint = "inquiries/drafting")]
 pub async fn inquiry_drafting(
     id: Option<i32>,
-) -> Result<(Vec<DraftFor>, Option<InquiryDraft>, Vec<InquirySummary>), AppError> {
+) -> Result<
+    (
+        Vec<DraftFor>,
+        Option<InquiryDraft>,
+        Vec<InquirySummary>,
+        Vec<crate::model::TopicView>,
+    ),
+    AppError,
+> {
     use crate::api::acting::action_error;
     use crate::server::services::{inquiries::views, today};
     use crate::server::{app_state, request};
@@ -100,7 +108,8 @@ pub async fn inquiry_drafting(
                 None => None,
             };
             let drafts = views::drafts(txn, me.id, today()).await?;
-            Ok((options, draft, drafts))
+            let topics = crate::server::services::topics::catalogue(txn, false).await?;
+            Ok((options, draft, drafts, topics))
         })
     })
     .await

@@ -96,7 +96,6 @@ pub async fn get_filing_options(
     draft: Option<i32>,
     title: String,
 ) -> Result<FilingOptions, AppError> {
-    use crate::model::Topic;
     use crate::server::{app_state, request, services::petitions::filing};
     let me = request::signed_in()?;
     let db = &app_state()?.db;
@@ -109,10 +108,11 @@ pub async fn get_filing_options(
         None => None,
     };
     let (territory, topic) = match &draft {
-        Some(d) if territory.is_empty() => (d.territory.clone(), Some(d.topic)),
-        _ => (territory, Topic::parse(&topic)),
+        Some(d) if territory.is_empty() => (d.territory.clone(), d.topic.clone()),
+        _ => (territory, topic),
     };
-    let mut options = filing::options(db, &territory, topic).await?;
+    let topic = (!topic.trim().is_empty()).then_some(topic);
+    let mut options = filing::options(db, &territory, topic.as_deref()).await?;
     let title: String = title.trim().chars().take(200).collect();
     let looked_up = if title.is_empty() {
         draft.as_ref().map(|d| d.title.clone()).unwrap_or_default()

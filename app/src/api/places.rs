@@ -34,3 +34,14 @@ pub async fn get_body(slug: String) -> Result<BodyView, AppError> {
     let state = crate::server::app_state()?;
     Ok(crate::server::services::bodies::body_view(&state.db, &slug).await?)
 }
+
+/// The topic catalogue in list order: the topics offered for new filings, or (`with_retired`)
+/// every topic, for a filter of what was filed.
+///
+/// # Errors
+/// `Internal` when the database fails.
+#[server(endpoint = "topics")]
+pub async fn list_topics(with_retired: bool) -> Result<Vec<crate::model::TopicView>, AppError> {
+    let state = crate::server::app_state()?;
+    Ok(crate::server::services::topics::catalogue(&state.db, with_retired).await?)
+}

@@ -243,6 +243,8 @@ const DONE: &[&str] = &[
     "body-ended",
     "import-applied",
     "term-saved",
+    "topic-added",
+    "topic-saved",
 ];
 
 /// A confirmation after a successful form, named by the `done` query parameter.
@@ -257,4 +259,20 @@ pub fn DoneNotice() -> impl IntoView {
             <p class="notice notice-success" role="status">{locale.get().t(&format!("done-{key}"))}</p>
         })
     }
+}
+
+/// The options of a topic select, in the catalogue's order, `chosen` selected.
+pub fn topic_options(
+    topics: &[crate::model::TopicView],
+    chosen: Option<&str>,
+) -> impl IntoView + use<> {
+    let l = use_locale().get_untracked();
+    topics
+        .iter()
+        .map(|t| {
+            view! {
+                <option value=t.code.clone() selected=chosen == Some(t.code.as_str())>{t.names.get(l).to_owned()}</option>
+            }
+        })
+        .collect_view()
 }

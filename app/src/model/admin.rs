@@ -27,6 +27,8 @@ stored_enum! {
         Reason = "reason",
         /// A deadline term (per clock and level).
         Term = "term",
+        /// A topic of the catalogue (added, renamed, its routing, retired).
+        Topic = "topic",
     }
 }
 
@@ -282,6 +284,17 @@ pub enum RecordedValue {
         /// Whether it can still be chosen.
         active: bool,
     },
+    /// A topic of the catalogue.
+    Topic {
+        /// Its name.
+        names: Names,
+        /// Usually a local matter.
+        local: bool,
+        /// The slug of the ministry that answers for it nationally.
+        ministry: Option<String>,
+        /// Whether it is offered for new filings.
+        active: bool,
+    },
     /// A population figure.
     Population {
         /// Residents.
@@ -506,6 +519,34 @@ pub fn import_columns(kind: ImportKind) -> &'static [&'static str] {
         ],
         ImportKind::Populations => &["kato", "year", "population", "source"],
     }
+}
+
+/// A topic as the admin edits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicRow {
+    /// The code addresses and open data carry.
+    pub code: String,
+    /// Its name.
+    pub names: Names,
+    /// Usually a matter for the territory's akimat and maslikhat.
+    pub local: bool,
+    /// The slug of the ministry that answers for it nationally.
+    pub ministry: Option<String>,
+    /// Its place in the lists.
+    pub position: i32,
+    /// Offered for new petitions, proposals and inquiries.
+    pub active: bool,
+    /// Optimistic locking: the form sends it back.
+    pub version: i32,
+}
+
+/// The topics page: the catalogue and the ministries a topic may name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicsAdmin {
+    /// Every topic, in list order.
+    pub topics: Vec<TopicRow>,
+    /// The ministries in force, by name.
+    pub ministries: Vec<super::BodySummary>,
 }
 
 /// A deadline term as the admin edits it.

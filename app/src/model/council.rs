@@ -316,8 +316,8 @@ pub struct ProposalView {
     pub council: BodySummary,
     /// Its text.
     pub text: String,
-    /// Its topic key.
-    pub topic: String,
+    /// Its topic.
+    pub topic: super::TopicView,
     /// The territory it concerns.
     pub territory: Option<Names>,
     /// Why the secretary hid it.

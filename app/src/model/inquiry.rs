@@ -96,8 +96,8 @@ pub struct InquirySummary {
     pub maslikhat: BodySummary,
     /// The addressee.
     pub addressee: BodySummary,
-    /// The topic key.
-    pub topic: String,
+    /// The topic.
+    pub topic: super::TopicView,
     /// The deputy's side.
     pub state: InquiryState,
     /// The body's side, once sent.
@@ -249,8 +249,8 @@ pub struct InquiryFigures {
     pub follow_ups: u64,
     /// Site visits, hearings and referrals.
     pub escalations: u64,
-    /// By topic key, most first.
-    pub by_topic: Vec<(String, u64)>,
+    /// By topic, most first.
+    pub by_topic: Vec<(super::TopicView, u64)>,
     /// By month sent (`YYYY-MM`), oldest first.
     pub by_month: Vec<(String, u64)>,
     /// Closed, by outcome.
@@ -268,6 +268,8 @@ pub struct Register {
     pub addressees: Vec<BodyChoice>,
     /// Deputies with inquiries.
     pub deputies: Vec<DeputyRef>,
+    /// The topics to filter by (retired ones too).
+    pub topics: Vec<super::TopicView>,
 }
 
 /// A deputy's page.
@@ -283,8 +285,8 @@ pub struct DeputyView {
     pub in_office: bool,
     /// Electoral district.
     pub district: Option<String>,
-    /// Topic keys.
-    pub topics: Vec<String>,
+    /// The topics they work on.
+    pub topics: Vec<super::TopicView>,
     /// Figures.
     pub figures: InquiryFigures,
     /// Sent inquiries, newest first.

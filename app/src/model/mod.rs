@@ -17,7 +17,8 @@ pub use admin::{
     BodyAdmin, BodyRow, CalendarDayView, CalendarYear, ChangeSubject, ChangeView, DayKind,
     FormerName, ImportAction, ImportKind, ImportLine, ImportProblem, ImportReport, ImportView,
     PopulationRow, RecordedValue, SETTING_RULES, SettingRule, SettingView, TermRow, TermUnit,
-    TerritoryAdmin, TerritoryRow, ThresholdRow, ThresholdSetting, import_columns,
+    TerritoryAdmin, TerritoryRow, ThresholdRow, ThresholdSetting, TopicRow, TopicsAdmin,
+    import_columns,
 };
 pub use body::{
     BodyKind, BodyLevel, BodySummary, BodyView, IdentityGrade, ThresholdRule, ThresholdView,
@@ -43,7 +44,7 @@ pub use petition::{
     ActorRole, AnswerDecision, AnswerView, BodyOption, Clock, DraftView, EventKind, FilingOptions,
     GradeCounts, HomeFigures, LIST_SORTS, LISTED_STATUSES, ListPage, ListQuery, ModerationRecord,
     ModerationRecordEntry, PetitionStatus, PetitionSummary, PetitionView, ReasonScope, ReasonView,
-    RegionSignatures, TimelineEntry, Topic, ViewerActions,
+    RegionSignatures, TimelineEntry, TopicView, ViewerActions, topic_name,
 };
 pub use role::{Role, RoleGrantView, RolesPageData};
 pub use signature_log::{

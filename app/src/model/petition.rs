@@ -50,66 +50,26 @@ impl PetitionStatus {
     }
 }
 
-stored_enum! {
-    /// What a petition is about; with the territory it suggests the right body.
-    Topic, "topic" {
-        /// Local roads and streets.
-        Roads = "roads",
-        /// Public transport.
-        Transport = "transport",
-        /// Water supply and sewerage.
-        Water = "water",
-        /// Heating, electricity, gas, waste.
-        Utilities = "utilities",
-        /// Housing.
-        Housing = "housing",
-        /// Health care.
-        Health = "health",
-        /// Schools and kindergartens.
-        Education = "education",
-        /// Environment.
-        Environment = "environment",
-        /// Public order and safety.
-        Safety = "safety",
-        /// Social support.
-        Social = "social",
-        /// Economy and business.
-        Economy = "economy",
-        /// Anything else.
-        Other = "other",
-    }
+/// A topic of the catalogue as pages show it: what a petition, a proposal or an inquiry is
+/// about. The catalogue is data an admin keeps (`/admin/topics`); the code is what addresses,
+/// filters and open data carry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicView {
+    /// Its code (`roads`, `water`, …).
+    pub code: String,
+    /// Its name.
+    pub names: Names,
+    /// Offered for new filings; a retired topic stays on what was filed under it.
+    pub active: bool,
 }
 
-impl Topic {
-    /// Whether the topic is usually a matter for the local akimat rather than a ministry.
-    pub fn is_local(self) -> bool {
-        matches!(
-            self,
-            Topic::Roads
-                | Topic::Transport
-                | Topic::Water
-                | Topic::Utilities
-                | Topic::Housing
-                | Topic::Safety
-        )
-    }
-
-    /// The slug of the ministry that answers for the topic nationally, if one does.
-    pub fn ministry(self) -> Option<&'static str> {
-        Some(match self {
-            Topic::Health => "ministry-health",
-            Topic::Education => "ministry-education",
-            Topic::Safety => "ministry-internal-affairs",
-            Topic::Environment => "ministry-ecology",
-            Topic::Social => "ministry-labour",
-            Topic::Transport | Topic::Roads => "ministry-transport",
-            Topic::Economy => "ministry-national-economy",
-            Topic::Water => "ministry-water",
-            Topic::Utilities => "ministry-energy",
-            Topic::Housing => "ministry-industry",
-            Topic::Other => return None,
-        })
-    }
+/// The name of the topic `code` in `topics`, in the reader's language (the code itself for
+/// one the list lacks).
+pub fn topic_name(locale: crate::i18n::Locale, topics: &[TopicView], code: &str) -> String {
+    topics
+        .iter()
+        .find(|t| t.code == code)
+        .map_or_else(|| code.to_owned(), |t| t.names.get(locale).to_owned())
 }
 
 stored_enum! {
@@ -348,7 +308,7 @@ pub struct PetitionView {
     /// The territory it concerns.
     pub territory: Names,
     /// The topic.
-    pub topic: Topic,
+    pub topic: TopicView,
     /// The state.
     pub status: PetitionStatus,
     /// The author's public name.
@@ -482,6 +442,8 @@ pub struct ListPage {
     pub regions: Vec<super::TerritorySummary>,
     /// The addressees that have listed petitions.
     pub bodies: Vec<BodySummary>,
+    /// The topics to filter by (retired ones too: petitions were filed under them).
+    pub topics: Vec<TopicView>,
 }
 
 /// The states a public list shows, in the order the filter offers them.
@@ -532,8 +494,10 @@ pub struct FilingOptions {
     pub draft: Option<DraftView>,
     /// The chosen territory's KATO code.
     pub territory: String,
-    /// The chosen topic.
-    pub topic: Option<Topic>,
+    /// The chosen topic's code.
+    pub topic: Option<String>,
+    /// The topics offered, in list order.
+    pub topics: Vec<TopicView>,
     /// The working title typed in the first step, if any.
     #[serde(default)]
     pub title: String,
@@ -557,8 +521,8 @@ pub struct DraftView {
     pub body: String,
     /// The territory's KATO code.
     pub territory: String,
-    /// The topic.
-    pub topic: Topic,
+    /// The topic's code.
+    pub topic: String,
     /// The moderator's note when it was returned.
     pub return_note: Option<String>,
 }

@@ -13,12 +13,12 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate, Weekday};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
-    TransactionSession, TransactionTrait,
+    TransactionSession, TransactionTrait, sea_query::Expr,
 };
 
 use super::entities::{
     body, calendar_day, deadline_term, platform_setting, population, rejection_reason, territory,
-    threshold,
+    threshold, topic,
 };
 use crate::model::{BodyKind, BodyLevel};
 
@@ -833,6 +833,22 @@ where
             }
         };
         body_ids.insert(seed.slug, id);
+    }
+
+    // The built-in topics' ministries, on a database whose bodies came after the topics (an
+    // admin's later choice, a version above 0, is kept).
+    if applied(&txn, "m20261209_000025_topic_catalogue").await? {
+        for (code, _, ministry, _) in migrations::BUILT_IN_TOPICS {
+            if let Some(id) = body_ids.get(ministry) {
+                topic::Entity::update_many()
+                    .col_expr(topic::Column::MinistryId, Expr::value(*id))
+                    .filter(topic::Column::Code.eq(code))
+                    .filter(topic::Column::MinistryId.is_null())
+                    .filter(topic::Column::Version.eq(0))
+                    .exec(&txn)
+                    .await?;
+            }
+        }
     }
 
     for (kind, level, signatures, basis_points) in THRESHOLDS {

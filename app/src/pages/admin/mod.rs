@@ -26,8 +26,10 @@ use crate::pages::{LoadError, PageTitle};
 
 mod bodies;
 mod imports;
+mod topics;
 pub use bodies::{BodiesPage, BodyAdminPage};
 pub use imports::{ImportPage, ImportReportPage};
+pub use topics::TopicsPage;
 
 /// `/:lang/admin`: what an admin can change, one link each.
 #[component]
@@ -49,6 +51,7 @@ pub fn AdminPage() -> impl IntoView {
         ),
         ("/admin/bodies", "admin-bodies", "admin-bodies-hint"),
         ("/admin/import", "admin-import", "admin-import-hint"),
+        ("/admin/topics", "admin-topics", "admin-topics-hint"),
         ("/admin/reasons", "reasons-title", "admin-reasons-hint"),
         ("/admin/councils", "found-title", "admin-councils-hint"),
         ("/roles", "roles-title", "admin-roles-hint"),
@@ -487,9 +490,10 @@ fn item_text(l: Locale, change: &ChangeView) -> String {
             ),
             None => change.item.clone(),
         },
-        ChangeSubject::Territory | ChangeSubject::Body | ChangeSubject::Reason => {
-            change.item.clone()
-        }
+        ChangeSubject::Territory
+        | ChangeSubject::Body
+        | ChangeSubject::Reason
+        | ChangeSubject::Topic => change.item.clone(),
         ChangeSubject::Population => match change.item.split_once('/') {
             Some((kato, year)) => l.t_with(
                 "changes-population-of",
@@ -544,6 +548,24 @@ fn value_text(l: Locale, value: Option<&RecordedValue>) -> String {
             } else {
                 format!("{} ({})", names.get(l), l.t("admin-reason-retired"))
             }
+        }
+        Some(RecordedValue::Topic {
+            names,
+            local,
+            ministry,
+            active,
+        }) => {
+            let mut parts = vec![names.get(l).to_owned()];
+            if *local {
+                parts.push(l.t("admin-topic-local"));
+            }
+            if let Some(ministry) = ministry {
+                parts.push(format!("{}: {ministry}", l.t("admin-topic-ministry")));
+            }
+            if !*active {
+                parts.push(l.t("admin-reason-retired"));
+            }
+            parts.join("; ")
         }
         Some(RecordedValue::Body {
             names,

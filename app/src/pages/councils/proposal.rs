@@ -10,10 +10,10 @@ use crate::api::councils::{
 };
 use crate::components::account::visitor;
 use crate::components::case::{DocumentItem, Timeline, kz_date};
-use crate::components::form::{DoneNotice, FormTokens, PostForm, failure};
+use crate::components::form::{DoneNotice, FormTokens, PostForm, failure, topic_options};
 use crate::components::links::{BodyLink, href};
 use crate::i18n::{format_date, tr, use_locale};
-use crate::model::{ProposalView, Topic};
+use crate::model::ProposalView;
 use crate::pages::{LoadError, PageTitle};
 
 fn id_param() -> impl Fn() -> i32 + Copy + Send + Sync + 'static {
@@ -34,41 +34,55 @@ pub fn NewProposalPage() -> impl IntoView {
     let locale = use_locale();
     let slug = params.read_untracked().get("slug").unwrap_or_default();
     let error = failure::<SendProposal>();
+    let topics = Resource::new_blocking(|| (), |_| crate::api::list_topics(false));
     view! {
         <PageTitle text=locale.get_untracked().t("proposal-new")/>
         <h1>{tr("proposal-new")}</h1>
         <p class="lead">{tr("proposal-lead")}</p>
-        <PostForm action="/api/councils/propose" error=error submit="proposal-send" body=move |ctx| {
-            let l = locale.get_untracked();
-            let topic = ctx.value("topic");
-            view! {
-                <input type="hidden" name="council" value=slug.clone()/>
-                <div class="field">
-                    <label for="proposal-title">{l.t("proposal-title")}</label>
-                    <input type="text" id="proposal-title" name="title" required maxlength="200" value=ctx.value("title")
-                        aria-invalid=ctx.error("title").map(|_| "true")/>
-                    {ctx.error("title").map(|e| view! { <p class="field-error">{e}</p> })}
-                </div>
-                <div class="field">
-                    <label for="proposal-text">{l.t("proposal-text")}</label>
-                    <textarea id="proposal-text" name="text" rows="10" required maxlength="10000"
-                        aria-invalid=ctx.error("text").map(|_| "true")>{ctx.value("text").unwrap_or_default()}</textarea>
-                    {ctx.error("text").map(|e| view! { <p class="field-error">{e}</p> })}
-                </div>
-                <div class="field">
-                    <label for="proposal-topic">{l.t("petition-topic")}</label>
-                    <select id="proposal-topic" name="topic">
-                        {Topic::ALL.iter().map(|t| view! { <option value=t.as_str() selected=topic.as_deref() == Some(t.as_str())>{l.t(t.label_key())}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="proposal-territory">{l.t("proposal-territory")}</label>
-                    <p class="hint">{l.t("proposal-territory-hint")}</p>
-                    <input type="text" id="proposal-territory" name="territory" inputmode="numeric" maxlength="12" value=ctx.value("territory")/>
-                    {ctx.error("territory_kato").map(|e| view! { <p class="field-error">{e}</p> })}
-                </div>
-            }
-        }/>
+        <Suspense fallback=|| ()>
+            {move || {
+                let (slug, error) = (slug.clone(), error.clone());
+                Suspend::new(async move {
+                    let topics = match topics.await {
+                        Ok(list) => list,
+                        Err(e) => return view! { <LoadError error=e/> }.into_any(),
+                    };
+                    view! {
+                        <PostForm action="/api/councils/propose" error=error submit="proposal-send" body=move |ctx| {
+                            let l = locale.get_untracked();
+                            let topic = ctx.value("topic");
+                            view! {
+                                <input type="hidden" name="council" value=slug.clone()/>
+                                <div class="field">
+                                    <label for="proposal-title">{l.t("proposal-title")}</label>
+                                    <input type="text" id="proposal-title" name="title" required maxlength="200" value=ctx.value("title")
+                                        aria-invalid=ctx.error("title").map(|_| "true")/>
+                                    {ctx.error("title").map(|e| view! { <p class="field-error">{e}</p> })}
+                                </div>
+                                <div class="field">
+                                    <label for="proposal-text">{l.t("proposal-text")}</label>
+                                    <textarea id="proposal-text" name="text" rows="10" required maxlength="10000"
+                                        aria-invalid=ctx.error("text").map(|_| "true")>{ctx.value("text").unwrap_or_default()}</textarea>
+                                    {ctx.error("text").map(|e| view! { <p class="field-error">{e}</p> })}
+                                </div>
+                                <div class="field">
+                                    <label for="proposal-topic">{l.t("petition-topic")}</label>
+                                    <select id="proposal-topic" name="topic">
+                                        {topic_options(&topics, topic.as_deref())}
+                                    </select>
+                                </div>
+                                <div class="field">
+                                    <label for="proposal-territory">{l.t("proposal-territory")}</label>
+                                    <p class="hint">{l.t("proposal-territory-hint")}</p>
+                                    <input type="text" id="proposal-territory" name="territory" inputmode="numeric" maxlength="12" value=ctx.value("territory")/>
+                                    {ctx.error("territory_kato").map(|e| view! { <p class="field-error">{e}</p> })}
+                                </div>
+                            }
+                        }/>
+                    }.into_any()
+                })
+            }}
+        </Suspense>
     }
 }
 
@@ -114,7 +128,7 @@ fn ProposalBody(p: ProposalView, csrf: String) -> impl IntoView {
                 <dt>{l.t("proposal-sent-on")}</dt>
                 <dd>{kz_date(s.created_at)}</dd>
                 <dt>{l.t("petition-topic")}</dt>
-                <dd>{Topic::parse(&p.topic).map(|t| l.t(t.label_key())).unwrap_or_default()}</dd>
+                <dd>{p.topic.names.get(l).to_owned()}</dd>
                 {p.declined_for.clone().map(|r| view! { <dt>{l.t("proposal-declined-for")}</dt><dd>{r.get(l).to_owned()}</dd> })}
                 {p.territory.clone().map(|t| view! { <dt>{l.t("proposal-territory")}</dt><dd>{t.get(l).to_owned()}</dd> })}
                 <dt>{l.t("proposal-supporters-label")}</dt>

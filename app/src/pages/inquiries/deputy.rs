@@ -10,7 +10,7 @@ use crate::components::links::{BodyLink, href};
 use crate::i18n::{format_date, use_locale};
 use crate::pages::{LoadError, PageTitle};
 
-use super::{Figures, InquiryTable, topic_label};
+use super::{Figures, InquiryTable};
 
 /// A deputy's page.
 #[component]
@@ -46,7 +46,7 @@ pub fn DeputyPage() -> impl IntoView {
                         }).collect_view()}</dd>
                         {(!d.topics.is_empty()).then(|| view! {
                             <dt>{l.t("deputy-topics")}</dt>
-                            <dd>{d.topics.iter().map(|t| topic_label(l, t)).collect::<Vec<_>>().join(", ")}</dd>
+                            <dd>{d.topics.iter().map(|t| t.names.get(l)).collect::<Vec<_>>().join(", ")}</dd>
                         })}
                     </dl>
                     <Figures figures=d.figures.clone()/>

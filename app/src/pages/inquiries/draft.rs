@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::inquiries::{SaveInquiry, inquiry_drafting};
-use crate::components::form::{PostForm, failure};
+use crate::components::form::{PostForm, failure, topic_options};
 use crate::i18n::{tr, use_locale};
-use crate::model::{DraftFor, InquiryDraft, InquirySummary, Topic};
+use crate::model::{DraftFor, InquiryDraft, InquirySummary, TopicView};
 use crate::pages::{LoadError, PageTitle};
 
 use super::InquiryTable;
@@ -28,7 +28,7 @@ pub fn InquiryDraftPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((options, draft, drafts)) => view! { <DraftForm options=options draft=draft drafts=drafts/> }.into_any(),
+                    Ok((options, draft, drafts, topics)) => view! { <DraftForm options=options draft=draft drafts=drafts topics=topics/> }.into_any(),
                     Err(e) => view! { <LoadError error=e/> }.into_any(),
                 }
             })}
@@ -41,6 +41,7 @@ fn DraftForm(
     options: Vec<DraftFor>,
     draft: Option<InquiryDraft>,
     drafts: Vec<InquirySummary>,
+    topics: Vec<TopicView>,
 ) -> impl IntoView {
     let l = use_locale().get_untracked();
     let error = failure::<SaveInquiry>();
@@ -101,7 +102,7 @@ fn DraftForm(
                 <div class="field">
                     <label for="inquiry-topic">{l.t("petition-topic")}</label>
                     <select id="inquiry-topic" name="topic">
-                        {Topic::ALL.iter().map(|t| view! { <option value=t.as_str() selected=topic == t.as_str()>{l.t(t.label_key())}</option> }).collect_view()}
+                        {topic_options(&topics, Some(topic.as_str()))}
                     </select>
                     {ctx.error("topic").map(|e| view! { <p class="field-error">{e}</p> })}
                 </div>

@@ -11,14 +11,7 @@ use leptos::prelude::*;
 
 use crate::components::links::{BodyLink, href};
 use crate::i18n::{Locale, format_date, use_locale};
-use crate::model::{InquiryFigures, InquiryState, InquirySummary, Topic};
-
-/// The label of a topic key.
-pub fn topic_label(l: Locale, key: &str) -> String {
-    Topic::parse(key)
-        .map(|t| l.t(t.label_key()))
-        .unwrap_or_else(|| key.to_owned())
-}
+use crate::model::{InquiryFigures, InquiryState, InquirySummary};
 
 /// Where an inquiry stands, in words: the deputy's side once closed, the body's otherwise.
 pub fn standing(l: Locale, s: &InquirySummary) -> String {
@@ -60,7 +53,7 @@ pub fn InquiryTable(rows: Vec<InquirySummary>) -> impl IntoView {
                         <td><a href=href(l, &format!("/inquiries/{}", r.id))><bdi>{r.title.clone()}</bdi></a></td>
                         <td><a href=href(l, &format!("/deputies/{}", r.deputy.id))><bdi>{r.deputy.name.clone()}</bdi></a></td>
                         <td><BodyLink body=r.addressee.clone()/></td>
-                        <td>{topic_label(l, &r.topic)}</td>
+                        <td>{r.topic.names.get(l).to_owned()}</td>
                         <td>{r.sent_on.map(format_date).unwrap_or_default()}</td>
                         <td>{r.due_on.map(format_date).unwrap_or_default()}</td>
                         <td data-col="standing">{standing(l, &r)}</td>
@@ -127,7 +120,7 @@ pub fn Figures(figures: InquiryFigures) -> impl IntoView {
     let topics: Vec<(String, u64)> = f
         .by_topic
         .iter()
-        .map(|(k, n)| (topic_label(l, k), *n))
+        .map(|(t, n)| (t.names.get(l).to_owned(), *n))
         .collect();
     let outcomes: Vec<(String, u64)> = f
         .outcomes

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::inquiries::inquiry_register;
+use crate::components::form::topic_options;
 use crate::i18n::{tr, use_locale};
-use crate::model::{RegisterQuery, Topic};
+use crate::model::RegisterQuery;
 use crate::pages::{LoadError, PageTitle};
 
 use super::InquiryTable;
@@ -96,9 +97,7 @@ pub fn InquiryRegisterPage() -> impl IntoView {
                             <label for="f-topic">{l.t("petition-topic")}</label>
                             <select id="f-topic" name="topic">
                                 <option value="any">{l.t("filter-any")}</option>
-                                {Topic::ALL.iter().map(|t| view! {
-                                    <option value=t.as_str() selected=selected(&q.topic, t.as_str())>{l.t(t.label_key())}</option>
-                                }).collect_view()}
+                                {topic_options(&r.topics, q.topic.as_deref())}
                             </select>
                         </div>
                         <div class="field">

@@ -19,7 +19,7 @@ use crate::model::{
 };
 use crate::pages::{LoadError, PageTitle};
 
-use super::{standing, topic_label};
+use super::standing;
 
 /// The page.
 #[component]
@@ -79,7 +79,7 @@ fn InquiryBody(i: InquiryView, csrf: String) -> impl IntoView {
                 <dt>{l.t("inquiry-addressee")}</dt>
                 <dd><BodyLink body=s.addressee.clone()/></dd>
                 <dt>{l.t("petition-topic")}</dt>
-                <dd>{topic_label(l, &s.topic)}</dd>
+                <dd>{s.topic.names.get(l).to_owned()}</dd>
                 {i.territory.clone().map(|t| view! { <dt>{l.t("inquiry-place")}</dt><dd>{t.get(l).to_owned()}</dd> })}
                 {s.sent_on.map(|d| view! { <dt>{l.t("inquiry-sent-on")}</dt><dd>{format_date(d)}</dd> })}
                 {s.due_on.map(|d| view! { <dt>{l.t("case-due")}</dt><dd>{format_date(d)}</dd> })}

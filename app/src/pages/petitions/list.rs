@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::petitions::list_petitions;
 use crate::components::links::{href, query_string};
 use crate::i18n::{Locale, tr, use_locale};
-use crate::model::{LISTED_STATUSES, ListPage, ListQuery, PetitionSummary, Topic};
+use crate::model::{LISTED_STATUSES, ListPage, ListQuery, PetitionSummary};
 use crate::pages::{LoadError, PageTitle};
 
 use super::clock_text;
@@ -144,9 +144,7 @@ fn ListFilters(page: ListPage, q: ListQuery) -> impl IntoView {
                 <label for="f-topic">{l.t("petition-topic")}</label>
                 <select id="f-topic" name="topic">
                     <option value="any">{l.t("filter-any")}</option>
-                    {Topic::ALL.iter().map(|t| view! {
-                        <option value=t.as_str() selected=chosen(&q.topic, t.as_str())>{l.t(t.label_key())}</option>
-                    }).collect_view()}
+                    {crate::components::form::topic_options(&page.topics, q.topic.as_deref())}
                 </select>
             </div>
             <div class="field">

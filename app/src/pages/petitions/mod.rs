@@ -20,13 +20,13 @@ use crate::api::petitions::{
 };
 use crate::components::account::visitor;
 use crate::components::case::{AnswerForm, RateForm, Timeline, kz_date};
-use crate::components::form::{DoneNotice, FormTokens, failure};
+use crate::components::form::{DoneNotice, FormTokens, failure, topic_options};
 use crate::components::links::href;
 use crate::error::AppError;
 use crate::i18n::{Locale, format_date, tr, use_locale};
 use crate::model::{
     Clock, FilingOptions, IdentityGrade, PetitionStatus, PetitionSummary, PetitionView,
-    ReasonScope, ReasonView, Topic,
+    ReasonScope, ReasonView,
 };
 
 /// Every failure a petition page's forms may come back with.
@@ -179,7 +179,7 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
                 <dt>{l.t("petition-territory")}</dt>
                 <dd>{p.territory.get(l).to_owned()}</dd>
                 <dt>{l.t("petition-topic")}</dt>
-                <dd>{l.t(p.topic.label_key())}</dd>
+                <dd>{p.topic.names.get(l).to_owned()}</dd>
                 <dt>{l.t("petition-author")}</dt>
                 <dd><bdi>{p.author.clone()}</bdi></dd>
                 {p.case.clone().map(|c| view! {
@@ -557,7 +557,9 @@ fn FilingForm(
     let text = value("text", draft.as_ref().map(|d| d.text.clone()));
     let chosen_body = value("body", draft.as_ref().map(|d| d.body.clone()));
     let territory = typed("territory").unwrap_or_else(|| o.territory.clone());
-    let topic = typed("topic").and_then(|t| Topic::parse(&t)).or(o.topic);
+    let topic = typed("topic")
+        .filter(|t| o.topics.iter().any(|x| x.code == *t))
+        .or_else(|| o.topic.clone());
     let action_path = draft.as_ref().map_or_else(
         || "/petitions/new".to_owned(),
         |d| format!("/petitions/{}/edit", d.id),
@@ -595,9 +597,7 @@ fn FilingForm(
                 <label for="pick-topic">{l.t("file-topic")}</label>
                 <select id="pick-topic" name="topic" required>
                     <option value="">{l.t("file-topic-choose")}</option>
-                    {Topic::ALL.iter().map(|t| view! {
-                        <option value=t.as_str() selected=topic == Some(*t)>{l.t(t.label_key())}</option>
-                    }).collect_view()}
+                    {topic_options(&o.topics, topic.as_deref())}
                 </select>
             </div>
             <div class="field">
@@ -611,7 +611,7 @@ fn FilingForm(
             <FormTokens csrf=csrf/>
             {draft.as_ref().map(|d| view! { <input type="hidden" name="id" value=d.id.to_string()/> })}
             <input type="hidden" name="territory" value=territory.clone()/>
-            <input type="hidden" name="topic" value=topic.map(|t| t.as_str()).unwrap_or_default()/>
+            <input type="hidden" name="topic" value=topic.clone().unwrap_or_default()/>
             <fieldset class="field" aria-describedby="bodies-hint">
                 <legend>{l.t("file-body")}</legend>
                 <p class="hint" id="bodies-hint">{l.t("file-levels-hint")}</p>

@@ -48,4 +48,5 @@ pub mod territory;
 pub mod territory_name;
 pub mod threshold;
 pub mod timeline_event;
+pub mod topic;
 pub mod user;

@@ -9,7 +9,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 
-use crate::model::{BodyKind, Role, Topic};
+use crate::model::{BodyKind, Role};
 use crate::server::entities::{body, deputy_profile, role_grant, user};
 
 /// How many deputies each maslikhat gets.
@@ -92,18 +92,12 @@ pub async fn deputies(db: &impl ConnectionTrait) -> Result<usize, sea_orm::DbErr
             })
             .exec(db)
             .await?;
-            let topics = [
-                Topic::ALL[n % Topic::ALL.len()],
-                Topic::ALL[(n + 3) % Topic::ALL.len()],
-            ];
+            let all = &migrations::BUILT_IN_TOPICS;
+            let topics = [all[n % all.len()].0, all[(n + 3) % all.len()].0];
             deputy_profile::Entity::insert(deputy_profile::ActiveModel {
                 user_id: Set(person),
                 district: Set(format!("№ {}", seat * 7 + index % 5 + 1)),
-                topics: Set(topics
-                    .iter()
-                    .map(|t| t.as_str())
-                    .collect::<Vec<_>>()
-                    .join(",")),
+                topics: Set(topics.join(",")),
                 updated_at: Set(now),
             })
             .exec_without_returning(db)

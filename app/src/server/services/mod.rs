@@ -21,6 +21,7 @@ pub mod territories;
 pub mod thresholds;
 pub mod timeline;
 pub mod tokens;
+pub mod topics;
 
 use sea_orm::DbErr;
 

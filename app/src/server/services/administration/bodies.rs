@@ -10,7 +10,8 @@
 //! - petitions addressed to it that are not yet answered, inquiries not yet closed and (for a
 //!   council) proposals still on its desk are re-addressed to the successor, with a
 //!   `body_ended` event where they have a timeline;
-//! - its officials' roles end on the same day.
+//! - its officials' roles end on the same day;
+//! - the topics a ministry answered for name the successor instead.
 //!
 //! The bodies under it must be moved or ended first: an admin decides where a council or a
 //! department goes, the platform does not guess.
@@ -589,6 +590,8 @@ pub struct Handover {
     pub proposals: u64,
     /// Roles ended.
     pub roles: u64,
+    /// Topics whose ministry is now the successor.
+    pub topics: u64,
 }
 
 /// Ends a body on `on` (today or earlier) and hands what awaits it to `successor` (see the
@@ -655,6 +658,29 @@ pub async fn end(
     )
     .await?;
     Ok(moved)
+}
+
+/// Re-addresses the rows `ids` of `E` (by its `(id, body)` columns) to the body `to.0`, each
+/// with the event `to.2` on the timeline of `to.1` of its id. Returns how many moved.
+async fn readdress<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    (id, body): (E::Column, E::Column),
+    to: (i32, fn(i32) -> Subject, &impl Fn() -> Event),
+    now: DateTime<Utc>,
+) -> Result<u64, ActionError> {
+    let (body_id, subject, event) = to;
+    if !ids.is_empty() {
+        E::update_many()
+            .col_expr(body, Expr::value(body_id))
+            .filter(id.is_in(ids.iter().copied()))
+            .exec(db)
+            .await?;
+    }
+    for id in ids {
+        timeline::record(db, subject(*id), event(), now).await?;
+    }
+    Ok(u64::try_from(ids.len()).unwrap_or(u64::MAX))
 }
 
 /// Hands what awaits `from` to `to` (see the module's text).
@@ -742,17 +768,14 @@ async fn hand_over(
         .into_tuple::<i32>()
         .all(db)
         .await?;
-    if !petitions.is_empty() {
-        petition::Entity::update_many()
-            .col_expr(petition::Column::BodyId, Expr::value(to.id))
-            .filter(petition::Column::Id.is_in(petitions.iter().copied()))
-            .exec(db)
-            .await?;
-    }
-    for id in &petitions {
-        timeline::record(db, Subject::Petition(*id), ended(), now).await?;
-    }
-    moved.petitions = u64::try_from(petitions.len()).unwrap_or(u64::MAX);
+    moved.petitions = readdress::<petition::Entity>(
+        db,
+        &petitions,
+        (petition::Column::Id, petition::Column::BodyId),
+        (to.id, Subject::Petition, &ended),
+        now,
+    )
+    .await?;
     let inquiries = inquiry::Entity::find()
         .select_only()
         .column(inquiry::Column::Id)
@@ -761,17 +784,14 @@ async fn hand_over(
         .into_tuple::<i32>()
         .all(db)
         .await?;
-    if !inquiries.is_empty() {
-        inquiry::Entity::update_many()
-            .col_expr(inquiry::Column::BodyId, Expr::value(to.id))
-            .filter(inquiry::Column::Id.is_in(inquiries.iter().copied()))
-            .exec(db)
-            .await?;
-    }
-    for id in &inquiries {
-        timeline::record(db, Subject::Inquiry(*id), ended(), now).await?;
-    }
-    moved.inquiries = u64::try_from(inquiries.len()).unwrap_or(u64::MAX);
+    moved.inquiries = readdress::<inquiry::Entity>(
+        db,
+        &inquiries,
+        (inquiry::Column::Id, inquiry::Column::BodyId),
+        (to.id, Subject::Inquiry, &ended),
+        now,
+    )
+    .await?;
     if from.kind == BodyKind::PublicCouncil.as_str() {
         moved.proposals = councils::proposals::hand_over(db, from.id, to.id, ended, now).await?;
     }
@@ -789,5 +809,6 @@ async fn hand_over(
         .exec(db)
         .await?
         .rows_affected;
+    moved.topics = crate::server::services::topics::follow_successor(db, from.id, to.id).await?;
     Ok(moved)
 }

@@ -20,6 +20,7 @@ pub mod bodies;
 pub mod imports;
 pub mod terms;
 pub mod territories;
+pub mod topics;
 
 use super::{ActionError, ServiceError};
 use crate::model::{

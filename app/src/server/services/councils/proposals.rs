@@ -14,7 +14,7 @@ use sea_orm::{
 use super::super::timeline::{self, Event, Subject};
 use super::super::{ActionError, ServiceError, cases};
 use super::{by_id, by_slug, require_secretary};
-use crate::model::{ActorRole, CaseKind, DeskState, EventKind, ReasonScope, Topic};
+use crate::model::{ActorRole, CaseKind, DeskState, EventKind, ReasonScope};
 use crate::server::entities::{
     proposal, proposal_decline, proposal_support, rejection_reason, territory,
 };
@@ -89,10 +89,13 @@ pub async fn send(
         "proposal-text-empty",
         "proposal-text-long",
     )?;
-    let topic = Topic::parse(form.topic.trim()).ok_or(ActionError::Invalid {
-        field: "topic",
-        key: "petition-topic-unknown",
-    })?;
+    let topic = super::super::topics::offered(db, &form.topic)
+        .await?
+        .ok_or(ActionError::Invalid {
+            field: "topic",
+            key: "petition-topic-unknown",
+        })?
+        .code;
     let kato = form.territory_kato.trim();
     let territory_id = if kato.is_empty() {
         None

@@ -501,7 +501,7 @@ pub async fn proposal(
         summary,
         council: bodies::summary(&council)?,
         text: p.text,
-        topic: p.topic,
+        topic: super::super::topics::view_of(db, &p.topic).await?,
         territory,
         hidden_reason: p.hidden_reason,
         declined_for,

@@ -20,7 +20,6 @@ use super::timeline::Event;
 use super::{ActionError, ServiceError, cases, roles, territories};
 use crate::model::{
     ActorRole, BodyKind, CaseKind, EventKind, InquiryDraft, InquiryState, PetitionStatus, Role,
-    Topic,
 };
 use crate::server::entities::{
     body, case, inquiry, inquiry_cosigner, petition, role_grant, territory,
@@ -302,10 +301,13 @@ pub async fn save_draft(
             key: "inquiry-note-long",
         });
     }
-    let topic = Topic::parse(draft.topic.trim()).ok_or(ActionError::Invalid {
-        field: "topic",
-        key: "petition-topic-unknown",
-    })?;
+    let topic = super::topics::offered(db, &draft.topic)
+        .await?
+        .ok_or(ActionError::Invalid {
+            field: "topic",
+            key: "petition-topic-unknown",
+        })?
+        .code;
     let territory = territory_of(db, &draft.territory).await?;
     let petition = petition_of(db, &draft.petition).await?;
     let cosigners = cosigners_of(db, office, &draft.cosigners, today).await?;
@@ -317,7 +319,7 @@ pub async fn save_draft(
                 .col_expr(inquiry::Column::Title, Expr::value(title))
                 .col_expr(inquiry::Column::Text, Expr::value(text))
                 .col_expr(inquiry::Column::PrivateNote, Expr::value(note))
-                .col_expr(inquiry::Column::Topic, Expr::value(topic.as_str()))
+                .col_expr(inquiry::Column::Topic, Expr::value(topic.clone()))
                 .col_expr(inquiry::Column::TerritoryId, Expr::value(territory))
                 .col_expr(inquiry::Column::PetitionId, Expr::value(petition))
                 .col_expr(inquiry::Column::UpdatedAt, Expr::value(now))

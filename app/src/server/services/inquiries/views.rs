@@ -103,6 +103,7 @@ pub async fn summaries(
         .map(|b| (b.id, b))
         .collect();
     let deputies = names_of(db, rows.iter().map(|r| r.deputy_id)).await?;
+    let topics = super::super::topics::Named::load(db).await?;
     let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
     let by_inquiry = cases_of(db, &ids).await?;
     let case_rows: Vec<case::Model> = by_inquiry.values().cloned().collect();
@@ -133,7 +134,7 @@ pub async fn summaries(
                 },
                 maslikhat: body_of(r.maslikhat_id)?,
                 addressee: body_of(r.body_id)?,
-                topic: r.topic.clone(),
+                topic: topics.of(&r.topic),
                 state: state_of(r)?,
                 case_state: case.map(|c| c.state),
                 sent_on: r.sent_on,
@@ -447,6 +448,7 @@ pub async fn register(
         maslikhats,
         addressees,
         deputies,
+        topics: super::super::topics::catalogue(db, true).await?,
     })
 }
 
@@ -484,7 +486,7 @@ pub fn csv(rows: &[InquirySummary], base: &str) -> Result<String, ServiceError> 
                 csv_cell(&r.deputy.name),
                 r.maslikhat.names.en.clone(),
                 r.addressee.names.en.clone(),
-                r.topic.clone(),
+                r.topic.code.clone(),
                 r.sent_on.map(|d| d.to_string()).unwrap_or_default(),
                 r.due_on.map(|d| d.to_string()).unwrap_or_default(),
                 r.state.as_str().to_owned(),
@@ -512,11 +514,14 @@ pub async fn figures(
         sent: rows.len() as u64,
         ..InquiryFigures::default()
     };
-    let mut topics: BTreeMap<String, u64> = BTreeMap::new();
+    let mut topics: BTreeMap<&str, (&crate::model::TopicView, u64)> = BTreeMap::new();
     let mut months: BTreeMap<String, u64> = BTreeMap::new();
     let mut outcomes: BTreeMap<&'static str, u64> = BTreeMap::new();
     for r in rows {
-        *topics.entry(r.topic.clone()).or_default() += 1;
+        topics
+            .entry(r.topic.code.as_str())
+            .or_insert((&r.topic, 0))
+            .1 += 1;
         if let Some(d) = r.sent_on {
             *months.entry(d.format("%Y-%m").to_string()).or_default() += 1;
         }
@@ -542,8 +547,9 @@ pub async fn figures(
             .count(db)
             .await?;
     }
-    let mut by_topic: Vec<(String, u64)> = topics.into_iter().collect();
-    by_topic.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut by_topic: Vec<(crate::model::TopicView, u64)> =
+        topics.into_values().map(|(t, n)| (t.clone(), n)).collect();
+    by_topic.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.code.cmp(&b.0.code)));
     f.by_topic = by_topic;
     f.by_month = months.into_iter().collect();
     f.outcomes = Outcome::ALL
@@ -595,16 +601,19 @@ pub async fn deputy(
             .as_ref()
             .map(|p| p.district.clone())
             .filter(|d| !d.is_empty()),
-        topics: profile
-            .map(|p| {
-                p.topics
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default(),
+        topics: {
+            let named = super::super::topics::Named::load(db).await?;
+            profile
+                .map(|p| {
+                    p.topics
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(|t| named.of(t))
+                        .collect()
+                })
+                .unwrap_or_default()
+        },
         figures,
         inquiries,
     })

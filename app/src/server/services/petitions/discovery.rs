@@ -13,10 +13,10 @@ use sea_orm::{
 };
 
 use super::pages::summaries;
-use crate::model::{LISTED_STATUSES, ListPage, ListQuery, PetitionStatus, PetitionSummary, Topic};
+use crate::model::{LISTED_STATUSES, ListPage, ListQuery, PetitionStatus, PetitionSummary};
 use crate::server::db::placeholder;
 use crate::server::entities::{body, petition};
-use crate::server::services::{ServiceError, bodies, search, territories};
+use crate::server::services::{ServiceError, bodies, search, territories, topics};
 
 /// Petitions on one page.
 pub const PER_PAGE: u64 = 20;
@@ -169,9 +169,9 @@ pub async fn list_sized(
         }
     }
     if let Some(topic) = given(&q.topic) {
-        match Topic::parse(&topic) {
+        match topics::find(db, &topic).await? {
             Some(t) => {
-                let p = sql.bind(t.as_str());
+                let p = sql.bind(t.code);
                 sql.filter(format!("p.topic = {p}"));
             }
             None => ignored.push("topic".to_owned()),
@@ -264,6 +264,7 @@ pub async fn list_sized(
         ignored,
         regions: territories::list_regions(db).await?,
         bodies: listed_bodies(db).await?,
+        topics: topics::catalogue(db, true).await?,
     })
 }
 

@@ -10,10 +10,9 @@ use sea_orm::{
 use super::{ClockName, Clocks, Event, PetitionError, initial_support, record, releasing_claim};
 use crate::model::{
     ActorRole, BodyKind, BodyOption, DraftView, EventKind, FilingOptions, Names, PetitionStatus,
-    Topic,
 };
-use crate::server::entities::{body, petition, rejection_reason, territory, user};
-use crate::server::services::{ServiceError, bodies, search, territories, thresholds};
+use crate::server::entities::{body, petition, rejection_reason, territory, topic, user};
+use crate::server::services::{ServiceError, bodies, search, territories, thresholds, topics};
 
 /// The longest title, summary and text, in characters.
 pub const TITLE_MAX: usize = 120;
@@ -45,7 +44,7 @@ struct Valid {
     text: String,
     body_id: i32,
     territory_id: i32,
-    topic: Topic,
+    topic: String,
 }
 
 fn bounded(
@@ -90,10 +89,13 @@ async fn validate(db: &impl ConnectionTrait, form: &DraftForm) -> Result<Valid, 
         "petition-text-empty",
         "petition-text-long",
     )?;
-    let topic = Topic::parse(form.topic.trim()).ok_or(PetitionError::Invalid {
-        field: "topic",
-        key: "petition-topic-unknown",
-    })?;
+    let topic = topics::offered(db, &form.topic)
+        .await?
+        .ok_or(PetitionError::Invalid {
+            field: "topic",
+            key: "petition-topic-unknown",
+        })?
+        .code;
     let place = territory::Entity::find()
         .filter(territory::Column::Kato.eq(form.territory_kato.trim()))
         .one(db)
@@ -198,7 +200,7 @@ pub async fn save_draft(
                     petition::Column::TerritoryId,
                     Expr::value(valid.territory_id),
                 )
-                .col_expr(petition::Column::Topic, Expr::value(valid.topic.as_str()))
+                .col_expr(petition::Column::Topic, Expr::value(valid.topic.clone()))
                 .col_expr(petition::Column::Title, Expr::value(valid.title))
                 .col_expr(petition::Column::Summary, Expr::value(valid.summary))
                 .col_expr(petition::Column::Text, Expr::value(valid.text))
@@ -427,7 +429,7 @@ pub async fn draft(
         text: p.text,
         body: slug,
         territory: kato,
-        topic: Topic::parse(&p.topic).unwrap_or(Topic::Other),
+        topic: p.topic,
         return_note: p.return_note,
     })
 }
@@ -441,8 +443,12 @@ pub async fn draft(
 pub async fn options(
     db: &impl ConnectionTrait,
     territory_kato: &str,
-    topic: Option<Topic>,
+    topic: Option<&str>,
 ) -> Result<FilingOptions, ServiceError> {
+    let topic = match topic {
+        Some(code) => topics::offered(db, code).await?,
+        None => None,
+    };
     let mut territories = vec![];
     let country = territory::Entity::find()
         .filter(territory::Column::Kind.eq("country"))
@@ -483,7 +489,7 @@ pub async fn options(
             continue;
         };
         let summary = bodies::summary(&candidate)?;
-        let suggested = suggested(&summary.kind, &candidate.slug, chosen.as_ref(), topic);
+        let suggested = suggested(&summary.kind, candidate.id, chosen.as_ref(), topic.as_ref());
         let term = clocks.term(ClockName::Collection, &candidate.level);
         bodies.push(BodyOption {
             body: summary,
@@ -518,7 +524,8 @@ pub async fn options(
         answer_days: days(ClockName::Answer),
         draft: None,
         territory: territory_kato.to_owned(),
-        topic,
+        topic: topic.map(|t| t.code),
+        topics: topics::catalogue(db, false).await?,
         title: String::new(),
         similar: Vec::new(),
     })
@@ -529,19 +536,18 @@ pub async fn options(
 /// Government.
 fn suggested(
     kind: &BodyKind,
-    slug: &str,
+    body_id: i32,
     place: Option<&territory::Model>,
-    topic: Option<Topic>,
+    topic: Option<&topic::Model>,
 ) -> bool {
     let Some(topic) = topic else {
         return false;
     };
     let regional = place.is_some_and(|p| p.kind != "country");
     match kind {
-        BodyKind::Akimat => regional && topic.is_local(),
-        BodyKind::Maslikhat => regional && topic.is_local(),
-        BodyKind::Ministry => topic.ministry() == Some(slug) && !(regional && topic.is_local()),
-        BodyKind::Government => !regional && topic.ministry().is_none(),
+        BodyKind::Akimat | BodyKind::Maslikhat => regional && topic.local,
+        BodyKind::Ministry => topic.ministry_id == Some(body_id) && !(regional && topic.local),
+        BodyKind::Government => !regional && topic.ministry_id.is_none(),
         _ => false,
     }
 }

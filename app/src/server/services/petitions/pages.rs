@@ -7,7 +7,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use super::{Clocks, PetitionError, counting, moderation, signing, status_of};
 use crate::model::{
     AnswerDecision, AnswerView, CaseKind, CaseState, IdentityGrade, Names, PetitionStatus,
-    PetitionSummary, PetitionView, Role, Topic, ViewerActions,
+    PetitionSummary, PetitionView, Role, ViewerActions,
 };
 use crate::server::db::placeholder;
 use crate::server::entities::{body, petition, rejection_reason, territory, user};
@@ -198,7 +198,7 @@ pub async fn view(
         hidden: p.hidden,
         body: bodies::summary(&addressee)?,
         territory: names_of(&place.name_kk, &place.name_ru, &place.name_en),
-        topic: Topic::parse(&p.topic).unwrap_or(Topic::Other),
+        topic: crate::server::services::topics::view_of(db, &p.topic).await?,
         status,
         author,
         threshold: p.threshold.and_then(|t| u64::try_from(t).ok()),
