@@ -179,49 +179,18 @@ fn csv_download(
     }
 }
 
-/// The register's filters as `GET /api/inquiries.csv` takes them.
-#[derive(serde::Deserialize)]
-struct RegisterParams {
-    maslikhat: Option<String>,
-    deputy: Option<String>,
-    addressee: Option<String>,
-    topic: Option<String>,
-    territory: Option<String>,
-    state: Option<String>,
-    overdue: Option<String>,
-}
-
 /// `GET /api/inquiries.csv`: the public register of inquiries, filtered as the page is, as a
 /// CSV download; 400 for a malformed filter.
 async fn inquiries_csv(
     State(state): State<AppState>,
-    query: Result<axum::extract::Query<RegisterParams>, axum::extract::rejection::QueryRejection>,
+    query: Result<
+        axum::extract::Query<open_data::InquiryParams>,
+        axum::extract::rejection::QueryRejection,
+    >,
 ) -> axum::response::Response {
     use app::server::services::inquiries::views;
-    let Ok(axum::extract::Query(params)) = query else {
+    let Some(query) = query.ok().and_then(|axum::extract::Query(p)| p.query()) else {
         return (StatusCode::BAD_REQUEST, "malformed filters").into_response();
-    };
-    let text = |v: Option<String>| {
-        v.map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty() && v != "any")
-    };
-    let deputy = match text(params.deputy) {
-        None => None,
-        Some(d) => match d.parse::<i32>() {
-            Ok(d) => Some(d),
-            Err(_) => {
-                return (StatusCode::BAD_REQUEST, "the deputy is not a number").into_response();
-            }
-        },
-    };
-    let query = app::model::RegisterQuery {
-        maslikhat: text(params.maslikhat),
-        deputy,
-        addressee: text(params.addressee),
-        topic: text(params.topic),
-        territory: text(params.territory),
-        state: text(params.state),
-        overdue: params.overdue.as_deref() == Some("1"),
     };
     let rows = match views::register_rows(&state.db, &query, app::server::services::today()).await {
         Ok(rows) => rows,

@@ -1,6 +1,7 @@
 //! Open data: the petitions as JSON (`/api/v1/petitions`, `/api/v1/petitions/{id}`) with
 //! `ETag`s and cache headers, any list as CSV, Atom feeds of petitions opened and answered
-//! (for the country, a region or a body), and the OpenAPI document — generated from these
+//! (for the country, a region or a body), deputies' inquiries as JSON (`/api/v1/inquiries`,
+//! `/api/v1/inquiries/{id}`), the topic catalogue (`/api/v1/topics`), and the OpenAPI document — generated from these
 //! handlers and types by `utoipa`, never written by hand — with a browsable viewer at
 //! `/api/docs`. Aggregates only: no signer, no author, no personal data.
 
@@ -101,6 +102,103 @@ pub struct ApiPetitionList {
     pub sort: String,
     /// Parameters whose values were not understood and were ignored.
     pub ignored: Vec<String>,
+}
+
+/// A topic of the catalogue.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiTopic {
+    /// Its code, as lists' `topic` parameters take it.
+    pub code: String,
+    /// Its name.
+    pub name: ApiNames,
+    /// Offered for new petitions, proposals and inquiries (a retired topic stays on what was
+    /// filed under it).
+    pub active: bool,
+}
+
+/// The topic catalogue, in list order.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiTopics {
+    /// Every topic, retired ones too.
+    pub items: Vec<ApiTopic>,
+}
+
+/// A deputy's inquiry in a list.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiInquirySummary {
+    /// Its number on the site.
+    pub id: i32,
+    /// Its page.
+    pub url: String,
+    /// Title, as the deputy wrote it.
+    pub title: String,
+    /// The deputy's public name.
+    pub deputy: String,
+    /// The deputy's maslikhat.
+    pub maslikhat: ApiNames,
+    /// The addressee.
+    pub addressee: ApiNames,
+    /// The topic's code.
+    pub topic: String,
+    /// `sent` or `closed` (drafts are never public).
+    pub state: String,
+    /// The day it was sent.
+    pub sent_on: Option<NaiveDate>,
+    /// The last day for the answer.
+    pub due_on: Option<NaiveDate>,
+    /// The addressee's side: `awaiting_answer`, `answered`, `answered_late`, `closed`, …
+    pub answer_state: Option<String>,
+    /// Once closed: `resolved`, `partly` or `not_resolved`.
+    pub outcome: Option<String>,
+}
+
+/// Sent inquiries, newest first.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiInquiryList {
+    /// The inquiries.
+    pub items: Vec<ApiInquirySummary>,
+    /// How many.
+    pub total: u64,
+}
+
+/// A step a deputy took after the answer.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiStep {
+    /// `site_visit`, `hearing` or `referral`.
+    pub kind: String,
+    /// Its day.
+    pub on: NaiveDate,
+}
+
+/// One inquiry: its text, the answer, the deputy's assessment and steps, and its timeline.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiInquiry {
+    /// What the list shows.
+    #[serde(flatten)]
+    pub summary: ApiInquirySummary,
+    /// The text.
+    pub text: String,
+    /// The petition it takes up, if any.
+    pub petition: Option<i32>,
+    /// The inquiry it follows up, if any.
+    pub follows: Option<i32>,
+    /// The answer's decision and text, once answered.
+    pub answer: Option<ApiInquiryAnswer>,
+    /// The deputy's assessment of the answer: `satisfactory` or `unsatisfactory`.
+    pub assessment: Option<String>,
+    /// Steps after the answer.
+    pub steps: Vec<ApiStep>,
+    /// The public timeline.
+    pub timeline: Vec<ApiEvent>,
+}
+
+/// The addressee's answer to an inquiry.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiInquiryAnswer {
+    /// `granted`, `partly_granted`, `refused`, …
+    pub decision: String,
+    /// The text.
+    pub text: String,
 }
 
 /// Signatures per identity grade (each grade counts the signers with at least that grade).
@@ -248,6 +346,49 @@ impl From<ListParams> for ListQuery {
             sort: p.sort,
             page: p.page,
         }
+    }
+}
+
+/// The filters of the register of inquiries (`any` or empty: no filter).
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct InquiryParams {
+    /// A maslikhat's slug.
+    pub maslikhat: Option<String>,
+    /// A deputy's number.
+    pub deputy: Option<String>,
+    /// An addressee's slug.
+    pub addressee: Option<String>,
+    /// A topic's code.
+    pub topic: Option<String>,
+    /// A territory's KATO code (the inquiry's territory or one within it).
+    pub territory: Option<String>,
+    /// `awaiting`, `answered` or `closed`.
+    pub state: Option<String>,
+    /// `1`: only those overdue now.
+    pub overdue: Option<String>,
+}
+
+impl InquiryParams {
+    /// The register's query; `None` for a deputy that is not a number.
+    pub fn query(self) -> Option<app::model::RegisterQuery> {
+        let text = |v: Option<String>| {
+            v.map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty() && v != "any")
+        };
+        let deputy = match text(self.deputy) {
+            None => None,
+            Some(d) => Some(d.parse::<i32>().ok()?),
+        };
+        Some(app::model::RegisterQuery {
+            maslikhat: text(self.maslikhat),
+            deputy,
+            addressee: text(self.addressee),
+            topic: text(self.topic),
+            territory: text(self.territory),
+            state: text(self.state),
+            overdue: self.overdue.as_deref() == Some("1"),
+        })
     }
 }
 
@@ -467,6 +608,158 @@ pub async fn petition(
     }
 }
 
+fn inquiry_summary(base: &str, s: &app::model::InquirySummary) -> ApiInquirySummary {
+    ApiInquirySummary {
+        id: s.id,
+        url: format!("{base}/kk/inquiries/{}", s.id),
+        title: s.title.clone(),
+        deputy: s.deputy.name.clone(),
+        maslikhat: (&s.maslikhat.names).into(),
+        addressee: (&s.addressee.names).into(),
+        topic: s.topic.code.clone(),
+        state: s.state.as_str().to_owned(),
+        sent_on: s.sent_on,
+        due_on: s.due_on,
+        answer_state: s.case_state.map(|c| c.as_str().to_owned()),
+        outcome: s.outcome.map(|o| o.as_str().to_owned()),
+    }
+}
+
+/// Deputies' sent inquiries, filtered as the public register is, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/inquiries",
+    tag = "inquiries",
+    params(InquiryParams),
+    responses(
+        (status = 200, description = "The inquiries", body = ApiInquiryList),
+        (status = 304, description = "Not modified since the `ETag` given in `If-None-Match`"),
+        (status = 400, description = "A malformed query or a deputy that is not a number", body = ApiError),
+    )
+)]
+pub async fn inquiries(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<InquiryParams>, QueryRejection>,
+) -> Response {
+    use app::server::services::inquiries::views;
+    let Some(q) = query.ok().and_then(|Query(p)| p.query()) else {
+        return error(StatusCode::BAD_REQUEST, "bad_request");
+    };
+    match views::register_rows(&state.db, &q, today()).await {
+        Ok(rows) => {
+            let base = base(&state);
+            cached_json(
+                &headers,
+                &ApiInquiryList {
+                    total: rows.len() as u64,
+                    items: rows.iter().map(|r| inquiry_summary(&base, r)).collect(),
+                },
+            )
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "open data: the inquiries failed");
+            error(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        }
+    }
+}
+
+/// One sent inquiry with the answer, the deputy's assessment and steps, and its timeline.
+#[utoipa::path(
+    get,
+    path = "/api/v1/inquiries/{id}",
+    tag = "inquiries",
+    params(("id" = i32, Path, description = "The inquiry's number")),
+    responses(
+        (status = 200, description = "The inquiry", body = ApiInquiry),
+        (status = 304, description = "Not modified since the `ETag` given in `If-None-Match`"),
+        (status = 404, description = "No such sent inquiry", body = ApiError),
+    )
+)]
+pub async fn inquiry(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    use app::server::services::{ActionError, inquiries::views};
+    let Ok(id) = id.parse::<i32>() else {
+        return error(StatusCode::NOT_FOUND, "not_found");
+    };
+    match views::page(&state.db, id, None, today()).await {
+        Ok(v) => {
+            let base = base(&state);
+            cached_json(
+                &headers,
+                &ApiInquiry {
+                    summary: inquiry_summary(&base, &v.summary),
+                    text: v.text.clone(),
+                    petition: v.petition.as_ref().map(|p| p.0),
+                    follows: v.follows.as_ref().map(|f| f.0),
+                    answer: v.answer.as_ref().map(|(d, text)| ApiInquiryAnswer {
+                        decision: d.as_str().to_owned(),
+                        text: text.clone(),
+                    }),
+                    assessment: v.assessment.map(|a| a.as_str().to_owned()),
+                    steps: v
+                        .steps
+                        .iter()
+                        .map(|s| ApiStep {
+                            kind: s.kind.as_str().to_owned(),
+                            on: s.on_date,
+                        })
+                        .collect(),
+                    timeline: v
+                        .timeline
+                        .iter()
+                        .map(|e| ApiEvent {
+                            at: e.at,
+                            kind: e.kind.as_str().to_owned(),
+                            role: e.role.as_str().to_owned(),
+                        })
+                        .collect(),
+                },
+            )
+        }
+        Err(ActionError::NotFound) => error(StatusCode::NOT_FOUND, "not_found"),
+        Err(e) => {
+            tracing::error!(error = %e, id, "open data: an inquiry failed");
+            error(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        }
+    }
+}
+
+/// The topic catalogue: the codes lists' `topic` parameters take, with their names.
+#[utoipa::path(
+    get,
+    path = "/api/v1/topics",
+    tag = "topics",
+    responses(
+        (status = 200, description = "Every topic, in list order", body = ApiTopics),
+        (status = 304, description = "Not modified since the `ETag` given in `If-None-Match`"),
+    )
+)]
+pub async fn topics(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    match app::server::services::topics::catalogue(&state.db, true).await {
+        Ok(list) => cached_json(
+            &headers,
+            &ApiTopics {
+                items: list
+                    .iter()
+                    .map(|t| ApiTopic {
+                        code: t.code.clone(),
+                        name: (&t.names).into(),
+                        active: t.active,
+                    })
+                    .collect(),
+            },
+        ),
+        Err(e) => {
+            tracing::error!(error = %e, "open data: the topics failed");
+            error(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        }
+    }
+}
+
 /// The longest list a CSV holds.
 const CSV_ROWS: u64 = 5_000;
 
@@ -581,7 +874,7 @@ pub async fn feed(
     info(
         title = "Dauys open data",
         version = "1",
-        description = "Petitions to Kazakhstan's state bodies: lists, counts per grade, region and day, answers and timelines. Aggregates only; no personal data.",
+        description = "Petitions to Kazakhstan's state bodies: lists, counts per grade, region and day, answers and timelines; deputies' inquiries and their answers; the topic catalogue. Aggregates only; no personal data of citizens.",
         license(name = "CC BY 4.0", url = "https://creativecommons.org/licenses/by/4.0/")
     ),
     paths(
@@ -589,6 +882,9 @@ pub async fn feed(
         petition,
         petitions_csv,
         feed,
+        inquiries,
+        inquiry,
+        topics,
         crate::log_api::checkpoint,
         crate::log_api::checkpoints,
         crate::log_api::key,
@@ -600,7 +896,9 @@ pub async fn feed(
     tags(
         (name = "petitions", description = "Petitions and their signatures"),
         (name = "signature log", description = "The public, verifiable signature log: an RFC 6962 Merkle tree of sign, revoke and tally entries with signed checkpoints (c2sp.org/tlog-checkpoint)"),
-        (name = "feeds", description = "Atom feeds")
+        (name = "feeds", description = "Atom feeds"),
+        (name = "inquiries", description = "Deputies' inquiries to state bodies, their answers and what the deputies did next"),
+        (name = "topics", description = "The topic catalogue")
     )
 )]
 pub struct ApiDoc;
@@ -623,6 +921,9 @@ where
         .route("/api/v1/petitions.csv", get(petitions_csv))
         .route("/api/v1/petitions/{id}", get(petition))
         .route("/api/v1/feeds/petitions.atom", get(feed))
+        .route("/api/v1/inquiries", get(inquiries))
+        .route("/api/v1/inquiries/{id}", get(inquiry))
+        .route("/api/v1/topics", get(topics))
         .merge(crate::log_api::routes())
         .merge(viewer.layer(axum::middleware::map_response(
             |mut r: Response| async move {

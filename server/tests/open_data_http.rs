@@ -19,14 +19,43 @@ struct World {
     site: Site,
     open: i32,
     answered: i32,
+    inquiry: i32,
+    draft_inquiry: i32,
 }
 
 async fn world() -> World {
     let site = Site::new().await;
     let db = &site.test.db;
-    let p = people::verified_citizens(db, "od", 6, "75", true)
+    let p = people::verified_citizens(db, "od", 7, "75", true)
         .await
         .expect("people");
+    people::grant(db, &p[6].email, Role::Deputy, Some("maslikhat-75"))
+        .await
+        .expect("deputy");
+    let inquiry_draft = app::model::InquiryDraft {
+        id: None,
+        deputy: p[6].id,
+        addressee: "akimat-75".into(),
+        topic: "water".into(),
+        territory: "75".into(),
+        title: "Water pressure in Almaly district".into(),
+        text: "When will the pressure be restored?".into(),
+        note: "A private note of the office".into(),
+        petition: String::new(),
+        cosigners: vec![],
+    };
+    use app::server::services::inquiries;
+    let mut inquiry_ids = Vec::new();
+    for _ in 0..2 {
+        inquiry_ids.push(
+            inquiries::save_draft(db, p[6].id, &inquiry_draft, Utc::now(), today())
+                .await
+                .expect("draft"),
+        );
+    }
+    inquiries::send(db, p[6].id, inquiry_ids[0], Utc::now(), today())
+        .await
+        .expect("sent");
     people::grant(db, &p[1].email, Role::Moderator, None)
         .await
         .expect("moderator");
@@ -73,6 +102,8 @@ async fn world() -> World {
         site,
         open: ids[0],
         answered: ids[1],
+        inquiry: inquiry_ids[0],
+        draft_inquiry: inquiry_ids[1],
     }
 }
 
@@ -207,6 +238,46 @@ async fn the_open_data_answers_as_its_document_says() {
         .await;
     assert_eq!(status, StatusCode::OK, "an unknown region is an empty feed");
 
+    // Deputies' inquiries: the sent one, never a draft, never the office's private note.
+    let (status, _, list) = json(s, "/api/v1/inquiries?maslikhat=maslikhat-75&topic=water").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["items"][0]["id"], w.inquiry);
+    assert_eq!(list["items"][0]["topic"], "water");
+    assert_eq!(list["items"][0]["state"], "sent");
+    assert_eq!(list["items"][0]["answer_state"], "awaiting_answer");
+    let (_, _, none) = json(s, "/api/v1/inquiries?topic=roads").await;
+    assert_eq!(none["total"], 0);
+    let (status, _, one) = json(s, &format!("/api/v1/inquiries/{}", w.inquiry)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(one["title"], "Water pressure in Almaly district");
+    assert!(one["timeline"].as_array().is_some_and(|t| !t.is_empty()));
+    let (_, _, raw) = s
+        .get(&format!("/api/v1/inquiries/{}", w.inquiry), &[])
+        .await;
+    assert!(
+        !raw.contains("private note"),
+        "the office's note stays private"
+    );
+    let (status, _, body) = json(s, &format!("/api/v1/inquiries/{}", w.draft_inquiry)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a draft is not public");
+    assert_eq!(body["error"], "not_found");
+    let (status, _, body) = json(s, "/api/v1/inquiries?deputy=abc").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["error"], "bad_request");
+    // The topic catalogue, with the codes the lists take.
+    let (status, _, topics) = json(s, "/api/v1/topics").await;
+    assert_eq!(status, StatusCode::OK);
+    let codes: Vec<&str> = topics["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|t| t["code"].as_str())
+        .collect();
+    assert_eq!(codes.len(), 12);
+    assert_eq!(codes.first(), Some(&"roads"));
+    assert_eq!(topics["items"][0]["name"]["en"], "Roads and streets");
+
     // The document, generated from the code, and the viewer.
     let (status, _, doc) = json(s, "/api/v1/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
@@ -222,7 +293,7 @@ async fn the_open_data_answers_as_its_document_says() {
 
     // Every documented path answers; every JSON answer validates against its schema.
     let paths = doc["paths"].as_object().expect("paths");
-    assert_eq!(paths.len(), 11);
+    assert_eq!(paths.len(), 14);
     // The signature log's paths with a documented query each (the log holds 3 signatures
     // and a tally).
     let concrete = |path: &str| {
@@ -232,7 +303,12 @@ async fn the_open_data_answers_as_its_document_says() {
             "/api/v1/log/proof/consistency" => "?first=1&second=4",
             _ => "",
         };
-        format!("{}{query}", path.replace("{id}", &w.open.to_string()))
+        let id = if path.starts_with("/api/v1/inquiries/") {
+            w.inquiry
+        } else {
+            w.open
+        };
+        format!("{}{query}", path.replace("{id}", &id.to_string()))
     };
     let mut validated = 0;
     for (path, item) in paths {
@@ -259,8 +335,8 @@ async fn the_open_data_answers_as_its_document_says() {
         }
     }
     assert_eq!(
-        validated, 8,
-        "the list, the petition and six of the log's answers have JSON schemas"
+        validated, 11,
+        "the list, the petition, the inquiries, an inquiry, the topics and six of the log's answers have JSON schemas"
     );
     // The schema is strict enough to catch a wrong answer.
     let wrong = serde_json::json!({ "items": "none", "total": -1 });

@@ -5,13 +5,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{NameHistory, name_fields};
+use super::{AdminHead, NameHistory, name_fields};
 use crate::api::admin::{
     AddBody, CouncilMinimum, EndBody, MoveBody, RenameBody, admin_bodies, admin_body,
 };
 use crate::components::form::{DoneNotice, Field, PostForm, failure};
 use crate::components::links::{BodyLink, href};
-use crate::i18n::{Locale, format_date, tr, use_locale};
+use crate::i18n::{Locale, format_date, use_locale};
 use crate::model::{BodyKind, BodyLevel, BodyRow, BodySummary};
 use crate::pages::{LoadError, PageTitle};
 
@@ -88,10 +88,7 @@ pub fn BodiesPage() -> impl IntoView {
     let list = Resource::new_blocking(|| (), |_| admin_bodies());
     let added = failure::<AddBody>();
     view! {
-        <PageTitle text=locale.get_untracked().t("admin-bodies")/>
-        <h1>{tr("admin-bodies")}</h1>
-        <p class="lead">{tr("admin-bodies-lead")}</p>
-        <DoneNotice/>
+        <AdminHead title="admin-bodies" lead="admin-bodies-lead" error=None/>
         <Suspense fallback=|| ()>
             {move || {
                 let added = added.clone();

@@ -160,6 +160,20 @@ fn failure_notice(l: Locale, error: Option<AppError>) -> impl IntoView {
     error.map(|e| view! { <p class="notice notice-error" role="alert">{e.message(l)}</p> })
 }
 
+/// An admin page's head: its title and lead, the notice of a save just done, and the failure of
+/// one refused (shared by the page's row forms).
+#[component]
+fn AdminHead(title: &'static str, lead: &'static str, error: Option<AppError>) -> impl IntoView {
+    let l = use_locale().get_untracked();
+    view! {
+        <PageTitle text=l.t(title)/>
+        <h1>{tr(title)}</h1>
+        <p class="lead">{tr(lead)}</p>
+        <DoneNotice/>
+        {failure_notice(l, error)}
+    }
+}
+
 /// `/:lang/admin/thresholds`: how many signatures a petition needs, per kind and level of body.
 #[component]
 pub fn ThresholdsPage() -> impl IntoView {
@@ -167,11 +181,7 @@ pub fn ThresholdsPage() -> impl IntoView {
     let rows = Resource::new_blocking(|| (), |_| admin_thresholds());
     let error = failure::<SaveThreshold>();
     view! {
-        <PageTitle text=locale.get_untracked().t("admin-thresholds")/>
-        <h1>{tr("admin-thresholds")}</h1>
-        <p class="lead">{tr("admin-thresholds-lead")}</p>
-        <DoneNotice/>
-        {failure_notice(locale.get_untracked(), error.clone())}
+        <AdminHead title="admin-thresholds" lead="admin-thresholds-lead" error=error.clone()/>
         <Suspense fallback=|| ()>
             {move || {
                 let failed = error.is_some();
@@ -234,11 +244,7 @@ pub fn TermsPage() -> impl IntoView {
     let rows = Resource::new_blocking(|| (), |_| admin_terms());
     let error = failure::<SaveTerm>();
     view! {
-        <PageTitle text=locale.get_untracked().t("admin-terms")/>
-        <h1>{tr("admin-terms")}</h1>
-        <p class="lead">{tr("admin-terms-lead")}</p>
-        <DoneNotice/>
-        {failure_notice(locale.get_untracked(), error.clone())}
+        <AdminHead title="admin-terms" lead="admin-terms-lead" error=error.clone()/>
         <Suspense fallback=|| ()>
             {move || {
                 let failed = error.is_some();
@@ -320,11 +326,7 @@ pub fn CalendarPage() -> impl IntoView {
     let filled = failure::<FillCalendarYear>();
     let added = failure::<AddCalendarDay>();
     view! {
-        <PageTitle text=locale.get_untracked().t("admin-calendar")/>
-        <h1>{tr("admin-calendar")}</h1>
-        <p class="lead">{tr("admin-calendar-lead")}</p>
-        <DoneNotice/>
-        {failure_notice(locale.get_untracked(), removed.or(filled))}
+        <AdminHead title="admin-calendar" lead="admin-calendar-lead" error=removed.or(filled)/>
         <Suspense fallback=|| ()>
             {move || {
                 let added = added.clone();
@@ -421,11 +423,7 @@ pub fn SettingsPage() -> impl IntoView {
     let settings = Resource::new_blocking(|| (), |_| admin_settings());
     let error = failure::<SaveSetting>();
     view! {
-        <PageTitle text=locale.get_untracked().t("admin-settings")/>
-        <h1>{tr("admin-settings")}</h1>
-        <p class="lead">{tr("admin-settings-lead")}</p>
-        <DoneNotice/>
-        {failure_notice(locale.get_untracked(), error.clone())}
+        <AdminHead title="admin-settings" lead="admin-settings-lead" error=error.clone()/>
         <Suspense fallback=|| ()>
             {move || {
                 let failed = error.is_some();
@@ -719,10 +717,7 @@ pub fn TerritoriesPage() -> impl IntoView {
     let list = Resource::new_blocking(|| (), |_| admin_territories());
     let added = failure::<AddTerritory>();
     view! {
-        <PageTitle text=locale.get_untracked().t("admin-territories")/>
-        <h1>{tr("admin-territories")}</h1>
-        <p class="lead">{tr("admin-territories-lead")}</p>
-        <DoneNotice/>
+        <AdminHead title="admin-territories" lead="admin-territories-lead" error=None/>
         <Suspense fallback=|| ()>
             {move || {
                 let added = added.clone();

@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 
-use super::{failure_notice, name_fields, typed_in_row};
+use super::{AdminHead, name_fields, typed_in_row};
 use crate::api::admin::{AddTopic, SaveTopic, admin_topics};
 use crate::components::account::visitor;
-use crate::components::form::{DoneNotice, Field, FormTokens, PostForm, failure};
-use crate::i18n::{Locale, tr, use_locale};
+use crate::components::form::{Field, FormTokens, PostForm, failure};
+use crate::i18n::{Locale, use_locale};
 use crate::model::{BodySummary, TopicRow};
-use crate::pages::{LoadError, PageTitle};
+use crate::pages::LoadError;
 
 const SAVE: &str = "/api/admin/topics/save";
 
@@ -32,11 +32,7 @@ pub fn TopicsPage() -> impl IntoView {
     let added = failure::<AddTopic>();
     let error = failure::<SaveTopic>();
     view! {
-        <PageTitle text=locale.get_untracked().t("admin-topics")/>
-        <h1>{tr("admin-topics")}</h1>
-        <p class="lead">{tr("admin-topics-lead")}</p>
-        <DoneNotice/>
-        {failure_notice(locale.get_untracked(), error.clone())}
+        <AdminHead title="admin-topics" lead="admin-topics-lead" error=error.clone()/>
         <Suspense fallback=|| ()>
             {move || {
                 let (added, failed) = (added.clone(), error.is_some());

@@ -98,6 +98,20 @@ fn unknown(code: &str) -> TopicView {
     }
 }
 
+/// The code of the topic a form chose, if it may be chosen.
+///
+/// # Errors
+/// `Invalid` on `topic` for an unknown or retired topic.
+pub async fn chosen(db: &impl ConnectionTrait, code: &str) -> Result<String, super::ActionError> {
+    Ok(offered(db, code)
+        .await?
+        .ok_or(super::ActionError::Invalid {
+            field: "topic",
+            key: "petition-topic-unknown",
+        })?
+        .code)
+}
+
 /// The view of the topic `code` for a page showing something filed under it.
 ///
 /// # Errors

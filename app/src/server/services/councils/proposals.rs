@@ -89,13 +89,7 @@ pub async fn send(
         "proposal-text-empty",
         "proposal-text-long",
     )?;
-    let topic = super::super::topics::offered(db, &form.topic)
-        .await?
-        .ok_or(ActionError::Invalid {
-            field: "topic",
-            key: "petition-topic-unknown",
-        })?
-        .code;
+    let topic = super::super::topics::chosen(db, &form.topic).await?;
     let kato = form.territory_kato.trim();
     let territory_id = if kato.is_empty() {
         None

@@ -301,13 +301,7 @@ pub async fn save_draft(
             key: "inquiry-note-long",
         });
     }
-    let topic = super::topics::offered(db, &draft.topic)
-        .await?
-        .ok_or(ActionError::Invalid {
-            field: "topic",
-            key: "petition-topic-unknown",
-        })?
-        .code;
+    let topic = super::topics::chosen(db, &draft.topic).await?;
     let territory = territory_of(db, &draft.territory).await?;
     let petition = petition_of(db, &draft.petition).await?;
     let cosigners = cosigners_of(db, office, &draft.cosigners, today).await?;
