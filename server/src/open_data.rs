@@ -803,30 +803,73 @@ pub async fn feed(
     State(state): State<AppState>,
     query: Result<Query<FeedParams>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    use atom_syndication::{Entry, Feed, Link, Text};
     let Ok(Query(params)) = query else {
         return error(StatusCode::BAD_REQUEST, "bad_request");
     };
-    let locale = params
-        .lang
-        .as_deref()
-        .and_then(app::i18n::Locale::from_code)
-        .unwrap_or_default();
-    let entries = match discovery::feed(
+    let entries = discovery::feed(
         &state.db,
         params.region.as_deref(),
         params.body.as_deref(),
         50,
     )
-    .await
-    {
+    .await;
+    atom(&state, params.lang.as_deref(), "petitions", entries)
+}
+
+/// A feed of inquiries' language and maslikhat.
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct InquiryFeedParams {
+    /// A maslikhat's slug.
+    pub maslikhat: Option<String>,
+    /// `kk`, `ru` or `en` (Kazakh by default).
+    pub lang: Option<String>,
+}
+
+/// An Atom feed of deputies' inquiries sent, answered and closed (the latest 50), for the
+/// country or one maslikhat.
+#[utoipa::path(
+    get,
+    path = "/api/v1/feeds/inquiries.atom",
+    tag = "feeds",
+    params(InquiryFeedParams),
+    responses(
+        (status = 200, description = "The feed", content_type = "application/atom+xml"),
+        (status = 400, description = "A query that is not a query string", body = ApiError),
+    )
+)]
+pub async fn inquiry_feed(
+    State(state): State<AppState>,
+    query: Result<Query<InquiryFeedParams>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    use app::server::services::inquiries::views;
+    let Ok(Query(params)) = query else {
+        return error(StatusCode::BAD_REQUEST, "bad_request");
+    };
+    let entries = views::feed(&state.db, params.maslikhat.as_deref(), 50).await;
+    atom(&state, params.lang.as_deref(), "inquiries", entries)
+}
+
+/// An Atom feed of `kind` (`petitions`, `inquiries`: its path, its page and its entries' pages)
+/// in the language `lang`.
+fn atom(
+    state: &AppState,
+    lang: Option<&str>,
+    kind: &str,
+    entries: Result<Vec<discovery::FeedEntry>, app::server::services::ServiceError>,
+) -> Response {
+    use atom_syndication::{Entry, Feed, Link, Text};
+    let entries = match entries {
         Ok(e) => e,
         Err(e) => {
-            tracing::error!(error = %e, "open data: the feed failed");
+            tracing::error!(error = %e, kind, "open data: a feed failed");
             return error(StatusCode::INTERNAL_SERVER_ERROR, "internal");
         }
     };
-    let base = base(&state);
+    let locale = lang
+        .and_then(app::i18n::Locale::from_code)
+        .unwrap_or_default();
+    let base = base(state);
     let lang = locale.code();
     let link = |href: String, rel: &str| Link {
         href,
@@ -834,13 +877,16 @@ pub async fn feed(
         ..Link::default()
     };
     let feed = Feed {
-        title: Text::plain(format!("Dauys — {}", locale.t("feed-title"))),
-        id: format!("{base}/api/v1/feeds/petitions.atom"),
+        title: Text::plain(format!(
+            "Dauys — {}",
+            locale.t(&format!("feed-{kind}-title"))
+        )),
+        id: format!("{base}/api/v1/feeds/{kind}.atom"),
         updated: entries
             .first()
             .map_or_else(Utc::now, |e| e.at)
             .fixed_offset(),
-        links: vec![link(format!("{base}/{lang}/petitions"), "alternate")],
+        links: vec![link(format!("{base}/{lang}/{kind}"), "alternate")],
         entries: entries
             .iter()
             .map(|e| Entry {
@@ -849,13 +895,10 @@ pub async fn feed(
                     locale.t(&format!("feed-{}", e.event)),
                     e.title
                 )),
-                id: format!("{base}/petitions/{}#{}", e.id, e.event),
+                id: format!("{base}/{kind}/{}#{}", e.id, e.event),
                 updated: e.at.fixed_offset(),
                 summary: Some(Text::plain(e.summary.clone())),
-                links: vec![link(
-                    format!("{base}/{lang}/petitions/{}", e.id),
-                    "alternate",
-                )],
+                links: vec![link(format!("{base}/{lang}/{kind}/{}", e.id), "alternate")],
                 ..Entry::default()
             })
             .collect(),
@@ -882,6 +925,7 @@ pub async fn feed(
         petition,
         petitions_csv,
         feed,
+        inquiry_feed,
         inquiries,
         inquiry,
         topics,
@@ -921,6 +965,7 @@ where
         .route("/api/v1/petitions.csv", get(petitions_csv))
         .route("/api/v1/petitions/{id}", get(petition))
         .route("/api/v1/feeds/petitions.atom", get(feed))
+        .route("/api/v1/feeds/inquiries.atom", get(inquiry_feed))
         .route("/api/v1/inquiries", get(inquiries))
         .route("/api/v1/inquiries/{id}", get(inquiry))
         .route("/api/v1/topics", get(topics))

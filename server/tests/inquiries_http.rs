@@ -379,6 +379,10 @@ async fn staff_draft_through_the_form_the_deputy_sends_and_the_pages_show_it() {
         .await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("Water for Alatau"));
+    assert!(
+        body.contains("/api/v1/feeds/inquiries.atom?lang=en"),
+        "the register links its feed"
+    );
     let (_, _, body) = site.get("/en/inquiries?topic=roads", &[]).await;
     assert!(!body.contains("Water for Alatau"), "filtered out");
     let (status, headers, csv) = site

@@ -237,6 +237,30 @@ async fn the_open_data_answers_as_its_document_says() {
         .get("/api/v1/feeds/petitions.atom?region=nowhere", &[])
         .await;
     assert_eq!(status, StatusCode::OK, "an unknown region is an empty feed");
+    // The inquiries' feed: the sent one, in its maslikhat's feed and the country's, not a draft.
+    for path in [
+        "/api/v1/feeds/inquiries.atom?lang=en",
+        "/api/v1/feeds/inquiries.atom?lang=en&maslikhat=maslikhat-75",
+    ] {
+        let (status, _, atom) = s.get(path, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let feed: atom_syndication::Feed = atom.parse().expect("a valid Atom feed");
+        assert_eq!(
+            feed.title().as_str(),
+            "Dauys — deputies' inquiries sent, answered and closed"
+        );
+        let titles: Vec<&str> = feed.entries().iter().map(|e| e.title().as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Sent: Water pressure in Almaly district"],
+            "{path}"
+        );
+    }
+    let (_, _, other) = s
+        .get("/api/v1/feeds/inquiries.atom?maslikhat=maslikhat-19", &[])
+        .await;
+    let other: atom_syndication::Feed = other.parse().expect("valid");
+    assert!(other.entries().is_empty(), "another maslikhat's feed");
 
     // Deputies' inquiries: the sent one, never a draft, never the office's private note.
     let (status, _, list) = json(s, "/api/v1/inquiries?maslikhat=maslikhat-75&topic=water").await;
@@ -293,7 +317,7 @@ async fn the_open_data_answers_as_its_document_says() {
 
     // Every documented path answers; every JSON answer validates against its schema.
     let paths = doc["paths"].as_object().expect("paths");
-    assert_eq!(paths.len(), 14);
+    assert_eq!(paths.len(), 15);
     // The signature log's paths with a documented query each (the log holds 3 signatures
     // and a tally).
     let concrete = |path: &str| {

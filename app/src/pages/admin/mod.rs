@@ -51,7 +51,7 @@ pub fn AdminPage() -> impl IntoView {
         ),
         ("/admin/bodies", "admin-bodies", "admin-bodies-hint"),
         ("/admin/import", "admin-import", "admin-import-hint"),
-        ("/admin/topics", "admin-topics", "admin-topics-hint"),
+        ("/admin/topics", "admin-topics", "admin-topics-index"),
         ("/admin/reasons", "reasons-title", "admin-reasons-hint"),
         ("/admin/councils", "found-title", "admin-councils-hint"),
         ("/roles", "roles-title", "admin-roles-hint"),

@@ -119,8 +119,10 @@ pub fn InquiryRegisterPage() -> impl IntoView {
                         </div>
                         <button type="submit" class="button button-secondary">{l.t("filter-apply")}</button>
                     </form>
-                    <p>
+                    <p class="data-links">
                         <a href=format!("/api/inquiries.csv?{}", query_string(&q)) download="dauys-inquiries.csv" rel="external">{l.t("inquiries-csv")}</a>
+                        " · "<a href=format!("/api/v1/feeds/inquiries.atom?lang={}{}", l.code(), q.maslikhat.as_deref().filter(|m| m.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')).map(|m| format!("&maslikhat={m}")).unwrap_or_default()) rel="external" type="application/atom+xml">{l.t("inquiries-feed")}</a>
+                        " · "<a href="/api/docs/" rel="external">{l.t("list-api")}</a>
                     </p>
                     <InquiryTable rows=r.rows/>
                 }.into_any()

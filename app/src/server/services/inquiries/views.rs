@@ -806,3 +806,99 @@ pub async fn based_on_petition(
         .all(db)
         .await?)
 }
+
+/// The latest inquiries sent, answered and closed (at most `limit` entries, newest first), for
+/// one maslikhat (slug) when given; an unknown one gives an empty feed.
+///
+/// # Errors
+/// A database failure.
+pub async fn feed(
+    db: &impl ConnectionTrait,
+    maslikhat: Option<&str>,
+    limit: u64,
+) -> Result<Vec<crate::server::services::petitions::discovery::FeedEntry>, ServiceError> {
+    use crate::server::services::petitions::discovery::FeedEntry;
+    let office = match maslikhat {
+        None => None,
+        Some(slug) => match body::Entity::find()
+            .filter(body::Column::Slug.eq(slug))
+            .filter(body::Column::Kind.eq(BodyKind::Maslikhat.as_str()))
+            .one(db)
+            .await?
+        {
+            Some(b) => Some(b.id),
+            None => return Ok(Vec::new()),
+        },
+    };
+    let public = || {
+        let query =
+            inquiry::Entity::find().filter(inquiry::Column::State.ne(InquiryState::Draft.as_str()));
+        match office {
+            Some(id) => query.filter(inquiry::Column::MaslikhatId.eq(id)),
+            None => query,
+        }
+    };
+    let summary = |r: &inquiry::Model| -> String {
+        let mut text: String = r.text.chars().take(300).collect();
+        if r.text.chars().count() > 300 {
+            text.push('…');
+        }
+        text
+    };
+    let mut entries = Vec::new();
+    for (event, column) in [
+        ("sent", inquiry::Column::SentAt),
+        ("closed", inquiry::Column::ClosedAt),
+    ] {
+        for r in public()
+            .filter(column.is_not_null())
+            .order_by_desc(column)
+            .limit(limit)
+            .all(db)
+            .await?
+        {
+            let at = if event == "sent" {
+                r.sent_at
+            } else {
+                r.closed_at
+            };
+            if let Some(at) = at {
+                entries.push(FeedEntry {
+                    id: r.id,
+                    title: r.title.clone(),
+                    summary: summary(&r),
+                    event,
+                    at,
+                });
+            }
+        }
+    }
+    let answered = case::Entity::find()
+        .filter(case::Column::Kind.eq(CaseKind::Inquiry.as_str()))
+        .filter(case::Column::AnsweredAt.is_not_null())
+        .order_by_desc(case::Column::AnsweredAt)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let by_id: HashMap<i32, inquiry::Model> = public()
+        .filter(inquiry::Column::Id.is_in(answered.iter().map(|c| c.origin_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
+    for c in &answered {
+        if let (Some(r), Some(at)) = (by_id.get(&c.origin_id), c.answered_at) {
+            entries.push(FeedEntry {
+                id: r.id,
+                title: r.title.clone(),
+                summary: summary(r),
+                event: "answered",
+                at,
+            });
+        }
+    }
+    entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+    entries.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    Ok(entries)
+}

@@ -683,16 +683,16 @@ pub fn csv(items: &[PetitionSummary], base: &str) -> Result<String, ServiceError
     String::from_utf8(writer.into_inner().map_err(|e| fail(&e))?).map_err(|e| fail(&e))
 }
 
-/// A petition's entry in a feed: what happened to it, and when.
+/// An entry in a feed (of petitions, of inquiries): what happened to which item, and when.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FeedEntry {
-    /// The petition.
+    /// The item's number.
     pub id: i32,
     /// Its title.
     pub title: String,
     /// Its summary.
     pub summary: String,
-    /// `opened` or `answered`.
+    /// `opened`, `sent`, `answered` or `closed`.
     pub event: &'static str,
     /// When.
     pub at: DateTime<Utc>,
