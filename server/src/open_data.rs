@@ -1,7 +1,9 @@
 //! Open data: the petitions as JSON (`/api/v1/petitions`, `/api/v1/petitions/{id}`) with
 //! `ETag`s and cache headers, any list as CSV, Atom feeds of petitions opened and answered
 //! (for the country, a region or a body), deputies' inquiries as JSON (`/api/v1/inquiries`,
-//! `/api/v1/inquiries/{id}`), the topic catalogue (`/api/v1/topics`), and the OpenAPI document — generated from these
+//! `/api/v1/inquiries/{id}`) with their feed, proposals to public councils (`/api/v1/proposals`,
+//! `/api/v1/proposals/{id}`; never their authors), the topic catalogue (`/api/v1/topics`), and
+//! the OpenAPI document — generated from these
 //! handlers and types by `utoipa`, never written by hand — with a browsable viewer at
 //! `/api/docs`. Aggregates only: no signer, no author, no personal data.
 
@@ -161,6 +163,71 @@ pub struct ApiInquiryList {
     pub total: u64,
 }
 
+/// A proposal to a public council in a list (never its author).
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiProposalSummary {
+    /// Its number on the site.
+    pub id: i32,
+    /// Its page.
+    pub url: String,
+    /// The council's address on the site.
+    pub council_slug: String,
+    /// The council.
+    pub council: ApiNames,
+    /// Title.
+    pub title: String,
+    /// The topic's code.
+    pub topic: String,
+    /// When it was sent.
+    pub created_at: DateTime<Utc>,
+    /// Citizens who support it.
+    pub supporters: u32,
+    /// On the secretary's desk: `new`, `on_agenda`, `merged`, `forwarded`, `declined` or
+    /// `decided`.
+    pub desk_state: String,
+    /// The council's side as a case: `awaiting_answer`, `answered`, `answered_late`, …
+    pub answer_state: Option<String>,
+    /// The last day for the council's answer.
+    pub due_on: Option<NaiveDate>,
+}
+
+/// Proposals, newest first.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiProposalList {
+    /// The proposals.
+    pub items: Vec<ApiProposalSummary>,
+    /// How many (at most 1,000).
+    pub total: u64,
+}
+
+/// One proposal: its text, the reason it was declined or the answer, and its timeline.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ApiProposal {
+    /// What the list shows.
+    #[serde(flatten)]
+    pub summary: ApiProposalSummary,
+    /// The text.
+    pub text: String,
+    /// The territory it concerns.
+    pub territory: Option<ApiNames>,
+    /// Why the secretary declined it.
+    pub declined_for: Option<ApiNames>,
+    /// The proposal it was merged into.
+    pub merged_into: Option<i32>,
+    /// The answer, once given.
+    pub answer: Option<ApiDecision>,
+    /// The public timeline.
+    pub timeline: Vec<ApiEvent>,
+}
+
+/// The filters of a list of proposals.
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProposalParams {
+    /// A public council's slug.
+    pub council: Option<String>,
+}
+
 /// A step a deputy took after the answer.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ApiStep {
@@ -183,7 +250,7 @@ pub struct ApiInquiry {
     /// The inquiry it follows up, if any.
     pub follows: Option<i32>,
     /// The answer's decision and text, once answered.
-    pub answer: Option<ApiInquiryAnswer>,
+    pub answer: Option<ApiDecision>,
     /// The deputy's assessment of the answer: `satisfactory` or `unsatisfactory`.
     pub assessment: Option<String>,
     /// Steps after the answer.
@@ -192,9 +259,9 @@ pub struct ApiInquiry {
     pub timeline: Vec<ApiEvent>,
 }
 
-/// The addressee's answer to an inquiry.
+/// A body's answer: its decision and text.
 #[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct ApiInquiryAnswer {
+pub struct ApiDecision {
     /// `granted`, `partly_granted`, `refused`, …
     pub decision: String,
     /// The text.
@@ -513,15 +580,7 @@ fn whole(base: &str, v: &PetitionView) -> ApiPetition {
             average_rating: a.average_rating,
             ratings: a.ratings,
         }),
-        timeline: v
-            .timeline
-            .iter()
-            .map(|e| ApiEvent {
-                at: e.at,
-                kind: e.kind.as_str().to_owned(),
-                role: e.role.as_str().to_owned(),
-            })
-            .collect(),
+        timeline: events(&v.timeline),
     }
 }
 
@@ -695,7 +754,7 @@ pub async fn inquiry(
                     text: v.text.clone(),
                     petition: v.petition.as_ref().map(|p| p.0),
                     follows: v.follows.as_ref().map(|f| f.0),
-                    answer: v.answer.as_ref().map(|(d, text)| ApiInquiryAnswer {
+                    answer: v.answer.as_ref().map(|(d, text)| ApiDecision {
                         decision: d.as_str().to_owned(),
                         text: text.clone(),
                     }),
@@ -708,21 +767,141 @@ pub async fn inquiry(
                             on: s.on_date,
                         })
                         .collect(),
-                    timeline: v
-                        .timeline
-                        .iter()
-                        .map(|e| ApiEvent {
-                            at: e.at,
-                            kind: e.kind.as_str().to_owned(),
-                            role: e.role.as_str().to_owned(),
-                        })
-                        .collect(),
+                    timeline: events(&v.timeline),
                 },
             )
         }
         Err(ActionError::NotFound) => error(StatusCode::NOT_FOUND, "not_found"),
         Err(e) => {
             tracing::error!(error = %e, id, "open data: an inquiry failed");
+            error(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        }
+    }
+}
+
+fn proposal_summary(
+    base: &str,
+    council: &app::model::BodySummary,
+    s: &app::model::ProposalSummary,
+    topic: &str,
+) -> ApiProposalSummary {
+    ApiProposalSummary {
+        id: s.id,
+        url: format!("{base}/kk/proposals/{}", s.id),
+        council_slug: council.slug.clone(),
+        council: (&council.names).into(),
+        title: s.title.clone(),
+        topic: topic.to_owned(),
+        created_at: s.created_at,
+        supporters: s.supporters,
+        desk_state: s.desk_state.as_str().to_owned(),
+        answer_state: s.case_state.map(|c| c.as_str().to_owned()),
+        due_on: s.due_on,
+    }
+}
+
+fn events(timeline: &[app::model::TimelineEntry]) -> Vec<ApiEvent> {
+    timeline
+        .iter()
+        .map(|e| ApiEvent {
+            at: e.at,
+            kind: e.kind.as_str().to_owned(),
+            role: e.role.as_str().to_owned(),
+        })
+        .collect()
+}
+
+/// Proposals citizens sent to public councils (not those a secretary hid), newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/proposals",
+    tag = "proposals",
+    params(ProposalParams),
+    responses(
+        (status = 200, description = "The proposals", body = ApiProposalList),
+        (status = 304, description = "Not modified since the `ETag` given in `If-None-Match`"),
+        (status = 400, description = "A query that is not a query string", body = ApiError),
+        (status = 404, description = "No such public council", body = ApiError),
+    )
+)]
+pub async fn proposals(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<ProposalParams>, QueryRejection>,
+) -> Response {
+    use app::server::services::councils::views;
+    let Ok(Query(params)) = query else {
+        return error(StatusCode::BAD_REQUEST, "bad_request");
+    };
+    let council = params
+        .council
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty() && c != "any");
+    match views::public_proposals(&state.db, council.as_deref()).await {
+        Ok(Some(rows)) => {
+            let base = base(&state);
+            cached_json(
+                &headers,
+                &ApiProposalList {
+                    total: rows.len() as u64,
+                    items: rows
+                        .iter()
+                        .map(|(c, s, topic)| proposal_summary(&base, c, s, topic))
+                        .collect(),
+                },
+            )
+        }
+        Ok(None) => error(StatusCode::NOT_FOUND, "not_found"),
+        Err(e) => {
+            tracing::error!(error = %e, "open data: the proposals failed");
+            error(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        }
+    }
+}
+
+/// One proposal with the council's answer or the reason it was declined, and its timeline.
+#[utoipa::path(
+    get,
+    path = "/api/v1/proposals/{id}",
+    tag = "proposals",
+    params(("id" = i32, Path, description = "The proposal's number")),
+    responses(
+        (status = 200, description = "The proposal", body = ApiProposal),
+        (status = 304, description = "Not modified since the `ETag` given in `If-None-Match`"),
+        (status = 404, description = "No such proposal, or one a secretary hid", body = ApiError),
+    )
+)]
+pub async fn proposal(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    use app::server::services::{ActionError, councils::views};
+    let Ok(id) = id.parse::<i32>() else {
+        return error(StatusCode::NOT_FOUND, "not_found");
+    };
+    match views::proposal(&state.db, id, None, today()).await {
+        Ok(v) if !v.summary.hidden => {
+            let base = base(&state);
+            cached_json(
+                &headers,
+                &ApiProposal {
+                    summary: proposal_summary(&base, &v.council, &v.summary, &v.topic.code),
+                    text: v.text.clone(),
+                    territory: v.territory.as_ref().map(Into::into),
+                    declined_for: v.declined_for.as_ref().map(Into::into),
+                    merged_into: v.merged_into.as_ref().map(|m| m.0),
+                    answer: v.answer.as_ref().map(|(d, text)| ApiDecision {
+                        decision: d.as_str().to_owned(),
+                        text: text.clone(),
+                    }),
+                    timeline: events(&v.timeline),
+                },
+            )
+        }
+        Ok(_) | Err(ActionError::NotFound) => error(StatusCode::NOT_FOUND, "not_found"),
+        Err(e) => {
+            tracing::error!(error = %e, id, "open data: a proposal failed");
             error(StatusCode::INTERNAL_SERVER_ERROR, "internal")
         }
     }
@@ -928,6 +1107,8 @@ fn atom(
         inquiry_feed,
         inquiries,
         inquiry,
+        proposals,
+        proposal,
         topics,
         crate::log_api::checkpoint,
         crate::log_api::checkpoints,
@@ -942,6 +1123,7 @@ fn atom(
         (name = "signature log", description = "The public, verifiable signature log: an RFC 6962 Merkle tree of sign, revoke and tally entries with signed checkpoints (c2sp.org/tlog-checkpoint)"),
         (name = "feeds", description = "Atom feeds"),
         (name = "inquiries", description = "Deputies' inquiries to state bodies, their answers and what the deputies did next"),
+        (name = "proposals", description = "Citizens' proposals to public councils and what the councils did with them"),
         (name = "topics", description = "The topic catalogue")
     )
 )]
@@ -968,6 +1150,8 @@ where
         .route("/api/v1/feeds/inquiries.atom", get(inquiry_feed))
         .route("/api/v1/inquiries", get(inquiries))
         .route("/api/v1/inquiries/{id}", get(inquiry))
+        .route("/api/v1/proposals", get(proposals))
+        .route("/api/v1/proposals/{id}", get(proposal))
         .route("/api/v1/topics", get(topics))
         .merge(crate::log_api::routes())
         .merge(viewer.layer(axum::middleware::map_response(

@@ -21,6 +21,9 @@ struct World {
     answered: i32,
     inquiry: i32,
     draft_inquiry: i32,
+    proposal: i32,
+    hidden_proposal: i32,
+    proposer: String,
 }
 
 async fn world() -> World {
@@ -56,6 +59,40 @@ async fn world() -> World {
     inquiries::send(db, p[6].id, inquiry_ids[0], Utc::now(), today())
         .await
         .expect("sent");
+    use app::server::services::councils::proposals;
+    people::grant(
+        db,
+        &p[5].email,
+        Role::CouncilSecretary,
+        Some("council-akimat-75"),
+    )
+    .await
+    .expect("secretary");
+    let mut proposal_ids = Vec::new();
+    for title in ["Evening hours for school sports grounds", "Spam"] {
+        let form = proposals::ProposalForm {
+            title: title.into(),
+            text: "Open the grounds to residents in the evenings.".into(),
+            topic: "education".into(),
+            territory_kato: "75".into(),
+        };
+        proposal_ids.push(
+            proposals::send(db, p[2].id, "council-akimat-75", &form, Utc::now(), today())
+                .await
+                .expect("proposed")
+                .0,
+        );
+    }
+    proposals::hide(
+        db,
+        p[5].id,
+        proposal_ids[1],
+        "Advertising",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("hidden");
     people::grant(db, &p[1].email, Role::Moderator, None)
         .await
         .expect("moderator");
@@ -104,6 +141,9 @@ async fn world() -> World {
         answered: ids[1],
         inquiry: inquiry_ids[0],
         draft_inquiry: inquiry_ids[1],
+        proposal: proposal_ids[0],
+        hidden_proposal: proposal_ids[1],
+        proposer: p[2].display_name.clone(),
     }
 }
 
@@ -289,6 +329,29 @@ async fn the_open_data_answers_as_its_document_says() {
     let (status, _, body) = json(s, "/api/v1/inquiries?deputy=abc").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(body["error"], "bad_request");
+    // Proposals to councils: the one not hidden, never its author.
+    let (status, _, list) = json(s, "/api/v1/proposals?council=council-akimat-75").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["items"][0]["id"], w.proposal);
+    assert_eq!(list["items"][0]["topic"], "education");
+    assert_eq!(list["items"][0]["desk_state"], "new");
+    let (status, _, raw) = s
+        .get(&format!("/api/v1/proposals/{}", w.proposal), &[])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(raw.contains("Evening hours for school sports grounds"));
+    assert!(
+        !raw.contains(&w.proposer),
+        "the author's name is not open data"
+    );
+    let (status, _, body) = json(s, &format!("/api/v1/proposals/{}", w.hidden_proposal)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a hidden proposal");
+    assert_eq!(body["error"], "not_found");
+    let (status, _, _) = json(s, "/api/v1/proposals?council=no-such-council").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, _, all) = json(s, "/api/v1/proposals").await;
+    assert_eq!(all["total"], 1);
     // The topic catalogue, with the codes the lists take.
     let (status, _, topics) = json(s, "/api/v1/topics").await;
     assert_eq!(status, StatusCode::OK);
@@ -317,7 +380,7 @@ async fn the_open_data_answers_as_its_document_says() {
 
     // Every documented path answers; every JSON answer validates against its schema.
     let paths = doc["paths"].as_object().expect("paths");
-    assert_eq!(paths.len(), 15);
+    assert_eq!(paths.len(), 17);
     // The signature log's paths with a documented query each (the log holds 3 signatures
     // and a tally).
     let concrete = |path: &str| {
@@ -329,6 +392,8 @@ async fn the_open_data_answers_as_its_document_says() {
         };
         let id = if path.starts_with("/api/v1/inquiries/") {
             w.inquiry
+        } else if path.starts_with("/api/v1/proposals/") {
+            w.proposal
         } else {
             w.open
         };
@@ -359,8 +424,8 @@ async fn the_open_data_answers_as_its_document_says() {
         }
     }
     assert_eq!(
-        validated, 11,
-        "the list, the petition, the inquiries, an inquiry, the topics and six of the log's answers have JSON schemas"
+        validated, 13,
+        "the list, the petition, the inquiries, an inquiry, the proposals, a proposal, the topics and six of the log's answers have JSON schemas"
     );
     // The schema is strict enough to catch a wrong answer.
     let wrong = serde_json::json!({ "items": "none", "total": -1 });

@@ -10,8 +10,8 @@ use super::super::timeline::{self, Subject};
 use super::super::{ActionError, ServiceError, bodies, cases, roles};
 use super::{by_id, by_slug, health, is_secretary, meetings, members, proposals};
 use crate::model::{
-    AgendaItemView, AgendaOutcome, AnswerDecision, BodyKind, CaseKind, CaseState, CommentView,
-    CouncilActions, CouncilSummary, CouncilView, DeskState, DeskView, MeetingFormat,
+    AgendaItemView, AgendaOutcome, AnswerDecision, BodyKind, BodySummary, CaseKind, CaseState,
+    CommentView, CouncilActions, CouncilSummary, CouncilView, DeskState, DeskView, MeetingFormat,
     MeetingSummary, MeetingView, Names, PetitionStatus, Progress, ProposalSummary, ProposalView,
     RecommendationStatus, RecommendationView, Role,
 };
@@ -612,4 +612,52 @@ pub async fn desk(
         decline_reasons,
         viewer,
     })
+}
+
+/// The most proposals [`public_proposals`] returns.
+pub const PUBLIC_PROPOSALS: u64 = 1_000;
+
+/// Proposals to public councils that are not hidden, newest first (at most
+/// [`PUBLIC_PROPOSALS`]), each with its council and its topic's code; of one council (slug)
+/// when given. `None` for an unknown council.
+///
+/// # Errors
+/// A database failure or corrupt data.
+pub async fn public_proposals(
+    db: &impl ConnectionTrait,
+    council: Option<&str>,
+) -> Result<Option<Vec<(BodySummary, ProposalSummary, String)>>, ServiceError> {
+    use sea_orm::QuerySelect;
+    let mut query = proposal::Entity::find()
+        .filter(proposal::Column::HiddenAt.is_null())
+        .order_by_desc(proposal::Column::Id)
+        .limit(PUBLIC_PROPOSALS);
+    if let Some(slug) = council {
+        match by_slug(db, slug).await {
+            Ok(c) => query = query.filter(proposal::Column::CouncilId.eq(c.id)),
+            Err(ServiceError::NotFound) => return Ok(None),
+            Err(e) => return Err(e),
+        }
+    }
+    let rows = query.all(db).await?;
+    let councils: HashMap<i32, BodySummary> = body::Entity::find()
+        .filter(body::Column::Id.is_in(rows.iter().map(|p| p.council_id)))
+        .all(db)
+        .await?
+        .iter()
+        .map(|b| Ok((b.id, bodies::summary(b)?)))
+        .collect::<Result<_, ServiceError>>()?;
+    let keys: Vec<(i32, String)> = rows
+        .iter()
+        .map(|p| (p.council_id, p.topic.clone()))
+        .collect();
+    let summaries = proposal_summaries(db, rows).await?;
+    Ok(Some(
+        keys.into_iter()
+            .zip(summaries)
+            .filter_map(|((council, topic), s)| {
+                councils.get(&council).map(|c| (c.clone(), s, topic))
+            })
+            .collect(),
+    ))
 }
