@@ -434,6 +434,9 @@ pub struct InquiryParams {
     pub state: Option<String>,
     /// `1`: only those overdue now.
     pub overdue: Option<String>,
+    /// Words from the title or the text, in any of the three languages and either Kazakh
+    /// script.
+    pub q: Option<String>,
 }
 
 impl InquiryParams {
@@ -455,6 +458,7 @@ impl InquiryParams {
             territory: text(self.territory),
             state: text(self.state),
             overdue: self.overdue.as_deref() == Some("1"),
+            q: text(self.q),
         })
     }
 }

@@ -383,6 +383,20 @@ async fn staff_draft_through_the_form_the_deputy_sends_and_the_pages_show_it() {
         body.contains("/api/v1/feeds/inquiries.atom?lang=en"),
         "the register links its feed"
     );
+    let (_, _, body) = site.get("/en/inquiries?q=alatau", &[]).await;
+    assert!(body.contains("Water for Alatau"), "found by a word");
+    let (_, _, body) = site
+        .get("/en/inquiries?q=%D0%B0%D0%BB%D0%B0%D1%82%D0%B0%D1%83", &[])
+        .await;
+    assert!(
+        body.contains("Water for Alatau"),
+        "found by the word in Cyrillic"
+    );
+    let (_, _, body) = site.get("/en/inquiries?q=bridge", &[]).await;
+    assert!(
+        !body.contains("Water for Alatau"),
+        "not found by another word"
+    );
     let (_, _, body) = site.get("/en/inquiries?topic=roads", &[]).await;
     assert!(!body.contains("Water for Alatau"), "filtered out");
     let (status, headers, csv) = site

@@ -312,6 +312,16 @@ async fn the_open_data_answers_as_its_document_says() {
     assert_eq!(list["items"][0]["answer_state"], "awaiting_answer");
     let (_, _, none) = json(s, "/api/v1/inquiries?topic=roads").await;
     assert_eq!(none["total"], 0);
+    // Words, in either script: a Cyrillic query finds the Latin title; punctuation finds none.
+    for (words, total) in [
+        ("almaly%20pressure", 1),
+        ("%D0%90%D0%BB%D0%BC%D0%B0%D0%BB%D1%8B", 1),
+        ("pressure%20bus", 0),
+        ("%21%21", 0),
+    ] {
+        let (_, _, found) = json(s, &format!("/api/v1/inquiries?q={words}")).await;
+        assert_eq!(found["total"], total, "{words}");
+    }
     let (status, _, one) = json(s, &format!("/api/v1/inquiries/{}", w.inquiry)).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(one["title"], "Water pressure in Almaly district");

@@ -1565,3 +1565,4 @@ feed-inquiries-title = deputies' inquiries sent, answered and closed
 feed-sent = Sent
 feed-closed = Closed
 inquiries-feed = Feed of inquiries sent, answered and closed (Atom)
+inquiries-search-label = Search inquiries

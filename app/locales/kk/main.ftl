@@ -1487,3 +1487,4 @@ feed-inquiries-title = жіберілген, жауап берілген жән�
 feed-sent = Жіберілді
 feed-closed = Жабылды
 inquiries-feed = Жіберілген, жауап берілген және жабылған сауалдар арнасы (Atom)
+inquiries-search-label = Сауалдарды іздеу

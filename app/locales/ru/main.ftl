@@ -1598,3 +1598,4 @@ feed-inquiries-title = направленные, отвеченные и зак�
 feed-sent = Направлен
 feed-closed = Закрыт
 inquiries-feed = Лента направленных, отвеченных и закрытых запросов (Atom)
+inquiries-search-label = Поиск запросов

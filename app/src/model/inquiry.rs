@@ -230,6 +230,9 @@ pub struct RegisterQuery {
     pub state: Option<String>,
     /// Only those overdue now.
     pub overdue: bool,
+    /// Words from the title or the text (either Kazakh script, Russian, English).
+    #[serde(default)]
+    pub q: Option<String>,
 }
 
 /// Counts of a deputy's or a maslikhat's inquiries.

@@ -28,6 +28,7 @@ pub fn query_of(q: &leptos_router::params::ParamsMap) -> RegisterQuery {
         territory: text("territory"),
         state: text("state"),
         overdue: q.get("overdue").is_some_and(|v| v == "1"),
+        q: text("q"),
     }
 }
 
@@ -41,6 +42,7 @@ pub fn query_string(q: &RegisterQuery) -> String {
         ("territory", q.territory.clone()),
         ("state", q.state.clone()),
         ("overdue", q.overdue.then(|| "1".to_owned())),
+        ("q", q.q.clone()),
     ])
 }
 
@@ -66,6 +68,11 @@ pub fn InquiryRegisterPage() -> impl IntoView {
                 let selected = |v: &Option<String>, x: &str| v.as_deref() == Some(x);
                 view! {
                     <form method="get" class="filters" aria-label=l.t("filters")>
+                        <div class="field field-wide">
+                            <label for="f-q">{l.t("inquiries-search-label")}</label>
+                            <input type="search" id="f-q" name="q" maxlength="200" value=q.q.clone().unwrap_or_default() aria-describedby="f-q-hint"/>
+                            <p class="hint" id="f-q-hint">{l.t("list-search-hint")}</p>
+                        </div>
                         <div class="field">
                             <label for="f-maslikhat">{l.t("inquiry-maslikhat")}</label>
                             <select id="f-maslikhat" name="maslikhat">

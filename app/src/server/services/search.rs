@@ -106,6 +106,15 @@ pub fn fold(text: &str) -> String {
     out.trim_end().to_owned()
 }
 
+/// Whether every one of `terms` starts a word of `text` once folded: the engines' prefix match,
+/// for a list short enough to be read whole (the register of inquiries).
+pub fn matches(text: &str, terms: &[String]) -> bool {
+    let folded = fold(text);
+    terms
+        .iter()
+        .all(|t| folded.split(' ').any(|w| w.starts_with(t.as_str())))
+}
+
 /// A query's terms: its folded words, each once, at most [`MAX_TERMS`] of them.
 pub fn terms(query: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

@@ -382,7 +382,19 @@ pub async fn register_rows(
     if q.state.as_deref() == Some("closed") {
         query = query.filter(inquiry::Column::State.eq(InquiryState::Closed.as_str()));
     }
-    let rows = query.all(db).await?;
+    let mut rows = query.all(db).await?;
+    // Words: matched on the folded title and text, as the petitions' search does. Words with
+    // nothing searchable in them (punctuation, emoji) match nothing.
+    if let Some(words) = &q.q {
+        let terms = crate::server::services::search::terms(words);
+        rows.retain(|r| {
+            !terms.is_empty()
+                && crate::server::services::search::matches(
+                    &format!("{} {}", r.title, r.text),
+                    &terms,
+                )
+        });
+    }
     let all = summaries(db, &rows, today).await?;
     Ok(all
         .into_iter()
