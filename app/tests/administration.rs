@@ -1704,6 +1704,18 @@ async fn the_topic_catalogue_is_kept_by_admins_and_filing_follows_it() {
             ..
         })
     ));
+    // The draft saved before cannot be submitted under it: its author chooses another topic.
+    invalid(
+        filing::submit(db, p[0].id, draft, true, now, today())
+            .await
+            .map_err(|e| match e {
+                app::server::services::petitions::PetitionError::Invalid { field, key } => {
+                    ActionError::Invalid { field, key }
+                }
+                other => panic!("expected invalid, got {other:?}"),
+            }),
+        "petition-topic-unknown",
+    );
     let kept = petition::Entity::find_by_id(draft)
         .one(db)
         .await

@@ -175,7 +175,12 @@ impl MigrationTrait for Migration {
             let ministry = if ministry.is_empty() {
                 "NULL".to_owned()
             } else {
-                format!("(SELECT id FROM bodies WHERE slug = {})", quoted(ministry))
+                // The ministry, or the body that took over from it if it ended.
+                format!(
+                    "(SELECT COALESCE(s.successor_id, b.id) FROM bodies b \
+                     LEFT JOIN body_successions s ON s.body_id = b.id WHERE b.slug = {})",
+                    quoted(ministry)
+                )
             };
             db.execute_unprepared(&format!(
                 "INSERT INTO topics (code, name_kk, name_ru, name_en, local, ministry_id, position, active, version) \

@@ -336,6 +336,23 @@ async fn the_open_data_answers_as_its_document_says() {
     let (status, _, body) = json(s, &format!("/api/v1/inquiries/{}", w.draft_inquiry)).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "a draft is not public");
     assert_eq!(body["error"], "not_found");
+    // A NUL or another control character names nothing; never a 500 (PostgreSQL refuses a NUL).
+    for path in [
+        "/api/v1/inquiries?topic=%00",
+        "/api/v1/inquiries?maslikhat=%00x",
+        "/api/inquiries.csv?addressee=%07",
+        "/api/v1/feeds/inquiries.atom?maslikhat=%00",
+        "/api/v1/topics?x=%00",
+        "/en/inquiries?maslikhat=%00&topic=%00",
+    ] {
+        let (status, _, _) = s.get(path, &[]).await;
+        assert!(
+            status.is_success() || status.is_client_error(),
+            "{path}: {status}"
+        );
+    }
+    let (status, _, _) = json(s, "/api/v1/proposals?council=%00").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _, body) = json(s, "/api/v1/inquiries?deputy=abc").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(body["error"], "bad_request");

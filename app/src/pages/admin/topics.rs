@@ -47,8 +47,14 @@ pub fn TopicsPage() -> impl IntoView {
                     let ministries = data.ministries.clone();
                     let forms = data.topics.into_iter().map(|t: TopicRow| {
                         let code = t.code.clone();
-                        let echo = |field: &str| typed_in_row(typed.as_ref(), SAVE, ("code", &code), field);
-                        let refused = echo("version").is_some();
+                        // What a refused form typed, unless another admin changed the topic since:
+                        // then the row shows what is saved now, so nothing is overwritten unseen.
+                        let version = t.version.to_string();
+                        let refused = typed_in_row(typed.as_ref(), SAVE, ("code", &code), "version")
+                            .is_some_and(|v| v == version);
+                        let echo = |field: &str| {
+                            typed_in_row(typed.as_ref(), SAVE, ("code", &code), field).filter(|_| refused)
+                        };
                         let name = |field: &str, now: &str| echo(field).unwrap_or_else(|| now.to_owned());
                         let (kk, ru, en) = (name("name_kk", &t.names.kk), name("name_ru", &t.names.ru), name("name_en", &t.names.en));
                         let local = if refused { echo("local").is_some() } else { t.local };

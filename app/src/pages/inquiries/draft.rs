@@ -102,6 +102,8 @@ fn DraftForm(
                 <div class="field">
                     <label for="inquiry-topic">{l.t("petition-topic")}</label>
                     <select id="inquiry-topic" name="topic">
+                        // A draft's topic retired since: the deputy chooses another.
+                        {(!topics.iter().any(|t| t.code == topic)).then(|| view! { <option value="" selected=true>{l.t("file-topic-choose")}</option> })}
                         {topic_options(&topics, Some(topic.as_str()))}
                     </select>
                     {ctx.error("topic").map(|e| view! { <p class="field-error">{e}</p> })}

@@ -68,7 +68,8 @@ pub async fn find(
     code: &str,
 ) -> Result<Option<topic::Model>, ServiceError> {
     let code = code.trim();
-    if code.is_empty() || code.len() > 32 {
+    // A code with control characters names nothing (and PostgreSQL refuses a NUL).
+    if code.is_empty() || code.len() > 32 || code.chars().any(char::is_control) {
         return Ok(None);
     }
     Ok(topic::Entity::find_by_id(code.to_owned()).one(db).await?)

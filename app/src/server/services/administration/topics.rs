@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, sea_query::Expr,
+    QueryOrder, QuerySelect, Set, sea_query::Expr,
 };
 
 use super::{CHANGED, check_names, invalid, record};
@@ -214,11 +214,14 @@ pub async fn save(
     let ministry_id = ministry_of(db, &form.ministry).await?;
     let position = position_of(&form.position)?.unwrap_or(current.position);
     if current.active && !form.active {
+        // The rows offered, locked on PostgreSQL (SQLite writes one at a time): two admins
+        // retiring the last two at once cannot leave none.
         let offered = topic::Entity::find()
             .filter(topic::Column::Active.eq(true))
-            .count(db)
+            .lock_exclusive()
+            .all(db)
             .await?;
-        if offered <= 1 {
+        if offered.len() <= 1 {
             return Err(invalid("active", "admin-topic-last"));
         }
     }

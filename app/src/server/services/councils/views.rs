@@ -633,6 +633,10 @@ pub async fn public_proposals(
         .order_by_desc(proposal::Column::Id)
         .limit(PUBLIC_PROPOSALS);
     if let Some(slug) = council {
+        // A slug with control characters names no council (and PostgreSQL refuses a NUL).
+        if slug.chars().any(char::is_control) {
+            return Ok(None);
+        }
         match by_slug(db, slug).await {
             Ok(c) => query = query.filter(proposal::Column::CouncilId.eq(c.id)),
             Err(ServiceError::NotFound) => return Ok(None),

@@ -483,6 +483,8 @@ pub async fn send(
     today: NaiveDate,
 ) -> Result<case::Model, ActionError> {
     let found = as_deputy(db, user, id, today).await?;
+    // A topic retired since the draft was saved is no longer offered.
+    super::topics::chosen(db, &found.topic).await?;
     if !reach(db, found.maslikhat_id)
         .await?
         .iter()

@@ -351,6 +351,15 @@ pub async fn register_rows(
     q: &RegisterQuery,
     today: NaiveDate,
 ) -> Result<Vec<InquirySummary>, ServiceError> {
+    // A filter with control characters names nothing (and PostgreSQL refuses a NUL).
+    let given = [&q.maslikhat, &q.addressee, &q.topic, &q.territory, &q.state];
+    if given
+        .iter()
+        .filter_map(|v| v.as_deref())
+        .any(|v| v.chars().any(char::is_control))
+    {
+        return Ok(Vec::new());
+    }
     let mut query = inquiry::Entity::find()
         .filter(inquiry::Column::State.ne(InquiryState::Draft.as_str()))
         .order_by_desc(inquiry::Column::SentAt)
@@ -831,6 +840,7 @@ pub async fn feed(
 ) -> Result<Vec<crate::server::services::petitions::discovery::FeedEntry>, ServiceError> {
     use crate::server::services::petitions::discovery::FeedEntry;
     let office = match maslikhat {
+        Some(slug) if slug.chars().any(char::is_control) => return Ok(Vec::new()),
         None => None,
         Some(slug) => match body::Entity::find()
             .filter(body::Column::Slug.eq(slug))
@@ -885,9 +895,19 @@ pub async fn feed(
             }
         }
     }
-    let answered = case::Entity::find()
+    let mut answered = case::Entity::find()
         .filter(case::Column::Kind.eq(CaseKind::Inquiry.as_str()))
-        .filter(case::Column::AnsweredAt.is_not_null())
+        .filter(case::Column::AnsweredAt.is_not_null());
+    if office.is_some() {
+        let ids: Vec<i32> = public()
+            .select_only()
+            .column(inquiry::Column::Id)
+            .into_tuple::<i32>()
+            .all(db)
+            .await?;
+        answered = answered.filter(case::Column::OriginId.is_in(ids));
+    }
+    let answered = answered
         .order_by_desc(case::Column::AnsweredAt)
         .limit(limit)
         .all(db)

@@ -252,10 +252,18 @@ pub async fn submit(
     }
     // The draft's addressee decides the moderation term it starts with (a draft of somebody
     // else's, or none, is refused below as it was).
-    let body_id = petition::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .map_or(0, |p| p.body_id);
+    let draft = petition::Entity::find_by_id(id).one(db).await?;
+    let body_id = draft.as_ref().map_or(0, |p| p.body_id);
+    // A topic retired since the draft was saved is no longer offered: the author chooses
+    // another.
+    if let Some(p) = draft.as_ref().filter(|p| p.author_id == author)
+        && topics::offered(db, &p.topic).await?.is_none()
+    {
+        return Err(PetitionError::Invalid {
+            field: "topic",
+            key: "petition-topic-unknown",
+        });
+    }
     let [amount, unit] = super::starting_term(db, super::ClockName::Moderation, body_id).await?;
     let changed = releasing_claim(petition::Entity::update_many())
         .col_expr(
