@@ -17,12 +17,16 @@ export DAUYS_SMTP_URL="smtp://127.0.0.1:${E2E_SMTP_PORT:-3125}"
 export DAUYS_PUBLIC_URL="http://127.0.0.1:${E2E_PORT:-3100}"
 export DAUYS_MAIL_POLL_MS=200
 export DAUYS_FOLD_MS=300
+# The release server: the islands wake up only on the pages and bundle `cargo leptos build
+# --release` made together (a debug server's pages left the filing form's island asleep).
 server="$DAUYS_TARGET/release/server"
 # Fixtures for the petition journey: a moderator, an official of the Almaty akimat, 50
-# co-signers whose session tokens the test reads, and a threshold the journey can reach.
+# co-signers whose session tokens the test reads (and the staff's, for pages read without the
+# log-in form, whose limit per address the whole suite shares), and a threshold the journey can
+# reach.
 fixtures="$DAUYS_ROOT/end2end/.fixtures"
 mkdir -p "$fixtures"
-"$server" citizens e2e-staff 2 --iin >/dev/null
+"$server" citizens e2e-staff 2 --iin --sessions "$fixtures/staff.txt" >/dev/null
 "$server" grant-role e2e-staff0@example.kz moderator >/dev/null
 "$server" grant-role e2e-staff1@example.kz official akimat-75 >/dev/null
 "$server" set-threshold akimat regional 51 >/dev/null

@@ -6,6 +6,7 @@ pub mod api;
 pub mod components;
 pub mod error;
 pub mod i18n;
+pub mod log_check;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -65,14 +66,33 @@ pub fn locale_of_path(path: &str) -> Locale {
         .unwrap_or_default()
 }
 
+/// Whether the page at `path` carries an island (a part the browser runs). Only these pages load
+/// the wasm bundle and its script; every other page is HTML with plain forms and loads no script.
+/// An island added to another page must add its route here (the Playwright bundle check sees a
+/// page whose island never wakes up).
+pub fn page_has_islands(path: &str) -> bool {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    matches!(
+        segments.as_slice(),
+        [_, "petitions", "new"] | [_, "petitions", _, "edit"]
+    )
+}
+
 /// The HTML document around the app, rendered on the server for every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    let locale = use_context::<http::request::Parts>()
-        .map(|parts| locale_of_path(parts.uri.path()))
+    let path = use_context::<http::request::Parts>()
+        .map(|parts| parts.uri.path().to_owned())
         .unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
-    let locale = Locale::default();
+    let path = String::new();
+    let locale = locale_of_path(&path);
+    let islands = page_has_islands(&path);
+    // In islands mode nothing outside an island hydrates, so the server must not serialise the
+    // pages' resources into scripts (`HydrationScripts` says so on the pages that load it).
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     #[cfg(feature = "ssr")]
     server::request::set_page_security_policy();
     view! {
@@ -84,7 +104,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                {islands.then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>
             </head>
             <body>
@@ -190,6 +210,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/:lang/petitions")
                         view=|| view! { <Localized><PetitionsPage/></Localized> }
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/:lang/search")
+                        view=|| view! { <Localized><pages::search::SearchPage/></Localized> }
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -191,7 +191,7 @@ async fn a_proposal_is_public_at_once_opens_the_councils_case_and_is_supported_o
         .expect("public");
     assert_eq!(view.summary.title, "Evening sports grounds");
     assert_eq!(view.case.expect("case link").id, case_id);
-    let page = views::council(db, COUNCIL, None, today())
+    let page = views::council(db, COUNCIL, None, today(), None)
         .await
         .expect("page");
     assert!(page.proposals.iter().any(|p| p.id == id));
@@ -369,7 +369,7 @@ async fn the_secretary_hides_and_merges_and_nobody_else_may() {
             .await
             .is_ok()
     );
-    let public = views::council(db, COUNCIL, None, today())
+    let public = views::council(db, COUNCIL, None, today(), None)
         .await
         .expect("page");
     assert!(public.proposals.iter().all(|p| p.id != c));
@@ -657,7 +657,9 @@ async fn a_meeting_from_the_draft_to_the_minutes_with_every_refusal() {
     assert_eq!(view.present, 6);
     assert_eq!(view.quorum, 6);
     assert_eq!(view.items[0].votes, Some((5, 0, 0)));
-    let page = views::council(db, COUNCIL, None, day).await.expect("page");
+    let page = views::council(db, COUNCIL, None, day, None)
+        .await
+        .expect("page");
     assert_eq!(page.health.last_meeting, Some(day));
     assert_eq!(page.health.meetings_last_year, 1);
     assert_eq!(page.health.dormant_months, None);
@@ -690,7 +692,9 @@ async fn a_meeting_from_the_draft_to_the_minutes_with_every_refusal() {
     )
     .await
     .expect("answered");
-    let page = views::council(db, COUNCIL, None, day).await.expect("page");
+    let page = views::council(db, COUNCIL, None, day, None)
+        .await
+        .expect("page");
     assert_eq!(
         page.recommendations[0].status,
         RecommendationStatus::Accepted
@@ -706,7 +710,9 @@ async fn a_meeting_from_the_draft_to_the_minutes_with_every_refusal() {
     )
     .await
     .expect("updated");
-    let page = views::council(db, COUNCIL, None, day).await.expect("page");
+    let page = views::council(db, COUNCIL, None, day, None)
+        .await
+        .expect("page");
     assert_eq!(
         page.recommendations[0].status,
         RecommendationStatus::Implemented
@@ -809,7 +815,7 @@ async fn a_council_without_a_meeting_for_three_months_is_flagged_and_overdue_wor
     )
     .await
     .expect("ended");
-    let page = views::council(db, COUNCIL, None, today())
+    let page = views::council(db, COUNCIL, None, today(), None)
         .await
         .expect("page");
     assert_eq!(page.health.voting_members, 7);
@@ -1600,7 +1606,7 @@ async fn an_admin_founds_a_council_for_a_body_without_one_and_nobody_else_may() 
         founding::create(db, admin.id, &form("kazakhstan-temir-zholy"), today()).await,
         "council-exists",
     );
-    let page = views::council(db, &slug, None, today())
+    let page = views::council(db, &slug, None, today(), None)
         .await
         .expect("its page");
     assert_eq!(
@@ -1617,5 +1623,123 @@ async fn an_admin_founds_a_council_for_a_body_without_one_and_nobody_else_may() 
             .expect("reads")
             .is_empty()
     );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn proposals_are_found_by_their_words_and_the_feed_tells_what_became_of_them() {
+    let w = world().await;
+    let db = &w.test.db;
+    let s = w.secretary.id;
+    let (garden, garden_case) = propose(&w, "Қоғамдық бақ Алатау ауданында").await;
+    let (lamps, lamps_case) = propose(&w, "Street lamps in the courtyards").await;
+    let (hidden, _) = propose(&w, "Street lamps again, rudely").await;
+    proposals::hide(db, s, hidden, "Abusive language.", Utc::now(), today())
+        .await
+        .expect("hidden");
+    let other = proposals::send(
+        db,
+        w.citizen.id,
+        OTHER_COUNCIL,
+        &form("Street lamps in Astana"),
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("sent")
+    .0;
+
+    // Words on the council's page: Latin script finds the Cyrillic title, and the reverse.
+    let titles =
+        |v: &app::model::CouncilView| -> Vec<i32> { v.proposals.iter().map(|p| p.id).collect() };
+    for (words, found) in [
+        ("alatau bak", vec![garden]),
+        ("АЛАТАУ", vec![garden]),
+        ("street lamp", vec![lamps]),
+        ("lamps", vec![lamps]),
+        ("no such words", vec![]),
+        ("!!!", vec![]),
+    ] {
+        let page = views::council(db, COUNCIL, None, today(), Some(words))
+            .await
+            .expect("page");
+        assert_eq!(titles(&page), found, "{words}");
+    }
+    let page = views::council(db, COUNCIL, None, today(), None)
+        .await
+        .expect("page");
+    assert_eq!(
+        titles(&page),
+        vec![lamps, garden],
+        "no words: every public one"
+    );
+
+    // The open data's list takes the same words, across councils, never a hidden one.
+    let ids = |words| async move {
+        views::public_proposals(db, None, Some(words))
+            .await
+            .expect("list")
+            .expect("every council")
+            .iter()
+            .map(|(_, p, _)| p.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids("street lamps").await, vec![other, lamps]);
+    assert_eq!(ids("бак").await, vec![garden]);
+
+    // The feed: received, then answered or declined, per council, hidden ones never.
+    answering::answer(
+        db,
+        s,
+        garden_case,
+        AnswerDecision::Accepted,
+        "The council supports the garden.",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("answered");
+    answering::answer(
+        db,
+        s,
+        lamps_case,
+        AnswerDecision::Declined,
+        "The akimat lights the courtyards this year.",
+        Utc::now(),
+        today(),
+    )
+    .await
+    .expect("declined");
+    let feed = views::proposal_feed(db, Some(COUNCIL), 50)
+        .await
+        .expect("feed");
+    let events: Vec<(i32, &str)> = feed.iter().map(|e| (e.id, e.event)).collect();
+    assert_eq!(
+        events,
+        vec![
+            (lamps, "declined"),
+            (garden, "answered"),
+            (lamps, "received"),
+            (garden, "received"),
+        ]
+    );
+    assert!(feed.iter().all(|e| e.id != hidden && e.id != other));
+    let all = views::proposal_feed(db, None, 50).await.expect("feed");
+    assert!(all.iter().any(|e| e.id == other) && all.iter().all(|e| e.id != hidden));
+    assert_eq!(
+        views::proposal_feed(db, Some(COUNCIL), 2)
+            .await
+            .expect("feed")
+            .len(),
+        2
+    );
+    for unknown in ["no-such-council", "council\0"] {
+        assert!(
+            views::proposal_feed(db, Some(unknown), 50)
+                .await
+                .expect("feed")
+                .is_empty()
+        );
+    }
     w.test.drop_database().await;
 }

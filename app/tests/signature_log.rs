@@ -452,6 +452,56 @@ async fn a_receipt_checks_out_and_an_altered_one_fails_with_the_reason() {
         ..receipt.clone()
     };
     assert_eq!(check(&w, &unknown.encode()).await, failed("unknown"));
+    // The browser's half: the material the site publishes gives the same verdict when checked
+    // on its own, and material the site altered is caught.
+    let Ok(log::Found::Material(material)) = log::material(db, &w.key, &receipt).await else {
+        panic!("material for a logged receipt");
+    };
+    assert_eq!(
+        app::log_check::verdict(&receipt, &material),
+        check(&w, &text).await
+    );
+    let flip = |hex: &str| {
+        let last = if hex.ends_with('0') { "1" } else { "0" };
+        format!("{}{last}", &hex[..63])
+    };
+    let mut path_altered = material.clone();
+    path_altered.inclusion[0] = flip(&path_altered.inclusion[0]);
+    let mut note_altered = material.clone();
+    note_altered.latest =
+        note_altered
+            .latest
+            .replacen(&format!("\n{size}\n"), &format!("\n{}\n", size + 1), 1);
+    let mut entry_altered = material.clone();
+    entry_altered.entry =
+        all_entries(db).await[usize::try_from(other_index).expect("small")].clone();
+    let mut inconsistent = material.clone();
+    inconsistent.consistency.clear();
+    let mut revoke_invented = material.clone();
+    revoke_invented.revoke = Some((
+        size - 1,
+        LogEntry::Revoke {
+            petition: w.petition,
+            sign_index: index,
+            reason: RevokeReason::Withdrawn,
+            invalidation: 0,
+        }
+        .encode(),
+        material.inclusion.clone(),
+    ));
+    for (altered, reason) in [
+        (path_altered, "not-included"),
+        (note_altered, "latest-signature"),
+        (entry_altered, "not-this-entry"),
+        (inconsistent, "inconsistent"),
+        (revoke_invented, "not-included"),
+    ] {
+        assert_eq!(
+            app::log_check::verdict(&receipt, &altered),
+            failed(reason),
+            "{altered:?}"
+        );
+    }
     // Withdrawn: the signer's own doing, said as such; signing again counts again.
     signing::withdraw(db, w.citizens[0].id, w.petition, Utc::now())
         .await

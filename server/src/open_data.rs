@@ -226,6 +226,9 @@ pub struct ApiProposal {
 pub struct ProposalParams {
     /// A public council's slug.
     pub council: Option<String>,
+    /// Words from the title or the text, in any of the three languages and either Kazakh
+    /// script.
+    pub q: Option<String>,
 }
 
 /// A step a deputy took after the answer.
@@ -442,25 +445,42 @@ pub struct InquiryParams {
 impl InquiryParams {
     /// The register's query; `None` for a deputy that is not a number.
     pub fn query(self) -> Option<app::model::RegisterQuery> {
-        let text = |v: Option<String>| {
-            v.map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty() && v != "any")
-        };
-        let deputy = match text(self.deputy) {
+        let deputy = match given(self.deputy) {
             None => None,
             Some(d) => Some(d.parse::<i32>().ok()?),
         };
         Some(app::model::RegisterQuery {
-            maslikhat: text(self.maslikhat),
+            maslikhat: given(self.maslikhat),
             deputy,
-            addressee: text(self.addressee),
-            topic: text(self.topic),
-            territory: text(self.territory),
-            state: text(self.state),
+            addressee: given(self.addressee),
+            topic: given(self.topic),
+            territory: given(self.territory),
+            state: given(self.state),
             overdue: self.overdue.as_deref() == Some("1"),
-            q: text(self.q),
+            q: words(self.q),
         })
     }
+}
+
+/// A filter's value, trimmed; `None` when empty or `any`.
+fn given(v: Option<String>) -> Option<String> {
+    v.map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty() && v != "any")
+}
+
+/// Words to look for, trimmed; `None` when empty (`any` is a word here, not "every").
+fn words(v: Option<String>) -> Option<String> {
+    v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// A feed of proposals' language and council.
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProposalFeedParams {
+    /// A public council's slug.
+    pub council: Option<String>,
+    /// `kk`, `ru` or `en` (Kazakh by default).
+    pub lang: Option<String>,
 }
 
 /// A feed's scope and language.
@@ -837,11 +857,8 @@ pub async fn proposals(
     let Ok(Query(params)) = query else {
         return error(StatusCode::BAD_REQUEST, "bad_request");
     };
-    let council = params
-        .council
-        .map(|c| c.trim().to_owned())
-        .filter(|c| !c.is_empty() && c != "any");
-    match views::public_proposals(&state.db, council.as_deref()).await {
+    let (council, words) = (given(params.council), words(params.q));
+    match views::public_proposals(&state.db, council.as_deref(), words.as_deref()).await {
         Ok(Some(rows)) => {
             let base = base(&state);
             cached_json(
@@ -996,7 +1013,13 @@ pub async fn feed(
         50,
     )
     .await;
-    atom(&state, params.lang.as_deref(), "petitions", entries)
+    atom(
+        &state,
+        params.lang.as_deref(),
+        "petitions",
+        "petitions",
+        entries,
+    )
 }
 
 /// A feed of inquiries' language and maslikhat.
@@ -1030,15 +1053,52 @@ pub async fn inquiry_feed(
         return error(StatusCode::BAD_REQUEST, "bad_request");
     };
     let entries = views::feed(&state.db, params.maslikhat.as_deref(), 50).await;
-    atom(&state, params.lang.as_deref(), "inquiries", entries)
+    atom(
+        &state,
+        params.lang.as_deref(),
+        "inquiries",
+        "inquiries",
+        entries,
+    )
 }
 
-/// An Atom feed of `kind` (`petitions`, `inquiries`: its path, its page and its entries' pages)
-/// in the language `lang`.
+/// An Atom feed of proposals to public councils received, answered and declined (the latest
+/// 50), for every council or one. Hidden proposals are never in it.
+#[utoipa::path(
+    get,
+    path = "/api/v1/feeds/proposals.atom",
+    tag = "feeds",
+    params(ProposalFeedParams),
+    responses(
+        (status = 200, description = "The feed", content_type = "application/atom+xml"),
+        (status = 400, description = "A query that is not a query string", body = ApiError),
+    )
+)]
+pub async fn proposal_feed(
+    State(state): State<AppState>,
+    query: Result<Query<ProposalFeedParams>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    use app::server::services::councils::views;
+    let Ok(Query(params)) = query else {
+        return error(StatusCode::BAD_REQUEST, "bad_request");
+    };
+    let council = given(params.council);
+    let entries = views::proposal_feed(&state.db, council.as_deref(), 50).await;
+    // The feed's page: the council's, or the list of councils.
+    let page = match council.filter(|c| c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')) {
+        Some(slug) => format!("councils/{slug}"),
+        None => "councils".to_owned(),
+    };
+    atom(&state, params.lang.as_deref(), "proposals", &page, entries)
+}
+
+/// An Atom feed of `kind` (`petitions`, `inquiries`, `proposals`: its path and its entries'
+/// pages) in the language `lang`, whose page is `/{lang}/{page}`.
 fn atom(
     state: &AppState,
     lang: Option<&str>,
     kind: &str,
+    page: &str,
     entries: Result<Vec<discovery::FeedEntry>, app::server::services::ServiceError>,
 ) -> Response {
     use atom_syndication::{Entry, Feed, Link, Text};
@@ -1069,7 +1129,7 @@ fn atom(
             .first()
             .map_or_else(Utc::now, |e| e.at)
             .fixed_offset(),
-        links: vec![link(format!("{base}/{lang}/{kind}"), "alternate")],
+        links: vec![link(format!("{base}/{lang}/{page}"), "alternate")],
         entries: entries
             .iter()
             .map(|e| Entry {
@@ -1109,6 +1169,7 @@ fn atom(
         petitions_csv,
         feed,
         inquiry_feed,
+        proposal_feed,
         inquiries,
         inquiry,
         proposals,
@@ -1152,6 +1213,7 @@ where
         .route("/api/v1/petitions/{id}", get(petition))
         .route("/api/v1/feeds/petitions.atom", get(feed))
         .route("/api/v1/feeds/inquiries.atom", get(inquiry_feed))
+        .route("/api/v1/feeds/proposals.atom", get(proposal_feed))
         .route("/api/v1/inquiries", get(inquiries))
         .route("/api/v1/inquiries/{id}", get(inquiry))
         .route("/api/v1/proposals", get(proposals))

@@ -844,15 +844,42 @@ async fn pages_and_answers_carry_the_security_headers() {
         .expect("a CSP on pages");
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
     assert!(csp.contains("script-src 'self' 'nonce-"), "{csp}");
+    let first = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce")
+        .to_owned();
+    // A page without an island loads no script and carries no serialised data: only leptos's
+    // empty bootstrap line, with the nonce.
+    for script in page.split("<script").skip(1) {
+        assert!(
+            script.starts_with(&format!(" nonce=\"{first}\">"))
+                && !script.contains("src=")
+                && !script.contains("__RESOLVED_RESOURCES["),
+            "a page without an island carries no script of its own: {script}"
+        );
+    }
+    assert!(!page.contains("modulepreload"), "and loads no module");
+    // The filing form has the one island: its script carries the page's nonce.
+    let (_, form_headers, form) = site
+        .get("/en/petitions/new", &[("cookie", &c.author)])
+        .await;
+    let csp = form_headers
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .expect("a CSP on pages");
     let nonce = csp
         .split("'nonce-")
         .nth(1)
         .and_then(|rest| rest.split('\'').next())
         .expect("a nonce");
     assert!(
-        page.contains(&format!("nonce=\"{nonce}\"")),
-        "the hydration script carries it"
+        form.contains(&format!("<script type=\"module\" nonce=\"{nonce}\"")),
+        "the island script carries it"
     );
+    assert_ne!(nonce, first, "each answer has its own nonce");
+    assert!(form.contains("<leptos-island"), "the title is an island");
     for name in [
         "x-frame-options",
         "x-content-type-options",

@@ -379,6 +379,80 @@ async fn the_open_data_answers_as_its_document_says() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (_, _, all) = json(s, "/api/v1/proposals").await;
     assert_eq!(all["total"], 1);
+    // Words, in either script; a hidden proposal is never found; a NUL finds nothing.
+    for (words, total) in [
+        ("evening%20grounds", 1),
+        ("spam", 0),
+        ("any", 0),
+        ("school&council=council-akimat-75", 1),
+        ("school&council=council-akimat-71", 0),
+        ("%00", 0),
+    ] {
+        let (status, _, found) = json(s, &format!("/api/v1/proposals?q={words}")).await;
+        assert_eq!(status, StatusCode::OK, "{words}");
+        assert_eq!(found["total"], total, "{words}");
+    }
+    // The council's page takes the same words.
+    let (status, _, page) = s
+        .get("/en/councils/council-akimat-75?q=evening+hours", &[])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Evening hours for school sports grounds"));
+    assert!(
+        page.contains("value=\"evening hours\""),
+        "the words stay in the field"
+    );
+    let (status, _, page) = s.get("/en/councils/council-akimat-75?q=bus%00", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("No proposals have these words."));
+    assert!(!page.contains("Evening hours for school sports grounds"));
+    // The proposals' feed: the one received, in its council's feed and the country's, never
+    // the hidden one; its page is the council's.
+    for path in [
+        "/api/v1/feeds/proposals.atom?lang=en",
+        "/api/v1/feeds/proposals.atom?lang=en&council=council-akimat-75",
+    ] {
+        let (status, _, atom) = s.get(path, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let feed: atom_syndication::Feed = atom.parse().expect("a valid Atom feed");
+        assert_eq!(
+            feed.title().as_str(),
+            "Dauys — proposals to public councils received, answered and declined"
+        );
+        let titles: Vec<&str> = feed.entries().iter().map(|e| e.title().as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Received: Evening hours for school sports grounds"],
+            "{path}"
+        );
+        assert!(
+            feed.entries()[0].links()[0]
+                .href()
+                .ends_with(&format!("/en/proposals/{}", w.proposal))
+        );
+    }
+    let (_, _, one) = s
+        .get(
+            "/api/v1/feeds/proposals.atom?council=council-akimat-75",
+            &[],
+        )
+        .await;
+    let one: atom_syndication::Feed = one.parse().expect("valid");
+    assert!(
+        one.links()[0]
+            .href()
+            .ends_with("/kk/councils/council-akimat-75")
+    );
+    for path in [
+        "/api/v1/feeds/proposals.atom?council=council-akimat-71",
+        "/api/v1/feeds/proposals.atom?council=%00",
+        "/api/v1/feeds/proposals.atom?council=no-such-council",
+    ] {
+        let (status, _, atom) = s.get(path, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let feed: atom_syndication::Feed = atom.parse().expect("valid");
+        assert!(feed.entries().is_empty(), "{path}");
+    }
     // The topic catalogue, with the codes the lists take.
     let (status, _, topics) = json(s, "/api/v1/topics").await;
     assert_eq!(status, StatusCode::OK);
@@ -407,7 +481,7 @@ async fn the_open_data_answers_as_its_document_says() {
 
     // Every documented path answers; every JSON answer validates against its schema.
     let paths = doc["paths"].as_object().expect("paths");
-    assert_eq!(paths.len(), 17);
+    assert_eq!(paths.len(), 18);
     // The signature log's paths with a documented query each (the log holds 3 signatures
     // and a tally).
     let concrete = |path: &str| {
@@ -468,5 +542,63 @@ async fn the_open_data_answers_as_its_document_says() {
         params,
         ["status", "region", "body", "topic", "q", "sort", "page"]
     );
+    w.site.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_search_finds_petitions_inquiries_and_proposals_in_either_script() {
+    let w = world().await;
+    let s = &w.site;
+    // "water": the answered petition and the sent inquiry (never the draft), each linked.
+    let (status, _, page) = s.get("/en/search?q=water", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(">Petitions (1)"), "{page}");
+    assert!(page.contains(&format!("/en/petitions/{}", w.answered)));
+    assert!(page.contains("=HYPERLINK(\"http://x\") water"));
+    assert!(page.contains(" inquiries (1)"));
+    assert!(page.contains(&format!("/en/inquiries/{}", w.inquiry)));
+    assert!(!page.contains("found-proposals"));
+    assert!(
+        page.contains("value=\"water\""),
+        "the words stay in the field"
+    );
+    // Latin script finds the Cyrillic petition; a proposal links its council with the words.
+    let (_, _, page) = s.get("/en/search?q=zhol+tole", &[]).await;
+    assert!(
+        page.contains(&format!("/en/petitions/{}", w.open)),
+        "zhol tole"
+    );
+    let (_, _, page) = s.get("/en/search?q=evening+hours", &[]).await;
+    assert!(page.contains(&format!("/en/proposals/{}", w.proposal)));
+    assert!(page.contains("/en/councils/council-akimat-75?q=evening%20hours#proposals-heading"));
+    let (_, _, page) = s.get("/en/search?q=spam", &[]).await;
+    assert!(
+        page.contains("Nothing has these words."),
+        "a hidden proposal is not found"
+    );
+    // Nothing asked, nothing searchable, a NUL: the form, never an error.
+    let (status, _, page) = s.get("/en/search", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("One search over petitions"));
+    for q in ["%21%21%21", "%00", "%E2%80%AE"] {
+        let (status, _, page) = s.get(&format!("/en/search?q={q}"), &[]).await;
+        assert_eq!(status, StatusCode::OK, "{q}");
+        assert!(page.contains("Nothing has these words."), "{q}");
+    }
+    let long = "%D2%9B".repeat(5_000);
+    for q in [
+        "x%27%20OR%201%3D1--",
+        "%22quoted%22%20AND%20NOT",
+        "%F0%9F%98%80water",
+        long.as_str(),
+    ] {
+        let (status, _, _) = s.get(&format!("/en/search?q={q}"), &[]).await;
+        assert_eq!(status, StatusCode::OK, "{q}");
+    }
+    // In Kazakh and Russian.
+    let (_, _, page) = s.get("/kk/search?q=water", &[]).await;
+    assert!(page.contains("Петициялар") && page.contains("Депутаттық сауалдар"));
+    let (_, _, page) = s.get("/ru/search?q=water", &[]).await;
+    assert!(page.contains("Найдено: 2."));
     w.site.finish().await;
 }

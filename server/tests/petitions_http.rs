@@ -554,3 +554,99 @@ async fn the_russian_answer_counts_its_ratings_in_the_right_form() {
     }
     site.finish().await;
 }
+
+/// A page, within ten seconds: a page whose part loads data of its own once hung for ever now
+/// and then (a resource made inside another's `Suspend`, ARCHITECTURE.md), so each of these is
+/// asked for many times.
+async fn page_in_time(site: &Site, path: &str, cookie: &str) -> (StatusCode, String) {
+    let headers: Vec<(&str, &str)> = if cookie.is_empty() {
+        Vec::new()
+    } else {
+        vec![("cookie", cookie)]
+    };
+    let (status, _, page) =
+        tokio::time::timeout(std::time::Duration::from_secs(10), site.get(path, &headers))
+            .await
+            .unwrap_or_else(|_| panic!("{path} did not answer within 10 s"));
+    (status, page)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_panels_load_for_whom_they_are_for_and_the_page_always_answers() {
+    let site = Site::new().await;
+    let c = cast(&site).await;
+    let id = submit_through_the_form(&site, &c.author, "Benches on Abai Avenue").await;
+    let path = format!("/en/petitions/{id}");
+
+    // In moderation: the moderator's panel offers the rejection reasons, every time.
+    for _ in 0..15 {
+        let (status, page) = page_in_time(&site, &path, &c.moderator).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Reason for rejection"), "the reasons");
+        assert!(page.contains("<option value=\""), "the reasons are offered");
+    }
+    // The author sees the page without the panel, and with no refusal of the reasons.
+    let (status, page) = page_in_time(&site, &path, &c.author).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains("Reason for rejection"));
+
+    let decide = format!("csrf={CSRF}&lang=en&id={id}&decision=approve");
+    let (status, _) = post_from(
+        &site,
+        "http://127.0.0.1/en/moderation",
+        "/api/moderation/decide",
+        &c.moderator,
+        &decide,
+    )
+    .await;
+    assert!(status.is_redirection(), "{status}");
+    let (status, _) = post_from(
+        &site,
+        &format!("http://127.0.0.1{path}"),
+        "/api/petitions/sign",
+        &c.citizen,
+        &format!("csrf={CSRF}&lang=en&id={id}&show_name=on"),
+    )
+    .await;
+    assert!(status.is_redirection(), "{status}");
+
+    // The signer's receipt, every time; the moderator's panel is gone with the moderation.
+    for _ in 0..15 {
+        let (status, page) = page_in_time(&site, &path, &c.citizen).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Your signature receipt"), "the receipt");
+        assert!(page.contains("id=\"receipt-text\""), "the receipt itself");
+    }
+    let (status, page) = page_in_time(&site, &path, &c.moderator).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains("Reason for rejection"));
+    assert!(
+        !page.contains("Your signature receipt"),
+        "not the moderator's"
+    );
+    // A visitor gets the page (not a refusal of what only others see) without either.
+    let (status, page) = page_in_time(&site, &path, "").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains("Your signature receipt") && !page.contains("Reason for rejection"));
+
+    // The profile's lists, every time: the signer's signature is there.
+    for _ in 0..15 {
+        let (status, page) = page_in_time(&site, "/en/profile", &c.citizen).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("My signatures"));
+        assert!(
+            page.contains("Benches on Abai Avenue"),
+            "the signed petition"
+        );
+    }
+    let (_, page) = page_in_time(&site, "/en/profile", &c.author).await;
+    assert!(page.contains("My petitions") && page.contains("Benches on Abai Avenue"));
+    let (status, page) = page_in_time(&site, "/en/profile", "").await;
+    assert_ne!(
+        status,
+        StatusCode::FORBIDDEN,
+        "a visitor is asked to sign in"
+    );
+    assert!(!page.contains("My signatures"));
+    site.finish().await;
+}

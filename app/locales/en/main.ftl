@@ -1205,6 +1205,7 @@ verify-fail-not-included = The entry is not in the tree of the latest checkpoint
 verify-fail-checkpoint-ahead = The checkpoint on the receipt is newer than the site's latest one.
 verify-fail-inconsistent = The log's latest checkpoint is not consistent with the one on the receipt: the log was changed. Please report this.
 verify-fail-revoked = This signature was in the log and was later cancelled by an invalidation (see the petition's timeline for the reason).
+verify-fail-latest-signature = The log's latest checkpoint is not signed with this site's key. Please report this.
 verify-fail-unknown = No signature with this receipt's secret is in the log or waiting for it.
 verify-receipt-label = Signature receipt
 verify-submit = Check
@@ -1566,3 +1567,31 @@ feed-sent = Sent
 feed-closed = Closed
 inquiries-feed = Feed of inquiries sent, answered and closed (Atom)
 inquiries-search-label = Search inquiries
+
+# Proposals: words and a feed
+council-proposals-search = Search the proposals
+council-no-proposals-match = No proposals have these words.
+council-proposals-feed = Feed of proposals received, answered and declined (Atom)
+feed-proposals-title = proposals to public councils received, answered and declined
+feed-received = Received
+feed-declined = Declined
+
+# The site-wide search
+nav-search = Search
+search-title = Search
+search-label = Words to look for in petitions, deputies' inquiries and proposals to public councils
+search-submit = Search
+search-intro = One search over petitions, deputies' inquiries and citizens' proposals to public councils.
+search-nothing = Nothing has these words. Try fewer words, or other ones.
+search-found = Found: { $count }.
+search-petitions = Petitions
+search-inquiries = Deputies' inquiries
+search-proposals = Proposals to public councils
+search-all-petitions = { $n ->
+    [one] The petition in the list
+   *[other] All { $count } petitions in the list
+}
+search-all-inquiries = { $n ->
+    [one] The inquiry in the register
+   *[other] All { $count } inquiries in the register
+}

@@ -1231,6 +1231,7 @@ verify-fail-not-included = Этой записи нет в дереве посл
 verify-fail-checkpoint-ahead = Контрольная точка в квитанции новее последней контрольной точки сайта.
 verify-fail-inconsistent = Последняя контрольная точка журнала не согласуется с той, что указана в квитанции: журнал был изменён. Пожалуйста, сообщите нам об этом.
 verify-fail-revoked = Эта подпись была в журнале, но позже аннулирована (причина указана в хронологии петиции).
+verify-fail-latest-signature = Последняя контрольная точка журнала не подписана ключом этого сайта. Пожалуйста, сообщите об этом.
 verify-fail-unknown = Подписи с секретным кодом этой квитанции нет ни в журнале, ни среди ожидающих добавления в него.
 verify-receipt-label = Квитанция о подписи
 verify-submit = Проверить
@@ -1599,3 +1600,33 @@ feed-sent = Направлен
 feed-closed = Закрыт
 inquiries-feed = Лента направленных, отвеченных и закрытых запросов (Atom)
 inquiries-search-label = Поиск запросов
+
+# Proposals: words and a feed
+council-proposals-search = Поиск по предложениям
+council-no-proposals-match = Предложений с этими словами нет.
+council-proposals-feed = Лента поступивших, отвеченных и отклонённых предложений (Atom)
+feed-proposals-title = поступившие, отвеченные и отклонённые предложения общественным советам
+feed-received = Поступило
+feed-declined = Отклонено
+
+# The site-wide search
+nav-search = Поиск
+search-title = Поиск
+search-label = Слова для поиска в петициях, депутатских запросах и предложениях общественным советам
+search-submit = Найти
+search-intro = Один поиск по петициям, депутатским запросам и предложениям граждан общественным советам.
+search-nothing = С этими словами ничего нет. Попробуйте меньше слов или другие слова.
+search-found = Найдено: { $count }.
+search-petitions = Петиции
+search-inquiries = Депутатские запросы
+search-proposals = Предложения общественным советам
+search-all-petitions = { $n ->
+    [one] Все { $count } петиция в списке
+    [few] Все { $count } петиции в списке
+   *[many] Все { $count } петиций в списке
+}
+search-all-inquiries = { $n ->
+    [one] Все { $count } запрос в реестре
+    [few] Все { $count } запроса в реестре
+   *[many] Все { $count } запросов в реестре
+}

@@ -50,12 +50,12 @@ pub async fn list_councils() -> Result<Vec<CouncilSummary>, AppError> {
     Ok(views::list(&app.db, today()).await?)
 }
 
-/// One council's page.
+/// One council's page, its proposals only those with every one of `words` (when not blank).
 ///
 /// # Errors
 /// `NotFound` for an unknown council.
 #[server(endpoint = "councils/get")]
-pub async fn get_council(slug: String) -> Result<CouncilView, AppError> {
+pub async fn get_council(slug: String, words: String) -> Result<CouncilView, AppError> {
     use crate::server::services::{councils::views, today};
     use crate::server::{app_state, request};
     let viewer = request::current_user().map(|u| u.id);
@@ -63,7 +63,12 @@ pub async fn get_council(slug: String) -> Result<CouncilView, AppError> {
     crate::server::in_snapshot(
         &app,
         <AppError as From<crate::server::services::ServiceError>>::from,
-        move |txn| Box::pin(async move { views::council(txn, &slug, viewer, today()).await }),
+        move |txn| {
+            Box::pin(async move {
+                let words = Some(words.trim()).filter(|w| !w.is_empty());
+                views::council(txn, &slug, viewer, today(), words).await
+            })
+        },
     )
     .await
 }

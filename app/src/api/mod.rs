@@ -13,4 +13,4 @@ pub mod places;
 pub mod roles;
 pub mod signature_log;
 
-pub use places::{get_body, get_region, list_regions, list_topics};
+pub use places::{get_body, get_region, list_regions, list_topics, search_everything};

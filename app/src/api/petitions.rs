@@ -150,18 +150,24 @@ pub async fn home_figures() -> Result<crate::model::HomeFigures, AppError> {
         .await?)
 }
 
-/// Petitions like the one being written (the filing form asks as the author types a title).
+/// Petitions like the one being written (the filing form's title island asks as the author
+/// types), ready to show in the language `lang` (Kazakh when it is no language).
 ///
 /// # Errors
 /// `Internal` when the database fails.
 #[server(endpoint = "petitions/similar")]
-pub async fn similar_petitions(title: String) -> Result<Vec<PetitionSummary>, AppError> {
+pub async fn similar_petitions(
+    title: String,
+    lang: String,
+) -> Result<Vec<crate::model::SimilarPetition>, AppError> {
     use crate::server::{
         app_state,
         services::{petitions::discovery, today},
     };
     let title: String = title.chars().take(200).collect();
-    Ok(discovery::similar(&app_state()?.db, &title, chrono::Utc::now(), today()).await?)
+    let l = crate::i18n::Locale::from_code(&lang).unwrap_or_default();
+    let list = discovery::similar(&app_state()?.db, &title, chrono::Utc::now(), today()).await?;
+    Ok(crate::pages::petitions::similar_items(l, list))
 }
 
 /// Saves a draft (`intent` = `draft`) or saves and submits it to moderation (`submit`, with

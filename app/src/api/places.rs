@@ -45,3 +45,18 @@ pub async fn list_topics(with_retired: bool) -> Result<Vec<crate::model::TopicVi
     let state = crate::server::app_state()?;
     Ok(crate::server::services::topics::catalogue(&state.db, with_retired).await?)
 }
+
+/// The site-wide search: petitions, deputies' inquiries and proposals to public councils with
+/// `words`.
+///
+/// # Errors
+/// `Internal` when the database fails.
+#[server(endpoint = "search")]
+pub async fn search_everything(words: String) -> Result<crate::model::SiteSearch, AppError> {
+    use crate::server::services::today;
+    let state = crate::server::app_state()?;
+    Ok(state
+        .pages
+        .search(&state.db, &words, chrono::Utc::now(), today())
+        .await?)
+}

@@ -51,6 +51,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let responsiveness = move || href(locale.get(), "/responsiveness");
     let councils = move || href(locale.get(), "/councils");
     let inquiries = move || href(locale.get(), "/inquiries");
+    let search_page = move || href(locale.get(), "/search");
 
     view! {
         <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
@@ -68,6 +69,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><a href=responsiveness>{tr("nav-responsiveness")}</a></li>
                         <li><a href=councils>{tr("nav-councils")}</a></li>
                         <li><a href=inquiries>{tr("nav-inquiries")}</a></li>
+                        <li><a href=search_page>{tr("nav-search")}</a></li>
                         <AccountLinks/>
                     </ul>
                 </nav>

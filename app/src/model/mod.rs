@@ -9,6 +9,7 @@ mod iin;
 mod inquiry;
 mod petition;
 mod role;
+mod search;
 mod signature_log;
 mod territory;
 
@@ -44,9 +45,10 @@ pub use petition::{
     ActorRole, AnswerDecision, AnswerView, BodyOption, Clock, DraftView, EventKind, FilingOptions,
     GradeCounts, HomeFigures, LIST_SORTS, LISTED_STATUSES, ListPage, ListQuery, ModerationRecord,
     ModerationRecordEntry, PetitionStatus, PetitionSummary, PetitionView, ReasonScope, ReasonView,
-    RegionSignatures, TimelineEntry, TopicView, ViewerActions, topic_name,
+    RegionSignatures, SimilarPetition, TimelineEntry, TopicView, ViewerActions, topic_name,
 };
 pub use role::{Role, RoleGrantView, RolesPageData};
+pub use search::SiteSearch;
 pub use signature_log::{
     ENTRY_TAG, LogEntry, RECEIPT_TAG, Receipt, ReceiptCheck, ReceiptError, RevokeReason, hex32,
     parse_hex32,

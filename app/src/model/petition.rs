@@ -403,6 +403,22 @@ pub struct PetitionSummary {
     pub recent: u64,
 }
 
+/// A petition like the one being written, ready to show: the filing form's title island gets
+/// these as they are, so the browser needs no translations of its own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimilarPetition {
+    /// Its address, in the page's language.
+    pub href: String,
+    /// Title.
+    pub title: String,
+    /// The state's code (for the tag's colour).
+    pub status: String,
+    /// The state, in the page's language.
+    pub status_label: String,
+    /// The count with its word ("1,204 signatures").
+    pub signatures: String,
+}
+
 /// A list of petitions as asked for in the address: every value as typed, so one the list
 /// does not know is ignored with a visible note rather than refused.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -92,6 +92,22 @@ pub enum LogEntry {
     },
 }
 
+/// A day as `YYYY-MM-DD`. Written out rather than with chrono's format strings, which would
+/// add their parser to the browser's bundle (the verify page's island reads entries).
+fn iso_day(day: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
+}
+
+/// Reads `YYYY-MM-DD` (the canonical check in [`LogEntry::parse`] refuses any other form).
+fn parse_iso_day(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
 /// A token of an entry: a word of lowercase ASCII letters, digits, `_` and `-`.
 fn is_word(s: &str) -> bool {
     !s.is_empty()
@@ -173,7 +189,7 @@ impl LogEntry {
             } => format!(
                 "{ENTRY_TAG} sign {petition} {} {grade} {region} {}",
                 hex32(commitment),
-                day.format("%Y-%m-%d")
+                iso_day(*day)
             ),
             Self::Revoke {
                 petition,
@@ -211,7 +227,7 @@ impl LogEntry {
                     commitment: parse_hex32(commitment)?,
                     grade: (*grade).to_owned(),
                     region: (*region).to_owned(),
-                    day: NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?,
+                    day: parse_iso_day(day)?,
                 }
             }
             ["revoke", petition, index, reason, invalidation] => Self::Revoke {

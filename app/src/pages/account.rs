@@ -286,6 +286,9 @@ pub fn ProfilePage() -> impl IntoView {
     let locale = use_locale();
     let whoami = use_whoami();
     let resend_error = failure::<ResendVerification>();
+    // The lists are loaded here, not by a component inside the `Suspend` below (ARCHITECTURE.md,
+    // "Resources"), and only for someone signed in.
+    let mine = super::petitions::my_petitions_of_visitor();
     view! {
         <PageTitle text=locale.get_untracked().t("profile-title")/>
         <DoneNotice/>
@@ -345,7 +348,7 @@ pub fn ProfilePage() -> impl IntoView {
                             }.into_any()
                         }}
                     </section>
-                    <super::petitions::MyPetitions/>
+                    <super::petitions::MyPetitions mine=mine/>
                     <section aria-labelledby="settings-heading">
                         <h2 id="settings-heading">{l.t("profile-settings")}</h2>
                         <ul class="plain-list">

@@ -11,6 +11,14 @@ use crate::components::links::{BodyLink, FormerNames, TerritoryLink};
 use crate::i18n::{Locale, tr, use_locale};
 use crate::model::{BodyView, ThresholdRule, ThresholdView};
 
+/// The petitions a body's page lists: those addressed to it.
+fn body_petitions(slug: String) -> crate::model::ListQuery {
+    crate::model::ListQuery {
+        body: Some(slug),
+        ..Default::default()
+    }
+}
+
 /// The sentence explaining a threshold, in the page's language.
 fn threshold_text(threshold: &ThresholdView, locale: Locale) -> String {
     let count = FluentValue::from(locale.number(threshold.signatures));
@@ -41,7 +49,12 @@ fn threshold_text(threshold: &ThresholdView, locale: Locale) -> String {
 }
 
 #[component]
-fn BodyDetails(view: BodyView, locale: Locale) -> impl IntoView {
+fn BodyDetails(
+    view: BodyView,
+    locale: Locale,
+    list: Resource<Result<crate::model::ListPage, crate::error::AppError>>,
+    record: Resource<Result<crate::model::BodyRecord, crate::error::AppError>>,
+) -> impl IntoView {
     let name = view.body.names.get(locale).to_owned();
     let BodyView {
         body,
@@ -105,9 +118,9 @@ fn BodyDetails(view: BodyView, locale: Locale) -> impl IntoView {
             }}
         </section>
         {has_threshold.then(|| view! {
-            <crate::pages::petitions::PetitionsOf query=crate::model::ListQuery { body: Some(body.slug.clone()), ..Default::default() }/>
+            <crate::pages::petitions::PetitionsOf list query=body_petitions(body.slug.clone())/>
         })}
-        <crate::pages::cases::BodyCases slug=body.slug.clone()/>
+        <crate::pages::cases::BodyCases record/>
         {(!children.is_empty()).then(|| view! {
             <h2>{locale.t("body-children")}</h2>
             <ul class="body-list">
@@ -122,15 +135,16 @@ fn BodyDetails(view: BodyView, locale: Locale) -> impl IntoView {
 pub fn BodyPage() -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
-    let body = Resource::new_blocking(
-        move || params.read().get("slug").unwrap_or_default(),
-        get_body,
-    );
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let body = Resource::new_blocking(slug, get_body);
+    // Made here, not in `BodyDetails`: see `petitions_of`.
+    let list = crate::pages::petitions::petitions_of(move || body_petitions(slug()));
+    let record = crate::pages::cases::body_record(slug);
     view! {
         <Suspense fallback=move || view! { <p>{tr("loading")}</p> }>
             {move || Suspend::new(async move {
                 match body.await {
-                    Ok(view) => view! { <BodyDetails view locale=locale.get()/> }.into_any(),
+                    Ok(view) => view! { <BodyDetails view locale=locale.get() list record/> }.into_any(),
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }
             })}

@@ -12,6 +12,7 @@ pub mod petitions;
 pub mod region;
 pub mod regions;
 pub mod roles;
+pub mod search;
 pub mod verify;
 
 use leptos::prelude::*;

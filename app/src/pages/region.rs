@@ -9,10 +9,22 @@ use crate::api::get_region;
 use crate::components::links::{BodyLink, FormerNames};
 use crate::i18n::{Locale, format_date, tr, use_locale};
 use crate::model::{ListQuery, RegionView};
-use crate::pages::petitions::PetitionsOf;
+use crate::pages::petitions::{PetitionsOf, petitions_of};
+
+/// The petitions a region's page lists: those of its territory.
+fn region_petitions(kato: String) -> ListQuery {
+    ListQuery {
+        region: Some(kato),
+        ..ListQuery::default()
+    }
+}
 
 #[component]
-fn RegionDetails(view: RegionView, locale: Locale) -> impl IntoView {
+fn RegionDetails(
+    view: RegionView,
+    locale: Locale,
+    list: Resource<Result<crate::model::ListPage, crate::error::AppError>>,
+) -> impl IntoView {
     let name = view.region.names.get(locale).to_owned();
     let RegionView {
         region,
@@ -60,7 +72,7 @@ fn RegionDetails(view: RegionView, locale: Locale) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
-        <PetitionsOf query=ListQuery { region: Some(region.kato.clone()), ..ListQuery::default() }/>
+        <PetitionsOf list query=region_petitions(region.kato.clone())/>
     }
 }
 
@@ -69,15 +81,15 @@ fn RegionDetails(view: RegionView, locale: Locale) -> impl IntoView {
 pub fn RegionPage() -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
-    let region = Resource::new_blocking(
-        move || params.read().get("kato").unwrap_or_default(),
-        get_region,
-    );
+    let kato = move || params.read().get("kato").unwrap_or_default();
+    let region = Resource::new_blocking(kato, get_region);
+    // Made here, not in `RegionDetails`: see `petitions_of`.
+    let list = petitions_of(move || region_petitions(kato()));
     view! {
         <Suspense fallback=move || view! { <p>{tr("loading")}</p> }>
             {move || Suspend::new(async move {
                 match region.await {
-                    Ok(view) => view! { <RegionDetails view locale=locale.get()/> }.into_any(),
+                    Ok(view) => view! { <RegionDetails view locale=locale.get() list/> }.into_any(),
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }
             })}

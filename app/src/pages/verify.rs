@@ -8,18 +8,21 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::petitions::moderation_record;
-use crate::api::signature_log::{check_receipt, my_receipt};
+use crate::api::signature_log::check_receipt;
 use crate::components::case::kz_date;
 use crate::components::links::{encode, href};
 use crate::i18n::{tr, use_locale};
 use crate::model::ReceiptCheck;
 use crate::pages::{LoadError, PageTitle};
 
-/// The signer's receipt: to copy, to download, and to check.
+/// The signer's receipt: to copy, to download, and to check. The page loads it (`my_receipt`)
+/// at its top, where a resource is made once.
 #[component]
-pub fn SignatureReceipt(petition: i32) -> impl IntoView {
+pub fn SignatureReceipt(
+    petition: i32,
+    receipt: Resource<Result<Option<String>, crate::error::AppError>>,
+) -> impl IntoView {
     let locale = use_locale();
-    let receipt = Resource::new_blocking(move || petition, my_receipt);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

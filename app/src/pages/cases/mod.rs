@@ -46,11 +46,22 @@ pub fn CaseTable(list: Vec<CaseSummary>, empty: &'static str) -> impl IntoView {
     .into_any()
 }
 
-/// A body's record on its page: its responsiveness figures and its latest cases.
+/// A body's record (its responsiveness figures and latest cases), loaded beside the body page's
+/// own data: made at the top of the page, like [`crate::pages::petitions::petitions_of`], and
+/// for the same reason.
+pub fn body_record(
+    slug: impl Fn() -> String + Send + Sync + 'static,
+) -> Resource<Result<crate::model::BodyRecord, crate::error::AppError>> {
+    Resource::new_blocking(slug, crate::api::cases::body_cases)
+}
+
+/// A body's record on its page: its responsiveness figures and its latest cases, from
+/// [`body_record`].
 #[component]
-pub fn BodyCases(slug: String) -> impl IntoView {
+pub fn BodyCases(
+    record: Resource<Result<crate::model::BodyRecord, crate::error::AppError>>,
+) -> impl IntoView {
     let locale = use_locale();
-    let record = Resource::new_blocking(move || slug.clone(), crate::api::cases::body_cases);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -4,13 +4,13 @@
 //! that plan a meeting and keep the members list.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::councils::{AddMember, CreateMeeting, EndMember, FollowCouncil, get_council};
 use crate::components::account::visitor;
 use crate::components::case::kz_date;
 use crate::components::form::{DoneNotice, FormTokens, failure};
-use crate::components::links::{BodyLink, href};
+use crate::components::links::{BodyLink, encode, href};
 use crate::i18n::{Locale, format_date, use_locale};
 use crate::model::{CouncilView, MeetingFormat, MemberPosition, MemberView};
 use crate::pages::councils::dormant_line;
@@ -21,8 +21,13 @@ use crate::pages::{LoadError, PageTitle};
 pub fn CouncilPage() -> impl IntoView {
     let params = use_params_map();
     let locale = use_locale();
+    let query = use_query_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let council = Resource::new_blocking(slug, get_council);
+    let words = move || query.read().get("q").unwrap_or_default();
+    let council = Resource::new_blocking(
+        move || (slug(), words()),
+        |(slug, words)| get_council(slug, words),
+    );
     let error = failure::<AddMember>()
         .or_else(failure::<EndMember>)
         .or_else(failure::<FollowCouncil>)
@@ -34,7 +39,7 @@ pub fn CouncilPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let visitor = visitor().await;
                 match council.await {
-                    Ok(c) => view! { <CouncilBody c=c csrf=visitor.csrf/> }.into_any(),
+                    Ok(c) => view! { <CouncilBody c=c csrf=visitor.csrf words=words()/> }.into_any(),
                     Err(e) => view! { <LoadError error=e/> }.into_any(),
                 }
             })}
@@ -75,7 +80,7 @@ fn MembersTable(members: Vec<MemberView>, caption: String) -> impl IntoView {
 }
 
 #[component]
-fn CouncilBody(c: CouncilView, csrf: String) -> impl IntoView {
+fn CouncilBody(c: CouncilView, csrf: String, words: String) -> impl IntoView {
     let l = use_locale().get_untracked();
     let h = c.health.clone();
     let slug = c.council.slug.clone();
@@ -159,8 +164,17 @@ fn CouncilBody(c: CouncilView, csrf: String) -> impl IntoView {
             </section>
             <section aria-labelledby="proposals-heading">
                 <h2 id="proposals-heading">{l.t("council-proposals")}</h2>
+                <form method="get" action=format!("{}#proposals-heading", href(l, &format!("/councils/{slug}"))) class="filters" role="search" aria-label=l.t("council-proposals-search")>
+                    <div class="field field-wide">
+                        <label for="proposal-q">{l.t("council-proposals-search")}</label>
+                        <input type="search" id="proposal-q" name="q" maxlength="200" value=words.clone() aria-describedby="proposal-q-hint"/>
+                        <p class="hint" id="proposal-q-hint">{l.t("list-search-hint")}</p>
+                    </div>
+                    <button type="submit" class="button button-secondary">{l.t("filter-apply")}</button>
+                </form>
                 {if c.proposals.is_empty() {
-                    view! { <p class="hint">{l.t("council-no-proposals")}</p> }.into_any()
+                    let none = if words.trim().is_empty() { "council-no-proposals" } else { "council-no-proposals-match" };
+                    view! { <p class="hint">{l.t(none)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="cards">
@@ -175,6 +189,7 @@ fn CouncilBody(c: CouncilView, csrf: String) -> impl IntoView {
                         </ul>
                     }.into_any()
                 }}
+                <p class="data-links"><a href=format!("/api/v1/feeds/proposals.atom?lang={}&council={}", l.code(), encode(&slug)) rel="external" type="application/atom+xml">{l.t("council-proposals-feed")}</a></p>
             </section>
             <section aria-labelledby="members-heading">
                 <h2 id="members-heading">{l.t("council-members")}</h2>

@@ -238,12 +238,26 @@ fn petition_card(l: Locale, p: PetitionSummary) -> impl IntoView {
     }
 }
 
-/// A region's or a body's petitions, most signed first, with the way to the whole list.
+/// The list a region's or a body's page shows, loaded beside the page's own data.
+///
+/// Made at the top of the page, never inside the page's `Suspend`: a resource made there is
+/// made again when the `Suspend` runs again, and the async render then waits for the first
+/// one's blocking future, which nothing resolves any more (pages hung this way, now and then,
+/// on PostgreSQL).
+pub fn petitions_of(
+    query: impl Fn() -> ListQuery + Send + Sync + 'static,
+) -> Resource<Result<ListPage, crate::error::AppError>> {
+    Resource::new_blocking(query, list_petitions)
+}
+
+/// A region's or a body's petitions, most signed first, with the way to the whole list: `list`
+/// comes from [`petitions_of`] with this `query`.
 #[component]
-pub fn PetitionsOf(query: ListQuery) -> impl IntoView {
+pub fn PetitionsOf(
+    query: ListQuery,
+    list: Resource<Result<ListPage, crate::error::AppError>>,
+) -> impl IntoView {
     let locale = use_locale();
-    let q = query.clone();
-    let list = Resource::new_blocking(move || q.clone(), list_petitions);
     view! {
         <section aria-labelledby="their-petitions">
             <h2 id="their-petitions">{tr("list-their-petitions")}</h2>

@@ -9,8 +9,13 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 mod charts;
 mod list;
+mod similar;
 
-pub use list::{ListResults, PetitionCards, PetitionsOf, PetitionsPage, list_query_string};
+pub use list::{
+    ListResults, PetitionCards, PetitionsOf, PetitionsPage, list_query_string, petitions_of,
+};
+pub use similar::similar_items;
+use similar::{SimilarWords, TitleWithSimilar};
 
 use super::{LoadError, OpenGraph, PageTitle};
 use crate::api::petitions::{
@@ -18,6 +23,7 @@ use crate::api::petitions::{
     SavePetition, SaveReason, SignPetition, WithdrawPetition, WithdrawSignature,
     get_filing_options, get_petition, moderation_queue, my_petitions, rejection_reasons,
 };
+use crate::api::signature_log::my_receipt;
 use crate::components::account::visitor;
 use crate::components::case::{AnswerForm, RateForm, Timeline, kz_date};
 use crate::components::form::{DoneNotice, FormTokens, failure, topic_options};
@@ -122,6 +128,32 @@ pub fn PetitionPage() -> impl IntoView {
             .unwrap_or(0)
     };
     let petition = Resource::new_blocking(id, get_petition);
+    // What the panels load for some viewers is loaded here, at the top of the page, never by a
+    // component inside the `Suspend` below: a resource made there is made again each time the
+    // `Suspend` runs, and server rendering waits for ever on the first one (ARCHITECTURE.md,
+    // "Resources"). Each asks the database only for the viewer it is for.
+    let panels = PanelData {
+        receipt: Resource::new_blocking(
+            || (),
+            move |()| async move {
+                match petition.await {
+                    Ok(p) if p.viewer.signed => my_receipt(p.id).await,
+                    _ => Ok(None),
+                }
+            },
+        ),
+        reasons: Resource::new_blocking(
+            || (),
+            move |()| async move {
+                match petition.await {
+                    Ok(p) if p.viewer.is_moderator && p.status == PetitionStatus::Moderation => {
+                        rejection_reasons().await
+                    }
+                    _ => Ok(Vec::new()),
+                }
+            },
+        ),
+    };
     let error = page_failure();
     view! {
         <DoneNotice/>
@@ -130,7 +162,7 @@ pub fn PetitionPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let visitor = visitor().await;
                 match petition.await {
-                    Ok(p) => view! { <PetitionBody p=p csrf=visitor.csrf/> }.into_any(),
+                    Ok(p) => view! { <PetitionBody p=p csrf=visitor.csrf panels=panels/> }.into_any(),
                     Err(e) => view! { <LoadError error=e/> }.into_any(),
                 }
             })}
@@ -138,8 +170,16 @@ pub fn PetitionPage() -> impl IntoView {
     }
 }
 
+/// What the petition page's panels load for some viewers: the signer's receipt and, for a
+/// moderator, the rejection reasons.
+#[derive(Clone, Copy)]
+struct PanelData {
+    receipt: Resource<Result<Option<String>, AppError>>,
+    reasons: Resource<Result<Vec<ReasonView>, AppError>>,
+}
+
 #[component]
-fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
+fn PetitionBody(p: PetitionView, csrf: String, panels: PanelData) -> impl IntoView {
     let l = use_locale().get_untracked();
     let required = p.required_grade.unwrap_or(IdentityGrade::EmailVerified);
     let counted = p.counts.at_least(required);
@@ -219,7 +259,7 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
                     </section>
                 }
             })}
-            <SignPanel p=p.clone() csrf=csrf.clone()/>
+            <SignPanel p=p.clone() csrf=csrf.clone() receipt=panels.receipt/>
             {p.status.is_public().then(|| view! { <Share title=p.title.clone() url=format!("{}{}", p.site, href(l, &format!("/petitions/{id}")))/> })}
             {(!p.hidden).then(|| view! {
                 <section aria-labelledby="text-heading">
@@ -243,7 +283,7 @@ fn PetitionBody(p: PetitionView, csrf: String) -> impl IntoView {
                 </section>
             })}
             {v.can_answer.then(|| view! { <AnswerForm action="/api/answers/publish" id=id csrf=csrf.clone()/> })}
-            {(v.is_moderator && p.status == PetitionStatus::Moderation).then(|| view! { <ModerationPanel id=id csrf=csrf.clone()/> })}
+            {(v.is_moderator && p.status == PetitionStatus::Moderation).then(|| view! { <ModerationPanel id=id csrf=csrf.clone() reasons=panels.reasons/> })}
             {v.is_author.then(|| view! { <AuthorPanel id=id status=p.status csrf=csrf.clone()/> })}
             {(!p.recent_signers.is_empty()).then(|| view! {
                 <section aria-labelledby="signers-heading">
@@ -321,7 +361,11 @@ fn Share(title: String, url: String) -> impl IntoView {
 
 /// Sign, withdraw, or what stands in the way.
 #[component]
-fn SignPanel(p: PetitionView, csrf: String) -> impl IntoView {
+fn SignPanel(
+    p: PetitionView,
+    csrf: String,
+    receipt: Resource<Result<Option<String>, AppError>>,
+) -> impl IntoView {
     let l = use_locale().get_untracked();
     let v = p.viewer.clone();
     let id = p.id;
@@ -351,7 +395,7 @@ fn SignPanel(p: PetitionView, csrf: String) -> impl IntoView {
             <div class="panel">
                 <p class="notice notice-success">{l.t("sign-you-signed")}</p>
                 {v.can_withdraw.then(|| view! { <ButtonForm action="/api/petitions/unsign" id=id csrf=csrf.clone() label="sign-withdraw" secondary=true/> })}
-                <crate::pages::verify::SignatureReceipt petition=id/>
+                <crate::pages::verify::SignatureReceipt petition=id receipt=receipt/>
             </div>
         }
         .into_any();
@@ -370,9 +414,12 @@ fn SignPanel(p: PetitionView, csrf: String) -> impl IntoView {
 }
 
 #[component]
-fn ModerationPanel(id: i32, csrf: String) -> impl IntoView {
+fn ModerationPanel(
+    id: i32,
+    csrf: String,
+    reasons: Resource<Result<Vec<ReasonView>, AppError>>,
+) -> impl IntoView {
     let l = use_locale().get_untracked();
-    let reasons = Resource::new_blocking(|| (), |_| rejection_reasons());
     view! {
         <section class="panel" aria-labelledby="moderation-heading">
             <h2 id="moderation-heading">{l.t("moderation-panel")}</h2>
@@ -569,8 +616,8 @@ fn FilingForm(
             .map(|e| view! { <p class="field-error" id=format!("field-{field}-error")>{e}</p> })
     };
     let invalid = |field: &str| field_error(field).is_some().then_some("true");
-    let similar = RwSignal::new(o.similar.clone());
-    let asked = StoredValue::new(0_u64);
+    // The title's error line goes into the title island as its children, which must own it.
+    let title_error = error_line("title");
     view! {
         {form_error.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
         {draft.as_ref().and_then(|d| d.return_note.clone()).map(|note| view! {
@@ -645,11 +692,11 @@ fn FilingForm(
             <div class="field">
                 <label for="field-title">{l.t("file-field-title")}</label>
                 <p class="hint" id="field-title-hint">{l.t("file-field-title-hint")}</p>
-                <input id="field-title" name="title" type="text" required maxlength="120" value=title
-                    aria-invalid=invalid("title") aria-describedby="field-title-hint"
-                    on:input=move |ev| look_up_similar(event_target_value(&ev), similar, asked)/>
-                {error_line("title")}
-                {move || similar_list(l, similar.get())}
+                <TitleWithSimilar lang=l.code().to_owned() value=title invalid=invalid("title").is_some()
+                    words=SimilarWords { heading: l.t("file-similar"), hint: l.t("file-similar-hint") }
+                    similar=similar_items(l, o.similar.clone())>
+                    {title_error}
+                </TitleWithSimilar>
             </div>
             <div class="field">
                 <label for="field-summary">{l.t("file-field-summary")}</label>
@@ -707,51 +754,6 @@ fn body_groups(
         }
     }
     groups
-}
-
-/// Asks for petitions like the title being typed, a moment after the typing stops; only the
-/// answer to the latest question is shown.
-fn look_up_similar(
-    title: String,
-    similar: RwSignal<Vec<PetitionSummary>>,
-    asked: StoredValue<u64>,
-) {
-    let ticket = asked.get_value() + 1;
-    asked.set_value(ticket);
-    set_timeout(
-        move || {
-            if asked.get_value() != ticket {
-                return;
-            }
-            leptos::task::spawn_local(async move {
-                if let Ok(list) = crate::api::petitions::similar_petitions(title).await
-                    && asked.get_value() == ticket
-                {
-                    similar.set(list);
-                }
-            });
-        },
-        std::time::Duration::from_millis(400),
-    );
-}
-
-/// The petitions like the one being written, if any.
-fn similar_list(l: Locale, list: Vec<PetitionSummary>) -> impl IntoView {
-    (!list.is_empty()).then(|| {
-        view! {
-            <div class="similar" role="status">
-                <p><strong>{l.t("file-similar")}</strong></p>
-                <ul>
-                    {list.into_iter().map(|p| view! {
-                        <li><a href=href(l, &format!("/petitions/{}", p.id))><bdi>{p.title.clone()}</bdi></a>
-                            " · "<span class=format!("tag status-{}", p.status.as_str())>{l.t(p.status.label_key())}</span>
-                            " · "{l.number(p.count)}" "{l.t_with("petition-signatures", &[("n", p.count.into())])}</li>
-                    }).collect_view()}
-                </ul>
-                <p class="hint">{l.t("file-similar-hint")}</p>
-            </div>
-        }
-    })
 }
 
 /// The moderation queue.
@@ -834,11 +836,33 @@ pub fn ReasonsPage() -> impl IntoView {
     }
 }
 
+/// My petitions and the petitions I signed.
+pub type Mine = Resource<Result<(Vec<PetitionSummary>, Vec<PetitionSummary>), AppError>>;
+
+/// The profile's lists, loaded only for a visitor who is signed in (for anyone else
+/// `my_petitions` refuses, and its 403 would become the page's).
+pub fn my_petitions_of_visitor() -> Mine {
+    let whoami = crate::components::account::use_whoami();
+    Resource::new_blocking(
+        || (),
+        move |()| async move {
+            let signed_in = match whoami {
+                Some(w) => w.await.is_ok_and(|v| v.me.is_some()),
+                None => false,
+            };
+            if signed_in {
+                my_petitions().await
+            } else {
+                Ok(Default::default())
+            }
+        },
+    )
+}
+
 /// The profile's lists: my petitions and the petitions I signed.
 #[component]
-pub fn MyPetitions() -> impl IntoView {
+pub fn MyPetitions(mine: Mine) -> impl IntoView {
     let locale = use_locale();
-    let mine = Resource::new_blocking(|| (), |_| my_petitions());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

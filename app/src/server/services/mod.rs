@@ -17,6 +17,7 @@ pub mod roles;
 pub mod search;
 pub mod sessions;
 pub mod signature_log;
+pub mod site_search;
 pub mod territories;
 pub mod thresholds;
 pub mod timeline;

@@ -115,6 +115,17 @@ pub fn matches(text: &str, terms: &[String]) -> bool {
         .all(|t| folded.split(' ').any(|w| w.starts_with(t.as_str())))
 }
 
+/// Keeps the rows whose text (`text_of`) has every word of `words` as [`matches`] finds them:
+/// matched on the folded text, as the petitions' search does. No words keep every row; words
+/// with nothing searchable in them (punctuation, emoji) keep none.
+pub fn retain_matching<T>(rows: &mut Vec<T>, words: Option<&str>, text_of: impl Fn(&T) -> String) {
+    let Some(words) = words else {
+        return;
+    };
+    let terms = terms(words);
+    rows.retain(|r| !terms.is_empty() && matches(&text_of(r), &terms));
+}
+
 /// A query's terms: its folded words, each once, at most [`MAX_TERMS`] of them.
 pub fn terms(query: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

@@ -23,11 +23,12 @@ use argon2::password_hash::rand_core::{OsRng, RngCore};
 use base64::Engine as _;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, Statement, Value};
-use sha2::{Digest, Sha256};
-use signed_note::{Note, Signer as _, StandardSigner, StandardVerifier, VerifierList};
+use signed_note::{Note, Signer as _, StandardSigner};
 use tlog_tiles::{Checkpoint, Hash, HashReader};
 
 use super::ServiceError;
+use crate::log_check::{self, LogMaterial};
+pub use crate::log_check::{commitment, leaf_hash, opened};
 use crate::model::{LogEntry, Receipt, ReceiptCheck, RevokeReason};
 use crate::server::db::{placeholder, placeholders};
 
@@ -112,39 +113,12 @@ impl LogKey {
     }
 }
 
-/// Reads a signed checkpoint and checks its signature under `verifier_key` and its origin.
-#[must_use]
-pub fn opened(verifier_key: &str, origin: &str, note: &str) -> Option<Checkpoint> {
-    let note = Note::from_bytes(note.as_bytes()).ok()?;
-    let verifier = StandardVerifier::new(verifier_key).ok()?;
-    note.verify(&VerifierList::new(vec![Box::new(verifier)]))
-        .ok()?;
-    let checkpoint = Checkpoint::from_bytes(note.text()).ok()?;
-    (checkpoint.origin() == origin).then_some(checkpoint)
-}
-
-/// The commitment a sign entry holds: `SHA-256("dauys-commit/v1" ‖ 0 ‖ petition ‖ r)`.
-#[must_use]
-pub fn commitment(petition: i32, secret: &[u8; 32]) -> [u8; 32] {
-    let mut hash = Sha256::new();
-    hash.update(b"dauys-commit/v1\0");
-    hash.update(i64::from(petition).to_be_bytes());
-    hash.update(secret);
-    hash.finalize().into()
-}
-
 /// A new receipt secret.
 #[must_use]
 pub fn new_secret() -> [u8; 32] {
     let mut secret = [0u8; 32];
     OsRng.fill_bytes(&mut secret);
     secret
-}
-
-/// The leaf hash of an entry's text.
-#[must_use]
-pub fn leaf_hash(entry: &str) -> Hash {
-    tlog_tiles::record_hash(entry.as_bytes())
 }
 
 /// Stored hashes read from the database on demand. `tlog_tiles` asks for each proof's or root's
@@ -747,9 +721,136 @@ fn failed(reason: &str) -> ReceiptCheck {
     }
 }
 
-/// Checks a receipt against the log: the entry is the signer's, it is in the tree of the latest
-/// checkpoint, the latest checkpoint is consistent with the receipt's, and nothing but the
-/// signer's own withdrawal cancelled it.
+/// What the log has for a receipt: the material to check it with, or a verdict reached without
+/// any (not a receipt of this log, or not in the log yet).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// The entry, its proofs and any revoke, for [`log_check::verdict`].
+    Material(LogMaterial),
+    /// Nothing to check against.
+    Verdict(ReceiptCheck),
+}
+
+/// Gathers what the site publishes about a receipt's entry: the latest checkpoint, the entry
+/// (the receipt's, or the one that replaced it when the signer withdrew and signed again), its
+/// audit path, the consistency path from the receipt's checkpoint, and the revoke entry that
+/// names it, if any.
+///
+/// # Errors
+/// A database failure.
+pub async fn material(
+    db: &impl ConnectionTrait,
+    key: &LogKey,
+    receipt: &Receipt,
+) -> Result<Found, ServiceError> {
+    if receipt.origin != key.origin() {
+        return Ok(Found::Verdict(failed("other-site")));
+    }
+    let theirs = match &receipt.checkpoint {
+        None => None,
+        Some(note) => match key.open(note) {
+            Some(checkpoint) => Some(checkpoint),
+            None => return Ok(Found::Verdict(failed("checkpoint-signature"))),
+        },
+    };
+    let Some(latest) = latest(db).await? else {
+        return Ok(Found::Verdict(
+            if receipt.index.is_some() || theirs.is_some() {
+                failed("index-past-log")
+            } else {
+                pending_or_unknown(db, receipt).await?
+            },
+        ));
+    };
+    let mut index = match receipt.index {
+        Some(index) if index >= latest.size => {
+            return Ok(Found::Verdict(failed("index-past-log")));
+        }
+        Some(index) => index,
+        None => match current_index(db, receipt, latest.size).await? {
+            Some(index) => index,
+            None => return Ok(Found::Verdict(pending_or_unknown(db, receipt).await?)),
+        },
+    };
+    // Cancelled since, and signed again? The later sign entry of the same signature (the same
+    // commitment) is the one that counts.
+    let mut revoke = revoke_of(db, index, latest.size).await?;
+    if revoke.is_some()
+        && let Some(later) = current_index(db, receipt, latest.size)
+            .await?
+            .filter(|later| *later > index)
+    {
+        index = later;
+        revoke = revoke_of(db, index, latest.size).await?;
+    }
+    let entry = entries(db, index, index + 1).await?;
+    let Some(entry) = entry.into_iter().next() else {
+        return Ok(Found::Verdict(failed("index-past-log")));
+    };
+    let inclusion = Hashes::default()
+        .run(db, |r| tlog_tiles::prove_record(latest.size, index, r))
+        .await?;
+    let consistency = match &theirs {
+        Some(theirs) if (1..=latest.size).contains(&theirs.size()) => {
+            Hashes::default()
+                .run(db, |r| {
+                    tlog_tiles::prove_tree(latest.size, theirs.size(), r)
+                })
+                .await?
+        }
+        _ => Vec::new(),
+    };
+    let revoke = match revoke {
+        Some((at, data)) => {
+            let path = Hashes::default()
+                .run(db, |r| tlog_tiles::prove_record(latest.size, at, r))
+                .await?;
+            Some((at, data, log_check::hex_hashes(&path)))
+        }
+        None => None,
+    };
+    Ok(Found::Material(LogMaterial {
+        verifier_key: key.verifier_key().to_owned(),
+        origin: key.origin().to_owned(),
+        latest: latest.note,
+        index,
+        entry: entry.data,
+        inclusion: log_check::hex_hashes(&inclusion),
+        consistency: log_check::hex_hashes(&consistency),
+        revoke,
+    }))
+}
+
+/// The entry under the checkpoint of `size` entries that cancels sign entry `index`, if any.
+async fn revoke_of(
+    db: &impl ConnectionTrait,
+    index: u64,
+    size: u64,
+) -> Result<Option<(u64, String)>, ServiceError> {
+    let backend = db.get_database_backend();
+    let p = |n| placeholder(backend, n);
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "SELECT idx, data FROM log_entries WHERE revokes = {} AND idx < {} ORDER BY idx LIMIT 1",
+                p(1),
+                p(2)
+            ),
+            [signed(index).into(), signed(size).into()],
+        ))
+        .await?;
+    Ok(match row {
+        Some(row) => Some((
+            unsigned(row.try_get::<i64>("", "idx")?),
+            row.try_get("", "data")?,
+        )),
+        None => None,
+    })
+}
+
+/// Checks a receipt against the log: [`material`], then [`log_check::verdict`], the check the
+/// verify page's island repeats in the browser.
 ///
 /// # Errors
 /// A database failure (a receipt that does not check out is an `Ok(Failed)`).
@@ -763,129 +864,9 @@ pub async fn check(
         Err(crate::model::ReceiptError::NotAReceipt) => return Ok(failed("not-receipt")),
         Err(crate::model::ReceiptError::Malformed) => return Ok(failed("malformed")),
     };
-    if receipt.origin != key.origin() {
-        return Ok(failed("other-site"));
-    }
-    let theirs = match &receipt.checkpoint {
-        None => None,
-        Some(note) => match key.open(note) {
-            Some(checkpoint) => Some(checkpoint),
-            None => return Ok(failed("checkpoint-signature")),
-        },
-    };
-    let Some(latest) = latest(db).await? else {
-        return Ok(if receipt.index.is_some() || theirs.is_some() {
-            failed("index-past-log")
-        } else {
-            pending_or_unknown(db, &receipt).await?
-        });
-    };
-    let mine = commitment(receipt.petition, &receipt.secret);
-    let backend = db.get_database_backend();
-    let p = |n| placeholder(backend, n);
-    // The entry: the receipt's index, or (pending when the receipt was taken) the signature's
-    // current sign entry.
-    let index = match receipt.index {
-        Some(index) if index >= latest.size => return Ok(failed("index-past-log")),
-        Some(index) => index,
-        None => match current_index(db, &receipt, latest.size).await? {
-            Some(index) => index,
-            None => return pending_or_unknown(db, &receipt).await,
-        },
-    };
-    let entry = entries(db, index, index + 1).await?;
-    let Some(entry) = entry.first() else {
-        return Ok(failed("index-past-log"));
-    };
-    match LogEntry::parse(&entry.data) {
-        Some(LogEntry::Sign {
-            petition,
-            commitment,
-            ..
-        }) if petition == receipt.petition && commitment == mine => {}
-        _ => return Ok(failed("not-this-entry")),
-    }
-    let root = Hash(latest.root);
-    let proof = Hashes::default()
-        .run(db, |r| tlog_tiles::prove_record(latest.size, index, r))
-        .await?;
-    if tlog_tiles::check_record(&proof, latest.size, root, index, leaf_hash(&entry.data)).is_err() {
-        return Ok(failed("not-included"));
-    }
-    let consistent_from = match theirs {
-        None => None,
-        Some(theirs) if theirs.size() > latest.size => return Ok(failed("checkpoint-ahead")),
-        Some(theirs) => {
-            let proof = Hashes::default()
-                .run(db, |r| {
-                    tlog_tiles::prove_tree(latest.size, theirs.size(), r)
-                })
-                .await?;
-            if tlog_tiles::check_tree(&proof, latest.size, root, theirs.size(), *theirs.hash())
-                .is_err()
-            {
-                return Ok(failed("inconsistent"));
-            }
-            Some(theirs.size())
-        }
-    };
-    // Cancelled since? A withdrawal is the signer's own; a later sign entry of the same
-    // signature (signed again, the same commitment) counts again.
-    let revoke = db
-        .query_one_raw(Statement::from_sql_and_values(
-            backend,
-            format!(
-                "SELECT data FROM log_entries WHERE revokes = {} AND idx < {}",
-                p(1),
-                p(2)
-            ),
-            [signed(index).into(), signed(latest.size).into()],
-        ))
-        .await?;
-    if let Some(row) = revoke {
-        let data: String = row.try_get("", "data")?;
-        let later = current_index(db, &receipt, latest.size)
-            .await?
-            .filter(|later| *later > index);
-        if let Some(later) = later {
-            let again = Receipt {
-                index: Some(later),
-                checkpoint: None,
-                ..receipt
-            };
-            return Box::pin(check(db, key, &again.encode()))
-                .await
-                .map(|c| match c {
-                    ReceiptCheck::Counted {
-                        petition,
-                        index,
-                        log_size,
-                        ..
-                    } => ReceiptCheck::Counted {
-                        petition,
-                        index,
-                        log_size,
-                        consistent_from,
-                    },
-                    other => other,
-                });
-        }
-        return Ok(match LogEntry::parse(&data) {
-            Some(LogEntry::Revoke {
-                reason: RevokeReason::Withdrawn,
-                ..
-            }) => ReceiptCheck::Withdrawn {
-                petition: receipt.petition,
-                index,
-            },
-            _ => failed("revoked"),
-        });
-    }
-    Ok(ReceiptCheck::Counted {
-        petition: receipt.petition,
-        index,
-        log_size: latest.size,
-        consistent_from,
+    Ok(match material(db, key, &receipt).await? {
+        Found::Verdict(verdict) => verdict,
+        Found::Material(m) => log_check::verdict(&receipt, &m),
     })
 }
 

@@ -101,6 +101,31 @@ pub async fn all_of_origin(
         .await?)
 }
 
+/// The latest answered cases of `kind` (at most `limit`, the newest answer first), of the
+/// origins `origins` when given: what the feeds list as "answered".
+///
+/// # Errors
+/// A database failure.
+pub async fn latest_answered(
+    db: &impl ConnectionTrait,
+    kind: CaseKind,
+    origins: Option<Vec<i32>>,
+    limit: u64,
+) -> Result<Vec<case::Model>, ServiceError> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    let mut query = case::Entity::find()
+        .filter(case::Column::Kind.eq(kind.as_str()))
+        .filter(case::Column::AnsweredAt.is_not_null());
+    if let Some(ids) = origins {
+        query = query.filter(case::Column::OriginId.is_in(ids));
+    }
+    Ok(query
+        .order_by_desc(case::Column::AnsweredAt)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
 /// The next number of `body_id` in `year`: one atomic upsert on the body's counter, so two
 /// processes registering at once never share a number.
 async fn next_number(

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::super::timeline::{self, Subject};
-use super::super::{ActionError, ServiceError, bodies, cases, roles};
+use super::super::{ActionError, ServiceError, bodies, cases, roles, search};
 use super::{by_id, by_slug, health, is_secretary, meetings, members, proposals};
 use crate::model::{
     AgendaItemView, AgendaOutcome, AnswerDecision, BodyKind, BodySummary, CaseKind, CaseState,
@@ -219,7 +219,7 @@ async fn recommendation_views(
     Ok(out)
 }
 
-/// One council's page.
+/// One council's page, its proposals only those with every one of `words` when given.
 ///
 /// # Errors
 /// `NotFound` for an unknown council; a database failure.
@@ -228,6 +228,7 @@ pub async fn council(
     slug: &str,
     viewer: Option<i32>,
     today: NaiveDate,
+    words: Option<&str>,
 ) -> Result<CouncilView, ServiceError> {
     let c = by_slug(db, slug).await?;
     let viewer = actions(db, viewer, c.id, today).await?;
@@ -251,7 +252,9 @@ pub async fn council(
     if !viewer.is_member {
         query = query.filter(proposal::Column::HiddenAt.is_null());
     }
-    let proposals = proposal_summaries(db, query.all(db).await?).await?;
+    let mut rows = query.all(db).await?;
+    search::retain_matching(&mut rows, words, proposal_text);
+    let proposals = proposal_summaries(db, rows).await?;
     let recs = recommendation::Entity::find()
         .filter(recommendation::Column::CouncilId.eq(c.id))
         .order_by_desc(recommendation::Column::Id)
@@ -617,15 +620,22 @@ pub async fn desk(
 /// The most proposals [`public_proposals`] returns.
 pub const PUBLIC_PROPOSALS: u64 = 1_000;
 
+/// What a proposal's words are looked for in.
+fn proposal_text(p: &proposal::Model) -> String {
+    format!("{} {}", p.title, p.text)
+}
+
 /// Proposals to public councils that are not hidden, newest first (at most
 /// [`PUBLIC_PROPOSALS`]), each with its council and its topic's code; of one council (slug)
-/// when given. `None` for an unknown council.
+/// when given, and with every one of `words` when given (among the newest
+/// [`PUBLIC_PROPOSALS`], as the register of inquiries). `None` for an unknown council.
 ///
 /// # Errors
 /// A database failure or corrupt data.
 pub async fn public_proposals(
     db: &impl ConnectionTrait,
     council: Option<&str>,
+    words: Option<&str>,
 ) -> Result<Option<Vec<(BodySummary, ProposalSummary, String)>>, ServiceError> {
     use sea_orm::QuerySelect;
     let mut query = proposal::Entity::find()
@@ -643,7 +653,8 @@ pub async fn public_proposals(
             Err(e) => return Err(e),
         }
     }
-    let rows = query.all(db).await?;
+    let mut rows = query.all(db).await?;
+    search::retain_matching(&mut rows, words, proposal_text);
     let councils: HashMap<i32, BodySummary> = body::Entity::find()
         .filter(body::Column::Id.is_in(rows.iter().map(|p| p.council_id)))
         .all(db)
@@ -664,4 +675,85 @@ pub async fn public_proposals(
             })
             .collect(),
     ))
+}
+
+/// The proposals feed: proposals received, answered by their council or declined (the latest
+/// `limit`, newest first), for every council or one (slug; an unknown one has none). Hidden
+/// proposals are never in it.
+///
+/// # Errors
+/// A database failure.
+pub async fn proposal_feed(
+    db: &impl ConnectionTrait,
+    council: Option<&str>,
+    limit: u64,
+) -> Result<Vec<crate::server::services::petitions::discovery::FeedEntry>, ServiceError> {
+    use crate::server::services::petitions::discovery::FeedEntry;
+    use sea_orm::QuerySelect;
+    let council = match council {
+        None => None,
+        Some(slug) if slug.chars().any(char::is_control) => return Ok(Vec::new()),
+        Some(slug) => match by_slug(db, slug).await {
+            Ok(c) => Some(c.id),
+            Err(ServiceError::NotFound) => return Ok(Vec::new()),
+            Err(e) => return Err(e),
+        },
+    };
+    let public = || {
+        let query = proposal::Entity::find().filter(proposal::Column::HiddenAt.is_null());
+        match council {
+            Some(id) => query.filter(proposal::Column::CouncilId.eq(id)),
+            None => query,
+        }
+    };
+    let entry = |p: &proposal::Model, event: &'static str, at| {
+        let mut summary: String = p.text.chars().take(300).collect();
+        if p.text.chars().count() > 300 {
+            summary.push('…');
+        }
+        FeedEntry {
+            id: p.id,
+            title: p.title.clone(),
+            summary,
+            event,
+            at,
+        }
+    };
+    let mut entries: Vec<FeedEntry> = public()
+        .order_by_desc(proposal::Column::CreatedAt)
+        .limit(limit)
+        .all(db)
+        .await?
+        .iter()
+        .map(|p| entry(p, "received", p.created_at))
+        .collect();
+    let origins = match council {
+        Some(_) => Some(
+            public()
+                .select_only()
+                .column(proposal::Column::Id)
+                .into_tuple::<i32>()
+                .all(db)
+                .await?,
+        ),
+        None => None,
+    };
+    // A decline answers the proposal's case too: one entry, named for what the answer was.
+    let answered = cases::latest_answered(db, CaseKind::Proposal, origins, limit).await?;
+    let by_id: HashMap<i32, proposal::Model> = public()
+        .filter(proposal::Column::Id.is_in(answered.iter().map(|c| c.origin_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    for c in &answered {
+        if let (Some(p), Some(at)) = (by_id.get(&c.origin_id), c.answered_at) {
+            let declined = c.decision.as_deref() == Some(AnswerDecision::Declined.as_str());
+            entries.push(entry(p, if declined { "declined" } else { "answered" }, at));
+        }
+    }
+    entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+    entries.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    Ok(entries)
 }

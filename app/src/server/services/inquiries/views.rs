@@ -392,18 +392,9 @@ pub async fn register_rows(
         query = query.filter(inquiry::Column::State.eq(InquiryState::Closed.as_str()));
     }
     let mut rows = query.all(db).await?;
-    // Words: matched on the folded title and text, as the petitions' search does. Words with
-    // nothing searchable in them (punctuation, emoji) match nothing.
-    if let Some(words) = &q.q {
-        let terms = crate::server::services::search::terms(words);
-        rows.retain(|r| {
-            !terms.is_empty()
-                && crate::server::services::search::matches(
-                    &format!("{} {}", r.title, r.text),
-                    &terms,
-                )
-        });
-    }
+    crate::server::services::search::retain_matching(&mut rows, q.q.as_deref(), |r| {
+        format!("{} {}", r.title, r.text)
+    });
     let all = summaries(db, &rows, today).await?;
     Ok(all
         .into_iter()
@@ -895,23 +886,20 @@ pub async fn feed(
             }
         }
     }
-    let mut answered = case::Entity::find()
-        .filter(case::Column::Kind.eq(CaseKind::Inquiry.as_str()))
-        .filter(case::Column::AnsweredAt.is_not_null());
-    if office.is_some() {
-        let ids: Vec<i32> = public()
-            .select_only()
-            .column(inquiry::Column::Id)
-            .into_tuple::<i32>()
-            .all(db)
+    let origins = match office {
+        Some(_) => Some(
+            public()
+                .select_only()
+                .column(inquiry::Column::Id)
+                .into_tuple::<i32>()
+                .all(db)
+                .await?,
+        ),
+        None => None,
+    };
+    let answered =
+        crate::server::services::cases::latest_answered(db, CaseKind::Inquiry, origins, limit)
             .await?;
-        answered = answered.filter(case::Column::OriginId.is_in(ids));
-    }
-    let answered = answered
-        .order_by_desc(case::Column::AnsweredAt)
-        .limit(limit)
-        .all(db)
-        .await?;
     let by_id: HashMap<i32, inquiry::Model> = public()
         .filter(inquiry::Column::Id.is_in(answered.iter().map(|c| c.origin_id)))
         .all(db)

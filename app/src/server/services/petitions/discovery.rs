@@ -325,6 +325,7 @@ pub async fn similar(
 pub struct PageCache {
     lists: crate::server::services::cache::Shared<ListPage>,
     home: crate::server::services::cache::Shared<crate::model::HomeFigures>,
+    search: crate::server::services::cache::Shared<crate::model::SiteSearch>,
 }
 
 impl Default for PageCache {
@@ -333,6 +334,7 @@ impl Default for PageCache {
         PageCache {
             lists: Shared::new(std::time::Duration::from_secs(5)),
             home: Shared::new(std::time::Duration::from_secs(10)),
+            search: Shared::new(std::time::Duration::from_secs(5)),
         }
     }
 }
@@ -351,6 +353,27 @@ impl PageCache {
     ) -> Result<ListPage, ServiceError> {
         self.lists
             .get(format!("{q:?}|{today}"), || list(db, q, now, today))
+            .await
+    }
+
+    /// The site-wide search ([`site_search::everything`]), shared for five seconds.
+    ///
+    /// [`site_search::everything`]: crate::server::services::site_search::everything
+    ///
+    /// # Errors
+    /// A database failure.
+    pub async fn search(
+        &self,
+        db: &impl ConnectionTrait,
+        words: &str,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<crate::model::SiteSearch, ServiceError> {
+        let words = words.trim();
+        self.search
+            .get(format!("{words}|{today}"), || {
+                crate::server::services::site_search::everything(db, words, now, today)
+            })
             .await
     }
 
@@ -692,7 +715,7 @@ pub struct FeedEntry {
     pub title: String,
     /// Its summary.
     pub summary: String,
-    /// `opened`, `sent`, `answered` or `closed`.
+    /// `opened`, `sent`, `received`, `answered`, `declined` or `closed`.
     pub event: &'static str,
     /// When.
     pub at: DateTime<Utc>,
