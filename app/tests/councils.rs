@@ -23,8 +23,8 @@ use app::server::services::{ActionError, today};
 use app::server::testing::{TestDb, count_rows, people};
 use chrono::{Days, NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, Set,
 };
 
 const COUNCIL: &str = "council-akimat-75";
@@ -1742,4 +1742,56 @@ async fn proposals_are_found_by_their_words_and_the_feed_tells_what_became_of_th
         );
     }
     w.test.drop_database().await;
+}
+
+/// The words are matched in the database's index, so a proposal older than the newest thousand
+/// is found as a new one is; a search row lost by hand is written again at start.
+#[tokio::test]
+async fn an_old_proposal_is_found_by_its_words_past_the_newest_thousand() {
+    let w = world().await;
+    let db = &w.test.db;
+    let (old, _) = propose(&w, "Жаяу жүргіншілер көпірі, Сайран").await;
+    // A thousand newer proposals (raw rows: only the one searched for is ever shown).
+    db.execute_unprepared(&format!(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) \
+         INSERT INTO proposals (council_id, author_id, title, text, territory_id, topic, \
+           supporters, desk_state, created_at) \
+         SELECT council_id, author_id, 'Filler', text, territory_id, topic, supporters, \
+           desk_state, created_at FROM n, proposals WHERE proposals.id = {old}"
+    ))
+    .await
+    .expect("a thousand newer proposals");
+    let found = |words: &'static str| async move {
+        views::public_proposals(db, None, Some(words))
+            .await
+            .expect("list")
+            .expect("every council")
+            .iter()
+            .map(|(_, p, _)| p.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        found("Sayran kopiri").await,
+        vec![old],
+        "Latin finds Cyrillic"
+    );
+    let page = views::council(db, COUNCIL, None, today(), Some("жаяу"))
+        .await
+        .expect("page");
+    assert_eq!(
+        page.proposals.iter().map(|p| p.id).collect::<Vec<_>>(),
+        vec![old]
+    );
+
+    db.execute_unprepared(&format!(
+        "DELETE FROM proposal_search WHERE proposal_id = {old}"
+    ))
+    .await
+    .expect("lost by hand");
+    assert!(found("Sayran").await.is_empty(), "found through the index");
+    let indexed = app::server::services::search::index_missing(db)
+        .await
+        .expect("indexed");
+    assert!(indexed >= 1001, "the fillers and the lost one: {indexed}");
+    assert_eq!(found("Sayran").await, vec![old]);
 }

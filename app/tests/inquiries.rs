@@ -15,7 +15,7 @@ use app::server::services::inquiries::{self, adoption, after, views};
 use app::server::services::{ActionError, today};
 use app::server::testing::{TestDb, people};
 use chrono::{Days, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::Expr};
 
 const MASLIKHAT: &str = "maslikhat-75";
 const AKIMAT: &str = "akimat-75";
@@ -1073,4 +1073,57 @@ async fn the_register_filters_and_its_csv() {
     assert_eq!(csv.lines().count(), 3, "a header and two lines: {csv}");
     assert!(csv.contains(&format!("https://dauys.kz/en/inquiries/{id}")));
     assert!(csv.contains("'=HYPERLINK"), "a formula is defused: {csv}");
+}
+
+/// The register's words are matched in the database's index, so an inquiry older than the
+/// newest thousand is found as a new one is; a search row lost by hand is written again at
+/// start.
+#[tokio::test]
+async fn an_old_inquiry_is_found_by_its_words_past_the_newest_thousand() {
+    let w = world().await;
+    let db = &w.test.db;
+    let (old, _) = sent(&w).await;
+    db.execute_unprepared(&format!(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) \
+         INSERT INTO inquiries (maslikhat_id, deputy_id, prepared_by_id, sent_by_id, body_id, \
+           topic, territory_id, title, text, state, created_at, updated_at, sent_at, sent_on) \
+         SELECT maslikhat_id, deputy_id, prepared_by_id, sent_by_id, body_id, topic, \
+           territory_id, 'Filler', 'Nothing to see.', state, created_at, updated_at, sent_at, \
+           sent_on FROM n, inquiries WHERE inquiries.id = {old}"
+    ))
+    .await
+    .expect("a thousand newer inquiries");
+    let found = |words: &'static str| async move {
+        views::register_rows(
+            db,
+            &RegisterQuery {
+                q: Some(words.into()),
+                ..RegisterQuery::default()
+            },
+            today(),
+        )
+        .await
+        .expect("rows")
+        .iter()
+        .map(|r| r.id)
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(found("alatau water").await, vec![old]);
+    assert_eq!(found("АЛАТАУ").await, vec![old], "Cyrillic finds Latin");
+    assert!(
+        found("water nowhere").await.is_empty(),
+        "every word must match"
+    );
+
+    db.execute_unprepared(&format!(
+        "DELETE FROM inquiry_search WHERE inquiry_id = {old}"
+    ))
+    .await
+    .expect("lost by hand");
+    assert!(found("alatau").await.is_empty(), "found through the index");
+    let indexed = app::server::services::search::index_missing(db)
+        .await
+        .expect("indexed");
+    assert!(indexed >= 1001, "the fillers and the lost one: {indexed}");
+    assert_eq!(found("alatau").await, vec![old]);
 }

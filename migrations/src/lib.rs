@@ -28,6 +28,7 @@ mod m20261205_000022_signature_log;
 mod m20261206_000023_admin_changes;
 mod m20261207_000024_bodies_and_imports;
 mod m20261209_000025_topic_catalogue;
+mod m20261210_000026_search_inquiries_proposals;
 
 pub use m20261209_000025_topic_catalogue::TOPICS as BUILT_IN_TOPICS;
 
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000023_admin_changes::Migration),
             Box::new(m20261207_000024_bodies_and_imports::Migration),
             Box::new(m20261209_000025_topic_catalogue::Migration),
+            Box::new(m20261210_000026_search_inquiries_proposals::Migration),
         ]
     }
 }

@@ -344,6 +344,11 @@ async fn the_open_data_answers_as_its_document_says() {
         "/api/v1/feeds/inquiries.atom?maslikhat=%00",
         "/api/v1/topics?x=%00",
         "/en/inquiries?maslikhat=%00&topic=%00",
+        "/en/inquiries?q=%FF%FE",
+        "/api/v1/inquiries?q=%FF%00",
+        "/en/search?q=%FF%FE",
+        "/en/search?q=%00%E2%80%AE",
+        "/en/councils/council-akimat-75?q=%FF",
     ] {
         let (status, _, _) = s.get(path, &[]).await;
         assert!(
@@ -387,6 +392,7 @@ async fn the_open_data_answers_as_its_document_says() {
         ("school&council=council-akimat-75", 1),
         ("school&council=council-akimat-71", 0),
         ("%00", 0),
+        ("%FF%FE", 0),
     ] {
         let (status, _, found) = json(s, &format!("/api/v1/proposals?q={words}")).await;
         assert_eq!(status, StatusCode::OK, "{words}");

@@ -4,15 +4,17 @@
 //! (Қазақстан) or Latin script (Qazaqstan), Russian (Казахстан) and English (Kazakhstan) all
 //! become `kazakstan`. The folding forgets what people write differently — ө/о, ү/ұ/у, қ/к/q,
 //! ғ/г, ң/н, һ/х/h, і/и/ы/y, ж/zh/j, ш/sh, ч/ch, ц/ts, diacritics, doubled letters — so it finds more
-//! than it should rather than less. The folded text lives in `petition_search`; SQLite matches
-//! it with FTS5 (`petition_fts`, kept by triggers), PostgreSQL with `to_tsvector('simple', …)`
+//! than it should rather than less. The folded text lives in a table per kind ([`Indexed`]:
+//! `petition_search`, `inquiry_search`, `proposal_search`); SQLite matches it with FTS5
+//! (`petition_fts` and so on, kept by triggers), PostgreSQL with `to_tsvector('simple', …)`
 //! under a GIN index. Every query term matches as a word prefix; all terms must match.
 
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::{ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, Statement};
 use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 
 use crate::server::db::placeholder;
-use crate::server::entities::petition;
+use crate::server::entities::{inquiry, petition, proposal};
 use crate::server::services::ServiceError;
 
 /// At most this many terms of a query are used (the rest are ignored).
@@ -104,26 +106,6 @@ pub fn fold(text: &str) -> String {
         }
     }
     out.trim_end().to_owned()
-}
-
-/// Whether every one of `terms` starts a word of `text` once folded: the engines' prefix match,
-/// for a list short enough to be read whole (the register of inquiries).
-pub fn matches(text: &str, terms: &[String]) -> bool {
-    let folded = fold(text);
-    terms
-        .iter()
-        .all(|t| folded.split(' ').any(|w| w.starts_with(t.as_str())))
-}
-
-/// Keeps the rows whose text (`text_of`) has every word of `words` as [`matches`] finds them:
-/// matched on the folded text, as the petitions' search does. No words keep every row; words
-/// with nothing searchable in them (punctuation, emoji) keep none.
-pub fn retain_matching<T>(rows: &mut Vec<T>, words: Option<&str>, text_of: impl Fn(&T) -> String) {
-    let Some(words) = words else {
-        return;
-    };
-    let terms = terms(words);
-    rows.retain(|r| !terms.is_empty() && matches(&text_of(r), &terms));
 }
 
 /// A query's terms: its folded words, each once, at most [`MAX_TERMS`] of them.
@@ -266,11 +248,96 @@ fn engine_query(backend: DbBackend, terms: &[String], all: bool) -> String {
     }
 }
 
+/// What the engines' index holds, each kind in a table of its own (`{kind}_search`, and on
+/// SQLite its FTS5 table `{kind}_fts`), keyed by the id of the kind's row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Indexed {
+    /// Petitions: title, summary and, unless moderation hid it, text.
+    Petition,
+    /// Deputies' inquiries: title and text.
+    Inquiry,
+    /// Proposals to public councils: title and text.
+    Proposal,
+}
+
+impl Indexed {
+    /// Every kind.
+    pub const ALL: [Self; 3] = [Self::Petition, Self::Inquiry, Self::Proposal];
+
+    fn kind(self) -> &'static str {
+        match self {
+            Self::Petition => "petition",
+            Self::Inquiry => "inquiry",
+            Self::Proposal => "proposal",
+        }
+    }
+
+    /// The table of the kind's rows.
+    fn rows(self) -> &'static str {
+        match self {
+            Self::Petition => "petitions",
+            Self::Inquiry => "inquiries",
+            Self::Proposal => "proposals",
+        }
+    }
+}
+
+/// The condition "this row of `kind` matches all of `terms`", for a query over the kind's own
+/// table (`petitions`, `inquiries`, `proposals`). No terms match nothing.
+pub fn matching(backend: DbBackend, kind: Indexed, terms: &[String]) -> SimpleExpr {
+    if terms.is_empty() {
+        return Expr::cust("1 = 0");
+    }
+    let (k, rows) = (kind.kind(), kind.rows());
+    let query = engine_query(backend, terms, true);
+    if backend == DbBackend::Postgres {
+        Expr::cust_with_values(
+            format!(
+                "{rows}.id IN (SELECT {k}_id FROM {k}_search \
+                 WHERE to_tsvector('simple', folded) @@ to_tsquery('simple', $1))"
+            ),
+            [query],
+        )
+    } else {
+        Expr::cust_with_values(
+            format!("{rows}.id IN (SELECT rowid FROM {k}_fts WHERE {k}_fts MATCH ?)"),
+            [query],
+        )
+    }
+}
+
 /// The folded text a petition is found by: its title, summary and, unless moderation hid it,
 /// its text.
 fn searchable(p: &petition::Model) -> String {
     let text = if p.hidden { "" } else { p.text.as_str() };
     fold(&format!("{} \n {} \n {}", p.title, p.summary, text))
+}
+
+/// The folded text an inquiry or a proposal is found by: its title and text.
+fn titled(title: &str, text: &str) -> String {
+    fold(&format!("{title} \n {text}"))
+}
+
+/// Writes the search row of `kind`'s row `id` with its folded text.
+async fn write(
+    db: &impl ConnectionTrait,
+    kind: Indexed,
+    id: i32,
+    folded: String,
+) -> Result<(), ServiceError> {
+    let backend = db.get_database_backend();
+    let (p1, p2) = (placeholder(backend, 1), placeholder(backend, 2));
+    let k = kind.kind();
+    db.execute_raw(Statement::from_sql_and_values(
+        backend,
+        format!(
+            "INSERT INTO {k}_search ({k}_id, folded) VALUES ({p1}, {p2}) \
+             ON CONFLICT ({k}_id) DO UPDATE SET folded = excluded.folded"
+        ),
+        [id.into(), folded.into()],
+    ))
+    .await?;
+    Ok(())
 }
 
 /// Writes a petition's search row (after filing, editing or hiding it).
@@ -281,18 +348,29 @@ pub async fn index_petition(
     db: &impl ConnectionTrait,
     p: &petition::Model,
 ) -> Result<(), ServiceError> {
-    let backend = db.get_database_backend();
-    let (p1, p2) = (placeholder(backend, 1), placeholder(backend, 2));
-    db.execute_raw(Statement::from_sql_and_values(
-        backend,
-        format!(
-            "INSERT INTO petition_search (petition_id, folded) VALUES ({p1}, {p2}) \
-             ON CONFLICT (petition_id) DO UPDATE SET folded = excluded.folded"
-        ),
-        [p.id.into(), searchable(p).into()],
-    ))
-    .await?;
-    Ok(())
+    write(db, Indexed::Petition, p.id, searchable(p)).await
+}
+
+/// Writes an inquiry's search row (after saving or sending it).
+///
+/// # Errors
+/// A database failure.
+pub async fn index_inquiry(
+    db: &impl ConnectionTrait,
+    i: &inquiry::Model,
+) -> Result<(), ServiceError> {
+    write(db, Indexed::Inquiry, i.id, titled(&i.title, &i.text)).await
+}
+
+/// Writes a proposal's search row (after it is made).
+///
+/// # Errors
+/// A database failure.
+pub async fn index_proposal(
+    db: &impl ConnectionTrait,
+    p: &proposal::Model,
+) -> Result<(), ServiceError> {
+    write(db, Indexed::Proposal, p.id, titled(&p.title, &p.text)).await
 }
 
 /// Rewrites the search row of petition `id` from what is stored now.
@@ -300,34 +378,65 @@ pub async fn index_petition(
 /// # Errors
 /// A database failure.
 pub async fn reindex_petition(db: &impl ConnectionTrait, id: i32) -> Result<(), ServiceError> {
-    use sea_orm::EntityTrait;
     if let Some(p) = petition::Entity::find_by_id(id).one(db).await? {
         index_petition(db, &p).await?;
     }
     Ok(())
 }
 
-/// Indexes the petitions that have no search row yet (after the migration that added search,
-/// or a row lost by hand); how many it indexed.
+/// Rewrites the search row of inquiry `id` from what is stored now.
+///
+/// # Errors
+/// A database failure.
+pub async fn reindex_inquiry(db: &impl ConnectionTrait, id: i32) -> Result<(), ServiceError> {
+    if let Some(i) = inquiry::Entity::find_by_id(id).one(db).await? {
+        index_inquiry(db, &i).await?;
+    }
+    Ok(())
+}
+
+/// Indexes the petitions, inquiries and proposals that have no search row yet (after the
+/// migration that added their search, or a row lost by hand); how many it indexed.
 ///
 /// # Errors
 /// A database failure.
 pub async fn index_missing(db: &impl ConnectionTrait) -> Result<usize, ServiceError> {
-    use sea_orm::{EntityTrait, QueryFilter, QuerySelect, sea_query::Expr};
+    Ok(
+        missing_of::<petition::Entity>(db, Indexed::Petition, |p| (p.id, searchable(p))).await?
+            + missing_of::<inquiry::Entity>(db, Indexed::Inquiry, |i| {
+                (i.id, titled(&i.title, &i.text))
+            })
+            .await?
+            + missing_of::<proposal::Entity>(db, Indexed::Proposal, |p| {
+                (p.id, titled(&p.title, &p.text))
+            })
+            .await?,
+    )
+}
+
+/// Indexes the rows of `kind` (entity `E`) without a search row, 500 at a time, with the id and
+/// folded text `text` gives each.
+async fn missing_of<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    kind: Indexed,
+    text: fn(&E::Model) -> (i32, String),
+) -> Result<usize, ServiceError> {
+    let k = kind.kind();
     let mut done = 0;
     loop {
-        let rows = petition::Entity::find()
-            .filter(Expr::cust(
-                "id NOT IN (SELECT petition_id FROM petition_search)",
-            ))
+        let rows = E::find()
+            .filter(Expr::cust(format!(
+                "id NOT IN (SELECT {k}_id FROM {k}_search)"
+            )))
             .limit(500)
             .all(db)
             .await?;
         if rows.is_empty() {
             return Ok(done);
         }
-        for p in &rows {
-            index_petition(db, p).await?;
+        for row in &rows {
+            let (id, folded) = text(row);
+            write(db, kind, id, folded).await?;
         }
         done += rows.len();
     }

@@ -1,7 +1,7 @@
-//! One search over everything people ask of bodies. Petitions are found through the engines'
-//! index and ranked ([`search`]); deputies' inquiries and proposals to public councils by their
-//! words over the rows their own lists read ([`search::retain_matching`]). Each kind shows its
-//! first few, and links to its own list for the rest.
+//! One search over everything people ask of bodies: petitions (ranked), deputies' inquiries and
+//! proposals to public councils (newest first), each found through the engines' index
+//! ([`search`]) by its own list's query. Each kind shows its first few, and links to its own
+//! list for the rest.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::ConnectionTrait;

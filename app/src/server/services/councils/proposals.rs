@@ -131,6 +131,7 @@ pub async fn send(
     }
     .insert(db)
     .await?;
+    crate::server::services::search::index_proposal(db, &row).await?;
     let case = cases::open(
         db,
         cases::Opening {

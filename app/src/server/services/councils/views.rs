@@ -252,8 +252,7 @@ pub async fn council(
     if !viewer.is_member {
         query = query.filter(proposal::Column::HiddenAt.is_null());
     }
-    let mut rows = query.all(db).await?;
-    search::retain_matching(&mut rows, words, proposal_text);
+    let rows = with_words(db, query, words).all(db).await?;
     let proposals = proposal_summaries(db, rows).await?;
     let recs = recommendation::Entity::find()
         .filter(recommendation::Column::CouncilId.eq(c.id))
@@ -620,15 +619,39 @@ pub async fn desk(
 /// The most proposals [`public_proposals`] returns.
 pub const PUBLIC_PROPOSALS: u64 = 1_000;
 
-/// What a proposal's words are looked for in.
-fn proposal_text(p: &proposal::Model) -> String {
-    format!("{} {}", p.title, p.text)
+/// The id of the council a filter's `slug` names, `None` for none (an unknown slug, or one with
+/// control characters, which PostgreSQL would refuse as a NUL).
+async fn council_named(db: &impl ConnectionTrait, slug: &str) -> Result<Option<i32>, ServiceError> {
+    if slug.chars().any(char::is_control) {
+        return Ok(None);
+    }
+    match by_slug(db, slug).await {
+        Ok(c) => Ok(Some(c.id)),
+        Err(ServiceError::NotFound) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `query` narrowed to the proposals with every one of `words` (title and text, through the
+/// engines' index), when words are given.
+fn with_words(
+    db: &impl ConnectionTrait,
+    query: sea_orm::Select<proposal::Entity>,
+    words: Option<&str>,
+) -> sea_orm::Select<proposal::Entity> {
+    match words {
+        Some(words) => query.filter(search::matching(
+            db.get_database_backend(),
+            search::Indexed::Proposal,
+            &search::terms(words),
+        )),
+        None => query,
+    }
 }
 
 /// Proposals to public councils that are not hidden, newest first (at most
 /// [`PUBLIC_PROPOSALS`]), each with its council and its topic's code; of one council (slug)
-/// when given, and with every one of `words` when given (among the newest
-/// [`PUBLIC_PROPOSALS`], as the register of inquiries). `None` for an unknown council.
+/// when given, and with every one of `words` when given. `None` for an unknown council.
 ///
 /// # Errors
 /// A database failure or corrupt data.
@@ -643,18 +666,12 @@ pub async fn public_proposals(
         .order_by_desc(proposal::Column::Id)
         .limit(PUBLIC_PROPOSALS);
     if let Some(slug) = council {
-        // A slug with control characters names no council (and PostgreSQL refuses a NUL).
-        if slug.chars().any(char::is_control) {
+        let Some(id) = council_named(db, slug).await? else {
             return Ok(None);
-        }
-        match by_slug(db, slug).await {
-            Ok(c) => query = query.filter(proposal::Column::CouncilId.eq(c.id)),
-            Err(ServiceError::NotFound) => return Ok(None),
-            Err(e) => return Err(e),
-        }
+        };
+        query = query.filter(proposal::Column::CouncilId.eq(id));
     }
-    let mut rows = query.all(db).await?;
-    search::retain_matching(&mut rows, words, proposal_text);
+    let rows = with_words(db, query, words).all(db).await?;
     let councils: HashMap<i32, BodySummary> = body::Entity::find()
         .filter(body::Column::Id.is_in(rows.iter().map(|p| p.council_id)))
         .all(db)
@@ -688,15 +705,13 @@ pub async fn proposal_feed(
     council: Option<&str>,
     limit: u64,
 ) -> Result<Vec<crate::server::services::petitions::discovery::FeedEntry>, ServiceError> {
-    use crate::server::services::petitions::discovery::FeedEntry;
+    use crate::server::services::petitions::discovery::{self, FeedEntry};
     use sea_orm::QuerySelect;
     let council = match council {
         None => None,
-        Some(slug) if slug.chars().any(char::is_control) => return Ok(Vec::new()),
-        Some(slug) => match by_slug(db, slug).await {
-            Ok(c) => Some(c.id),
-            Err(ServiceError::NotFound) => return Ok(Vec::new()),
-            Err(e) => return Err(e),
+        Some(slug) => match council_named(db, slug).await? {
+            Some(id) => Some(id),
+            None => return Ok(Vec::new()),
         },
     };
     let public = || {
@@ -707,17 +722,7 @@ pub async fn proposal_feed(
         }
     };
     let entry = |p: &proposal::Model, event: &'static str, at| {
-        let mut summary: String = p.text.chars().take(300).collect();
-        if p.text.chars().count() > 300 {
-            summary.push('…');
-        }
-        FeedEntry {
-            id: p.id,
-            title: p.title.clone(),
-            summary,
-            event,
-            at,
-        }
+        FeedEntry::excerpt(p.id, &p.title, &p.text, event, at)
     };
     let mut entries: Vec<FeedEntry> = public()
         .order_by_desc(proposal::Column::CreatedAt)
@@ -753,7 +758,5 @@ pub async fn proposal_feed(
             entries.push(entry(p, if declined { "declined" } else { "answered" }, at));
         }
     }
-    entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
-    entries.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    Ok(entries)
+    Ok(discovery::newest(entries, limit))
 }

@@ -233,6 +233,7 @@ pub async fn continue_with(
     }
     .insert(db)
     .await?;
+    crate::server::services::search::index_inquiry(db, &next).await?;
     register(
         db,
         (next.id, first.maslikhat_id),

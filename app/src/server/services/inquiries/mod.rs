@@ -352,6 +352,7 @@ pub async fn save_draft(
             .id
         }
     };
+    super::search::reindex_inquiry(db, id).await?;
     for deputy in cosigners {
         inquiry_cosigner::ActiveModel {
             inquiry_id: Set(id),

@@ -391,10 +391,16 @@ pub async fn register_rows(
     if q.state.as_deref() == Some("closed") {
         query = query.filter(inquiry::Column::State.eq(InquiryState::Closed.as_str()));
     }
-    let mut rows = query.all(db).await?;
-    crate::server::services::search::retain_matching(&mut rows, q.q.as_deref(), |r| {
-        format!("{} {}", r.title, r.text)
-    });
+    if let Some(words) = &q.q {
+        use crate::server::services::search;
+        let terms = search::terms(words);
+        query = query.filter(search::matching(
+            db.get_database_backend(),
+            search::Indexed::Inquiry,
+            &terms,
+        ));
+    }
+    let rows = query.all(db).await?;
     let all = summaries(db, &rows, today).await?;
     Ok(all
         .into_iter()
@@ -829,7 +835,7 @@ pub async fn feed(
     maslikhat: Option<&str>,
     limit: u64,
 ) -> Result<Vec<crate::server::services::petitions::discovery::FeedEntry>, ServiceError> {
-    use crate::server::services::petitions::discovery::FeedEntry;
+    use crate::server::services::petitions::discovery::{self, FeedEntry};
     let office = match maslikhat {
         Some(slug) if slug.chars().any(char::is_control) => return Ok(Vec::new()),
         None => None,
@@ -851,13 +857,6 @@ pub async fn feed(
             None => query,
         }
     };
-    let summary = |r: &inquiry::Model| -> String {
-        let mut text: String = r.text.chars().take(300).collect();
-        if r.text.chars().count() > 300 {
-            text.push('…');
-        }
-        text
-    };
     let mut entries = Vec::new();
     for (event, column) in [
         ("sent", inquiry::Column::SentAt),
@@ -876,13 +875,7 @@ pub async fn feed(
                 r.closed_at
             };
             if let Some(at) = at {
-                entries.push(FeedEntry {
-                    id: r.id,
-                    title: r.title.clone(),
-                    summary: summary(&r),
-                    event,
-                    at,
-                });
+                entries.push(FeedEntry::excerpt(r.id, &r.title, &r.text, event, at));
             }
         }
     }
@@ -909,16 +902,8 @@ pub async fn feed(
         .collect();
     for c in &answered {
         if let (Some(r), Some(at)) = (by_id.get(&c.origin_id), c.answered_at) {
-            entries.push(FeedEntry {
-                id: r.id,
-                title: r.title.clone(),
-                summary: summary(r),
-                event: "answered",
-                at,
-            });
+            entries.push(FeedEntry::excerpt(r.id, &r.title, &r.text, "answered", at));
         }
     }
-    entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
-    entries.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    Ok(entries)
+    Ok(discovery::newest(entries, limit))
 }

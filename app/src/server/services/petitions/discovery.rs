@@ -721,6 +721,39 @@ pub struct FeedEntry {
     pub at: DateTime<Utc>,
 }
 
+/// How many characters of a text a feed entry's summary keeps.
+const FEED_EXCERPT: usize = 300;
+
+impl FeedEntry {
+    /// An entry summarised by the start of `text` (its first 300 characters, "…" when cut).
+    pub fn excerpt(
+        id: i32,
+        title: &str,
+        text: &str,
+        event: &'static str,
+        at: DateTime<Utc>,
+    ) -> Self {
+        let mut summary: String = text.chars().take(FEED_EXCERPT).collect();
+        if text.chars().nth(FEED_EXCERPT).is_some() {
+            summary.push('…');
+        }
+        Self {
+            id,
+            title: title.to_owned(),
+            summary,
+            event,
+            at,
+        }
+    }
+}
+
+/// A feed's entries newest first (the higher number first at the same instant), at most `limit`.
+pub fn newest(mut entries: Vec<FeedEntry>, limit: u64) -> Vec<FeedEntry> {
+    entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+    entries.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    entries
+}
+
 /// The latest petitions opened and answered (at most `limit`, newest first), for a region
 /// (KATO) or a body (slug) when given; unknown ones give an empty feed.
 ///
@@ -784,7 +817,5 @@ pub async fn feed(
             });
         }
     }
-    entries.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
-    entries.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    Ok(entries)
+    Ok(newest(entries, limit))
 }
