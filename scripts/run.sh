@@ -11,4 +11,6 @@ export DAUYS_ENV="${DAUYS_ENV:-development}"
 # A living site for a newcomer: demonstration petitions and signatures, loaded once into a new
 # database (DAUYS_DEMO=0 for an empty one; production never loads them).
 export DAUYS_DEMO="${DAUYS_DEMO:-1}"
+# The verify page's wasm module, which cargo-leptos does not build (public/verify/).
+scripts/build-verify.sh
 exec cargo leptos serve --release

@@ -41,11 +41,11 @@ step "formatting"
 cargo fmt --all -- --check
 
 step "clippy: app, server and migrations (server side, every target)"
-cargo clippy -p app -p server -p migrations --features app/ssr --all-targets -- -D warnings
-step "clippy: frontend (wasm)"
-cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p app -p receipt -p verify -p server -p migrations --features app/ssr --all-targets -- -D warnings
+step "clippy: frontend and the verify page's module (wasm)"
+cargo clippy -p frontend -p verify --target wasm32-unknown-unknown -- -D warnings
 
-TESTS=(-p app -p server -p migrations --features app/ssr)
+TESTS=(-p app -p receipt -p verify -p server -p migrations --features app/ssr)
 step "tests on SQLite"
 env -u TEST_DATABASE_URL cargo test "${TESTS[@]}"
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
@@ -58,6 +58,7 @@ fi
 tools_ready
 
 step "release build"
+scripts/build-verify.sh
 cargo leptos build --release
 
 step "end-to-end tests (Playwright, Chromium)"

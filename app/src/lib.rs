@@ -6,7 +6,7 @@ pub mod api;
 pub mod components;
 pub mod error;
 pub mod i18n;
-pub mod log_check;
+pub use receipt::log_check;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

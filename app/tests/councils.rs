@@ -111,6 +111,17 @@ fn form(title: &str) -> ProposalForm {
     }
 }
 
+/// The ids of the public proposals of every council with `words`, newest first.
+async fn public_with(db: &DatabaseConnection, words: &str) -> Vec<i32> {
+    views::public_proposals(db, None, Some(words))
+        .await
+        .expect("list")
+        .expect("every council")
+        .iter()
+        .map(|(_, p, _)| p.id)
+        .collect()
+}
+
 async fn propose(w: &World, title: &str) -> (i32, i32) {
     proposals::send(
         &w.test.db,
@@ -1675,17 +1686,8 @@ async fn proposals_are_found_by_their_words_and_the_feed_tells_what_became_of_th
     );
 
     // The open data's list takes the same words, across councils, never a hidden one.
-    let ids = |words| async move {
-        views::public_proposals(db, None, Some(words))
-            .await
-            .expect("list")
-            .expect("every council")
-            .iter()
-            .map(|(_, p, _)| p.id)
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(ids("street lamps").await, vec![other, lamps]);
-    assert_eq!(ids("бак").await, vec![garden]);
+    assert_eq!(public_with(db, "street lamps").await, vec![other, lamps]);
+    assert_eq!(public_with(db, "бак").await, vec![garden]);
 
     // The feed: received, then answered or declined, per council, hidden ones never.
     answering::answer(
@@ -1761,17 +1763,8 @@ async fn an_old_proposal_is_found_by_its_words_past_the_newest_thousand() {
     ))
     .await
     .expect("a thousand newer proposals");
-    let found = |words: &'static str| async move {
-        views::public_proposals(db, None, Some(words))
-            .await
-            .expect("list")
-            .expect("every council")
-            .iter()
-            .map(|(_, p, _)| p.id)
-            .collect::<Vec<_>>()
-    };
     assert_eq!(
-        found("Sayran kopiri").await,
+        public_with(db, "Sayran kopiri").await,
         vec![old],
         "Latin finds Cyrillic"
     );
@@ -1788,10 +1781,13 @@ async fn an_old_proposal_is_found_by_its_words_past_the_newest_thousand() {
     ))
     .await
     .expect("lost by hand");
-    assert!(found("Sayran").await.is_empty(), "found through the index");
+    assert!(
+        public_with(db, "Sayran").await.is_empty(),
+        "found through the index"
+    );
     let indexed = app::server::services::search::index_missing(db)
         .await
         .expect("indexed");
     assert!(indexed >= 1001, "the fillers and the lost one: {indexed}");
-    assert_eq!(found("Sayran").await, vec![old]);
+    assert_eq!(public_with(db, "Sayran").await, vec![old]);
 }

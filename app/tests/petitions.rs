@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use app::model::{EventKind, PetitionStatus, Role};
+use app::model::{EventKind, PetitionStatus, RevokeReason, Role};
 use app::server::entities::{body, outbox_mail, petition, petition_count, user};
 use app::server::services::petitions::{
     self, PetitionError, answers, counting,
@@ -778,16 +778,42 @@ async fn invalidated_signatures_leave_the_counts_and_clear_the_threshold() {
             w.official.id,
             id,
             &fraud::Filter::default(),
+            RevokeReason::Fraud,
             "why",
             Utc::now()
         )
         .await,
         Err(PetitionError::Invalid { .. })
     ));
+    // Grounds outside the catalogue are refused.
+    assert!(matches!(
+        fraud::invalidate(
+            db,
+            w.official.id,
+            id,
+            &filter,
+            RevokeReason::Withdrawn,
+            "why",
+            Utc::now()
+        )
+        .await,
+        Err(PetitionError::Invalid {
+            field: "grounds",
+            ..
+        })
+    ));
     assert_eq!(
-        fraud::invalidate(db, w.official.id, id, &filter, "bot farm", Utc::now())
-            .await
-            .expect("invalidated"),
+        fraud::invalidate(
+            db,
+            w.official.id,
+            id,
+            &filter,
+            RevokeReason::Fraud,
+            "bot farm",
+            Utc::now()
+        )
+        .await
+        .expect("invalidated"),
         10
     );
     fold_all(db).await;

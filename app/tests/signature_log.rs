@@ -277,6 +277,7 @@ async fn withdrawals_and_invalidations_are_revoke_entries_and_the_counts_still_a
             ip: Some("203.0.113.9".into()),
             ..Default::default()
         },
+        RevokeReason::Duplicate,
         "one address, three signers within a second",
         Utc::now(),
     )
@@ -308,7 +309,7 @@ async fn withdrawals_and_invalidations_are_revoke_entries_and_the_counts_still_a
     assert_eq!(
         revokes
             .iter()
-            .filter(|e| matches!(e, LogEntry::Revoke { reason: RevokeReason::Invalidated, invalidation, .. } if *invalidation > 0))
+            .filter(|e| matches!(e, LogEntry::Revoke { reason: RevokeReason::Duplicate, invalidation, .. } if *invalidation > 0))
             .count(),
         3
     );
@@ -454,7 +455,8 @@ async fn a_receipt_checks_out_and_an_altered_one_fails_with_the_reason() {
     assert_eq!(check(&w, &unknown.encode()).await, failed("unknown"));
     // The browser's half: the material the site publishes gives the same verdict when checked
     // on its own, and material the site altered is caught.
-    let Ok(log::Found::Material(material)) = log::material(db, &w.key, &receipt).await else {
+    let Ok(app::log_check::Found::Material(material)) = log::material(db, &w.key, &receipt).await
+    else {
         panic!("material for a logged receipt");
     };
     assert_eq!(
@@ -533,6 +535,7 @@ async fn a_receipt_checks_out_and_an_altered_one_fails_with_the_reason() {
             ip: Some("10.0.0.2".into()),
             ..Default::default()
         },
+        RevokeReason::Ineligible,
         "bulk",
         Utc::now(),
     )
@@ -771,6 +774,7 @@ async fn the_moderation_record_shows_every_decision_and_invalidation_but_not_who
             ip: Some("203.0.113.5".into()),
             ..Default::default()
         },
+        RevokeReason::Fraud,
         "one address",
         Utc::now(),
     )
@@ -820,6 +824,12 @@ async fn the_moderation_record_shows_every_decision_and_invalidation_but_not_who
         Some(reason.names.en)
     );
     assert_eq!(by_kind("signatures_invalidated").signatures, Some(3));
+    assert_eq!(
+        by_kind("signatures_invalidated").grounds,
+        Some(RevokeReason::Fraud),
+        "the grounds are public"
+    );
+    assert_eq!(by_kind("rejected").grounds, None);
     assert_eq!(by_kind("approved").title.as_deref(), Some("Lit streets"));
     // Nobody who decided, nobody who signed.
     let shown = format!("{record:?}");

@@ -55,6 +55,16 @@ test('a page without an island loads no script; links are plain links', async ({
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBeUndefined();
 });
 
+test('the verify page loads its own small check only when it has a receipt to check', async ({ page }) => {
+  await expectNoScript(page, '/en/verify');
+  const { gzip, files } = await scriptBytes(page, '/en/verify?receipt=nonsense');
+  expect(files).toEqual(expect.arrayContaining(['/verify.js', '/verify/receipt.js', '/verify/receipt_bg.wasm']));
+  // Not the islands' bundle: the check is a module of its own.
+  expect(files.filter((f) => f.startsWith('/pkg/'))).toEqual([]);
+  expect(gzip).toBeLessThan(limit);
+  await expect(page.locator('#browser-check')).toContainText('This is not a signature receipt');
+});
+
 test('the inbox loads no script', async ({ page }) => {
   // Signed in by session token (.fixtures/staff.txt): the log-in form's limit per address is
   // shared by the whole suite.

@@ -12,10 +12,28 @@ import { axeClean, logPetition } from './people';
 
 
 
-async function check(page: Page, receipt: string) {
+// Pastes a receipt on the verify page and checks it. The site's verdict is in #site-check;
+// with JavaScript the browser checks it again in wasm (#browser-check), and must reach the same
+// verdict, in the same words, or no JavaScript verdict shows at all.
+type Texts = (string | RegExp)[];
+async function check(page: Page, receipt: string, javaScript: boolean, siteSays: Texts, browserSays: Texts) {
   await page.goto('/en/verify');
   await page.getByLabel('Signature receipt').fill(receipt);
   await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const site = page.locator('#site-check');
+  const browser = page.locator('#browser-check');
+  for (const text of siteSays) {
+    await expect(site.getByText(text)).toBeVisible();
+  }
+  if (javaScript) {
+    await expect(browser).toHaveAttribute('data-verdict', /counted|failed/, { timeout: 10_000 });
+    await expect(browser).toContainText('Checked again in your browser');
+    for (const text of browserSays) {
+      await expect(browser.getByText(text)).toBeVisible();
+    }
+  } else {
+    await expect(browser).toBeHidden();
+  }
 }
 
 // Signed in by their session tokens (.fixtures/cosigners.txt): the log-in form's limit per
@@ -62,33 +80,36 @@ for (const [javaScript, n] of [
         );
       }
 
-      await check(page, receipt);
-      await expect(page.getByText('This signature is in the log and counts.')).toBeVisible();
-      await expect(page.getByText(/the inclusion proof checks out/)).toBeVisible();
-      await expect(page.getByText(/the consistency proof checks out/)).toBeVisible();
+      const counted = 'This signature is in the log and counts.';
+      await check(page, receipt, javaScript,
+        [counted, /the inclusion proof checks out/, /the consistency proof checks out/], [counted]);
       await expect(page).toHaveURL(/\/en\/verify\?receipt=/);
+      if (javaScript) {
+        const index = receipt.match(/\nindex (\d+)\n/)![1];
+        await expect(page.locator('#browser-check')).toContainText(`Entry No. ${index}, in a log of`);
+      }
 
       // One character changed in the secret: not this entry.
       const altered = receipt.replace(/secret ([0-9a-f]{63})([0-9a-f])/, (_m, head: string, last: string) =>
         `secret ${head}${last === '0' ? '1' : '0'}`,
       );
       expect(altered).not.toBe(receipt);
-      await check(page, altered);
-      await expect(page.getByText('This receipt does not check out.')).toBeVisible();
-      await expect(
-        page.getByText('The entry with this number is not the signature the receipt\'s secret belongs to.'),
-      ).toBeVisible();
+      const failed = 'This receipt does not check out.';
+      const notThis = 'The entry with this number is not the signature the receipt\'s secret belongs to.';
+      await check(page, altered, javaScript, [failed, notThis], [failed, notThis]);
       // A checkpoint changed by one character: its signature fails.
-      await check(page, receipt.replace(/\n(\d+)\n(?=[A-Za-z0-9+/=]+\n\n)/, (_m, n: string) => `\n${Number(n) + 1}\n`));
-      await expect(page.getByText(/not signed with this site's key/)).toBeVisible();
+      await check(page, receipt.replace(/\n(\d+)\n(?=[A-Za-z0-9+/=]+\n\n)/, (_m, n: string) => `\n${Number(n) + 1}\n`),
+        javaScript, [failed, /not signed with this site's key/], [failed, /not signed with this site's key/]);
     });
   });
 }
 
-test('the verify page is axe-clean in three languages', async ({ page }) => {
+test('the verify page is axe-clean in three languages, with the browser check shown', async ({ page }) => {
   for (const lang of ['kk', 'ru', 'en']) {
     await page.goto(`/${lang}/verify?receipt=nonsense`);
-    await expect(page.locator('.notice-error')).toBeVisible();
+    await expect(page.locator('#site-check .notice-error')).toBeVisible();
+    await expect(page.locator('#browser-check')).toHaveAttribute('data-verdict', 'failed');
+    await expect(page.locator('#browser-check.notice-error')).toBeVisible();
     await axeClean(page);
   }
 });

@@ -42,6 +42,8 @@ const MULTILINE: &[&str] = &[
     "minutes",
     "decision",
     "recommendation",
+    // A signature receipt (its lines are its fields), posted by the verify page's check.
+    "receipt",
 ];
 /// Form bodies larger than this are refused (413): the longest form, a petition, is far less.
 const MAX_BODY: usize = 64 * 1024;

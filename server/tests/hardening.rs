@@ -339,6 +339,7 @@ const ENDPOINTS: &[(&str, &[(&str, char)])] = &[
             ("email_domain", 's'),
             ("from", 's'),
             ("to", 's'),
+            ("grounds", 's'),
             ("reason", 's'),
         ],
     ),

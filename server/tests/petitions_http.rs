@@ -384,8 +384,9 @@ async fn answering_invalidating_and_the_catalogue_refuse_the_wrong_role_and_the_
     assert!(page.contains("Average rating 4.0 / 5"), "the average shows");
 
     // Invalidation and the reasons catalogue are the admin's.
-    let invalidate =
-        format!("csrf={CSRF}&lang=en&id={id}&ip=unknown&email_domain=&from=&to=&reason=test");
+    let invalidate = format!(
+        "csrf={CSRF}&lang=en&id={id}&ip=unknown&email_domain=&from=&to=&grounds=duplicate&reason=test"
+    );
     for cookie in [&c.citizen, &c.moderator, &c.official] {
         let (status, _) = post_from(
             &site,
@@ -417,6 +418,24 @@ async fn answering_invalidating_and_the_catalogue_refuse_the_wrong_role_and_the_
     )
     .await;
     assert_eq!(location(&headers), "/en/admin/reasons?done=reason-saved");
+    // Grounds outside the catalogue (a withdrawal is the signer's, not an admin's) are the
+    // form's error, and invalidate nothing.
+    for grounds in ["withdrawn", "invalidated", "spam", ""] {
+        let (status, headers) = post_from(
+            &site,
+            &page_url,
+            "/api/petitions/invalidate",
+            &c.admin,
+            &invalidate.replace("grounds=duplicate", &format!("grounds={grounds}")),
+        )
+        .await;
+        assert!(status.is_redirection(), "{grounds}: {status}");
+        assert!(
+            !location(&headers).contains("done=signatures-invalidated"),
+            "{grounds}: {}",
+            location(&headers)
+        );
+    }
     let (_, headers) = post_from(
         &site,
         &page_url,

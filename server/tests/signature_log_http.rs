@@ -1,7 +1,9 @@
 //! The signature log over HTTP, checked from outside by `dauys-verify` against the real router
 //! on a real port: a site whose counts add up passes; a signature row deleted by hand, or an
 //! entry deleted by hand, makes it fail and name the petition or the entry. The log's
-//! endpoints refuse bad ranges with 400 and a message.
+//! endpoints refuse bad ranges with 400 and a message. The verify page's browser check (the
+//! `verify` wasm module's `check`, run natively here) reaches the site's verdict from what
+//! `/api/log/material` sends it, and fails on a receipt altered by one character.
 
 mod common;
 
@@ -207,5 +209,155 @@ async fn dauys_verify_passes_a_sound_log_and_names_what_was_deleted_by_hand() {
         out.contains(&format!("entry {victim}: missing")),
         "names the entry: {out}"
     );
+    site.finish().await;
+}
+
+/// Posts `body` to `/api/log/material` as the verify page's script does.
+async fn material(site: &Site, body: Vec<u8>) -> (StatusCode, String) {
+    let (status, _, text) = site
+        .send(
+            "POST",
+            "/api/log/material",
+            &[
+                ("host", "127.0.0.1"),
+                ("origin", "http://127.0.0.1"),
+                ("accept", "application/json"),
+                ("content-type", "application/x-www-form-urlencoded"),
+            ],
+            body,
+            None,
+        )
+        .await;
+    (status, text)
+}
+
+fn form(receipt: &str) -> Vec<u8> {
+    format!("receipt={}", urlencoding(receipt)).into_bytes()
+}
+
+fn urlencoding(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_browser_check_reaches_the_sites_verdict_from_the_material_alone() {
+    let site = Site::new().await;
+    let db = &site.test.db;
+    let staff = people::verified_citizens(db, "mstaff", 2, "75", true)
+        .await
+        .expect("people");
+    people::grant(db, &staff[1].email, Role::Moderator, None)
+        .await
+        .expect("moderator");
+    let petition = people::approved_petition(db, staff[0].id, staff[1].id, "Lit streets")
+        .await
+        .expect("petition");
+    let citizens = people::verified_citizens(db, "msign", 3, "75", false)
+        .await
+        .expect("citizens");
+    for c in &citizens {
+        site.state
+            .signer
+            .sign(
+                db,
+                c,
+                SignRequest {
+                    petition_id: petition,
+                    show_name: true,
+                    notify: false,
+                    ip: "10.0.0.1".into(),
+                },
+                Utc::now(),
+                today(),
+            )
+            .await
+            .expect("signs");
+    }
+    // Before the folding: pending, in both checks.
+    let early = signature_log::receipt(db, &site.state.log_key, citizens[0].id, petition)
+        .await
+        .expect("reads")
+        .expect("a receipt")
+        .encode();
+    fold(&site).await;
+    app::server::services::petitions::signing::withdraw(db, citizens[2].id, petition, Utc::now())
+        .await
+        .expect("withdrawn");
+    let withdrawn = signature_log::receipt(db, &site.state.log_key, citizens[2].id, petition)
+        .await
+        .expect("reads");
+    assert!(
+        withdrawn.is_none(),
+        "a withdrawn signature has no receipt to show"
+    );
+    fold(&site).await;
+    let receipt = signature_log::receipt(db, &site.state.log_key, citizens[1].id, petition)
+        .await
+        .expect("reads")
+        .expect("a receipt")
+        .encode();
+    let altered = {
+        let at = receipt.find("secret ").expect("a secret") + 7;
+        let mut bytes = receipt.clone().into_bytes();
+        bytes[at] = if bytes[at] == b'0' { b'1' } else { b'0' };
+        String::from_utf8(bytes).expect("text")
+    };
+    for (text, expected) in [
+        (receipt.as_str(), "Counted"),
+        (early.as_str(), "Counted"),
+        (altered.as_str(), "verify-fail-not-this-entry"),
+        ("nonsense", "verify-fail-not-receipt"),
+        ("dauys-receipt/v1\norigin x\n", "verify-fail-malformed"),
+    ] {
+        let (status, found) = material(&site, form(text)).await;
+        assert_eq!(status, StatusCode::OK, "{text}: {found}");
+        let in_the_browser = verify::check(text, &found);
+        let on_the_site = signature_log::check(db, &site.state.log_key, text)
+            .await
+            .expect("checks");
+        assert_eq!(
+            serde_json::from_str::<app::model::ReceiptCheck>(&in_the_browser).ok(),
+            Some(on_the_site),
+            "{text}"
+        );
+        assert!(
+            in_the_browser.contains(expected),
+            "{text}: {in_the_browser}"
+        );
+    }
+    // The material is checked, not trusted: the same answer with one hash changed fails.
+    let (_, found) = material(&site, form(&receipt)).await;
+    let tampered = found.replacen("\"inclusion\":[\"", "\"inclusion\":[\"f", 1);
+    assert_ne!(tampered, found, "the entry has an audit path");
+    assert!(
+        verify::check(&receipt, &tampered).contains("verify-fail-"),
+        "a changed proof fails"
+    );
+    assert!(verify::check(&receipt, "{}").contains("verify-fail-malformed"));
+
+    // Bad input is the client's error, never a 500, and a receipt too long is malformed.
+    for body in [
+        b"receipt=%FF%FE".to_vec(),
+        b"receipt=a&receipt=b".to_vec(),
+        b"other=1".to_vec(),
+        Vec::new(),
+        b"receipt=\xff\xfe".to_vec(),
+        format!("receipt={}", "a".repeat(6_000)).into_bytes(),
+        b"receipt=%00%E2%80%AE".to_vec(),
+    ] {
+        let (status, text) = material(&site, body.clone()).await;
+        assert!(
+            status == StatusCode::OK || status.is_client_error(),
+            "{}: {status} {text}",
+            String::from_utf8_lossy(&body)
+        );
+    }
     site.finish().await;
 }

@@ -583,9 +583,10 @@ pub async fn invalidate_signatures(
     email_domain: String,
     from: String,
     to: String,
+    grounds: String,
     reason: String,
 ) -> Result<(), AppError> {
-    use crate::model::Role;
+    use crate::model::{RevokeReason, Role};
     use crate::server::{request, services::petitions::fraud};
     let (state, _) = ssr::acting(&csrf)?;
     let me = request::require_role(&state.db, Role::Admin, None).await?;
@@ -602,6 +603,12 @@ pub async fn invalidate_signatures(
                     reason: "date-invalid".into(),
                 })
         };
+    let grounds = RevokeReason::parse(grounds.trim())
+        .filter(|g| RevokeReason::GROUNDS.contains(g))
+        .ok_or_else(|| AppError::Invalid {
+            field: "grounds".into(),
+            reason: "fraud-grounds-invalid".into(),
+        })?;
     let filter = fraud::Filter {
         ip: Some(ip.trim().to_owned()).filter(|s| !s.is_empty()),
         email_domain: Some(email_domain.trim().to_lowercase()).filter(|s| !s.is_empty()),
@@ -610,7 +617,16 @@ pub async fn invalidate_signatures(
     };
     crate::server::in_transaction(&state, ssr::petition_error, move |txn| {
         Box::pin(async move {
-            fraud::invalidate(txn, me.id, id, &filter, &reason, chrono::Utc::now()).await
+            fraud::invalidate(
+                txn,
+                me.id,
+                id,
+                &filter,
+                grounds,
+                &reason,
+                chrono::Utc::now(),
+            )
+            .await
         })
     })
     .await?;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::log_check::{Found, failed};
 use crate::model::ReceiptCheck;
 
 /// The signed-in person's receipt for their signature on a petition (none for a visitor or
@@ -38,10 +39,24 @@ pub const MAX_RECEIPT: usize = 4_000;
 pub async fn check_receipt(receipt: String) -> Result<ReceiptCheck, AppError> {
     use crate::server::{app_state, services::signature_log};
     if receipt.len() > MAX_RECEIPT {
-        return Ok(ReceiptCheck::Failed {
-            reason: "verify-fail-malformed".into(),
-        });
+        return Ok(failed("malformed"));
     }
     let app = app_state()?;
     Ok(signature_log::check(&app.db, &app.log_key, &receipt).await?)
+}
+
+/// What the log publishes about a receipt's entry (its text, the latest signed checkpoint, the
+/// inclusion and consistency proofs, any revoke), for the verify page's browser check, which
+/// recomputes every hash and checks every signature itself (`log_check::checked` in wasm).
+///
+/// # Errors
+/// `Internal` when the database fails.
+#[server(endpoint = "log/material")]
+pub async fn receipt_material(receipt: String) -> Result<Found, AppError> {
+    use crate::server::{app_state, services::signature_log};
+    if receipt.len() > MAX_RECEIPT {
+        return Ok(Found::Verdict(failed("malformed")));
+    }
+    let app = app_state()?;
+    Ok(signature_log::found(&app.db, &app.log_key, &receipt).await?)
 }

@@ -10,7 +10,6 @@ mod inquiry;
 mod petition;
 mod role;
 mod search;
-mod signature_log;
 mod territory;
 
 pub use account::{FormEcho, Me, Visitor};
@@ -47,12 +46,12 @@ pub use petition::{
     ModerationRecordEntry, PetitionStatus, PetitionSummary, PetitionView, ReasonScope, ReasonView,
     RegionSignatures, SimilarPetition, TimelineEntry, TopicView, ViewerActions, topic_name,
 };
-pub use role::{Role, RoleGrantView, RolesPageData};
-pub use search::SiteSearch;
-pub use signature_log::{
+pub use receipt::model::{
     ENTRY_TAG, LogEntry, RECEIPT_TAG, Receipt, ReceiptCheck, ReceiptError, RevokeReason, hex32,
     parse_hex32,
 };
+pub use role::{Role, RoleGrantView, RolesPageData};
+pub use search::SiteSearch;
 pub use territory::{PopulationFigure, RegionView, TerritoryKind, TerritorySummary};
 
 use serde::{Deserialize, Serialize};

@@ -586,6 +586,8 @@ pub struct ModerationRecordEntry {
     pub reason: Option<Names>,
     /// The signatures an invalidation took out of the count.
     pub signatures: Option<i64>,
+    /// An invalidation's grounds (`Invalidated` for one from before grounds were recorded).
+    pub grounds: Option<crate::model::RevokeReason>,
 }
 
 /// A page of the public record of moderation, newest first, with the totals.

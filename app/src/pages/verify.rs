@@ -12,7 +12,7 @@ use crate::api::signature_log::check_receipt;
 use crate::components::case::kz_date;
 use crate::components::links::{encode, href};
 use crate::i18n::{tr, use_locale};
-use crate::model::ReceiptCheck;
+use crate::model::{ReceiptCheck, RevokeReason};
 use crate::pages::{LoadError, PageTitle};
 
 /// The signer's receipt: to copy, to download, and to check. The page loads it (`my_receipt`)
@@ -109,8 +109,10 @@ pub fn VerifyPage() -> impl IntoView {
                         </div>
                     }.into_any(),
                 });
+                let browser_check = verdict.is_some().then(|| view! { <BrowserCheck/> });
                 view! {
-                    {verdict}
+                    <div id="site-check">{verdict}</div>
+                    {browser_check}
                     <form method="get" class="panel">
                         <label for="receipt">{l.t("verify-receipt-label")}</label>
                         <textarea id="receipt" name="receipt" rows="11" class="receipt-text" maxlength="4000">{given()}</textarea>
@@ -129,6 +131,48 @@ pub fn VerifyPage() -> impl IntoView {
                 .into_any()
             })}
         </Suspense>
+    }
+}
+
+/// Where the browser's own check of the receipt appears, with JavaScript: `public/verify.js`
+/// (loaded here alone) asks the site for the receipt's entry and proofs and checks them in
+/// wasm (`frontend/verify`), then writes its verdict here in the page's language, from the
+/// messages in the template (inert, so they are neither shown nor read out). Without JavaScript nothing shows, and the site's check above is the
+/// page's answer.
+#[component]
+fn BrowserCheck() -> impl IntoView {
+    let l = use_locale().get_untracked();
+    let message = |key: &str| (key.to_owned(), l.t(key));
+    let mut messages: Vec<(String, String)> = [
+        "verify-browser-working",
+        "verify-browser-intro",
+        "verify-browser-error",
+        "verify-counted",
+        "verify-withdrawn",
+        "verify-pending",
+        "verify-failed",
+    ]
+    .into_iter()
+    .map(message)
+    .collect();
+    messages.extend(
+        crate::log_check::FAIL_REASONS
+            .iter()
+            .map(|reason| message(&format!("verify-fail-{reason}"))),
+    );
+    messages.push((
+        "verify-browser-detail".into(),
+        l.t_with(
+            "verify-browser-detail",
+            &[("index", "{index}".into()), ("size", "{size}".into())],
+        ),
+    ));
+    view! {
+        <div id="browser-check" class="notice" role="status" hidden></div>
+        <template id="browser-check-messages">
+            {messages.into_iter().map(|(key, text)| view! { <p data-key=key>{text}</p> }).collect_view()}
+        </template>
+        <script type="module" src="/verify.js"></script>
     }
 }
 
@@ -178,7 +222,15 @@ pub fn ModerationRecordPage() -> impl IntoView {
                     let decision = l.t(&format!("record-kind-{}", e.kind.replace('_', "-")));
                     let detail = match (e.reason, e.signatures) {
                         (Some(reason), _) => reason.get(l).to_owned(),
-                        (None, Some(n)) => l.t_with("record-removed", &[("n", n.into())]),
+                        (None, Some(n)) => {
+                            let removed = l.t_with("record-removed", &[("n", n.into())]);
+                            match e.grounds {
+                                Some(g) if RevokeReason::GROUNDS.contains(&g) => {
+                                    format!("{}. {removed}", l.t(&format!("record-grounds-{}", g.as_str())))
+                                }
+                                _ => removed,
+                            }
+                        }
                         (None, None) => String::new(),
                     };
                     view! {

@@ -32,7 +32,7 @@ use crate::error::AppError;
 use crate::i18n::{Locale, format_date, tr, use_locale};
 use crate::model::{
     Clock, FilingOptions, IdentityGrade, PetitionStatus, PetitionSummary, PetitionView,
-    ReasonScope, ReasonView,
+    ReasonScope, ReasonView, RevokeReason,
 };
 
 /// Every failure a petition page's forms may come back with.
@@ -515,6 +515,18 @@ fn InvalidateForm(id: i32, csrf: String) -> impl IntoView {
                 <div class="field"><label for="fraud-domain">{l.t("fraud-domain")}</label><input id="fraud-domain" name="email_domain" type="text" maxlength="254"/></div>
                 <div class="field"><label for="fraud-from">{l.t("fraud-from")}</label><input id="fraud-from" name="from" type="datetime-local"/></div>
                 <div class="field"><label for="fraud-to">{l.t("fraud-to")}</label><input id="fraud-to" name="to" type="datetime-local"/></div>
+                <fieldset>
+                    <legend>{l.t("fraud-grounds")}</legend>
+                    {RevokeReason::GROUNDS.into_iter().enumerate().map(|(i, g)| {
+                        let id = format!("fraud-grounds-{}", g.as_str());
+                        view! {
+                            <div class="check">
+                                <input type="radio" id=id.clone() name="grounds" value=g.as_str() required checked=i == 0/>
+                                <label for=id>{l.t(&format!("fraud-grounds-{}", g.as_str()))}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
                 <div class="field"><label for="fraud-reason">{l.t("fraud-reason")}</label><input id="fraud-reason" name="reason" type="text" required maxlength="500"/></div>
                 <button type="submit" class="button button-danger">{l.t("fraud-submit")}</button>
             </form>

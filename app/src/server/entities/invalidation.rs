@@ -17,6 +17,8 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub reason: String,
     pub signatures: i64,
+    /// `fraud`, `duplicate` or `ineligible` (none before the grounds were recorded).
+    pub grounds: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -27,7 +27,7 @@ use signed_note::{Note, Signer as _, StandardSigner};
 use tlog_tiles::{Checkpoint, Hash, HashReader};
 
 use super::ServiceError;
-use crate::log_check::{self, LogMaterial};
+use crate::log_check::{self, Found, LogMaterial, failed};
 pub use crate::log_check::{commitment, leaf_hash, opened};
 use crate::model::{LogEntry, Receipt, ReceiptCheck, RevokeReason};
 use crate::server::db::{placeholder, placeholders};
@@ -715,22 +715,6 @@ pub async fn receipt(
     }))
 }
 
-fn failed(reason: &str) -> ReceiptCheck {
-    ReceiptCheck::Failed {
-        reason: format!("verify-fail-{reason}"),
-    }
-}
-
-/// What the log has for a receipt: the material to check it with, or a verdict reached without
-/// any (not a receipt of this log, or not in the log yet).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Found {
-    /// The entry, its proofs and any revoke, for [`log_check::verdict`].
-    Material(LogMaterial),
-    /// Nothing to check against.
-    Verdict(ReceiptCheck),
-}
-
 /// Gathers what the site publishes about a receipt's entry: the latest checkpoint, the entry
 /// (the receipt's, or the one that replaced it when the signer withdrew and signed again), its
 /// audit path, the consistency path from the receipt's checkpoint, and the revoke entry that
@@ -849,8 +833,8 @@ async fn revoke_of(
     })
 }
 
-/// Checks a receipt against the log: [`material`], then [`log_check::verdict`], the check the
-/// verify page's island repeats in the browser.
+/// Checks a receipt against the log: [`found`], then [`log_check::checked`], the check the verify
+/// page's wasm module repeats in the browser.
 ///
 /// # Errors
 /// A database failure (a receipt that does not check out is an `Ok(Failed)`).
@@ -859,15 +843,22 @@ pub async fn check(
     key: &LogKey,
     text: &str,
 ) -> Result<ReceiptCheck, ServiceError> {
-    let receipt = match Receipt::parse(text) {
-        Ok(receipt) => receipt,
-        Err(crate::model::ReceiptError::NotAReceipt) => return Ok(failed("not-receipt")),
-        Err(crate::model::ReceiptError::Malformed) => return Ok(failed("malformed")),
-    };
-    Ok(match material(db, key, &receipt).await? {
-        Found::Verdict(verdict) => verdict,
-        Found::Material(m) => log_check::verdict(&receipt, &m),
-    })
+    Ok(log_check::checked(text, &found(db, key, text).await?))
+}
+
+/// What the log has for a receipt's text ([`material`]; a text that is no receipt needs none).
+///
+/// # Errors
+/// A database failure.
+pub async fn found(
+    db: &impl ConnectionTrait,
+    key: &LogKey,
+    text: &str,
+) -> Result<Found, ServiceError> {
+    match Receipt::parse(text) {
+        Ok(receipt) => material(db, key, &receipt).await,
+        Err(e) => Ok(Found::Verdict(log_check::unreadable(e))),
+    }
 }
 
 /// The signature's current sign entry, if the checkpoint of `size` entries covers it (found by

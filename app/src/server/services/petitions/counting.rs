@@ -75,7 +75,8 @@ pub async fn fold(
             backend,
             format!(
                 "SELECT id, petition_id, grade, region_id, created_at, CAST(counted AS INTEGER) AS counted, {VALID} AS valid, \
-                 log_index, receipt_secret, CASE WHEN withdrawn_at IS NULL THEN 0 ELSE 1 END AS withdrawn, invalidation_id \
+                 log_index, receipt_secret, CASE WHEN withdrawn_at IS NULL THEN 0 ELSE 1 END AS withdrawn, invalidation_id, \
+                 (SELECT i.grounds FROM invalidations i WHERE i.id = signatures.invalidation_id) AS grounds \
                  FROM signatures WHERE dirty ORDER BY id LIMIT {max_rows}{lock}"
             ),
         ))
@@ -241,7 +242,9 @@ impl LogChanges {
                     reason: if withdrawn == 1 {
                         RevokeReason::Withdrawn
                     } else {
-                        RevokeReason::Invalidated
+                        RevokeReason::of_invalidation(
+                            row.try_get::<Option<String>>("", "grounds")?.as_deref(),
+                        )
                     },
                     invalidation: if withdrawn == 1 {
                         0

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, Statement, Value};
 
 use super::{Event, PetitionError, record};
-use crate::model::{ActorRole, EventKind};
+use crate::model::{ActorRole, EventKind, RevokeReason};
 use crate::server::db::placeholder;
 use crate::server::entities::invalidation;
 
@@ -89,19 +89,27 @@ pub async fn matching(
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
-/// Invalidates the petition's signatures the filter matches; returns how many. The folding
-/// takes them out of the counts.
+/// Invalidates the petition's signatures the filter matches, on `grounds` (one of
+/// [`RevokeReason::GROUNDS`], public in the log and on the moderation record) with `reason` (the
+/// admin's note, on the timeline); returns how many. The folding takes them out of the counts.
 ///
 /// # Errors
-/// `Invalid` without any condition or without a reason.
+/// `Invalid` without any condition, with grounds outside the catalogue, or without a reason.
 pub async fn invalidate(
     db: &impl ConnectionTrait,
     admin: i32,
     petition_id: i32,
     filter: &Filter,
+    grounds: RevokeReason,
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<u64, PetitionError> {
+    if !RevokeReason::GROUNDS.contains(&grounds) {
+        return Err(PetitionError::Invalid {
+            field: "grounds",
+            key: "fraud-grounds-invalid",
+        });
+    }
     if filter.is_empty() {
         return Err(PetitionError::Invalid {
             field: "ip",
@@ -125,6 +133,7 @@ pub async fn invalidate(
         from_at: Set(filter.from),
         to_at: Set(filter.to),
         reason: Set(reason.to_owned()),
+        grounds: Set(Some(grounds.as_str().to_owned())),
         signatures: Set(0),
         ..Default::default()
     }

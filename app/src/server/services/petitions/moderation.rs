@@ -532,15 +532,15 @@ pub async fn public_record(
         .query_all_raw(Statement::from_string(
             backend,
             format!(
-                "SELECT at, kind, petition_id, title, status, reason_kk, reason_ru, reason_en, signatures FROM (\
+                "SELECT at, kind, petition_id, title, status, reason_kk, reason_ru, reason_en, signatures, grounds FROM (\
                    SELECT e.at AS at, e.kind AS kind, e.subject_id AS petition_id, p.title AS title, p.status AS status, \
-                          r.name_kk AS reason_kk, r.name_ru AS reason_ru, r.name_en AS reason_en, CAST(NULL AS BIGINT) AS signatures, e.id AS tie \
+                          r.name_kk AS reason_kk, r.name_ru AS reason_ru, r.name_en AS reason_en, CAST(NULL AS BIGINT) AS signatures, CAST(NULL AS VARCHAR(16)) AS grounds, e.id AS tie \
                    FROM timeline_events e JOIN petitions p ON p.id = e.subject_id \
                    LEFT JOIN rejection_reasons r ON r.id = e.reason_id \
                    WHERE e.subject_kind = 'petition' AND e.kind IN ('approved', 'returned', 'rejected') \
                    UNION ALL \
                    SELECT i.created_at, 'signatures_invalidated', i.petition_id, p.title, p.status, \
-                          CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), i.signatures, i.id \
+                          CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), i.signatures, i.grounds, i.id \
                    FROM invalidations i JOIN petitions p ON p.id = i.petition_id\
                  ) record ORDER BY at DESC, tie DESC LIMIT {RECORD_PAGE} OFFSET {offset}"
             ),
@@ -558,9 +558,10 @@ pub async fn public_record(
             (Some(kk), Some(ru), Some(en)) => Some(Names { kk, ru, en }),
             _ => None,
         };
+        let kind: String = row.try_get("", "kind")?;
+        let grounds: Option<String> = row.try_get("", "grounds")?;
         entries.push(crate::model::ModerationRecordEntry {
             at: row.try_get("", "at")?,
-            kind: row.try_get("", "kind")?,
             petition: row.try_get("", "petition_id")?,
             title: if public {
                 Some(row.try_get("", "title")?)
@@ -569,6 +570,9 @@ pub async fn public_record(
             },
             reason,
             signatures: row.try_get("", "signatures")?,
+            grounds: (kind == "signatures_invalidated")
+                .then(|| crate::model::RevokeReason::of_invalidation(grounds.as_deref())),
+            kind,
         });
     }
     Ok(crate::model::ModerationRecord {

@@ -7,7 +7,7 @@
 //!
 //! ```text
 //! dauys-log/v1 sign <petition> <commitment: 64 hex> <grade> <region KATO> <YYYY-MM-DD>
-//! dauys-log/v1 revoke <petition> <index of the sign entry> <withdrawn|invalidated> <invalidation or 0>
+//! dauys-log/v1 revoke <petition> <index of the sign entry> <withdrawn|fraud|duplicate|ineligible|invalidated> <invalidation or 0>
 //! dauys-log/v1 tally <petition> <state> <count> <log size>
 //! ```
 //!
@@ -23,32 +23,60 @@ pub const ENTRY_TAG: &str = "dauys-log/v1";
 /// The first line of a receipt.
 pub const RECEIPT_TAG: &str = "dauys-receipt/v1";
 
-/// Why a sign entry was cancelled.
+/// Why a sign entry was cancelled: the signer withdrew it, or an administrator invalidated it
+/// on one of the catalogue's grounds (public, on the moderation record too).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RevokeReason {
     /// The signer withdrew it.
     Withdrawn,
-    /// An administrator invalidated it (the invalidation's reason is public on the moderation
-    /// record).
+    /// Invalidated as fraud: bought or forged signatures, bots.
+    Fraud,
+    /// Invalidated as the same person signing twice.
+    Duplicate,
+    /// Invalidated as a signer not entitled to sign this petition.
+    Ineligible,
+    /// Invalidated before invalidations recorded their grounds (entries written before
+    /// 11.12.2026 say only this).
     Invalidated,
 }
 
 impl RevokeReason {
-    /// The word in the entry.
+    /// The grounds an administrator chooses from when invalidating signatures.
+    pub const GROUNDS: [Self; 3] = [Self::Fraud, Self::Duplicate, Self::Ineligible];
+
+    /// The word in the entry (and in the database, for grounds).
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Withdrawn => "withdrawn",
+            Self::Fraud => "fraud",
+            Self::Duplicate => "duplicate",
+            Self::Ineligible => "ineligible",
             Self::Invalidated => "invalidated",
         }
     }
 
-    fn parse(s: &str) -> Option<Self> {
-        match s {
-            "withdrawn" => Some(Self::Withdrawn),
-            "invalidated" => Some(Self::Invalidated),
-            _ => None,
-        }
+    /// Reads the word back (only as [`as_str`](Self::as_str) writes it).
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            Self::Withdrawn,
+            Self::Fraud,
+            Self::Duplicate,
+            Self::Ineligible,
+            Self::Invalidated,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == s)
+    }
+
+    /// The grounds of an invalidation, as stored (none before grounds were recorded).
+    #[must_use]
+    pub fn of_invalidation(grounds: Option<&str>) -> Self {
+        grounds
+            .and_then(Self::parse)
+            .filter(|r| Self::GROUNDS.contains(r))
+            .unwrap_or(Self::Invalidated)
     }
 }
 
@@ -387,6 +415,31 @@ pub enum ReceiptCheck {
 mod tests {
     use super::*;
 
+    #[test]
+    fn revoke_reasons_read_back_and_only_the_catalogue_is_grounds() {
+        for reason in [
+            RevokeReason::Withdrawn,
+            RevokeReason::Fraud,
+            RevokeReason::Duplicate,
+            RevokeReason::Ineligible,
+            RevokeReason::Invalidated,
+        ] {
+            assert_eq!(RevokeReason::parse(reason.as_str()), Some(reason));
+        }
+        assert_eq!(RevokeReason::parse("Fraud"), None);
+        assert_eq!(
+            RevokeReason::of_invalidation(Some("duplicate")),
+            RevokeReason::Duplicate
+        );
+        // Before grounds were recorded, or anything else: only "invalidated".
+        for stored in [None, Some("withdrawn"), Some("spam")] {
+            assert_eq!(
+                RevokeReason::of_invalidation(stored),
+                RevokeReason::Invalidated
+            );
+        }
+    }
+
     fn sign() -> LogEntry {
         LogEntry::Sign {
             petition: 12,
@@ -406,6 +459,18 @@ mod tests {
                 sign_index: 0,
                 reason: RevokeReason::Withdrawn,
                 invalidation: 0,
+            },
+            LogEntry::Revoke {
+                petition: 12,
+                sign_index: 3,
+                reason: RevokeReason::Duplicate,
+                invalidation: 7,
+            },
+            LogEntry::Revoke {
+                petition: 12,
+                sign_index: 4,
+                reason: RevokeReason::Invalidated,
+                invalidation: 2,
             },
             LogEntry::Tally {
                 petition: 12,

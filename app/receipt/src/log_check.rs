@@ -1,16 +1,18 @@
 //! Checking a signature receipt against what the site publishes about its entry
 //! ([`LogMaterial`]): pure (RFC 6962 hashing with `tlog_tiles`, c2sp.org signed notes with
 //! `signed_note` and Ed25519, SHA-256; no database), so the server's check is this function
-//! over material read from the database, and the same function compiles for the browser (for a
-//! verify-page island that repeats the check in wasm: not built yet, because it would take the
-//! island pages past the 150 KB bundle budget; see ARCHITECTURE.md, "Islands").
+//! over material read from the database, and the verify page's own wasm module
+//! (`frontend/verify`, loaded by that page alone) runs the same function in the browser over the
+//! material the site sends it.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use signed_note::{Note, StandardVerifier, VerifierList};
 use tlog_tiles::{Checkpoint, Hash};
 
-use crate::model::{LogEntry, Receipt, ReceiptCheck, RevokeReason, hex32, parse_hex32};
+use crate::model::{
+    LogEntry, Receipt, ReceiptCheck, ReceiptError, RevokeReason, hex32, parse_hex32,
+};
 
 /// Reads a signed checkpoint and checks its signature under `verifier_key` and its origin.
 #[must_use]
@@ -63,6 +65,54 @@ pub struct LogMaterial {
     pub revoke: Option<(u64, String, Vec<String>)>,
 }
 
+/// What the log has for a receipt: the material to check it with, or a verdict the site reached
+/// without any (not a receipt of this log, or not in the log yet). This is what the verify
+/// page's browser check is sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Found {
+    /// The entry, its proofs and any revoke, for [`verdict`].
+    Material(LogMaterial),
+    /// Nothing to check against.
+    Verdict(ReceiptCheck),
+}
+
+/// Checks a receipt's text against what the site found for it: the one place the server and
+/// the browser turn a receipt and [`Found`] into a verdict.
+#[must_use]
+pub fn checked(text: &str, found: &Found) -> ReceiptCheck {
+    match (Receipt::parse(text), found) {
+        (Err(e), _) => unreadable(e),
+        (Ok(_), Found::Verdict(verdict)) => verdict.clone(),
+        (Ok(receipt), Found::Material(m)) => verdict(&receipt, m),
+    }
+}
+
+/// The verdict on a text that is not a readable receipt.
+#[must_use]
+pub fn unreadable(error: ReceiptError) -> ReceiptCheck {
+    match error {
+        ReceiptError::NotAReceipt => failed("not-receipt"),
+        ReceiptError::Malformed => failed("malformed"),
+    }
+}
+
+/// Every reason a receipt can fail, as the message keys' endings (`verify-fail-<reason>`): the
+/// verify page gives the browser check a message for each.
+pub const FAIL_REASONS: [&str; 12] = [
+    "not-receipt",
+    "malformed",
+    "other-site",
+    "checkpoint-signature",
+    "latest-signature",
+    "index-past-log",
+    "not-this-entry",
+    "not-included",
+    "checkpoint-ahead",
+    "inconsistent",
+    "revoked",
+    "unknown",
+];
+
 /// Hashes as they travel.
 #[must_use]
 pub fn hex_hashes(hashes: &[Hash]) -> Vec<String> {
@@ -73,7 +123,10 @@ fn hashes(hex: &[String]) -> Option<Vec<Hash>> {
     hex.iter().map(|h| parse_hex32(h).map(Hash)).collect()
 }
 
-fn failed(reason: &str) -> ReceiptCheck {
+/// A failed check, its reason one of [`FAIL_REASONS`].
+#[must_use]
+pub fn failed(reason: &str) -> ReceiptCheck {
+    debug_assert!(FAIL_REASONS.contains(&reason), "{reason}");
     ReceiptCheck::Failed {
         reason: format!("verify-fail-{reason}"),
     }
@@ -148,7 +201,10 @@ pub fn verdict(receipt: &Receipt, m: &LogMaterial) -> ReceiptCheck {
                     petition,
                     index: m.index,
                 },
-                RevokeReason::Invalidated => failed("revoked"),
+                RevokeReason::Fraud
+                | RevokeReason::Duplicate
+                | RevokeReason::Ineligible
+                | RevokeReason::Invalidated => failed("revoked"),
             },
             _ => failed("not-this-entry"),
         };
