@@ -58,7 +58,7 @@ test('a page without an island loads no script; links are plain links', async ({
 test('the verify page loads its own small check only when it has a receipt to check', async ({ page }) => {
   await expectNoScript(page, '/en/verify');
   const { gzip, files } = await scriptBytes(page, '/en/verify?receipt=nonsense');
-  expect(files).toEqual(expect.arrayContaining(['/verify.js', '/verify/receipt.js', '/verify/receipt_bg.wasm']));
+  expect(files).toEqual(expect.arrayContaining(['/verify/verify.js', '/verify/receipt.js', '/verify/receipt_bg.wasm']));
   // Not the islands' bundle: the check is a module of its own.
   expect(files.filter((f) => f.startsWith('/pkg/'))).toEqual([]);
   expect(gzip).toBeLessThan(limit);

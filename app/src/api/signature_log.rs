@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::log_check::{Found, failed};
+use crate::log_check::Found;
 use crate::model::ReceiptCheck;
 
 /// The signed-in person's receipt for their signature on a petition (none for a visitor or
@@ -37,6 +37,7 @@ pub const MAX_RECEIPT: usize = 4_000;
 /// `ReceiptCheck::Failed` with the reason.
 #[server(endpoint = "log/check")]
 pub async fn check_receipt(receipt: String) -> Result<ReceiptCheck, AppError> {
+    use crate::log_check::failed;
     use crate::server::{app_state, services::signature_log};
     if receipt.len() > MAX_RECEIPT {
         return Ok(failed("malformed"));
@@ -53,6 +54,7 @@ pub async fn check_receipt(receipt: String) -> Result<ReceiptCheck, AppError> {
 /// `Internal` when the database fails.
 #[server(endpoint = "log/material")]
 pub async fn receipt_material(receipt: String) -> Result<Found, AppError> {
+    use crate::log_check::failed;
     use crate::server::{app_state, services::signature_log};
     if receipt.len() > MAX_RECEIPT {
         return Ok(Found::Verdict(failed("malformed")));

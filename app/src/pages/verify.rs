@@ -134,7 +134,7 @@ pub fn VerifyPage() -> impl IntoView {
     }
 }
 
-/// Where the browser's own check of the receipt appears, with JavaScript: `public/verify.js`
+/// Where the browser's own check of the receipt appears, with JavaScript: `/verify/verify.js`
 /// (loaded here alone) asks the site for the receipt's entry and proofs and checks them in
 /// wasm (`frontend/verify`), then writes its verdict here in the page's language, from the
 /// messages in the template (inert, so they are neither shown nor read out). Without JavaScript nothing shows, and the site's check above is the
@@ -172,7 +172,7 @@ fn BrowserCheck() -> impl IntoView {
         <template id="browser-check-messages">
             {messages.into_iter().map(|(key, text)| view! { <p data-key=key>{text}</p> }).collect_view()}
         </template>
-        <script type="module" src="/verify.js"></script>
+        <script type="module" src="/verify/verify.js"></script>
     }
 }
 

@@ -1,4 +1,4 @@
-//! The verify page's check in the browser. The page's script (`public/verify.js`) asks the site
+//! The verify page's check in the browser. The page's script (`verify.js`, beside this) asks the site
 //! what its log holds for a receipt (`POST /api/log/material`: the entry, the latest signed
 //! checkpoint, the proofs) and hands it here with the receipt; this recomputes every hash and
 //! checks every signature with the same code the server runs (`receipt::log_check`), so the

@@ -36,7 +36,7 @@ function show(lines, tone) {
 async function check() {
   show([message('verify-browser-working')], '');
   try {
-    const wasm = await import('/verify/receipt.js');
+    const wasm = await import('./receipt.js');
     await wasm.default();
     const response = await fetch('/api/log/material', {
       method: 'POST',
