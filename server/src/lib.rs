@@ -41,6 +41,13 @@ pub struct ServerState {
     pub app: AppState,
 }
 
+/// `GET /livez`: 200 while the process serves requests, without touching the database (a
+/// liveness probe; `/healthz` is the readiness one). The benchmarks' HTTP ceiling is measured
+/// against it (`bench-sign --ceiling 1`).
+async fn livez() -> &'static str {
+    "ok"
+}
+
 /// `GET /healthz`: 200 when the database answers, 503 when it does not.
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     let db: &DatabaseConnection = &state.db;
@@ -300,6 +307,7 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
     Router::new()
         .route("/", get(language::root_redirect))
         .route("/healthz", get(healthz))
+        .route("/livez", get(livez))
         .route("/metrics", get(metrics::scrape))
         .route("/api/account/export", get(export_account))
         .route("/api/responsiveness.csv", get(responsiveness_csv))

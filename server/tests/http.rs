@@ -178,6 +178,9 @@ async fn healthz_reports_the_database() {
     let (status, _, body) = site.get("/healthz", &[]).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(body.contains("unreachable"));
+    // Liveness does not ask the database: the process still serves.
+    let (status, _, body) = site.get("/livez", &[]).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
     site.finish().await;
 }
 

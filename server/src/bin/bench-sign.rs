@@ -16,6 +16,10 @@
 //! `--reconcile-seconds S` has the server recount the signatures against the counts every S
 //! seconds instead of every 10 minutes.
 //!
+//! The HTTP ceiling: `--ceiling 1` has the same clients, on the same kind of connections,
+//! request `GET /livez` (no database, no session) instead of signing, so the figures show how
+//! close signing comes to what HTTP alone allows on these cores.
+//!
 //! `cargo build --release -p server --bins --no-default-features &&
 //!  target/release/bench-sign --users 200000 --seconds 60` (add `TEST_DATABASE_URL=postgres://…`
 //! for PostgreSQL)
@@ -63,6 +67,7 @@ async fn main() {
     let port = arg("--port", 3900);
     let registrations_per_second = arg("--registrations-per-second", 0);
     let reconcile_seconds = arg("--reconcile-seconds", 600);
+    let ceiling = arg("--ceiling", 0) == 1;
     let binary = server_binary();
 
     let test = TestDb::new().await;
@@ -129,6 +134,18 @@ async fn main() {
                 for _ in 0..500 {
                     if Instant::now() >= deadline {
                         break 'outer;
+                    }
+                    if ceiling {
+                        let sent = Instant::now();
+                        match connection.send("GET", "/livez", "", None).await {
+                            Ok(r) if r.status == 200 => latencies.push(sent.elapsed()),
+                            Ok(_) => failures += 1,
+                            Err(_) => {
+                                failures += 1;
+                                continue 'outer;
+                            }
+                        }
+                        continue;
                     }
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(token) = tokens.get(i) else {
@@ -283,6 +300,16 @@ async fn main() {
 
     #[allow(clippy::cast_precision_loss)]
     let rate = signed.len() as f64 / elapsed;
+    if ceiling {
+        println!(
+            "{engine}: HTTP ceiling, GET /livez: {} answers in {elapsed:.1} s = {rate:.0}/s ({failures} failed); p50 {:.1} ms, p99 {:.1} ms",
+            signed.len(),
+            ms(percentile(&signed, 50.0)),
+            ms(percentile(&signed, 99.0)),
+        );
+        test.drop_database().await;
+        return;
+    }
     println!(
         "{engine}: {} signatures in {elapsed:.1} s = {rate:.0}/s ({failures} failed); sign p50 {:.1} ms, p99 {:.1} ms; \
          page: {} reads, p50 {:.1} ms, p99 {:.1} ms; server memory: {} MiB idle, {} MiB peak RSS \
