@@ -84,7 +84,7 @@ fn is_token(value: &str) -> bool {
 /// The middleware.
 pub async fn identify(State(app): State<AppState>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    if path.starts_with("/pkg/") || path == "/healthz" {
+    if path.starts_with("/pkg/") || path == "/healthz" || path == "/livez" {
         return next.run(request).await;
     }
     let headers = request.headers();
