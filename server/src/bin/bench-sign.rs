@@ -4,7 +4,8 @@
 //! `server` binary on it as its own process; then for `--seconds` signs the petition as fast as
 //! `--workers` keep-alive clients can, through the same form endpoint the browser posts to
 //! (session cookie, CSRF cookie and token), while `--readers` clients read the petition page
-//! at `--reads-per-second` in all (default 100).
+//! at `--reads-per-second` in all (default 100): every other reader as a visitor, the others
+//! signed in (a signed-in page is never the visitors' shared view), each reported apart.
 //! Each connection signs at most 500 times from its own loopback address, so the per-IP limit
 //! (2,000 an hour by default) is applied, and not what is measured.
 //!
@@ -183,7 +184,21 @@ async fn main() {
     }
     let mut pages = tokio::task::JoinSet::new();
     for r in 0..readers {
+        // Odd readers are signed in, as people who have not signed yet (from the end of the
+        // list, which the signers reach last).
+        let cookie = if r % 2 == 1 {
+            let i = usize::try_from(r / 2).unwrap_or(0);
+            tokens
+                .len()
+                .checked_sub(1 + i)
+                .and_then(|i| tokens.get(i))
+                .map(|token| format!("dauys_session={token}; dauys_csrf={CSRF}"))
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
         pages.spawn(async move {
+            let signed_in = !cookie.is_empty();
             let mut latencies = Vec::new();
             let path = format!("/en/petitions/{petition}");
             let mut tick = tokio::time::interval(read_interval);
@@ -194,14 +209,14 @@ async fn main() {
                 let Ok(mut c) = Connection::open(address, loopback(1_000_000 + r)).await else {
                     continue;
                 };
-                if c.send("GET", &path, "", None)
+                if c.send("GET", &path, &cookie, None)
                     .await
                     .is_ok_and(|p| p.status == 200)
                 {
                     latencies.push(sent.elapsed());
                 }
             }
-            latencies
+            (signed_in, latencies)
         });
     }
     // New accounts arriving at a steady rate (each on its own connection, so a slow one does
@@ -266,11 +281,19 @@ async fn main() {
         failures += f;
     }
     let elapsed = surge_started.elapsed().as_secs_f64();
-    let mut page_latencies: Vec<Duration> = pages.join_all().await.into_iter().flatten().collect();
+    let (mut member_pages, mut page_latencies) = (Vec::new(), Vec::new());
+    for (signed_in, mut l) in pages.join_all().await {
+        if signed_in {
+            member_pages.append(&mut l);
+        } else {
+            page_latencies.append(&mut l);
+        }
+    }
     let (mut registrations, registration_failures) = registering.await.unwrap_or_default();
     registrations.sort();
     signed.sort();
     page_latencies.sort();
+    member_pages.sort();
     let hwm_kib = memory_kib(pid, "VmHWM");
     // Let the server's folding catch up, then stop it.
     tokio::time::sleep(Duration::from_secs(3)).await;
@@ -312,7 +335,7 @@ async fn main() {
     }
     println!(
         "{engine}: {} signatures in {elapsed:.1} s = {rate:.0}/s ({failures} failed); sign p50 {:.1} ms, p99 {:.1} ms; \
-         page: {} reads, p50 {:.1} ms, p99 {:.1} ms; server memory: {} MiB idle, {} MiB peak RSS \
+         page: {} reads by visitors, p50 {:.1} ms, p99 {:.1} ms, {} signed in, p50 {:.1} ms, p99 {:.1} ms; server memory: {} MiB idle, {} MiB peak RSS \
          ({} MiB its own, {} MiB mapped files; {} MiB high-water)",
         signed.len(),
         ms(percentile(&signed, 50.0)),
@@ -320,6 +343,9 @@ async fn main() {
         page_latencies.len(),
         ms(percentile(&page_latencies, 50.0)),
         ms(percentile(&page_latencies, 99.0)),
+        member_pages.len(),
+        ms(percentile(&member_pages, 50.0)),
+        ms(percentile(&member_pages, 99.0)),
         idle_kib / 1024,
         peak_kib / 1024,
         peak_anon_kib / 1024,
