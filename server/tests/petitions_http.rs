@@ -221,6 +221,8 @@ async fn a_petition_is_filed_moderated_and_signed_through_the_forms() {
     counting::fold(&site.test.db, 100, chrono::Utc::now(), today())
         .await
         .expect("folds");
+    // A citizen's page shares the visitors' view, which is kept for a second.
+    tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
     let (_, _, page) = site
         .get(
             &format!("/en/petitions/{id}?done=signed"),
@@ -667,5 +669,83 @@ async fn the_panels_load_for_whom_they_are_for_and_the_page_always_answers() {
         "a visitor is asked to sign in"
     );
     assert!(!page.contains("My signatures"));
+    site.finish().await;
+}
+
+/// Signed-in readers share the visitors' view of a petition (kept for a second) with their own
+/// actions read afresh: a signature shows at once although the shared view is older, one
+/// reader's actions never reach another, and the author and an administrator, whose pages
+/// differ beyond their actions, get their own.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signed_in_readers_share_the_page_with_their_own_actions() {
+    let site = Site::new().await;
+    let c = cast(&site).await;
+    let db = &site.test.db;
+    let ids = |email: &'static str| async move {
+        app::server::entities::user::Entity::find()
+            .filter(app::server::entities::user::Column::Email.eq(email))
+            .one(db)
+            .await
+            .expect("reads")
+            .expect("exists")
+            .id
+    };
+    let (author, moderator) = (ids("p0@example.kz").await, ids("p1@example.kz").await);
+    let id = people::approved_petition(db, author, moderator, "Benches in Gorky Park")
+        .await
+        .expect("approved");
+    let path = format!("/en/petitions/{id}");
+    let read = |cookie: String| {
+        let (site, path) = (&site, path.clone());
+        async move {
+            let (status, _, page) = site.get(&path, &[("cookie", &cookie)]).await;
+            assert_eq!(status, StatusCode::OK);
+            page
+        }
+    };
+    // A visitor's read fills the shared view; nobody's actions are in it.
+    let visitor = read(String::new()).await;
+    assert!(!visitor.contains("Sign this petition") && !visitor.contains("Your petition"));
+    // Within the same second: the citizen may sign, signs, and sees it at once.
+    let page = read(c.citizen.clone()).await;
+    assert!(page.contains("Sign this petition"));
+    assert!(!page.contains("Your petition") && !page.contains("Invalidate signatures"));
+    let sign = format!("csrf={CSRF}&lang=en&id={id}&show_name=on");
+    let (status, _) = post_from(
+        &site,
+        &format!("http://127.0.0.1{path}"),
+        "/api/petitions/sign",
+        &c.citizen,
+        &sign,
+    )
+    .await;
+    assert!(status.is_redirection());
+    let page = read(c.citizen.clone()).await;
+    assert!(page.contains("You signed this petition."));
+    assert!(page.contains("Withdraw my signature"));
+    // Another citizen has not signed, nor has an official of another body (read whole).
+    let other = people::verified_citizens(db, "q", 1, REGION, true)
+        .await
+        .expect("people");
+    for cookie in [
+        site.cookies_for(other[0].id).await,
+        c.other_official.clone(),
+    ] {
+        let page = read(cookie).await;
+        assert!(page.contains("Sign this petition"));
+        assert!(!page.contains("You signed this petition."));
+    }
+    // The author's page and an administrator's carry their panels.
+    let page = read(c.author.clone()).await;
+    assert!(page.contains("Your petition"));
+    let page = read(c.admin.clone()).await;
+    assert!(page.contains("Invalidate signatures"));
+    assert!(!page.contains("Your petition"));
+    // A visitor still sees nobody's actions.
+    let visitor = read(String::new()).await;
+    assert!(
+        !visitor.contains("You signed this petition.")
+            && !visitor.contains("Invalidate signatures")
+    );
     site.finish().await;
 }

@@ -34,23 +34,44 @@ pub async fn get_petition(id: i32) -> Result<PetitionView, AppError> {
         app_state, request,
         services::{petitions::pages, today},
     };
-    let viewer = request::current_user().map(|u| u.id);
+    let me = request::current_user();
     let state = app_state()?;
-    if viewer.is_none()
-        && let Some(view) = state.petition_views.get(id)
+    // One snapshot: the status and the timeline agree even while the petition moves on.
+    let read = |viewer: Option<i32>| {
+        crate::server::in_snapshot(&state, ssr::petition_error, move |txn| {
+            Box::pin(async move {
+                pages::shared_view(txn, id, viewer, chrono::Utc::now(), today()).await
+            })
+        })
+    };
+    // The visitors' view, shared for a second; a signed-in reader gets it with their own
+    // actions unless the page differs for them (their own petition, or they moderate).
+    let shared = match state.petition_views.get(id) {
+        Some(shared) => Some(shared),
+        None => match read(None).await {
+            Ok(mut shared) => {
+                shared.view.site = state.public_url.0.trim_end_matches('/').to_owned();
+                state.petition_views.put(&shared);
+                Some(shared)
+            }
+            // Not public: only its author or a moderator may see it.
+            Err(error) if me.is_none() => return Err(error),
+            Err(_) => None,
+        },
+    };
+    let Some(me) = me else {
+        return shared.map(|s| s.view).ok_or(AppError::NotFound);
+    };
+    if let Some(shared) = shared
+        && let Some(view) = pages::as_member(&state.db, shared, &me.account, today())
+            .await
+            .map_err(ssr::petition_error)?
     {
         return Ok(view);
     }
-    // One snapshot: the status and the timeline agree even while the petition moves on.
-    let mut view = crate::server::in_snapshot(&state, ssr::petition_error, move |txn| {
-        Box::pin(async move { pages::view(txn, id, viewer, chrono::Utc::now(), today()).await })
-    })
-    .await?;
-    view.site = state.public_url.0.trim_end_matches('/').to_owned();
-    if viewer.is_none() {
-        state.petition_views.put(&view);
-    }
-    Ok(view)
+    let mut shared = read(Some(me.id)).await?;
+    shared.view.site = state.public_url.0.trim_end_matches('/').to_owned();
+    Ok(shared.view)
 }
 
 /// One page of the public list of petitions, filtered, searched and sorted.

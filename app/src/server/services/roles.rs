@@ -80,6 +80,24 @@ pub async fn holds(
         .is_some())
 }
 
+/// Whether `user_id` holds any role at all on `day` (a citizen with none sees every page as
+/// any other citizen does).
+///
+/// # Errors
+/// A database failure.
+pub async fn holds_any(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    day: NaiveDate,
+) -> Result<bool, ServiceError> {
+    Ok(role_grant::Entity::find()
+        .filter(role_grant::Column::UserId.eq(user_id))
+        .filter(held_on(day))
+        .one(db)
+        .await?
+        .is_some())
+}
+
 /// Whether `actor_id` may grant or end `role` for `body_id`: an admin may manage every role;
 /// a council's secretary may manage that council's members.
 ///

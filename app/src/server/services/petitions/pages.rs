@@ -24,32 +24,126 @@ fn names_of(kk: &str, ru: &str, en: &str) -> Names {
 }
 
 /// Visitors' views of petition pages, kept for a second: under a surge every visitor asks
-/// for the same page, and a count a second old is as good as new.
+/// for the same page, and a count a second old is as good as new. A signed-in citizen who holds
+/// no role and did not write it sees the same page with their own actions ([`as_member`]), so
+/// the shared view serves them too (whoever holds a role may act on the petition's state, and
+/// must see it as it is after acting).
 #[derive(Clone, Debug, Default)]
 pub struct ViewCache(
-    std::sync::Arc<
-        std::sync::Mutex<std::collections::HashMap<i32, (std::time::Instant, PetitionView)>>,
-    >,
+    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<i32, (std::time::Instant, Shared)>>>,
 );
+
+/// A visitor's view of a petition, with what deciding a reader's own actions needs of it.
+#[derive(Clone, Debug)]
+pub struct Shared {
+    /// The page as a visitor sees it.
+    pub view: PetitionView,
+    author_id: i32,
+    /// Whether it takes signatures today.
+    open: bool,
+    /// The body whose officials may answer now (a live case awaiting its answer).
+    answering_body: Option<i32>,
+    /// The case that answered it (readers rate it).
+    answered_case: Option<i32>,
+}
 
 impl ViewCache {
     /// The cached visitor's view of petition `id`, if it is under a second old.
-    pub fn get(&self, id: i32) -> Option<PetitionView> {
+    pub fn get(&self, id: i32) -> Option<Shared> {
         let map = self.0.lock().ok()?;
         map.get(&id)
             .filter(|(at, _)| at.elapsed() < std::time::Duration::from_secs(1))
-            .map(|(_, view)| view.clone())
+            .map(|(_, shared)| shared.clone())
     }
 
     /// Keeps a visitor's view.
-    pub fn put(&self, view: &PetitionView) {
+    pub fn put(&self, shared: &Shared) {
         if let Ok(mut map) = self.0.lock() {
             if map.len() > 10_000 {
                 map.clear();
             }
-            map.insert(view.id, (std::time::Instant::now(), view.clone()));
+            map.insert(shared.view.id, (std::time::Instant::now(), shared.clone()));
         }
     }
+}
+
+/// The shared view as `reader` sees it: the same page with their own actions (signed or not,
+/// their rating), read afresh. `None` when the page may differ for them beyond that (they
+/// wrote it, or hold a role: moderator, administrator, official, deputy…): read it whole with
+/// [`view`].
+///
+/// # Errors
+/// A database failure.
+pub async fn as_member(
+    db: &impl ConnectionTrait,
+    shared: Shared,
+    reader: &user::Model,
+    today: NaiveDate,
+) -> Result<Option<PetitionView>, PetitionError> {
+    if reader.id == shared.author_id || roles::holds_any(db, reader.id, today).await? {
+        return Ok(None);
+    }
+    let mut view = shared.view;
+    view.viewer = actions(
+        db,
+        reader,
+        &view,
+        &Facts {
+            open: shared.open,
+            answering_body: shared.answering_body,
+            answered_case: shared.answered_case,
+        },
+        ViewerActions::default(),
+        false,
+        today,
+    )
+    .await?;
+    Ok(Some(view))
+}
+
+/// What a reader's actions depend on besides the page.
+struct Facts {
+    open: bool,
+    answering_body: Option<i32>,
+    answered_case: Option<i32>,
+}
+
+/// What `reader` may do on the page `view`, from `start` (which carries the roles already
+/// known: author, moderator, administrator); `has_roles` false when they are known to hold
+/// none (then nobody's official or deputy grants are looked up).
+async fn actions(
+    db: &impl ConnectionTrait,
+    reader: &user::Model,
+    view: &PetitionView,
+    facts: &Facts,
+    start: ViewerActions,
+    has_roles: bool,
+    today: NaiveDate,
+) -> Result<ViewerActions, ServiceError> {
+    let (v, status) = (reader.id, view.status);
+    let mut actions = start;
+    let verified = reader.email_verified_at.is_some();
+    actions.signed = signing::has_signed(db, v, view.id).await?;
+    actions.can_sign = facts.open && verified && !actions.signed;
+    actions.needs_verification = facts.open && !verified;
+    actions.can_withdraw = actions.signed && status.allows_withdrawal();
+    actions.can_answer = match facts.answering_body {
+        Some(body) if has_roles => roles::holds(db, v, Role::Official, Some(body), today).await?,
+        _ => false,
+    };
+    actions.can_rate = status == PetitionStatus::Answered && verified;
+    actions.can_adopt = has_roles
+        && status.is_public()
+        && status != PetitionStatus::Rejected
+        && !view.adopted_by.iter().any(|d| d.id == v)
+        && !roles::bodies_of(db, v, Role::Deputy, today)
+            .await?
+            .is_empty();
+    actions.my_rating = match facts.answered_case {
+        Some(case) => answering::my_rating(db, case, v).await?,
+        None => None,
+    };
+    Ok(actions)
 }
 
 /// One petition as its page shows it to `viewer` (`None` for a visitor). Drafts and petitions
@@ -64,6 +158,21 @@ pub async fn view(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<PetitionView, PetitionError> {
+    Ok(shared_view(db, id, viewer, now, today).await?.view)
+}
+
+/// [`view`], with what [`as_member`] needs to reuse it for other readers when `viewer` is
+/// `None`.
+///
+/// # Errors
+/// As [`view`].
+pub async fn shared_view(
+    db: &impl ConnectionTrait,
+    id: i32,
+    viewer: Option<i32>,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Shared, PetitionError> {
     let _ = now;
     let p = super::find(db, id).await?;
     let status = status_of(&p)?;
@@ -139,40 +248,13 @@ pub async fn view(
     let regions = super::discovery::signatures_by_region(db, id).await?;
     let by_day =
         super::discovery::signatures_by_day(db, id, status.takes_signatures(), today).await?;
-    let mut actions = ViewerActions {
-        is_author,
-        is_moderator,
-        is_admin,
-        ..ViewerActions::default()
+    let facts = Facts {
+        open: signing::takes_signatures(db, &p, &clocks, today).await?,
+        answering_body: live_case
+            .filter(|c| c.state == CaseState::AwaitingAnswer.as_str())
+            .map(|c| c.body_id),
+        answered_case: answered.as_ref().map(|c| c.id),
     };
-    if let Some(v) = viewer {
-        let account = user::Entity::find_by_id(v).one(db).await?;
-        let verified = account
-            .as_ref()
-            .is_some_and(|u| u.email_verified_at.is_some());
-        actions.signed = signing::has_signed(db, v, id).await?;
-        let open = signing::takes_signatures(db, &p, &clocks, today).await?;
-        actions.can_sign = open && verified && !actions.signed;
-        actions.needs_verification = open && !verified;
-        actions.can_withdraw = actions.signed && status.allows_withdrawal();
-        actions.can_answer = match live_case {
-            Some(c) if c.state == CaseState::AwaitingAnswer.as_str() => {
-                roles::holds(db, v, Role::Official, Some(c.body_id), today).await?
-            }
-            _ => false,
-        };
-        actions.can_rate = status == PetitionStatus::Answered && verified;
-        actions.can_adopt = status.is_public()
-            && status != PetitionStatus::Rejected
-            && !adopted_by.iter().any(|d| d.id == v)
-            && !roles::bodies_of(db, v, Role::Deputy, today)
-                .await?
-                .is_empty();
-        actions.my_rating = match &answered {
-            Some(c) => answering::my_rating(db, c.id, v).await?,
-            None => None,
-        };
-    }
     let case_link = match live_case.or(own_cases.last()) {
         Some(c) => crate::server::services::cases::views::link(db, c).await?,
         None => None,
@@ -182,7 +264,7 @@ pub async fn view(
     } else {
         None
     };
-    Ok(PetitionView {
+    let mut view = PetitionView {
         id,
         title: p.title.clone(),
         summary: if p.hidden {
@@ -227,7 +309,27 @@ pub async fn view(
         queue_position,
         adopted_by,
         inquiries: inquiries.into_iter().map(|i| (i.id, i.title)).collect(),
-        viewer: actions,
+        viewer: ViewerActions::default(),
+    };
+    let known = ViewerActions {
+        is_author,
+        is_moderator,
+        is_admin,
+        ..ViewerActions::default()
+    };
+    view.viewer = match viewer {
+        Some(v) => match user::Entity::find_by_id(v).one(db).await? {
+            Some(reader) => actions(db, &reader, &view, &facts, known, true, today).await?,
+            None => known,
+        },
+        None => known,
+    };
+    Ok(Shared {
+        view,
+        author_id: p.author_id,
+        open: facts.open,
+        answering_body: facts.answering_body,
+        answered_case: facts.answered_case,
     })
 }
 
