@@ -747,5 +747,21 @@ async fn signed_in_readers_share_the_page_with_their_own_actions() {
         !visitor.contains("You signed this petition.")
             && !visitor.contains("Invalidate signatures")
     );
+    // Once the shared view is renewed it names the signer; a withdrawal drops it at once, so
+    // the signer never sees their name listed after withdrawing.
+    tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
+    assert!(read(c.citizen.clone()).await.contains("Recent signers"));
+    let (status, _) = post_from(
+        &site,
+        &format!("http://127.0.0.1{path}"),
+        "/api/petitions/unsign",
+        &c.citizen,
+        &format!("csrf={CSRF}&lang=en&id={id}"),
+    )
+    .await;
+    assert!(status.is_redirection());
+    let page = read(c.citizen.clone()).await;
+    assert!(page.contains("Sign this petition"));
+    assert!(!page.contains("Recent signers"));
     site.finish().await;
 }

@@ -323,6 +323,7 @@ pub async fn withdraw_signature(csrf: String, lang: String, id: i32) -> Result<(
         .await
         .map_err(ssr::petition_error)?;
     state.signer.written().notify_one();
+    state.petition_views.forget(id);
     ssr::to_petition(&lang, id, "signature-withdrawn");
     Ok(())
 }
@@ -505,6 +506,7 @@ pub async fn rate_answer(
     answers::rate(&state.db, me.id, id, rating, chrono::Utc::now())
         .await
         .map_err(ssr::petition_error)?;
+    state.petition_views.forget(id);
     ssr::to_petition(&lang, id, "rated");
     Ok(())
 }

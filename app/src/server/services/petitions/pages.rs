@@ -56,6 +56,14 @@ impl ViewCache {
             .map(|(_, shared)| shared.clone())
     }
 
+    /// Drops petition `id`'s view, after a change its reader must see at once (a rating, a
+    /// withdrawn signature; not a signature, whose count comes with the folding anyway).
+    pub fn forget(&self, id: i32) {
+        if let Ok(mut map) = self.0.lock() {
+            map.remove(&id);
+        }
+    }
+
     /// Keeps a visitor's view.
     pub fn put(&self, shared: &Shared) {
         if let Ok(mut map) = self.0.lock() {
