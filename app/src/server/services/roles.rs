@@ -70,14 +70,29 @@ pub async fn holds(
         Some(id) => role_grant::Column::BodyId.eq(id),
         None => role_grant::Column::BodyId.is_null(),
     };
-    Ok(role_grant::Entity::find()
-        .filter(role_grant::Column::UserId.eq(user_id))
-        .filter(role_grant::Column::Role.eq(role.as_str()))
-        .filter(body)
-        .filter(held_on(day))
-        .one(db)
-        .await?
-        .is_some())
+    held_by(db, user_id, day, |grants| {
+        grants
+            .filter(role_grant::Column::Role.eq(role.as_str()))
+            .filter(body)
+    })
+    .await
+}
+
+/// Whether `user_id` holds on `day` a grant that `which` selects.
+async fn held_by(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    day: NaiveDate,
+    which: impl FnOnce(sea_orm::Select<role_grant::Entity>) -> sea_orm::Select<role_grant::Entity>,
+) -> Result<bool, ServiceError> {
+    Ok(which(
+        role_grant::Entity::find()
+            .filter(role_grant::Column::UserId.eq(user_id))
+            .filter(held_on(day)),
+    )
+    .one(db)
+    .await?
+    .is_some())
 }
 
 /// Whether `user_id` holds any role at all on `day` (a citizen with none sees every page as
@@ -90,12 +105,7 @@ pub async fn holds_any(
     user_id: i32,
     day: NaiveDate,
 ) -> Result<bool, ServiceError> {
-    Ok(role_grant::Entity::find()
-        .filter(role_grant::Column::UserId.eq(user_id))
-        .filter(held_on(day))
-        .one(db)
-        .await?
-        .is_some())
+    held_by(db, user_id, day, |grants| grants).await
 }
 
 /// Whether `actor_id` may grant or end `role` for `body_id`: an admin may manage every role;

@@ -39,12 +39,7 @@ pub struct Shared {
     /// The page as a visitor sees it.
     pub view: PetitionView,
     author_id: i32,
-    /// Whether it takes signatures today.
-    open: bool,
-    /// The body whose officials may answer now (a live case awaiting its answer).
-    answering_body: Option<i32>,
-    /// The case that answered it (readers rate it).
-    answered_case: Option<i32>,
+    facts: Facts,
 }
 
 impl ViewCache {
@@ -96,11 +91,7 @@ pub async fn as_member(
         db,
         reader,
         &view,
-        &Facts {
-            open: shared.open,
-            answering_body: shared.answering_body,
-            answered_case: shared.answered_case,
-        },
+        &shared.facts,
         ViewerActions::default(),
         false,
         today,
@@ -110,9 +101,13 @@ pub async fn as_member(
 }
 
 /// What a reader's actions depend on besides the page.
+#[derive(Clone, Debug)]
 struct Facts {
+    /// Whether it takes signatures today.
     open: bool,
+    /// The body whose officials may answer now (a live case awaiting its answer).
     answering_body: Option<i32>,
+    /// The case that answered it (readers rate it).
     answered_case: Option<i32>,
 }
 
@@ -335,9 +330,7 @@ pub async fn shared_view(
     Ok(Shared {
         view,
         author_id: p.author_id,
-        open: facts.open,
-        answering_body: facts.answering_body,
-        answered_case: facts.answered_case,
+        facts,
     })
 }
 
