@@ -269,6 +269,84 @@ mod sessions {
         test.drop_database().await;
     }
 
+    /// Many requests resuming at once are gathered into few queries: each still gets its own
+    /// account (never another request's), an ended session is not found by the next look-up,
+    /// and an expired one is removed.
+    #[tokio::test]
+    async fn gathered_look_ups_answer_each_request_with_its_own_account() {
+        let test = TestDb::new().await;
+        let now = Utc::now();
+        let mut accounts_ = Vec::new();
+        for n in 0..40 {
+            let user = accounts::register(&test.db, form(&format!("s{n}@example.kz")))
+                .await
+                .expect("registers");
+            let token = sessions::start(&test.db, user.id, now)
+                .await
+                .expect("starts");
+            accounts_.push((user.id, token));
+        }
+        let expired_user = accounts_[0].0;
+        let expired = sessions::start(&test.db, expired_user, now - LIFETIME - Duration::days(1))
+            .await
+            .expect("starts");
+        let lookups = sessions::Lookups::start(test.db.clone());
+        let forged = SessionToken::from_cookie("00ff");
+        // Every account twice, a forged token and an expired one, all at once.
+        let asked: Vec<(Option<i32>, SessionToken)> = accounts_
+            .iter()
+            .chain(&accounts_)
+            .map(|(id, token)| (Some(*id), token.clone()))
+            .chain([(None, forged), (None, expired.clone())])
+            .collect();
+        let running: Vec<_> = asked
+            .iter()
+            .map(|(_, token)| {
+                let (lookups, token) = (lookups.clone(), token.clone());
+                tokio::spawn(async move { lookups.resume(&token).await.expect("resumes") })
+            })
+            .collect();
+        for ((want, _), answer) in asked.iter().zip(running) {
+            let got = answer.await.expect("answers");
+            assert_eq!(got.map(|u| u.id), *want);
+        }
+        assert!(
+            sessions::resume(&test.db, &expired, now)
+                .await
+                .expect("runs")
+                .is_none()
+        );
+        assert_eq!(
+            session::Entity::find()
+                .all(&test.db)
+                .await
+                .expect("reads")
+                .len(),
+            40,
+            "the expired session was removed"
+        );
+        sessions::end(&test.db, &accounts_[1].1)
+            .await
+            .expect("ends");
+        assert!(
+            lookups
+                .resume(&accounts_[1].1)
+                .await
+                .expect("runs")
+                .is_none(),
+            "ended at once, not cached"
+        );
+        assert_eq!(
+            lookups
+                .resume(&accounts_[2].1)
+                .await
+                .expect("runs")
+                .map(|u| u.id),
+            Some(accounts_[2].0)
+        );
+        test.drop_database().await;
+    }
+
     #[tokio::test]
     async fn logging_out_everywhere_ends_every_session_of_the_account_only() {
         let test = TestDb::new().await;

@@ -15,6 +15,11 @@ use app::server::{
 use server::{build_router, config::Config};
 use tracing_subscriber::{EnvFilter, fmt};
 
+/// mimalloc instead of glibc's malloc: under a signing surge glibc's allocator (with its
+/// consolidation of freed chunks) took about a fifth of the server's CPU (docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: server [serve|migrate|seed|grant-admin EMAIL|grant-role …|set-threshold …|citizens …|help]
 
   serve              run the web site (default): migrates, seeds when empty, starts the
@@ -623,6 +628,7 @@ async fn serve() -> Result<(), String> {
             iin_key: IinKey::new(config.iin_secret.clone()),
             public_url: PublicUrl(config.public_url.clone()),
             mail_wake,
+            sessions: app::server::services::sessions::Lookups::start(db.clone()),
             signer,
             petition_views: Default::default(),
             trusted_proxies: std::sync::Arc::new(config.trusted_proxies.clone()),

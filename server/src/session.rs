@@ -7,7 +7,7 @@ use app::server::{
     request::{
         CSRF_COOKIE, ClientIp, CsrfToken, CurrentUser, SESSION_COOKIE, cookie, cookie_header,
     },
-    services::sessions::{self, SessionToken, random_token},
+    services::sessions::{SessionToken, random_token},
 };
 use std::net::{IpAddr, SocketAddr};
 
@@ -92,7 +92,7 @@ pub async fn identify(State(app): State<AppState>, mut request: Request, next: N
     let existing_csrf = cookie(headers, CSRF_COOKIE).filter(|t| is_token(t));
     if let Some(value) = session {
         let token = SessionToken::from_cookie(&value);
-        match sessions::resume(&app.db, &token, chrono::Utc::now()).await {
+        match app.sessions.resume(&token).await {
             Ok(Some(user)) => {
                 request.extensions_mut().insert(CurrentUser {
                     id: user.id,

@@ -27,6 +27,8 @@ pub struct AppState {
     pub public_url: PublicUrl,
     /// Wakes the mail sender after a mail is queued.
     pub mail_wake: mail::outbox::Wake,
+    /// The process's session look-ups, gathered into one query per batch of requests.
+    pub sessions: services::sessions::Lookups,
     /// The process's signature writer.
     pub signer: services::petitions::signing::Signer,
     /// Visitors' views of petition pages, a second old at most.

@@ -3,8 +3,15 @@
 
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set,
+};
 use sha2::{Digest, Sha256};
+use tokio::sync::{Semaphore, mpsc, oneshot};
 
 use super::ServiceError;
 use crate::server::entities::{session, user};
@@ -109,40 +116,152 @@ pub async fn resume(
     token: &SessionToken,
     now: DateTime<Utc>,
 ) -> Result<Option<user::Model>, ServiceError> {
-    use sea_orm::{FromQueryResult, Statement};
-    // One query for the session and its account: it runs on every request.
+    let hash = token.hash();
+    Ok(resume_many(db, std::slice::from_ref(&hash), now)
+        .await?
+        .remove(&hash))
+}
+
+/// [`resume`] for many sessions at once, by their tokens' hashes: one query for all of them
+/// and their accounts. The live ones, by hash.
+///
+/// # Errors
+/// A database failure.
+async fn resume_many(
+    db: &impl ConnectionTrait,
+    hashes: &[String],
+    now: DateTime<Utc>,
+) -> Result<HashMap<String, user::Model>, ServiceError> {
+    use sea_orm::{FromQueryResult, Statement, Value};
     let backend = db.get_database_backend();
-    let Some(row) = db
-        .query_one_raw(Statement::from_sql_and_values(
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "SELECT users.*, sessions.id AS session_id, sessions.expires_at AS session_expires_at \
-                 FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = {}",
-                crate::server::db::placeholder(backend, 1)
+                "SELECT users.*, sessions.id AS session_id, sessions.expires_at AS session_expires_at, \
+                 sessions.token_hash AS session_token_hash \
+                 FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash IN ({})",
+                crate::server::db::placeholders(backend, 1, hashes.len())
             ),
-            [token.hash().into()],
+            hashes.iter().map(|h| Value::from(h.clone())),
         ))
-        .await?
-    else {
-        return Ok(None);
-    };
-    let session_id: i32 = row.try_get("", "session_id")?;
-    let expires_at: DateTime<Utc> = row.try_get("", "session_expires_at")?;
-    if expires_at <= now {
-        session::Entity::delete_by_id(session_id).exec(db).await?;
-        return Ok(None);
+        .await?;
+    let mut live = HashMap::with_capacity(rows.len());
+    for row in rows {
+        let session_id: i32 = row.try_get("", "session_id")?;
+        let expires_at: DateTime<Utc> = row.try_get("", "session_expires_at")?;
+        if expires_at <= now {
+            session::Entity::delete_by_id(session_id).exec(db).await?;
+            continue;
+        }
+        if expires_at - now < LIFETIME / 2 {
+            session::Entity::update_many()
+                .col_expr(
+                    session::Column::ExpiresAt,
+                    sea_orm::sea_query::Expr::value(now + LIFETIME),
+                )
+                .filter(session::Column::Id.eq(session_id))
+                .exec(db)
+                .await?;
+        }
+        live.insert(
+            row.try_get("", "session_token_hash")?,
+            user::Model::from_query_result(&row, "")?,
+        );
     }
-    if expires_at - now < LIFETIME / 2 {
-        session::Entity::update_many()
-            .col_expr(
-                session::Column::ExpiresAt,
-                sea_orm::sea_query::Expr::value(now + LIFETIME),
-            )
-            .filter(session::Column::Id.eq(session_id))
-            .exec(db)
-            .await?;
+    Ok(live)
+}
+
+type Lookup = (
+    String,
+    oneshot::Sender<Result<Option<user::Model>, ServiceError>>,
+);
+
+/// Session look-ups gathered into one query: every request resumes its session, and under
+/// load the requests that arrive while a look-up runs wait for the next one, which resolves
+/// them all at once (one statement instead of one per request; on SQLite each statement is a
+/// hand-off to a connection's thread and back). Nothing is cached: a session ended a moment
+/// ago is not found by the next request. Cloning shares the task.
+#[derive(Clone)]
+pub struct Lookups {
+    queue: mpsc::Sender<Lookup>,
+}
+
+impl std::fmt::Debug for Lookups {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Lookups")
     }
-    Ok(Some(user::Model::from_query_result(&row, "")?))
+}
+
+/// The most sessions one look-up resolves.
+const MAX_LOOKUPS: usize = 256;
+/// Look-ups running at once (each on a connection of its own).
+const CONCURRENT_LOOKUPS: usize = 2;
+
+impl Lookups {
+    /// Starts the task that runs the look-ups on `db`. Call it inside the runtime.
+    pub fn start(db: DatabaseConnection) -> Lookups {
+        let (queue, waiting) = mpsc::channel(4 * MAX_LOOKUPS);
+        tokio::spawn(gather(db, waiting));
+        Lookups { queue }
+    }
+
+    /// [`resume`], gathered with the look-ups of other requests.
+    ///
+    /// # Errors
+    /// A database failure (of the look-up this one was gathered into).
+    pub async fn resume(&self, token: &SessionToken) -> Result<Option<user::Model>, ServiceError> {
+        let (reply, answer) = oneshot::channel();
+        let stopped = || ServiceError::Corrupt("the session look-ups have stopped".into());
+        self.queue
+            .send((token.hash(), reply))
+            .await
+            .map_err(|_| stopped())?;
+        answer.await.map_err(|_| stopped())?
+    }
+}
+
+/// Takes whatever look-ups are waiting, up to [`MAX_LOOKUPS`], and resolves them in one query,
+/// with at most [`CONCURRENT_LOOKUPS`] queries running. A query that panics fails only its own
+/// requests (their answers are dropped).
+async fn gather(db: DatabaseConnection, mut waiting: mpsc::Receiver<Lookup>) {
+    let permits = Arc::new(Semaphore::new(CONCURRENT_LOOKUPS));
+    while let Some(first) = waiting.recv().await {
+        let Ok(permit) = permits.clone().acquire_owned().await else {
+            return;
+        };
+        let mut batch = vec![first];
+        while batch.len() < MAX_LOOKUPS {
+            match waiting.try_recv() {
+                Ok(lookup) => batch.push(lookup),
+                Err(_) => break,
+            }
+        }
+        let db = db.clone();
+        tokio::spawn(async move {
+            let _permit = permit;
+            let mut hashes: Vec<String> = batch.iter().map(|(hash, _)| hash.clone()).collect();
+            hashes.sort_unstable();
+            hashes.dedup();
+            match resume_many(&db, &hashes, Utc::now()).await {
+                Ok(live) => {
+                    for (hash, reply) in batch {
+                        reply.send(Ok(live.get(&hash).cloned())).ok();
+                    }
+                }
+                Err(error) => {
+                    let message = error.to_string();
+                    for (_, reply) in batch {
+                        reply
+                            .send(Err(ServiceError::Db(sea_orm::DbErr::Custom(
+                                message.clone(),
+                            ))))
+                            .ok();
+                    }
+                }
+            }
+        });
+    }
 }
 
 /// Ends one session (log out).

@@ -67,6 +67,7 @@ impl TestDb {
             iin_key: IinKey::new(b"dauys-test-iin-key".to_vec()),
             public_url: PublicUrl("http://dauys.test".into()),
             mail_wake: Default::default(),
+            sessions: super::services::sessions::Lookups::start(self.db.clone()),
             signer: super::services::petitions::signing::Signer::start(
                 self.db.clone(),
                 std::sync::Arc::default(),
