@@ -596,6 +596,62 @@ async fn signatures_from_before_the_log_are_logged_with_secrets_of_their_own() {
     w.test.drop_database().await;
 }
 
+#[tokio::test]
+async fn one_fold_of_every_row_from_before_the_log_tallies_in_the_same_batch() {
+    let w = world("legacy-once", 3).await;
+    let db = &w.test.db;
+    people::signatures_at(db, w.petition, &w.citizens, "75", Utc::now())
+        .await
+        .expect("rows");
+    fold(&w).await;
+    // As migration 22 finds a site, one of the three withdrawn before the folding saw it
+    // (counted, never logged, withdrawn): its petition's tally must not wait for it either.
+    db.execute_unprepared(&format!(
+        "DELETE FROM log_entries; DELETE FROM log_hashes; DELETE FROM log_checkpoints; \
+         UPDATE signatures SET log_index = NULL, receipt_secret = NULL, dirty = TRUE; \
+         UPDATE signatures SET withdrawn_at = created_at WHERE user_id = {}",
+        w.citizens[2].id
+    ))
+    .await
+    .expect("as before the log");
+    let report = counting::fold(db, 5_000, Utc::now(), today())
+        .await
+        .expect("folds");
+    assert_eq!(report.rows, 3);
+    log::checkpoint(db, &w.key, Utc::now())
+        .await
+        .expect("checkpoint");
+    let entries = all_entries(db).await;
+    assert_eq!(entries.len(), 3, "two signs and one tally: {entries:?}");
+    assert!(matches!(
+        LogEntry::parse(&entries[2]),
+        Some(LogEntry::Tally {
+            count: 2,
+            size: 2,
+            ..
+        })
+    ));
+    let pending: i64 = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT COUNT(*) AS n FROM signatures WHERE dirty OR (counted = 1 AND log_index IS NULL)",
+        ))
+        .await
+        .expect("reads")
+        .expect("a row")
+        .try_get("", "n")
+        .expect("n");
+    assert_eq!(pending, 0, "every row folded and every counted row logged");
+    for c in &w.citizens[..2] {
+        let receipt = receipt_of(&w, c).await;
+        assert!(matches!(
+            check(&w, &receipt.encode()).await,
+            ReceiptCheck::Counted { .. }
+        ));
+    }
+    w.test.drop_database().await;
+}
+
 #[test]
 fn keys_read_back_whatever_their_base64_holds() {
     // The private key's base64 often holds `+`; the origin never does.

@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use app::server::{
-    AppState, db,
+    AppParts, AppState, db,
     mail::outbox::{self, Wake},
     seed,
     services::accounts::{IinKey, PublicUrl},
@@ -622,7 +622,7 @@ async fn serve() -> Result<(), String> {
             .map_err(|e| format!("cannot open the document store: {e}"))?;
     let router = build_router(
         config.leptos.clone(),
-        AppState {
+        AppState::new(AppParts {
             db: db.clone(),
             secure_cookies: config.environment == server::config::Environment::Production,
             iin_key: IinKey::new(config.iin_secret.clone()),
@@ -637,7 +637,7 @@ async fn serve() -> Result<(), String> {
             responsiveness: Default::default(),
             pages: Default::default(),
             log_key,
-        },
+        }),
     );
     let listener = tokio::net::TcpListener::bind(addr)
         .await

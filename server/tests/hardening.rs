@@ -912,9 +912,12 @@ async fn pages_and_answers_carry_the_security_headers() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn behind_a_trusted_proxy_each_client_has_its_own_limit() {
     let mut site = Site::new().await;
-    site.state.trusted_proxies = std::sync::Arc::new(app::server::TrustedProxies {
-        networks: vec!["10.0.0.0/8".parse().expect("net")],
-        header: app::server::ForwardedHeader::XForwardedFor,
+    site.state = app::server::AppState::new(app::server::AppParts {
+        trusted_proxies: std::sync::Arc::new(app::server::TrustedProxies {
+            networks: vec!["10.0.0.0/8".parse().expect("net")],
+            header: app::server::ForwardedHeader::XForwardedFor,
+        }),
+        ..(*site.state).clone()
     });
     site.router = server::build_router(
         leptos::config::LeptosOptions::builder()
@@ -1031,7 +1034,10 @@ async fn metrics_are_for_the_operator_and_show_every_series() {
         StatusCode::NOT_FOUND,
         "no token configured: no metrics"
     );
-    site.state.metrics_token = Some("operator-secret-token".into());
+    site.state = app::server::AppState::new(app::server::AppParts {
+        metrics_token: Some("operator-secret-token".into()),
+        ..(*site.state).clone()
+    });
     site.router = server::build_router(
         leptos::config::LeptosOptions::builder()
             .output_name("dauys")

@@ -90,11 +90,19 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbError> {
         .acquire_timeout(Duration::from_secs(10))
         .sqlx_logging(false);
     if backend == Backend::Sqlite {
-        // Every connection keeps up to 32 MiB of pages and maps up to 256 MiB of the file:
-        // under a signing surge the default 2 MiB cache sent most page reads to the kernel.
-        options.map_sqlx_sqlite_opts(|o| {
+        // Every connection keeps up to 32 MiB of pages and maps up to 256 MiB of the file
+        // (`DAUYS_SQLITE_MMAP_MIB`, 0 to read through the page cache only): under a signing
+        // surge the default 2 MiB cache sent most page reads to the kernel.
+        let mmap = std::env::var("DAUYS_SQLITE_MMAP_MIB")
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .unwrap_or(256)
+            .min(1 << 20)
+            * 1024
+            * 1024;
+        options.map_sqlx_sqlite_opts(move |o| {
             o.pragma("cache_size", "-32000")
-                .pragma("mmap_size", "268435456")
+                .pragma("mmap_size", mmap.to_string())
                 .pragma("temp_store", "memory")
         });
     }

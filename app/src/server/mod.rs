@@ -14,9 +14,31 @@ use sea_orm::DatabaseConnection;
 
 use services::accounts::{IinKey, PublicUrl};
 
-/// What every server function may take from the request context.
+/// What every server function may take from the request context: the process's shared
+/// parts behind one `Arc`, so the several clones every request makes (the router's state,
+/// each server function's context) are a reference count, not a copy of every field.
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(std::sync::Arc<AppParts>);
+
+impl AppState {
+    /// The state holding `parts`.
+    #[must_use]
+    pub fn new(parts: AppParts) -> Self {
+        Self(std::sync::Arc::new(parts))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = AppParts;
+
+    fn deref(&self) -> &AppParts {
+        &self.0
+    }
+}
+
+/// What the application state holds.
+#[derive(Clone, Debug)]
+pub struct AppParts {
     /// The database pool.
     pub db: DatabaseConnection,
     /// Whether cookies carry `Secure` (production, behind HTTPS).

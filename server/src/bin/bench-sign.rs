@@ -17,6 +17,13 @@
 //! `--reconcile-seconds S` has the server recount the signatures against the counts every S
 //! seconds instead of every 10 minutes.
 //!
+//! A steady load instead of a flood: `--signs-per-second N` has the workers send N signatures a
+//! second in all, each at its appointed time (an open loop): a latency is then counted from
+//! the time the request was due, not from when a busy client got round to sending it, so
+//! waiting behind slow work shows in the p99 instead of lowering the rate. This is how slow
+//! work beside signing (registrations, recounts) is compared with signing alone below the
+//! machine's limit, where the surge's closed loop can only show that the cores are shared.
+//!
 //! The HTTP ceiling: `--ceiling 1` has the same clients, on the same kind of connections,
 //! request `GET /livez` (no database, no session) instead of signing, so the figures show how
 //! close signing comes to what HTTP alone allows on these cores.
@@ -69,6 +76,7 @@ async fn main() {
     let registrations_per_second = arg("--registrations-per-second", 0);
     let reconcile_seconds = arg("--reconcile-seconds", 600);
     let ceiling = arg("--ceiling", 0) == 1;
+    let signs_per_second = arg("--signs-per-second", 0);
     let binary = server_binary();
 
     let test = TestDb::new().await;
@@ -126,6 +134,16 @@ async fn main() {
         signers.spawn(async move {
             let mut latencies = Vec::new();
             let mut failures = 0u64;
+            // Each worker's share of a steady rate; `Burst` keeps the appointed times when a
+            // request runs late, so the next ones are due at once and their wait is counted.
+            let mut pace = (signs_per_second > 0).then(|| {
+                #[allow(clippy::cast_precision_loss)]
+                let mut tick = tokio::time::interval(Duration::from_secs_f64(
+                    workers as f64 / signs_per_second as f64,
+                ));
+                tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
+                tick
+            });
             'outer: while Instant::now() < deadline {
                 let source = loopback(connections.fetch_add(1, Ordering::Relaxed));
                 let Ok(mut connection) = Connection::open(address, source).await else {
@@ -154,7 +172,10 @@ async fn main() {
                     };
                     let cookie = format!("dauys_session={token}; dauys_csrf={CSRF}");
                     let body = format!("csrf={CSRF}&lang=en&id={petition}&show_name=on");
-                    let sent = Instant::now();
+                    let sent = match pace.as_mut() {
+                        Some(tick) => tick.tick().await.into_std(),
+                        None => Instant::now(),
+                    };
                     match connection
                         .send("POST", "/api/petitions/sign", &cookie, Some(&body))
                         .await

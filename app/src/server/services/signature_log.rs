@@ -265,13 +265,16 @@ pub async fn size(db: &impl ConnectionTrait) -> Result<u64, ServiceError> {
 
 /// Appends the changes of one fold, shuffled, and a tally for each petition they touch, in the
 /// caller's transaction (which must hold the folding lock). Returns each signature's new
-/// `log_index` (none for a revoked one).
+/// `log_index` (none for a revoked one). `folding` names the fold's rows from before the log
+/// (counted, never logged): the caller marks them folded after this returns, so the tallies
+/// must not wait for them.
 ///
 /// # Errors
 /// A database failure, or a tree the database no longer holds whole.
 pub async fn append(
     txn: &impl ConnectionTrait,
     mut changes: Vec<Change>,
+    folding: &[i64],
     now: DateTime<Utc>,
 ) -> Result<Vec<(i64, Option<i64>)>, ServiceError> {
     if changes.is_empty() {
@@ -336,17 +339,27 @@ pub async fn append(
     // from before the log are still waiting to be logged (counted, unlogged, marked for the
     // folding by migration 22) gets its tally with the batch that logs the last of them.
     let ids: Vec<i32> = petitions.into_iter().collect();
+    let but_these = if folding.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " AND s.id NOT IN ({})",
+            placeholders(backend, ids.len() + 1, folding.len())
+        )
+    };
     let tallies = txn
         .query_all_raw(Statement::from_sql_and_values(
             backend,
             format!(
                 "SELECT p.id, p.status, CAST(COALESCE((SELECT SUM(c.count) FROM petition_counts c WHERE c.petition_id = p.id), 0) AS BIGINT) AS count \
                  FROM petitions p WHERE p.id IN ({}) \
-                 AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.petition_id = p.id AND s.dirty AND s.counted = 1 AND s.log_index IS NULL) \
+                 AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.petition_id = p.id AND s.dirty AND s.counted = 1 AND s.log_index IS NULL{but_these}) \
                  ORDER BY p.id",
                 placeholders(backend, 1, ids.len())
             ),
-            ids.iter().map(|id| Value::from(*id)),
+            ids.iter()
+                .map(|id| Value::from(*id))
+                .chain(folding.iter().map(|id| Value::from(*id))),
         ))
         .await?;
     for row in tallies {

@@ -12,7 +12,7 @@ pub use smtp::{ReceivedMail, SmtpReceiver};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 use super::{
-    AppState, db, seed,
+    AppParts, AppState, db, seed,
     services::accounts::{IinKey, PublicUrl},
 };
 
@@ -61,7 +61,7 @@ impl TestDb {
     /// and `http://dauys.test` as the public address, and a signature writer of its own; the
     /// folding is left to the test, which calls `counting::fold`). Call it inside the runtime.
     pub fn app_state(&self) -> AppState {
-        AppState {
+        AppState::new(AppParts {
             db: self.db.clone(),
             secure_cookies: false,
             iin_key: IinKey::new(b"dauys-test-iin-key".to_vec()),
@@ -79,7 +79,7 @@ impl TestDb {
             responsiveness: Default::default(),
             pages: Default::default(),
             log_key: test_log_key(),
-        }
+        })
     }
 
     /// A new database with the real migrations applied and the reference data seeded.

@@ -11,7 +11,7 @@
 //! false` — all in one transaction. So the counts always equal the sum of `counted`, which
 //! `reconcile` checks against the rows and repairs.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
@@ -148,18 +148,10 @@ pub async fn fold(
         )
         .await?;
     }
-    for chunk in ids.chunks(5_000) {
-        txn.execute_raw(Statement::from_sql_and_values(
-            backend,
-            format!(
-                "UPDATE signatures SET counted = {VALID}, dirty = FALSE WHERE id IN ({})",
-                placeholders(backend, 1, chunk.len())
-            ),
-            chunk.iter().map(|id| Value::from(*id)),
-        ))
-        .await?;
-    }
-    log.append(&txn, now).await?;
+    // Each row is written once: folded, with its new log index (and a secret for a row from
+    // before the log) in the same statement.
+    let (indexes, secrets) = log.append(&txn, now).await?;
+    mark_folded(&txn, &ids, &indexes, &secrets).await?;
     let changed: BTreeSet<i32> = grades
         .iter()
         .filter(|(_, delta)| **delta != 0)
@@ -192,6 +184,8 @@ struct LogChanges {
     regions: BTreeSet<i32>,
     region_of: Vec<(usize, i32)>,
     new_secrets: Vec<(i64, String)>,
+    /// Rows counted before the log existed that this fold folds.
+    from_before: Vec<i64>,
 }
 
 impl LogChanges {
@@ -207,6 +201,11 @@ impl LogChanges {
         signed: DateTime<Utc>,
     ) -> Result<(), sea_orm::DbErr> {
         let log_index: Option<i64> = row.try_get("", "log_index")?;
+        // Counted and never logged: a row from before the log (whatever becomes of it now, the
+        // petition's tally must not wait for it, as it is folded in this transaction).
+        if counted == 1 && log_index.is_none() {
+            self.from_before.push(id);
+        }
         match (valid == 1, counted == 1, log_index) {
             // Counted from now on: not counted before (new, or signed again after a revoke), or
             // counted before the log existed.
@@ -258,14 +257,15 @@ impl LogChanges {
         Ok(())
     }
 
-    /// Appends the entries and records each row's new `log_index` (and any new secret).
+    /// Appends the entries; returns each row's new `log_index` and each new secret, for the
+    /// fold to write with the rest of the row.
     async fn append(
         mut self,
         txn: &impl ConnectionTrait,
         now: DateTime<Utc>,
-    ) -> Result<(), ServiceError> {
+    ) -> Result<(HashMap<i64, i64>, HashMap<i64, String>), ServiceError> {
         if self.changes.is_empty() {
-            return Ok(());
+            return Ok((HashMap::new(), HashMap::new()));
         }
         let backend = txn.get_database_backend();
         let ids: Vec<i32> = self.regions.iter().copied().collect();
@@ -294,55 +294,66 @@ impl LogChanges {
                 })?);
             }
         }
-        let logged = signature_log::append(txn, self.changes, now).await?;
+        let logged = signature_log::append(txn, self.changes, &self.from_before, now).await?;
         // A revoke leaves the row's latest sign entry in place.
-        set_by_id(
-            txn,
-            "log_index",
-            logged
-                .into_iter()
-                .filter_map(|(id, index)| index.map(|index| (id, Value::from(index)))),
-        )
-        .await?;
-        set_by_id(
-            txn,
-            "receipt_secret",
-            self.new_secrets
-                .into_iter()
-                .map(|(id, secret)| (id, Value::from(secret))),
-        )
-        .await?;
-        Ok(())
+        let indexes = logged
+            .into_iter()
+            .filter_map(|(id, index)| index.map(|index| (id, index)))
+            .collect();
+        Ok((indexes, self.new_secrets.into_iter().collect()))
     }
 }
 
-/// `UPDATE signatures SET <column> = CASE id WHEN … THEN … END` for each (id, value), 500 rows
-/// a statement.
-async fn set_by_id(
+/// Marks the folded rows `counted = valid`, `dirty = false`, and sets the log index and the
+/// receipt secret of those that have new ones: one `UPDATE` per 500 rows, each row written
+/// once (`CASE id WHEN … THEN … ELSE <column> END` for the columns that change).
+async fn mark_folded(
     txn: &impl ConnectionTrait,
-    column: &str,
-    values: impl Iterator<Item = (i64, Value)>,
+    ids: &[i64],
+    indexes: &HashMap<i64, i64>,
+    secrets: &HashMap<i64, String>,
 ) -> Result<(), sea_orm::DbErr> {
     let backend = txn.get_database_backend();
-    let values: Vec<(i64, Value)> = values.collect();
-    for chunk in values.chunks(500) {
-        let mut params = Vec::with_capacity(chunk.len() * 3);
-        let mut arms = String::new();
-        for (i, (id, value)) in chunk.iter().enumerate() {
-            arms.push_str(&format!(
-                " WHEN {} THEN {}",
-                placeholder(backend, 2 * i + 1),
-                placeholder(backend, 2 * i + 2)
-            ));
-            params.push(Value::from(*id));
-            params.push(value.clone());
+    for chunk in ids.chunks(500) {
+        let mut params = Vec::new();
+        let mut set = format!("counted = {VALID}, dirty = FALSE");
+        for (column, values) in [
+            (
+                "log_index",
+                chunk
+                    .iter()
+                    .filter_map(|id| indexes.get(id).map(|i| (*id, Value::from(*i))))
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "receipt_secret",
+                chunk
+                    .iter()
+                    .filter_map(|id| secrets.get(id).map(|s| (*id, Value::from(s.clone()))))
+                    .collect(),
+            ),
+        ] {
+            if values.is_empty() {
+                continue;
+            }
+            set.push_str(&format!(", {column} = CASE id"));
+            for (id, value) in values {
+                set.push_str(&format!(
+                    " WHEN {} THEN {}",
+                    placeholder(backend, params.len() + 1),
+                    placeholder(backend, params.len() + 2)
+                ));
+                params.push(Value::from(id));
+                params.push(value);
+            }
+            set.push_str(&format!(" ELSE {column} END"));
         }
-        let first = 2 * chunk.len() + 1;
-        params.extend(chunk.iter().map(|(id, _)| Value::from(*id)));
+        let first = params.len() + 1;
+        params.extend(chunk.iter().map(|id| Value::from(*id)));
         txn.execute_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "UPDATE signatures SET {column} = CASE id{arms} END WHERE id IN ({})",
+                "UPDATE signatures SET {set} WHERE id IN ({})",
                 placeholders(backend, first, chunk.len())
             ),
             params,
