@@ -1,7 +1,8 @@
 //! Hardening at the service level, on a fresh database (SQLite, or PostgreSQL with
 //! `TEST_DATABASE_URL`): the purges that keep visitor-made tables bounded, a rate-limit bucket
 //! of any length, names and addresses that would break a page or a mail, withdrawal before
-//! approval, the draft bound, and the signature writer's supervisor.
+//! approval, the draft bound, the signature writer's supervisor, and writers' turns at SQLite's
+//! write lock.
 
 use app::server::entities::{account_token, outbox_mail, petition, session};
 use app::server::services::accounts::{self, AccountError, RegisterForm};
@@ -348,6 +349,72 @@ async fn the_periodic_recount_finds_a_withdrawal_the_counts_missed() {
     assert_eq!(
         counting::counts(db, id).await.expect("counts").iin_checked,
         1
+    );
+    test.drop_database().await;
+}
+
+/// Writers in one process go in to SQLite's single write lock in the order they asked, each as
+/// the one before leaves, instead of sleeping in SQLite's busy handler between tries (where a
+/// signature batch behind a registration's transaction could sleep 25–100 ms after the lock was
+/// free). PostgreSQL's writers lock rows, not the database, and take no turn.
+#[tokio::test]
+async fn writers_take_their_turns_at_an_sqlite_database_in_order_of_arrival() {
+    use app::server::db::write_turn;
+    use std::{
+        future::Future,
+        pin::Pin,
+        sync::Mutex,
+        task::{Context, Poll, Waker},
+    };
+    let test = TestDb::new().await;
+    let db = &test.db;
+    let sqlite = db.get_database_backend() == sea_orm::DbBackend::Sqlite;
+    let limit = Limit {
+        max: 10,
+        window_seconds: 60,
+    };
+    let now = Utc::now();
+    let written = Mutex::new(Vec::new());
+    let held = write_turn(db).await;
+    let mut writers: Vec<Pin<Box<dyn Future<Output = ()> + '_>>> = Vec::new();
+    for n in 0..4 {
+        let written = &written;
+        writers.push(Box::pin(async move {
+            let _turn = write_turn(db).await;
+            rate_limits::hit(db, &format!("turn:{n}"), limit, now)
+                .await
+                .expect("writes");
+            written.lock().expect("not poisoned").push(n);
+        }));
+    }
+    // They ask in the order 3, 2, 1, 0.
+    let mut cx = Context::from_waker(Waker::noop());
+    for (n, w) in writers.iter_mut().enumerate().rev() {
+        let first_poll = w.as_mut().poll(&mut cx);
+        if sqlite {
+            assert!(
+                first_poll.is_pending(),
+                "writer {n} waits for the turn held"
+            );
+        } else {
+            assert!(
+                matches!(first_poll, Poll::Ready(())),
+                "no turn on PostgreSQL"
+            );
+        }
+    }
+    drop(held);
+    if sqlite {
+        let mut writers = writers.into_iter();
+        let mut next = || writers.next().expect("four writers");
+        tokio::join!(next(), next(), next(), next());
+    } else {
+        drop(writers);
+    }
+    assert_eq!(
+        *written.lock().expect("not poisoned"),
+        vec![3, 2, 1, 0],
+        "each wrote in its turn"
     );
     test.drop_database().await;
 }

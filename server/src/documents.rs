@@ -143,6 +143,7 @@ where
 {
     let result = async {
         use sea_orm::TransactionTrait;
+        let _turn = app::server::db::write_turn(&state.db).await;
         let txn = state.db.begin().await.map_err(ServiceError::from)?;
         app::server::db::lock_for_write(&txn)
             .await

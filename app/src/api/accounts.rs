@@ -58,7 +58,10 @@ mod ssr {
         lang: &str,
         done: Option<&str>,
     ) -> Result<(), AppError> {
-        let token = sessions::start(&state.db, user_id, chrono::Utc::now()).await?;
+        let token = {
+            let _turn = crate::server::db::write_turn(&state.db).await;
+            sessions::start(&state.db, user_id, chrono::Utc::now()).await?
+        };
         let max_age = sessions::LIFETIME.num_seconds();
         request::set_cookie(&request::cookie_header(
             SESSION_COOKIE,

@@ -125,6 +125,7 @@ where
         tracing::error!(error = %e, "transaction failed");
         crate::error::AppError::Internal
     };
+    let _turn = db::write_turn(&state.db).await;
     let txn = state.db.begin().await.map_err(internal)?;
     db::lock_for_write(&txn).await.map_err(internal)?;
     let value = work(&txn).await.map_err(fail)?;

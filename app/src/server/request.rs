@@ -47,13 +47,16 @@ pub fn client_ip() -> String {
 /// # Errors
 /// `RateLimited` past a limit; `Internal` when the database fails.
 pub async fn limit(
-    db: &impl sea_orm::ConnectionTrait,
+    db: &sea_orm::DatabaseConnection,
     buckets: &[(String, crate::server::services::rate_limits::Limit)],
 ) -> Result<(), AppError> {
     let now = chrono::Utc::now();
     let mut allowed = true;
     for (bucket, limit) in buckets {
-        let within = crate::server::services::rate_limits::hit(db, bucket, *limit, now).await?;
+        let within = {
+            let _turn = crate::server::db::write_turn(db).await;
+            crate::server::services::rate_limits::hit(db, bucket, *limit, now).await?
+        };
         if !within {
             // The bucket's kind (`login:ip`, `register:ip`, …), never the address or email.
             let kind: String = bucket.split(':').take(2).collect::<Vec<_>>().join(":");

@@ -17,7 +17,7 @@ use tokio::sync::Notify;
 
 use super::{MailKind, Mailer, Rendered, render};
 use crate::i18n::Locale;
-use crate::server::{entities::outbox_mail, services::ServiceError};
+use crate::server::{db::write_turn, entities::outbox_mail, services::ServiceError};
 
 /// Attempts before a mail is given up.
 pub const MAX_ATTEMPTS: i32 = 12;
@@ -90,7 +90,7 @@ fn due(now: DateTime<Utc>) -> Condition {
 /// # Errors
 /// A database failure (a transport failure is recorded on the mail instead).
 pub async fn deliver_due(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     mailer: &Mailer,
     owner: &str,
     now: DateTime<Utc>,
@@ -109,6 +109,7 @@ pub async fn deliver_due(
     let mut sent = 0;
     for id in candidates {
         // The claim: only one sender's update matches a row that is due and unleased.
+        let turn = write_turn(db).await;
         let claimed = outbox_mail::Entity::update_many()
             .col_expr(outbox_mail::Column::LeaseUntil, Expr::value(now + LEASE))
             .col_expr(outbox_mail::Column::LeaseOwner, Expr::value(owner))
@@ -116,6 +117,7 @@ pub async fn deliver_due(
             .filter(due(now))
             .exec(db)
             .await?;
+        drop(turn);
         if claimed.rows_affected != 1 {
             continue;
         }
@@ -152,6 +154,7 @@ pub async fn deliver_due(
                 }
             }
         }
+        let _turn = write_turn(db).await;
         update.update(db).await?;
     }
     Ok(sent)

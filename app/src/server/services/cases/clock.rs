@@ -270,6 +270,7 @@ pub async fn sweep(
         if due == (model.due_on, model.very_due_on) && !overdue && !very {
             continue;
         }
+        let _turn = crate::server::db::write_turn(db).await;
         let txn = db.begin().await?;
         take_worker_lock(&txn, "deadline_sweep", now).await?;
         // The due days were computed above from this case's questions: stored as they are.

@@ -14,7 +14,7 @@ use sea_orm::{
 use super::super::{ServiceError, accounts::PublicUrl};
 use super::{kind_of, origin};
 use crate::i18n::Locale;
-use crate::server::db::{lock_for_write, placeholder};
+use crate::server::db::{lock_for_write, placeholder, write_turn};
 use crate::server::entities::{case, case_mailing};
 use crate::server::mail::{self, MailKind};
 
@@ -130,6 +130,7 @@ pub async fn send(
 ) -> Result<usize, ServiceError> {
     let mut queued = 0;
     loop {
+        let _turn = write_turn(db).await;
         let txn = db.begin().await?;
         lock_for_write(&txn).await?;
         let Some(m) = case_mailing::Entity::find_by_id(mailing_id)

@@ -11,7 +11,7 @@ use sea_orm::{
 
 use super::super::{ServiceError, accounts::PublicUrl, sessions::random_token};
 use crate::i18n::Locale;
-use crate::server::db::lock_for_write;
+use crate::server::db::{lock_for_write, write_turn};
 use crate::server::entities::{body, council_follow, council_mailing, user};
 use crate::server::mail::{self, CouncilNews, MailKind};
 
@@ -206,6 +206,7 @@ pub async fn send(
     let base = public_url.0.trim_end_matches('/');
     let mut queued = 0;
     loop {
+        let _turn = write_turn(db).await;
         let txn = db.begin().await?;
         lock_for_write(&txn).await?;
         let Some(m) = council_mailing::Entity::find_by_id(mailing_id)

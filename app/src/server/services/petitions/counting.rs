@@ -61,6 +61,7 @@ pub async fn fold(
     {
         return Ok(FoldReport::default());
     }
+    let turn = crate::server::db::write_turn(db).await;
     let txn = db.begin().await?;
     take_worker_lock(&txn, "signature_fold", now).await?;
     // SKIP LOCKED: a row a withdrawal, an invalidation or a signature batch is changing right
@@ -158,10 +159,12 @@ pub async fn fold(
         .map(|((p, _), _)| *p)
         .collect();
     txn.commit().await?;
+    drop(turn);
     // Each petition moves on in a transaction of its own, holding no signature row meanwhile
     // (a signature batch holds the petition `FOR SHARE` and may wait on those rows). Settling
     // is conditional and idempotent; the sweep and the reconciliation settle again.
     for petition_id in &changed {
+        let _turn = crate::server::db::write_turn(db).await;
         let txn = db.begin().await?;
         crate::server::db::lock_for_write(&txn).await?;
         settle(&txn, *petition_id, now, today).await?;
@@ -742,6 +745,7 @@ async fn reconcile_one(
     if !drifted(db, id).await? {
         return Ok(false);
     }
+    let _turn = crate::server::db::write_turn(db).await;
     let txn = db.begin().await?;
     take_worker_lock(&txn, "signature_fold", now).await?;
     let backend = txn.get_database_backend();

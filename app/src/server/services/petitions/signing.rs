@@ -20,7 +20,7 @@ use tokio::sync::{Mutex, Notify, mpsc, oneshot};
 
 use super::{ClockName, Clocks, PetitionError, public_name, setting_u64, status_of};
 use crate::model::PetitionStatus;
-use crate::server::db::{lock_for_write, placeholder, placeholders};
+use crate::server::db::{lock_for_write, placeholder, placeholders, write_turn};
 use crate::server::entities::{body, petition, user};
 use crate::server::services::{ServiceError, accounts, signature_log};
 
@@ -458,6 +458,7 @@ async fn write_batch(
     db: &DatabaseConnection,
     batch: &[(&Row, SigningLimits)],
 ) -> Result<Vec<Result<SignOutcome, PetitionError>>, sea_orm::DbErr> {
+    let _turn = write_turn(db).await;
     let txn = db.begin().await?;
     lock_for_write(&txn).await?;
     let backend = txn.get_database_backend();

@@ -68,6 +68,7 @@ pub async fn sweep(
         if !needs_settling && due.is_none() {
             continue;
         }
+        let _turn = crate::server::db::write_turn(db).await;
         let txn = db.begin().await?;
         take_worker_lock(&txn, "deadline_sweep", now).await?;
         // A petition whose counts moved while its settling was lost (a crash) moves on now.
