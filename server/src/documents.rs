@@ -142,10 +142,7 @@ where
     Fut: std::future::Future<Output = Result<(usize, sea_orm::DatabaseTransaction), ActionError>>,
 {
     let result = async {
-        use sea_orm::TransactionTrait;
-        let _turn = app::server::db::write_turn(&state.db).await;
-        let txn = state.db.begin().await.map_err(ServiceError::from)?;
-        app::server::db::lock_for_write(&txn)
+        let (_turn, txn) = app::server::db::begin_write(&state.db)
             .await
             .map_err(ServiceError::from)?;
         let (n, txn) = attach(txn).await?;

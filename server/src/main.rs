@@ -236,13 +236,11 @@ async fn administer(
     >,
 ) -> Result<(), String> {
     use app::server::services::ActionError;
-    use sea_orm::TransactionTrait;
     let config = fixtures_config(command)?;
     let db = open(&config).await?;
-    let txn = db.begin().await.map_err(|e| format!("cannot begin: {e}"))?;
-    app::server::db::lock_for_write(&txn)
+    let (_turn, txn) = app::server::db::begin_write(&db)
         .await
-        .map_err(|e| format!("cannot lock: {e}"))?;
+        .map_err(|e| format!("cannot begin: {e}"))?;
     match work(&txn).await {
         Ok(()) => {}
         Err(ActionError::Invalid { field, key }) => {

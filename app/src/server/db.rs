@@ -192,6 +192,23 @@ pub async fn lock_for_write(txn: &impl ConnectionTrait) -> Result<(), sea_orm::D
     Ok(())
 }
 
+/// Begins a transaction that writes: waits for this process's turn ([`write_turn`]), then takes
+/// SQLite's write lock at once ([`lock_for_write`]). The turn is held until it drops, so bind it
+/// to a name that lives as long as the transaction (`let (_turn, txn) = …`): `let (_, txn)`
+/// would end the turn at once.
+///
+/// # Errors
+/// A database failure.
+pub async fn begin_write(
+    db: &DatabaseConnection,
+) -> Result<(WriteTurn, sea_orm::DatabaseTransaction), sea_orm::DbErr> {
+    use sea_orm::TransactionTrait;
+    let turn = write_turn(db).await;
+    let txn = db.begin().await?;
+    lock_for_write(&txn).await?;
+    Ok((turn, txn))
+}
+
 /// A read-only transaction that sees one snapshot of the database, for a page assembled from
 /// several queries: without it a change committed between two of them (a petition opening as
 /// its event is written) shows the page half before and half after. PostgreSQL needs

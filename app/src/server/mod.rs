@@ -120,14 +120,11 @@ where
         > + Send,
     T: Send,
 {
-    use sea_orm::TransactionTrait;
     let internal = |e: sea_orm::DbErr| {
         tracing::error!(error = %e, "transaction failed");
         crate::error::AppError::Internal
     };
-    let _turn = db::write_turn(&state.db).await;
-    let txn = state.db.begin().await.map_err(internal)?;
-    db::lock_for_write(&txn).await.map_err(internal)?;
+    let (_turn, txn) = db::begin_write(&state.db).await.map_err(internal)?;
     let value = work(&txn).await.map_err(fail)?;
     txn.commit().await.map_err(internal)?;
     state.mail_wake.notify();

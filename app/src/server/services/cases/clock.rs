@@ -7,8 +7,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
-    sea_query::Expr,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, sea_query::Expr,
 };
 
 use super::super::ServiceError;
@@ -270,8 +269,7 @@ pub async fn sweep(
         if due == (model.due_on, model.very_due_on) && !overdue && !very {
             continue;
         }
-        let _turn = crate::server::db::write_turn(db).await;
-        let txn = db.begin().await?;
+        let (_turn, txn) = crate::server::db::begin_write(db).await?;
         take_worker_lock(&txn, "deadline_sweep", now).await?;
         // The due days were computed above from this case's questions: stored as they are.
         store_due(&txn, &model, due).await?;

@@ -8,13 +8,13 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, Statement, TransactionTrait,
+    QueryOrder, Set, Statement,
 };
 
 use super::super::{ServiceError, accounts::PublicUrl};
 use super::{kind_of, origin};
 use crate::i18n::Locale;
-use crate::server::db::{lock_for_write, placeholder, write_turn};
+use crate::server::db::{begin_write, placeholder};
 use crate::server::entities::{case, case_mailing};
 use crate::server::mail::{self, MailKind};
 
@@ -130,9 +130,7 @@ pub async fn send(
 ) -> Result<usize, ServiceError> {
     let mut queued = 0;
     loop {
-        let _turn = write_turn(db).await;
-        let txn = db.begin().await?;
-        lock_for_write(&txn).await?;
+        let (_turn, txn) = begin_write(db).await?;
         let Some(m) = case_mailing::Entity::find_by_id(mailing_id)
             .one(&txn)
             .await?

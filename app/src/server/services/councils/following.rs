@@ -6,12 +6,12 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait, sea_query::OnConflict,
+    QueryOrder, QuerySelect, Set, sea_query::OnConflict,
 };
 
 use super::super::{ServiceError, accounts::PublicUrl, sessions::random_token};
 use crate::i18n::Locale;
-use crate::server::db::{lock_for_write, write_turn};
+use crate::server::db::begin_write;
 use crate::server::entities::{body, council_follow, council_mailing, user};
 use crate::server::mail::{self, CouncilNews, MailKind};
 
@@ -206,9 +206,7 @@ pub async fn send(
     let base = public_url.0.trim_end_matches('/');
     let mut queued = 0;
     loop {
-        let _turn = write_turn(db).await;
-        let txn = db.begin().await?;
-        lock_for_write(&txn).await?;
+        let (_turn, txn) = begin_write(db).await?;
         let Some(m) = council_mailing::Entity::find_by_id(mailing_id)
             .one(&txn)
             .await?

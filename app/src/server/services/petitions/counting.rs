@@ -24,7 +24,7 @@ use tokio::sync::Notify;
 
 use super::{Event, record, status_of};
 use crate::model::{EventKind, GradeCounts, IdentityGrade, PetitionStatus, RevokeReason};
-use crate::server::db::{placeholder, placeholders, take_worker_lock};
+use crate::server::db::{begin_write, placeholder, placeholders, take_worker_lock};
 use crate::server::entities::{petition, petition_count};
 use crate::server::services::{ServiceError, signature_log};
 
@@ -61,8 +61,7 @@ pub async fn fold(
     {
         return Ok(FoldReport::default());
     }
-    let turn = crate::server::db::write_turn(db).await;
-    let txn = db.begin().await?;
+    let (turn, txn) = begin_write(db).await?;
     take_worker_lock(&txn, "signature_fold", now).await?;
     // SKIP LOCKED: a row a withdrawal, an invalidation or a signature batch is changing right
     // now is left for the next fold, so the fold never waits on them (and never deadlocks).
@@ -164,9 +163,7 @@ pub async fn fold(
     // (a signature batch holds the petition `FOR SHARE` and may wait on those rows). Settling
     // is conditional and idempotent; the sweep and the reconciliation settle again.
     for petition_id in &changed {
-        let _turn = crate::server::db::write_turn(db).await;
-        let txn = db.begin().await?;
-        crate::server::db::lock_for_write(&txn).await?;
+        let (_turn, txn) = begin_write(db).await?;
         settle(&txn, *petition_id, now, today).await?;
         txn.commit().await?;
     }
@@ -745,8 +742,7 @@ async fn reconcile_one(
     if !drifted(db, id).await? {
         return Ok(false);
     }
-    let _turn = crate::server::db::write_turn(db).await;
-    let txn = db.begin().await?;
+    let (_turn, txn) = begin_write(db).await?;
     take_worker_lock(&txn, "signature_fold", now).await?;
     let backend = txn.get_database_backend();
     let p1 = placeholder(backend, 1);

@@ -13,14 +13,12 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, Statement, TransactionTrait, Value,
-};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, Statement, Value};
 use tokio::sync::{Mutex, Notify, mpsc, oneshot};
 
 use super::{ClockName, Clocks, PetitionError, public_name, setting_u64, status_of};
 use crate::model::PetitionStatus;
-use crate::server::db::{lock_for_write, placeholder, placeholders, write_turn};
+use crate::server::db::{begin_write, placeholder, placeholders};
 use crate::server::entities::{body, petition, user};
 use crate::server::services::{ServiceError, accounts, signature_log};
 
@@ -458,9 +456,7 @@ async fn write_batch(
     db: &DatabaseConnection,
     batch: &[(&Row, SigningLimits)],
 ) -> Result<Vec<Result<SignOutcome, PetitionError>>, sea_orm::DbErr> {
-    let _turn = write_turn(db).await;
-    let txn = db.begin().await?;
-    lock_for_write(&txn).await?;
+    let (_turn, txn) = begin_write(db).await?;
     let backend = txn.get_database_backend();
     let fits = within_limits(&txn, batch).await?;
     let rows: Vec<&Row> = batch.iter().map(|(r, _)| *r).collect();

@@ -9,8 +9,7 @@ use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
-    sea_query::Expr,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, sea_query::Expr,
 };
 
 use super::counting::{self, transition};
@@ -68,8 +67,7 @@ pub async fn sweep(
         if !needs_settling && due.is_none() {
             continue;
         }
-        let _turn = crate::server::db::write_turn(db).await;
-        let txn = db.begin().await?;
+        let (_turn, txn) = crate::server::db::begin_write(db).await?;
         take_worker_lock(&txn, "deadline_sweep", now).await?;
         // A petition whose counts moved while its settling was lost (a crash) moves on now.
         if needs_settling {
