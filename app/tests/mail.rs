@@ -227,6 +227,22 @@ async fn two_senders_on_one_database_never_send_a_mail_twice() {
     recipients.sort();
     recipients.dedup();
     assert_eq!(recipients.len(), 40);
+    // Each batch was recorded as sent in one write: every row says so, once.
+    let rows = outbox_mail::Entity::find()
+        .all(&test.db)
+        .await
+        .expect("reads");
+    assert_eq!(rows.len(), 40);
+    for row in rows {
+        assert!(
+            row.sent_at.is_some(),
+            "{} is recorded as sent",
+            row.recipient
+        );
+        assert_eq!(row.attempts, 1);
+        assert!(row.lease_until.is_none() && row.last_error.is_none());
+        assert!(row.body_text.is_empty() && row.body_html.is_empty());
+    }
     test.drop_database().await;
 }
 

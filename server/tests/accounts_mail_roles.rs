@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use app::i18n::Locale;
 use app::model::Role;
-use app::server::entities::{body, user};
+use app::server::entities::{body, session, user};
 use app::server::services::{
     accounts::{self, RegisterForm},
     roles::{self, GrantForm},
@@ -15,7 +15,7 @@ use app::server::services::{
 };
 use axum::http::StatusCode;
 use common::*;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 const FORM: &str =
     "lang=en&email=a%40example.kz&password=steppe-wind-over-ulytau&display_name=Aigerim&region=11";
@@ -46,6 +46,14 @@ async fn register_the_mail_arrives_a_get_verifies_nothing_the_button_does() {
     .await;
     assert!(status.is_redirection());
     assert_eq!(location(&headers), "/en/profile?done=registered");
+    // The account, its mail and its session are one write: all three are there.
+    let me = account(&site, "a@example.kz").await;
+    let sessions = session::Entity::find()
+        .filter(session::Column::UserId.eq(me.id))
+        .count(&site.test.db)
+        .await
+        .expect("counts");
+    assert_eq!(sessions, 1, "the new account is signed in");
     let mails = smtp
         .wait_for("a@example.kz", 1, Duration::from_secs(10))
         .await;
@@ -177,6 +185,40 @@ async fn a_password_is_reset_from_the_mailed_link_and_the_old_one_stops_working(
     )
     .await;
     assert_eq!(location(&headers), "/en/profile");
+    site.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logging_in_in_kazakh_makes_kazakh_the_accounts_language_with_a_new_session() {
+    let site = Site::new().await;
+    let cookie = format!("dauys_csrf={CSRF}");
+    post(
+        &site,
+        "/api/register",
+        &cookie,
+        &format!("csrf={CSRF}&{FORM}"),
+    )
+    .await;
+    assert_eq!(account(&site, "a@example.kz").await.language, "en");
+    let (_, headers) = post(
+        &site,
+        "/api/login",
+        &cookie,
+        &format!("csrf={CSRF}&lang=kk&email=a%40example.kz&password=steppe-wind-over-ulytau"),
+    )
+    .await;
+    assert_eq!(location(&headers), "/kk/profile");
+    let me = account(&site, "a@example.kz").await;
+    assert_eq!(
+        me.language, "kk",
+        "the mail comes in the language of the last log-in"
+    );
+    let sessions = session::Entity::find()
+        .filter(session::Column::UserId.eq(me.id))
+        .count(&site.test.db)
+        .await
+        .expect("counts");
+    assert_eq!(sessions, 2, "registration's session and the log-in's");
     site.finish().await;
 }
 

@@ -51,17 +51,15 @@ mod ssr {
         }
     }
 
-    /// Starts a session, sets its cookie and sends the browser to its profile (with a notice).
-    pub async fn sign_in(
+    /// Sets the cookie of a session just started (in the transaction of the change that signs
+    /// the person in, so one commit does both) and sends the browser to its profile, with a
+    /// notice.
+    pub fn signed_in(
         state: &AppState,
-        user_id: i32,
+        token: &sessions::SessionToken,
         lang: &str,
         done: Option<&str>,
-    ) -> Result<(), AppError> {
-        let token = {
-            let _turn = crate::server::db::write_turn(&state.db).await;
-            sessions::start(&state.db, user_id, chrono::Utc::now()).await?
-        };
+    ) {
         let max_age = sessions::LIFETIME.num_seconds();
         request::set_cookie(&request::cookie_header(
             SESSION_COOKIE,
@@ -70,7 +68,6 @@ mod ssr {
             state.secure_cookies,
         ));
         go(lang, "/profile", done);
-        Ok(())
     }
 
     /// The preamble of confirming a mailed token: the CSRF token and the per-IP limit on
@@ -117,7 +114,7 @@ pub async fn register(
 ) -> Result<(), AppError> {
     use crate::server::{
         app_state, request,
-        services::{accounts, rate_limits::REGISTER_PER_IP},
+        services::{accounts, rate_limits::REGISTER_PER_IP, sessions},
     };
     request::check_csrf(&csrf)?;
     let state = app_state()?;
@@ -135,16 +132,18 @@ pub async fn register(
     let prepared = accounts::prepare_registration(&state.db, form)
         .await
         .map_err(ssr::account_error)?;
-    // The account and its verification mail land together, or neither does.
-    let user = crate::server::in_transaction(&state, ssr::account_error, move |txn| {
+    // The account, its verification mail and its first session land together, or none does.
+    let session = crate::server::in_transaction(&state, ssr::account_error, move |txn| {
         Box::pin(async move {
+            let now = chrono::Utc::now();
             let user = accounts::create_account(txn, prepared).await?;
-            accounts::send_verification(txn, &user, &urls, chrono::Utc::now()).await?;
-            Ok(user)
+            accounts::send_verification(txn, &user, &urls, now).await?;
+            Ok(sessions::start(txn, user.id, now).await?)
         })
     })
     .await?;
-    ssr::sign_in(&state, user.id, &lang, Some("registered")).await
+    ssr::signed_in(&state, &session, &lang, Some("registered"));
+    Ok(())
 }
 
 /// Signs in with email and password.
@@ -163,6 +162,7 @@ pub async fn login(
         services::{
             accounts,
             rate_limits::{LOGIN_PER_ACCOUNT, LOGIN_PER_IP},
+            sessions,
         },
     };
     request::check_csrf(&csrf)?;
@@ -183,10 +183,19 @@ pub async fn login(
     let user = accounts::authenticate(&state.db, &email, &password)
         .await
         .map_err(ssr::account_error)?;
-    if let Some(locale) = crate::i18n::Locale::from_code(&lang) {
-        accounts::set_language(&state.db, &user, locale).await?;
-    }
-    ssr::sign_in(&state, user.id, &lang, None).await
+    let locale = crate::i18n::Locale::from_code(&lang);
+    // The language chosen and the new session: one short write.
+    let session = crate::server::in_transaction(&state, ssr::account_error, move |txn| {
+        Box::pin(async move {
+            if let Some(locale) = locale {
+                accounts::set_language(txn, &user, locale).await?;
+            }
+            Ok(sessions::start(txn, user.id, chrono::Utc::now()).await?)
+        })
+    })
+    .await?;
+    ssr::signed_in(&state, &session, &lang, None);
+    Ok(())
 }
 
 /// Ends this session, or with `everywhere` every session of the account.
@@ -359,7 +368,7 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     use crate::server::{
         app_state, request,
-        services::{accounts, rate_limits::CONFIRM_PER_IP},
+        services::{accounts, rate_limits::CONFIRM_PER_IP, sessions},
     };
     request::check_csrf(&csrf)?;
     let me = request::signed_in()?;
@@ -372,14 +381,17 @@ pub async fn change_password(
     let password = accounts::new_password(password)
         .await
         .map_err(ssr::account_error)?;
-    crate::server::in_transaction(&state, ssr::account_error, move |txn| {
+    // The new password and this browser's new session land together.
+    let session = crate::server::in_transaction(&state, ssr::account_error, move |txn| {
         Box::pin(async move {
-            accounts::change_password_to(txn, &proof, password, chrono::Utc::now()).await?;
-            Ok(())
+            let now = chrono::Utc::now();
+            accounts::change_password_to(txn, &proof, password, now).await?;
+            Ok(sessions::start(txn, me.id, now).await?)
         })
     })
     .await?;
-    ssr::sign_in(&state, me.id, &lang, Some("password-changed")).await
+    ssr::signed_in(&state, &session, &lang, Some("password-changed"));
+    Ok(())
 }
 
 /// Starts changing the signed-in person's email: a link goes to the new address, a notice to
