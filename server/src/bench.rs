@@ -278,3 +278,85 @@ pub async fn read(
     latencies.sort();
     (latencies, failures, started.elapsed().as_secs_f64())
 }
+
+/// CPU time used so far, in clock ticks: by one process (`/proc/<pid>/stat`, user + system,
+/// its threads included) or, with `None`, by the whole machine (`/proc/stat`: every core's
+/// time that was neither idle nor waiting, and apart from it the time stolen by the
+/// hypervisor). Zero where `/proc` is not there.
+pub fn cpu_ticks(pid: Option<u32>) -> (u64, u64) {
+    // Every field kept in its place (some, such as the terminal's process group, are -1).
+    let fields = |line: &str, skip: usize| -> Vec<u64> {
+        line.split_whitespace()
+            .skip(skip)
+            .map(|f| f.parse().unwrap_or(0))
+            .collect()
+    };
+    match pid {
+        Some(pid) => {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            // After the command name in parentheses: state is field 3, utime 14, stime 15.
+            let rest = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+            let f = fields(rest, 1);
+            (
+                f.get(10).copied().unwrap_or(0) + f.get(11).copied().unwrap_or(0),
+                0,
+            )
+        }
+        None => {
+            let stat = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+            let f = fields(stat.lines().next().unwrap_or(""), 1);
+            let at = |i: usize| f.get(i).copied().unwrap_or(0);
+            // user nice system idle iowait irq softirq steal
+            (at(0) + at(1) + at(2) + at(5) + at(6), at(7))
+        }
+    }
+}
+
+/// Where the CPU went over a measured span: the server, the load generator (this process),
+/// the whole machine, and what the hypervisor took from it, each as a share of one core.
+pub struct CpuMeter {
+    server: u32,
+    start: [(u64, u64); 3],
+    at: Instant,
+}
+
+impl CpuMeter {
+    /// Starts measuring, with the server's process id.
+    pub fn start(server: u32) -> CpuMeter {
+        CpuMeter {
+            server,
+            start: Self::read(server),
+            at: Instant::now(),
+        }
+    }
+
+    fn read(server: u32) -> [(u64, u64); 3] {
+        [
+            cpu_ticks(Some(server)),
+            cpu_ticks(Some(std::process::id())),
+            cpu_ticks(None),
+        ]
+    }
+
+    /// The shares since the start: "server S %, load generator L %, machine M % of N cores'
+    /// N×100 %, stolen T %".
+    pub fn report(&self) -> String {
+        // Clock ticks are 1/100 s on Linux (`getconf CLK_TCK`).
+        const TICKS_PER_SECOND: f64 = 100.0;
+        let now = Self::read(self.server);
+        let seconds = self.at.elapsed().as_secs_f64().max(0.001);
+        #[allow(clippy::cast_precision_loss)]
+        let share = |ticks: u64, start: u64| {
+            ticks.saturating_sub(start) as f64 / TICKS_PER_SECOND / seconds * 100.0
+        };
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        format!(
+            "server {:.0} %, load generator {:.0} %, machine {:.0} % of {cores} cores' {} %, stolen {:.0} %",
+            share(now[0].0, self.start[0].0),
+            share(now[1].0, self.start[1].0),
+            share(now[2].0, self.start[2].0),
+            cores * 100,
+            share(now[2].1, self.start[2].1),
+        )
+    }
+}

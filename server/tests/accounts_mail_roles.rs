@@ -33,6 +33,15 @@ async fn account(site: &Site, email: &str) -> user::Model {
         .expect("exists")
 }
 
+/// How many sessions the account has.
+async fn sessions_of(site: &Site, user_id: i32) -> u64 {
+    session::Entity::find()
+        .filter(session::Column::UserId.eq(user_id))
+        .count(&site.test.db)
+        .await
+        .expect("counts")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn register_the_mail_arrives_a_get_verifies_nothing_the_button_does() {
     let (site, smtp) = Site::with_mail().await;
@@ -48,11 +57,7 @@ async fn register_the_mail_arrives_a_get_verifies_nothing_the_button_does() {
     assert_eq!(location(&headers), "/en/profile?done=registered");
     // The account, its mail and its session are one write: all three are there.
     let me = account(&site, "a@example.kz").await;
-    let sessions = session::Entity::find()
-        .filter(session::Column::UserId.eq(me.id))
-        .count(&site.test.db)
-        .await
-        .expect("counts");
+    let sessions = sessions_of(&site, me.id).await;
     assert_eq!(sessions, 1, "the new account is signed in");
     let mails = smtp
         .wait_for("a@example.kz", 1, Duration::from_secs(10))
@@ -213,11 +218,7 @@ async fn logging_in_in_kazakh_makes_kazakh_the_accounts_language_with_a_new_sess
         me.language, "kk",
         "the mail comes in the language of the last log-in"
     );
-    let sessions = session::Entity::find()
-        .filter(session::Column::UserId.eq(me.id))
-        .count(&site.test.db)
-        .await
-        .expect("counts");
+    let sessions = sessions_of(&site, me.id).await;
     assert_eq!(sessions, 2, "registration's session and the log-in's");
     site.finish().await;
 }

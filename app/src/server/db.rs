@@ -156,13 +156,14 @@ pub async fn write_turn(db: &DatabaseConnection) -> WriteTurn {
     if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
         return WriteTurn { _held: None };
     }
-    let file = db
-        .get_sqlite_connection_pool()
-        .connect_options()
-        .get_filename()
-        .to_path_buf();
+    let options = db.get_sqlite_connection_pool().connect_options();
+    let file = options.get_filename();
+    // Looked up by reference: the path is copied only the first time a file is written.
     let turn = match TURNS.lock() {
-        Ok(mut turns) => turns.entry(file).or_default().clone(),
+        Ok(mut turns) => match turns.get(file) {
+            Some(turn) => turn.clone(),
+            None => turns.entry(file.to_path_buf()).or_default().clone(),
+        },
         Err(_) => return WriteTurn { _held: None },
     };
     match tokio::time::timeout(TURN_WAIT, turn.lock_owned()).await {

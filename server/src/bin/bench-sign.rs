@@ -9,8 +9,9 @@
 //! Each connection signs at most 500 times from its own loopback address, so the per-IP limit
 //! (2,000 an hour by default) is applied, and not what is measured.
 //!
-//! Prints signatures/s, sign latency p50/p99, page latency p99, the server's peak memory, and
-//! checks that afterwards count = rows = distinct signers.
+//! Prints signatures/s, sign latency p50/p99, page latency p99, the server's peak memory, the
+//! CPU the server, the load generator and the whole machine used (whether the cores were the
+//! limit), and checks that afterwards count = rows = distinct signers.
 //!
 //! Slow work beside the surge: `--registrations-per-second R` registers R new accounts a second
 //! through the registration form (argon2 on every one) and reports their latency;
@@ -41,7 +42,7 @@ use app::server::services::petitions::counting;
 use app::server::services::{sessions, today};
 use app::server::testing::{TestDb, people};
 use sea_orm::{ConnectionTrait, Statement};
-use server::bench::{CSRF, Connection, arg, loopback, ms, percentile, server_binary};
+use server::bench::{CSRF, Connection, CpuMeter, arg, loopback, ms, percentile, server_binary};
 
 fn memory_kib(pid: u32, field: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
@@ -142,6 +143,7 @@ async fn main() {
     let connections = Arc::new(AtomicU64::new(1));
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let surge_started = Instant::now();
+    let cpu = CpuMeter::start(pid);
     let mut signers = tokio::task::JoinSet::new();
     for _ in 0..workers {
         let (tokens, next, connections) = (tokens.clone(), next.clone(), connections.clone());
@@ -316,6 +318,7 @@ async fn main() {
         failures += f;
     }
     let elapsed = surge_started.elapsed().as_secs_f64();
+    let cpu = cpu.report();
     let (mut member_pages, mut page_latencies) = (Vec::new(), Vec::new());
     for (signed_in, mut l) in pages.join_all().await {
         if signed_in {
@@ -358,6 +361,7 @@ async fn main() {
 
     #[allow(clippy::cast_precision_loss)]
     let rate = signed.len() as f64 / elapsed;
+    println!("{engine}: CPU during the run: {cpu}");
     if ceiling {
         println!(
             "{engine}: HTTP ceiling, GET /livez: {} answers in {elapsed:.1} s = {rate:.0}/s ({failures} failed); p50 {:.1} ms, p99 {:.1} ms",
