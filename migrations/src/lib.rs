@@ -30,6 +30,7 @@ mod m20261207_000024_bodies_and_imports;
 mod m20261209_000025_topic_catalogue;
 mod m20261210_000026_search_inquiries_proposals;
 mod m20261211_000027_invalidation_grounds;
+mod m20261212_000028_signatures_by_petition;
 
 pub use m20261209_000025_topic_catalogue::TOPICS as BUILT_IN_TOPICS;
 
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000025_topic_catalogue::Migration),
             Box::new(m20261210_000026_search_inquiries_proposals::Migration),
             Box::new(m20261211_000027_invalidation_grounds::Migration),
+            Box::new(m20261212_000028_signatures_by_petition::Migration),
         ]
     }
 }

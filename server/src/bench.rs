@@ -95,10 +95,25 @@ impl Connection {
         cookie: &str,
         body: Option<&str>,
     ) -> std::io::Result<Response> {
+        self.send_with(method, path, &format!("Cookie: {cookie}\r\n"), body)
+            .await
+    }
+
+    /// [`Connection::send`] with other request headers (each line ending in CRLF) instead of
+    /// the cookie.
+    ///
+    /// # Errors
+    /// A socket error or a malformed response.
+    pub async fn send_with(
+        &mut self,
+        method: &str,
+        path: &str,
+        headers: &str,
+        body: Option<&str>,
+    ) -> std::io::Result<Response> {
         let server = self.server;
-        let mut request = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {server}\r\nAccept: text/html\r\nCookie: {cookie}\r\n"
-        );
+        let mut request =
+            format!("{method} {path} HTTP/1.1\r\nHost: {server}\r\nAccept: text/html\r\n{headers}");
         if let Some(body) = body {
             request.push_str(&format!(
                 "Referer: http://{server}{path}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
@@ -171,7 +186,7 @@ pub fn server_binary() -> String {
 }
 
 /// Starts the release server on `database` at `address` as its own process (development, no
-/// seeding, warnings only, with `env` on top) and waits until `/healthz` answers.
+/// seeding, warnings only, `/metrics` open to [`METRICS_TOKEN`], with `env` on top) and waits until `/healthz` answers.
 ///
 /// # Panics
 /// When the binary cannot be started: a benchmark cannot run without it.
@@ -188,7 +203,8 @@ pub async fn start_server(
         .env("LEPTOS_ENV", "PROD")
         .env("RUST_LOG", "warn")
         .env("DAUYS_SEED", "false")
-        .env("DAUYS_ENV", "development");
+        .env("DAUYS_ENV", "development")
+        .env("DAUYS_METRICS_TOKEN", METRICS_TOKEN);
     for (name, value) in env {
         command.env(name, value);
     }
@@ -206,6 +222,60 @@ pub async fn start_server(
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     child
+}
+
+/// The bearer token the benchmarks' servers take for `/metrics`.
+pub const METRICS_TOKEN: &str = "bench-metrics-reader";
+
+/// The sum and count of each histogram on the server's `/metrics` (read with
+/// [`METRICS_TOKEN`]), by name (all its series) and by series (`name{labels}`); empty when it
+/// cannot be read.
+pub async fn histogram_totals(
+    address: SocketAddr,
+) -> std::collections::HashMap<String, (f64, f64)> {
+    let mut totals = std::collections::HashMap::<String, (f64, f64)>::new();
+    let Ok(mut c) = Connection::open(address, loopback(3_000_000)).await else {
+        return totals;
+    };
+    let Ok(response) = c
+        .send_with(
+            "GET",
+            "/metrics",
+            &format!("Authorization: Bearer {METRICS_TOKEN}\r\n"),
+            None,
+        )
+        .await
+    else {
+        return totals;
+    };
+    for line in String::from_utf8_lossy(&response.body).lines() {
+        let Some((series, value)) = line.rsplit_once(' ') else {
+            continue;
+        };
+        let Ok(value) = value.parse::<f64>() else {
+            continue;
+        };
+        // Each labelled series by itself (`name{labels}`), and all of a name's added up.
+        let (name, labels) = series.split_at(series.find('{').unwrap_or(series.len()));
+        let (name, slot) = match (name.strip_suffix("_sum"), name.strip_suffix("_count")) {
+            (Some(name), _) => (name, 0),
+            (None, Some(name)) => (name, 1),
+            (None, None) => continue,
+        };
+        let mut keys = vec![name.to_owned()];
+        if !labels.is_empty() {
+            keys.push(format!("{name}{labels}"));
+        }
+        for key in keys {
+            let entry = totals.entry(key).or_default();
+            if slot == 0 {
+                entry.0 += value;
+            } else {
+                entry.1 += value;
+            }
+        }
+    }
+    totals
 }
 
 /// Rows per multi-row INSERT.

@@ -18,6 +18,21 @@ use axum::{
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 
+/// The durations of the database work behind signing (a request's session look-up, gathered
+/// with others', then the writer's batch).
+const WORK_METRICS: [&str; 5] = [
+    "dauys_session_lookup_seconds",
+    "dauys_signature_batch_seconds",
+    "dauys_signature_fold_seconds",
+    "dauys_write_turn_wait_seconds",
+    "dauys_write_turn_held_seconds",
+];
+
+/// Their buckets: a batch or a fold takes milliseconds.
+const WORK_SECONDS: &[f64] = &[
+    0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0,
+];
+
 /// The process's recorder, installed on first use.
 fn handle() -> Option<&'static PrometheusHandle> {
     static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
@@ -35,6 +50,13 @@ fn handle() -> Option<&'static PrometheusHandle> {
                         Matcher::Full("dauys_signature_batch_size".into()),
                         &[1.0, 2.0, 5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0],
                     )
+                })
+                .and_then(|b| {
+                    // The signature writer's batches, the folding, and the database's one
+                    // write lock (see `db::WriteTurn`).
+                    WORK_METRICS.iter().try_fold(b, |b, name| {
+                        b.set_buckets_for_metric(Matcher::Full((*name).into()), WORK_SECONDS)
+                    })
                 })
                 .and_then(PrometheusBuilder::install_recorder)
                 .map_err(|error| tracing::warn!(%error, "metrics recorder not installed"))

@@ -1104,6 +1104,7 @@ async fn metrics_are_for_the_operator_and_show_every_series() {
         "dauys_http_request_duration_seconds_bucket",
         "dauys_signature_queue_depth",
         "dauys_signature_batch_size",
+        "dauys_signature_batch_seconds_bucket",
         "dauys_signature_writer_restarts",
         "dauys_fold_lag_seconds",
         "dauys_outbox_pending",

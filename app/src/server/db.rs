@@ -89,6 +89,15 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbError> {
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(10))
         .sqlx_logging(false);
+    // A connection taken from the pool is pinged only after a minute unused (a PostgreSQL
+    // connection may have been dropped meanwhile), not at every use: on SQLite the ping is one
+    // more hand-off to the connection's thread and back in front of every query and every
+    // transaction, and a file cannot drop a connection.
+    if backend == Backend::Sqlite {
+        options.test_before_acquire(false);
+    } else {
+        options.test_before_acquire_if_idle_for(Duration::from_secs(60));
+    }
     if backend == Backend::Sqlite {
         // Every connection keeps up to 32 MiB of pages and maps up to 256 MiB of the file
         // (`DAUYS_SQLITE_MMAP_MIB`, 0 to read through the page cache only): under a signing
@@ -133,9 +142,20 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbError> {
 const TURN_WAIT: Duration = Duration::from_secs(10);
 
 /// A writer's turn at an SQLite database, held until it drops (after the transaction ends).
+/// How long turns are waited for and held is recorded (`dauys_write_turn_wait_seconds`,
+/// `dauys_write_turn_held_seconds`): held nearly all the time, the one write lock is what
+/// every writer waits on.
 #[must_use = "the turn ends when this is dropped"]
 pub struct WriteTurn {
-    _held: Option<tokio::sync::OwnedMutexGuard<()>>,
+    _held: Option<(tokio::sync::OwnedMutexGuard<()>, std::time::Instant)>,
+}
+
+impl Drop for WriteTurn {
+    fn drop(&mut self) {
+        if let Some((_, taken)) = &self._held {
+            metrics::histogram!("dauys_write_turn_held_seconds").record(taken.elapsed());
+        }
+    }
 }
 
 /// Waits for this process's turn to write to the database, in order of arrival. SQLite has one
@@ -166,8 +186,13 @@ pub async fn write_turn(db: &DatabaseConnection) -> WriteTurn {
         },
         Err(_) => return WriteTurn { _held: None },
     };
-    match tokio::time::timeout(TURN_WAIT, turn.lock_owned()).await {
-        Ok(guard) => WriteTurn { _held: Some(guard) },
+    let asked = std::time::Instant::now();
+    let taken = tokio::time::timeout(TURN_WAIT, turn.lock_owned()).await;
+    metrics::histogram!("dauys_write_turn_wait_seconds").record(asked.elapsed());
+    match taken {
+        Ok(guard) => WriteTurn {
+            _held: Some((guard, std::time::Instant::now())),
+        },
         Err(_) => {
             // Working code holds a turn for milliseconds; this long a wait is a turn asked for
             // while holding one (a bug the tests must see, not a slow page).
@@ -194,7 +219,8 @@ pub async fn lock_for_write(txn: &impl ConnectionTrait) -> Result<(), sea_orm::D
 }
 
 /// Begins a transaction that writes: waits for this process's turn ([`write_turn`]), then takes
-/// SQLite's write lock at once ([`lock_for_write`]). The turn is held until it drops, so bind it
+/// SQLite's write lock at once (`BEGIN IMMEDIATE`, as [`lock_for_write`] does for a transaction
+/// begun otherwise). The turn is held until it drops, so bind it
 /// to a name that lives as long as the transaction (`let (_turn, txn) = …`): `let (_, txn)`
 /// would end the turn at once.
 ///
@@ -203,10 +229,17 @@ pub async fn lock_for_write(txn: &impl ConnectionTrait) -> Result<(), sea_orm::D
 pub async fn begin_write(
     db: &DatabaseConnection,
 ) -> Result<(WriteTurn, sea_orm::DatabaseTransaction), sea_orm::DbErr> {
-    use sea_orm::TransactionTrait;
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
     let turn = write_turn(db).await;
-    let txn = db.begin().await?;
-    lock_for_write(&txn).await?;
+    // `BEGIN IMMEDIATE` on SQLite: the lock in the same statement as the begin. Each statement
+    // is a hand-off to the connection's thread and back, and under load each hand-off waits
+    // for a core while the lock is held.
+    let txn = db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..TransactionOptions::default()
+        })
+        .await?;
     Ok((turn, txn))
 }
 

@@ -101,7 +101,7 @@ pub fn app_state() -> Result<AppState, crate::error::AppError> {
 }
 
 /// Runs `work` in one transaction (SQLite's write lock taken first, see
-/// [`db::lock_for_write`]): everything it writes — the change and the mail it causes — lands
+/// [`db::begin_write`]): everything it writes — the change and the mail it causes — lands
 /// together or not at all. Its error is mapped with `fail`; the mail sender is woken after the
 /// commit.
 ///

@@ -33,6 +33,7 @@
 //!  target/release/bench-sign --users 200000 --seconds 60` (add `TEST_DATABASE_URL=postgres://…`
 //! for PostgreSQL)
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -42,7 +43,9 @@ use app::server::services::petitions::counting;
 use app::server::services::{sessions, today};
 use app::server::testing::{TestDb, people};
 use sea_orm::{ConnectionTrait, Statement};
-use server::bench::{CSRF, Connection, CpuMeter, arg, loopback, ms, percentile, server_binary};
+use server::bench::{
+    CSRF, Connection, CpuMeter, arg, histogram_totals, loopback, ms, percentile, server_binary,
+};
 
 fn memory_kib(pid: u32, field: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
@@ -61,6 +64,58 @@ async fn scalar(db: &sea_orm::DatabaseConnection, sql: &str) -> i64 {
         .flatten()
         .and_then(|r| r.try_get_by_index::<i64>(0).ok())
         .unwrap_or(-1)
+}
+
+/// What the server's own histograms say the run's writes cost: how much of the run the signature
+/// writer's batches and the folding took, and (SQLite) how much of it the one write lock was
+/// held or waited for. Shares of the run's wall time; the two can overlap only by waiting.
+fn work_report(
+    before: &HashMap<String, (f64, f64)>,
+    after: &HashMap<String, (f64, f64)>,
+    elapsed: f64,
+) -> String {
+    let delta = |name: &str| {
+        let (s0, c0) = before.get(name).copied().unwrap_or_default();
+        let (s1, c1) = after.get(name).copied().unwrap_or_default();
+        (s1 - s0, c1 - c0)
+    };
+    if after.is_empty() {
+        return "the server's /metrics could not be read".into();
+    }
+    let share = |seconds: f64| 100.0 * seconds / elapsed.max(f64::EPSILON);
+    let (batch_s, batches) = delta("dauys_signature_batch_seconds");
+    let (rows, _) = delta("dauys_signature_batch_size");
+    let (fold_s, _) = delta("dauys_signature_fold_seconds");
+    let per = |total: f64, n: f64| if n > 0.0 { total / n } else { 0.0 };
+    // The form posts (signing, and any registrations beside it) go to the server functions'
+    // routes under /api/.
+    let (sign_s, signs) = after
+        .keys()
+        .filter(|k| k.starts_with("dauys_http_request_duration_seconds{") && k.contains("/api/"))
+        .map(|k| delta(k))
+        .fold((0.0, 0.0), |(s, c), (ds, dc)| (s + ds, c + dc));
+    let (lookup_s, lookups) = delta("dauys_session_lookup_seconds");
+    let mut text = format!(
+        "form posts {:.2} ms in the server on average; session look-ups {lookups:.0}, {:.2} ms each; \
+         {batches:.0} writer batches of {:.1} signatures on average, {:.2} ms each, busy {:.0} % of the run; folding {:.0} %",
+        1000.0 * per(sign_s, signs),
+        1000.0 * per(lookup_s, lookups),
+        per(rows, batches),
+        1000.0 * per(batch_s, batches),
+        share(batch_s),
+        share(fold_s),
+    );
+    let (held_s, turns) = delta("dauys_write_turn_held_seconds");
+    let (wait_s, _) = delta("dauys_write_turn_wait_seconds");
+    if turns > 0.0 {
+        text.push_str(&format!(
+            "; the write lock: {turns:.0} turns held {:.0} % of the run, {:.2} ms each, {:.1} s waited for in all",
+            share(held_s),
+            1000.0 * per(held_s, turns),
+            wait_s,
+        ));
+    }
+    text
 }
 
 #[tokio::main]
@@ -144,6 +199,7 @@ async fn main() {
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let surge_started = Instant::now();
     let cpu = CpuMeter::start(pid);
+    let work_before = histogram_totals(address).await;
     let mut signers = tokio::task::JoinSet::new();
     for _ in 0..workers {
         let (tokens, next, connections) = (tokens.clone(), next.clone(), connections.clone());
@@ -319,6 +375,7 @@ async fn main() {
     }
     let elapsed = surge_started.elapsed().as_secs_f64();
     let cpu = cpu.report();
+    let work = work_report(&work_before, &histogram_totals(address).await, elapsed);
     let (mut member_pages, mut page_latencies) = (Vec::new(), Vec::new());
     for (signed_in, mut l) in pages.join_all().await {
         if signed_in {
@@ -362,6 +419,7 @@ async fn main() {
     #[allow(clippy::cast_precision_loss)]
     let rate = signed.len() as f64 / elapsed;
     println!("{engine}: CPU during the run: {cpu}");
+    println!("{engine}: where the writes went: {work}");
     if ceiling {
         println!(
             "{engine}: HTTP ceiling, GET /livez: {} answers in {elapsed:.1} s = {rate:.0}/s ({failures} failed); p50 {:.1} ms, p99 {:.1} ms",

@@ -243,7 +243,10 @@ async fn gather(db: DatabaseConnection, mut waiting: mpsc::Receiver<Lookup>) {
             let mut hashes: Vec<String> = batch.iter().map(|(hash, _)| hash.clone()).collect();
             hashes.sort_unstable();
             hashes.dedup();
-            match resume_many(&db, &hashes, Utc::now()).await {
+            let started = std::time::Instant::now();
+            let resumed = resume_many(&db, &hashes, Utc::now()).await;
+            metrics::histogram!("dauys_session_lookup_seconds").record(started.elapsed());
+            match resumed {
                 Ok(live) => {
                     for (hash, reply) in batch {
                         reply.send(Ok(live.get(&hash).cloned())).ok();

@@ -337,7 +337,10 @@ pub async fn append(
     }
     // A tally states the site's count, which must be the log's: a petition whose signatures
     // from before the log are still waiting to be logged (counted, unlogged, marked for the
-    // folding by migration 22) gets its tally with the batch that logs the last of them.
+    // folding by migration 22) gets its tally with the batch that logs the last of them. The
+    // waiting rows are looked for among the rows waiting to be folded (`NOT IN` a subquery over
+    // `dirty`, which reads the folding queue's own index): a correlated `NOT EXISTS` by petition
+    // made SQLite walk every signature of the petition, at every fold.
     let ids: Vec<i32> = petitions.into_iter().collect();
     let but_these = if folding.is_empty() {
         String::new()
@@ -353,7 +356,7 @@ pub async fn append(
             format!(
                 "SELECT p.id, p.status, CAST(COALESCE((SELECT SUM(c.count) FROM petition_counts c WHERE c.petition_id = p.id), 0) AS BIGINT) AS count \
                  FROM petitions p WHERE p.id IN ({}) \
-                 AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.petition_id = p.id AND s.dirty AND s.counted = 1 AND s.log_index IS NULL{but_these}) \
+                 AND p.id NOT IN (SELECT s.petition_id FROM signatures s WHERE s.dirty AND s.counted = 1 AND s.log_index IS NULL{but_these}) \
                  ORDER BY p.id",
                 placeholders(backend, 1, ids.len())
             ),

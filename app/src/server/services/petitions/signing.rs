@@ -308,55 +308,95 @@ pub async fn takes_signatures(
     Ok(start.is_some_and(|start| today <= clocks.due(term, start)))
 }
 
-/// Which rows of a batch stay within the limits: each account's and each address's
-/// signatures of the last hour, counted from the signature rows themselves (two grouped
-/// queries per batch, no write), plus the batch's own rows in arrival order. The writer holds
+/// What the writer must know before it inserts a batch, read in one statement (each statement
+/// is a hand-off to the connection's thread and back while the write lock is held): which of
+/// the batch's petitions take signatures (re-read in the writer's transaction, `FOR SHARE` on
+/// PostgreSQL, so a petition closed meanwhile takes no more), and which rows stay within the
+/// abuse limits: each account's and each address's signatures of the last hour, counted from
+/// the signature rows themselves, plus the batch's own rows in arrival order. The writer holds
 /// the write lock (SQLite) while counting, so within a process the limits are exact.
-async fn within_limits(
+async fn batch_state(
     txn: &impl ConnectionTrait,
     rows: &[(&Row, SigningLimits)],
-) -> Result<Vec<bool>, sea_orm::DbErr> {
+) -> Result<(HashSet<i32>, Vec<bool>), sea_orm::DbErr> {
     let backend = txn.get_database_backend();
     let Some(newest) = rows.iter().map(|(r, _)| r.created_at).max() else {
-        return Ok(Vec::new());
+        return Ok((HashSet::new(), Vec::new()));
     };
     let since = newest - Duration::hours(1);
-    let mut users: HashMap<String, u64> = HashMap::new();
-    let mut ips: HashMap<String, u64> = HashMap::new();
-    for (column, keys, counts) in [
+    let petitions: Vec<i32> = rows
+        .iter()
+        .map(|(r, _)| r.petition_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let lock = if backend == DbBackend::Postgres {
+        " FOR SHARE"
+    } else {
+        ""
+    };
+    let mut values: Vec<Value> = petitions.iter().map(|id| Value::from(*id)).collect();
+    let mut sql = format!(
+        "WITH p AS (SELECT id, status FROM petitions WHERE id IN ({}){lock}) \
+         SELECT 'p' AS what, CAST(id AS TEXT) AS k, CAST(0 AS BIGINT) AS n, status FROM p",
+        placeholders(backend, 1, petitions.len())
+    );
+    for (what, column, keys) in [
         (
+            "u",
             "user_id",
             rows.iter()
                 .map(|(r, _)| Value::from(r.user_id))
                 .collect::<Vec<_>>(),
-            &mut users,
         ),
         (
+            "i",
             "ip",
             rows.iter()
                 .map(|(r, _)| Value::from(r.ip.clone()))
                 .collect(),
-            &mut ips,
         ),
     ] {
-        let mut values = vec![Value::from(since)];
-        let n = keys.len();
+        sql.push_str(&format!(
+            " UNION ALL SELECT '{what}', CAST({column} AS TEXT), COUNT(*), NULL FROM signatures \
+             WHERE created_at > {} AND {column} IN ({}) GROUP BY {column}",
+            placeholder(backend, values.len() + 1),
+            placeholders(backend, values.len() + 2, keys.len())
+        ));
+        values.push(Value::from(since));
         values.extend(keys);
-        let sql = format!(
-            "SELECT CAST({column} AS TEXT) AS k, COUNT(*) AS n FROM signatures WHERE created_at > {} AND {column} IN ({}) GROUP BY {column}",
-            placeholder(backend, 1),
-            placeholders(backend, 2, n)
-        );
-        for row in txn
-            .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
-            .await?
-        {
-            let k: String = row.try_get("", "k")?;
-            let n: i64 = row.try_get("", "n")?;
-            counts.insert(k, u64::try_from(n).unwrap_or(0));
+    }
+    let mut open = HashSet::new();
+    let mut users: HashMap<String, u64> = HashMap::new();
+    let mut ips: HashMap<String, u64> = HashMap::new();
+    for row in txn
+        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await?
+    {
+        let what: String = row.try_get("", "what")?;
+        let k: String = row.try_get("", "k")?;
+        let n: i64 = row.try_get("", "n")?;
+        match what.as_str() {
+            "p" => {
+                let status: Option<String> = row.try_get("", "status")?;
+                if status
+                    .as_deref()
+                    .and_then(PetitionStatus::parse)
+                    .is_some_and(PetitionStatus::takes_signatures)
+                    && let Ok(id) = k.parse()
+                {
+                    open.insert(id);
+                }
+            }
+            "u" => {
+                users.insert(k, u64::try_from(n).unwrap_or(0));
+            }
+            _ => {
+                ips.insert(k, u64::try_from(n).unwrap_or(0));
+            }
         }
     }
-    Ok(rows
+    let fits = rows
         .iter()
         .map(|(row, limits)| {
             let user = users.entry(row.user_id.to_string()).or_default();
@@ -369,7 +409,8 @@ async fn within_limits(
             }
             fits
         })
-        .collect())
+        .collect();
+    Ok((open, fits))
 }
 
 /// The writer's health, shared with its supervisor.
@@ -428,7 +469,10 @@ async fn write_loop(
         #[allow(clippy::cast_precision_loss)]
         metrics::histogram!("dauys_signature_batch_size").record(batch.len() as f64);
         let rows: Vec<(&Row, SigningLimits)> = batch.iter().map(|j| (&j.row, j.limits)).collect();
-        match write_batch(&db, &rows).await {
+        let started = Instant::now();
+        let written_batch = write_batch(&db, &rows).await;
+        metrics::histogram!("dauys_signature_batch_seconds").record(started.elapsed());
+        match written_batch {
             Ok(outcomes) => {
                 for (job, outcome) in batch.into_iter().zip(outcomes) {
                     job.reply.send(outcome).ok();
@@ -458,37 +502,8 @@ async fn write_batch(
 ) -> Result<Vec<Result<SignOutcome, PetitionError>>, sea_orm::DbErr> {
     let (_turn, txn) = begin_write(db).await?;
     let backend = txn.get_database_backend();
-    let fits = within_limits(&txn, batch).await?;
     let rows: Vec<&Row> = batch.iter().map(|(r, _)| *r).collect();
-    let ids: Vec<i32> = rows
-        .iter()
-        .map(|r| r.petition_id)
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    let lock = if backend == DbBackend::Postgres {
-        " FOR SHARE"
-    } else {
-        ""
-    };
-    let statuses = txn
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            format!(
-                "SELECT id, status FROM petitions WHERE id IN ({}){lock}",
-                placeholders(backend, 1, ids.len())
-            ),
-            ids.iter().map(|id| Value::from(*id)),
-        ))
-        .await?;
-    let mut open = HashSet::new();
-    for row in statuses {
-        let id: i32 = row.try_get("", "id")?;
-        let status: String = row.try_get("", "status")?;
-        if PetitionStatus::parse(&status).is_some_and(PetitionStatus::takes_signatures) {
-            open.insert(id);
-        }
-    }
+    let (open, fits) = batch_state(&txn, batch).await?;
     // Inserted in key order: two processes' batches then take the unique-index locks in the
     // same order and cannot deadlock on PostgreSQL.
     let mut writable: Vec<&&Row> = rows
