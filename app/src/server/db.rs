@@ -229,18 +229,29 @@ pub async fn lock_for_write(txn: &impl ConnectionTrait) -> Result<(), sea_orm::D
 pub async fn begin_write(
     db: &DatabaseConnection,
 ) -> Result<(WriteTurn, sea_orm::DatabaseTransaction), sea_orm::DbErr> {
-    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
     let turn = write_turn(db).await;
+    let txn = begin_in_turn(db, &turn).await?;
+    Ok((turn, txn))
+}
+
+/// Begins a transaction that writes, in a turn already held ([`write_turn`]): for a writer
+/// that holds its turn across more than one transaction, or across a statement outside one.
+///
+/// # Errors
+/// A database failure.
+pub async fn begin_in_turn(
+    db: &DatabaseConnection,
+    _turn: &WriteTurn,
+) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
     // `BEGIN IMMEDIATE` on SQLite: the lock in the same statement as the begin. Each statement
     // is a hand-off to the connection's thread and back, and under load each hand-off waits
     // for a core while the lock is held.
-    let txn = db
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..TransactionOptions::default()
-        })
-        .await?;
-    Ok((turn, txn))
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
 }
 
 /// A read-only transaction that sees one snapshot of the database, for a page assembled from

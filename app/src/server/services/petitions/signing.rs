@@ -500,10 +500,13 @@ async fn write_batch(
     db: &DatabaseConnection,
     batch: &[(&Row, SigningLimits)],
 ) -> Result<Vec<Result<SignOutcome, PetitionError>>, sea_orm::DbErr> {
+    let mut steps = Steps(Instant::now());
     let (_turn, txn) = begin_write(db).await?;
+    steps.mark("begin");
     let backend = txn.get_database_backend();
     let rows: Vec<&Row> = batch.iter().map(|(r, _)| *r).collect();
     let (open, fits) = batch_state(&txn, batch).await?;
+    steps.mark("read");
     // Inserted in key order: two processes' batches then take the unique-index locks in the
     // same order and cannot deadlock on PostgreSQL.
     let mut writable: Vec<&&Row> = rows
@@ -554,6 +557,7 @@ async fn write_batch(
             inserted.insert((petition_id, user_id));
         }
     }
+    steps.mark("insert");
     let mut outcomes = Vec::with_capacity(rows.len());
     let mut answered: HashMap<(i32, i32), ()> = HashMap::new();
     for (row, fits) in rows.iter().zip(&fits) {
@@ -568,8 +572,23 @@ async fn write_batch(
             outcomes.push(conflict(&txn, row).await?);
         }
     }
+    steps.mark("answers");
     txn.commit().await?;
+    steps.mark("commit");
     Ok(outcomes)
+}
+
+/// Times the writer's steps, one series each of `dauys_signature_batch_step_seconds`.
+struct Steps(Instant);
+
+impl Steps {
+    /// Records the time since the last mark as `step`.
+    fn mark(&mut self, step: &'static str) {
+        let now = Instant::now();
+        metrics::histogram!("dauys_signature_batch_step_seconds", "step" => step)
+            .record(now - self.0);
+        self.0 = now;
+    }
 }
 
 /// A row the insert skipped: a withdrawn signature of the same account is restored; an
