@@ -890,6 +890,99 @@ async fn signing_limits_and_one_signature_per_iin() {
 }
 
 #[tokio::test]
+async fn signatures_from_one_address_at_once_stop_at_its_limit_and_a_restored_one_counts() {
+    let w = world().await;
+    let db = &w.test.db;
+    db.execute_unprepared(
+        "UPDATE platform_settings SET value = '3' WHERE key = 'signing_per_ip_hour'",
+    )
+    .await
+    .expect("setting");
+    let id = approved(&w, "one address").await;
+    let citizens = people::verified_citizens(db, "nat", 5, REGION, true)
+        .await
+        .expect("people");
+    let from = |account: &user::Model, ip: &str| {
+        let (signer, db, account, ip) =
+            (w.signer.clone(), db.clone(), account.clone(), ip.to_owned());
+        async move {
+            signer
+                .sign(
+                    &db,
+                    &account,
+                    SignRequest {
+                        petition_id: id,
+                        show_name: false,
+                        notify: false,
+                        ip,
+                    },
+                    Utc::now(),
+                    today(),
+                )
+                .await
+        }
+    };
+    // Five at once from one address behind a shared connection (in one batch or several):
+    // the first three are taken, the others refused.
+    let mut tasks = tokio::task::JoinSet::new();
+    for c in &citizens {
+        tasks.spawn(from(c, "10.9.9.9"));
+    }
+    let (mut signed, mut limited) = (0, 0);
+    while let Some(result) = tasks.join_next().await {
+        match result.expect("task") {
+            Ok(SignOutcome::Signed) => signed += 1,
+            Err(PetitionError::Refused("sign-rate-limited")) => limited += 1,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!((signed, limited), (3, 2));
+    let signers: Vec<i32> = app::server::entities::signature::Entity::find()
+        .filter(app::server::entities::signature::Column::PetitionId.eq(id))
+        .all(db)
+        .await
+        .expect("reads")
+        .into_iter()
+        .map(|s| s.user_id)
+        .collect();
+    assert_eq!(signers.len(), 3);
+    let first = citizens
+        .iter()
+        .find(|c| c.id == signers[0])
+        .expect("a signer");
+    let refused_one = citizens
+        .iter()
+        .find(|c| !signers.contains(&c.id))
+        .expect("a refused signer");
+    // A withdrawn signature still counts against its address's hour: signing again from the
+    // same address is refused, from another one it is restored.
+    petitions::signing::withdraw(db, first.id, id, Utc::now())
+        .await
+        .expect("withdrawn");
+    refused(from(first, "10.9.9.9").await, "sign-rate-limited");
+    assert_eq!(
+        from(first, "10.9.9.10").await.expect("restored"),
+        SignOutcome::Signed
+    );
+    // The restored signature is now of its new address, which leaves the first one room.
+    assert_eq!(
+        from(refused_one, "10.9.9.9").await.expect("signed"),
+        SignOutcome::Signed
+    );
+    let last = citizens
+        .iter()
+        .find(|c| !signers.contains(&c.id) && c.id != refused_one.id)
+        .expect("the other refused signer");
+    refused(from(last, "10.9.9.9").await, "sign-rate-limited");
+    fold_all(db).await;
+    assert_eq!(
+        counting::counts(db, id).await.expect("counts").iin_checked,
+        4
+    );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
 async fn hundreds_of_concurrent_signatures_count_exactly_once_per_person_across_two_processes() {
     let w = world().await;
     set_threshold(&w.test.db, 1_000_000, "email_verified").await;

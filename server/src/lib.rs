@@ -30,7 +30,11 @@ use leptos_axum::{
     AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
 };
 use sea_orm::DatabaseConnection;
-use tower_http::{compression::CompressionLayer, services::ServeFile, trace::TraceLayer};
+use tower_http::{
+    compression::CompressionLayer,
+    services::{ServeDir, ServeFile},
+    trace::TraceLayer,
+};
 
 /// State of the axum router: Leptos's options and the application's state.
 #[derive(Clone, Debug, axum::extract::FromRef)]
@@ -292,6 +296,13 @@ fn route_list() -> Vec<AxumRouteListing> {
 }
 
 /// The whole application as an axum router: pages, server functions, static files, health.
+/// The files of `dir` under the site's root, with their precompressed copies where built.
+fn static_files(site_root: &str, dir: &str) -> ServeDir {
+    ServeDir::new(Path::new(site_root).join(dir))
+        .precompressed_gzip()
+        .precompressed_br()
+}
+
 pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
     metrics::install();
     let routes = route_list();
@@ -333,6 +344,12 @@ pub fn build_router(leptos_options: LeptosOptions, app: AppState) -> Router {
         .route("/api/admin/export/{kind}", get(imports::export))
         .route("/documents/{id}", get(documents::download))
         .route("/meeting-documents/{id}", get(documents::download_meeting))
+        // The site's own files are answered here, not by leptos's fallback: that one answers a
+        // file inside a reactive owner it makes under whatever page is rendering on the same
+        // thread, and hands the file that page's response headers (the page then went out
+        // without its Content-Security-Policy, and the browser refused its stylesheet).
+        .nest_service("/pkg", static_files(&site_root, "pkg"))
+        .nest_service("/verify", static_files(&site_root, "verify"))
         .route_service(
             "/favicon.svg",
             ServeFile::new(Path::new(&site_root).join("favicon.svg")),

@@ -1118,3 +1118,54 @@ async fn metrics_are_for_the_operator_and_show_every_series() {
     let _ = c.moderator_id;
     site.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn a_file_answered_while_a_page_renders_never_takes_the_pages_headers() {
+    // The site's own files (the stylesheet, the wasm, the receipt check's module) answered while
+    // a page rendered on the same thread once took that page's headers: the file went out with
+    // the page's Content-Security-Policy, and the page with the policy for non-pages, under
+    // which the browser refused its stylesheet.
+    let root = std::env::temp_dir().join(format!("dauys-site-root-{}", std::process::id()));
+    for (file, text) in [
+        ("pkg/dauys.css", "body { margin: 0 }"),
+        ("verify/verify.js", "export {};"),
+    ] {
+        let path = root.join(file);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder made");
+        std::fs::write(path, text).expect("file written");
+    }
+    let site = Site::with_site_root(root.to_str().expect("a UTF-8 path")).await;
+    let csp = |headers: &header::HeaderMap| {
+        headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    for round in 0..40 {
+        let (page, css, js) = tokio::join!(
+            site.get("/en/petitions", &[]),
+            site.get("/pkg/dauys.css", &[]),
+            site.get("/verify/verify.js", &[]),
+        );
+        assert_eq!(page.0, StatusCode::OK, "round {round}");
+        assert!(
+            csp(&page.1).contains("'nonce-"),
+            "round {round}: the page keeps its own policy, not {:?}",
+            csp(&page.1)
+        );
+        for (file, (status, headers, body)) in [("css", css), ("js", js)] {
+            assert_eq!(status, StatusCode::OK, "round {round}: {file}");
+            assert!(
+                body.starts_with("body") || body.starts_with("export"),
+                "{file}"
+            );
+            assert!(
+                !csp(&headers).contains("'nonce-"),
+                "round {round}: the {file} file took a page's headers"
+            );
+        }
+    }
+    site.finish().await;
+    std::fs::remove_dir_all(root).ok();
+}

@@ -36,6 +36,22 @@ impl Site {
         }
     }
 
+    /// The site serving its own files from `root` (`pkg/`, `verify/`).
+    pub async fn with_site_root(root: &str) -> Site {
+        let test = TestDb::new().await;
+        let options = LeptosOptions::builder()
+            .output_name("dauys")
+            .site_root(root)
+            .build();
+        let state = test.app_state();
+        let router = build_router(options, state.clone());
+        Site {
+            router,
+            test,
+            state,
+        }
+    }
+
     /// The site with its mail sender running, sending to a real SMTP receiver on loopback.
     pub async fn with_mail() -> (Site, SmtpReceiver) {
         let site = Site::new().await;

@@ -4,8 +4,9 @@
 //! queued up as one multi-row `INSERT … ON CONFLICT DO NOTHING` in one transaction (group
 //! commit) and answers each request only after the commit: an acknowledged signature is
 //! durable. The unique keys (petition, account) and (petition, IIN fingerprint) make a second
-//! signature impossible whatever races; the writer re-reads the petitions' states inside its
-//! transaction (`FOR SHARE` on PostgreSQL), so a petition closed meanwhile takes no more.
+//! signature impossible whatever races; the writer's insert re-reads the petitions' states and
+//! counts the abuse limits in the same statement (`FOR SHARE` on PostgreSQL), so a petition
+//! closed meanwhile takes no more.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -18,7 +19,7 @@ use tokio::sync::{Mutex, Notify, mpsc, oneshot};
 
 use super::{ClockName, Clocks, PetitionError, public_name, setting_u64, status_of};
 use crate::model::PetitionStatus;
-use crate::server::db::{begin_write, placeholder, placeholders};
+use crate::server::db::{begin_in_turn, placeholder, placeholders, write_turn};
 use crate::server::entities::{body, petition, user};
 use crate::server::services::{ServiceError, accounts, signature_log};
 
@@ -308,111 +309,6 @@ pub async fn takes_signatures(
     Ok(start.is_some_and(|start| today <= clocks.due(term, start)))
 }
 
-/// What the writer must know before it inserts a batch, read in one statement (each statement
-/// is a hand-off to the connection's thread and back while the write lock is held): which of
-/// the batch's petitions take signatures (re-read in the writer's transaction, `FOR SHARE` on
-/// PostgreSQL, so a petition closed meanwhile takes no more), and which rows stay within the
-/// abuse limits: each account's and each address's signatures of the last hour, counted from
-/// the signature rows themselves, plus the batch's own rows in arrival order. The writer holds
-/// the write lock (SQLite) while counting, so within a process the limits are exact.
-async fn batch_state(
-    txn: &impl ConnectionTrait,
-    rows: &[(&Row, SigningLimits)],
-) -> Result<(HashSet<i32>, Vec<bool>), sea_orm::DbErr> {
-    let backend = txn.get_database_backend();
-    let Some(newest) = rows.iter().map(|(r, _)| r.created_at).max() else {
-        return Ok((HashSet::new(), Vec::new()));
-    };
-    let since = newest - Duration::hours(1);
-    let petitions: Vec<i32> = rows
-        .iter()
-        .map(|(r, _)| r.petition_id)
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    let lock = if backend == DbBackend::Postgres {
-        " FOR SHARE"
-    } else {
-        ""
-    };
-    let mut values: Vec<Value> = petitions.iter().map(|id| Value::from(*id)).collect();
-    let mut sql = format!(
-        "WITH p AS (SELECT id, status FROM petitions WHERE id IN ({}){lock}) \
-         SELECT 'p' AS what, CAST(id AS TEXT) AS k, CAST(0 AS BIGINT) AS n, status FROM p",
-        placeholders(backend, 1, petitions.len())
-    );
-    for (what, column, keys) in [
-        (
-            "u",
-            "user_id",
-            rows.iter()
-                .map(|(r, _)| Value::from(r.user_id))
-                .collect::<Vec<_>>(),
-        ),
-        (
-            "i",
-            "ip",
-            rows.iter()
-                .map(|(r, _)| Value::from(r.ip.clone()))
-                .collect(),
-        ),
-    ] {
-        sql.push_str(&format!(
-            " UNION ALL SELECT '{what}', CAST({column} AS TEXT), COUNT(*), NULL FROM signatures \
-             WHERE created_at > {} AND {column} IN ({}) GROUP BY {column}",
-            placeholder(backend, values.len() + 1),
-            placeholders(backend, values.len() + 2, keys.len())
-        ));
-        values.push(Value::from(since));
-        values.extend(keys);
-    }
-    let mut open = HashSet::new();
-    let mut users: HashMap<String, u64> = HashMap::new();
-    let mut ips: HashMap<String, u64> = HashMap::new();
-    for row in txn
-        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
-        .await?
-    {
-        let what: String = row.try_get("", "what")?;
-        let k: String = row.try_get("", "k")?;
-        let n: i64 = row.try_get("", "n")?;
-        match what.as_str() {
-            "p" => {
-                let status: Option<String> = row.try_get("", "status")?;
-                if status
-                    .as_deref()
-                    .and_then(PetitionStatus::parse)
-                    .is_some_and(PetitionStatus::takes_signatures)
-                    && let Ok(id) = k.parse()
-                {
-                    open.insert(id);
-                }
-            }
-            "u" => {
-                users.insert(k, u64::try_from(n).unwrap_or(0));
-            }
-            _ => {
-                ips.insert(k, u64::try_from(n).unwrap_or(0));
-            }
-        }
-    }
-    let fits = rows
-        .iter()
-        .map(|(row, limits)| {
-            let user = users.entry(row.user_id.to_string()).or_default();
-            let ip = ips.entry(row.ip.clone()).or_default();
-            let fits = (limits.per_account_hour == 0 || *user < limits.per_account_hour)
-                && (limits.per_ip_hour == 0 || *ip < limits.per_ip_hour);
-            if fits {
-                *user += 1;
-                *ip += 1;
-            }
-            fits
-        })
-        .collect();
-    Ok((open, fits))
-}
-
 /// The writer's health, shared with its supervisor.
 #[derive(Debug, Default)]
 struct WriterHealth {
@@ -495,87 +391,291 @@ async fn write_loop(
 
 const COLUMNS: &str = "petition_id, user_id, iin_hash, grade, region_id, public_name, show_name, notify_answer, ip, email_domain, created_at, counted, dirty, receipt_secret";
 
-/// Writes one batch in one transaction; the outcome of each row, in order.
+/// The batch's rows as the insert reads them: a signature's columns, then each row's abuse
+/// limits (0: off) and how many rows before it in the batch came from the same account and from
+/// the same address.
+const BATCH_COLUMNS: &str = "petition_id, user_id, iin_hash, grade, region_id, public_name, show_name, notify_answer, ip, email_domain, created_at, counted, dirty, receipt_secret, account_limit, account_before, address_limit, address_before";
+
+/// Writes one batch; the outcome of each row, in order.
+///
+/// Under a surge every row is a new signature, and a batch is one statement in a transaction of
+/// its own ([`insert`]): on SQLite each statement is a hand-off to the connection's thread and
+/// back, made while the one write lock is held, so the fewer the statements the more batches
+/// a second. Only the rows that statement skipped (a closed petition, a limit, a signature
+/// already there) take a second transaction ([`skipped_row`]), in the same write turn.
 async fn write_batch(
     db: &DatabaseConnection,
     batch: &[(&Row, SigningLimits)],
 ) -> Result<Vec<Result<SignOutcome, PetitionError>>, sea_orm::DbErr> {
     let mut steps = Steps(Instant::now());
-    let (_turn, txn) = begin_write(db).await?;
-    steps.mark("begin");
-    let backend = txn.get_database_backend();
-    let rows: Vec<&Row> = batch.iter().map(|(r, _)| *r).collect();
-    let (open, fits) = batch_state(&txn, batch).await?;
-    steps.mark("read");
-    // Inserted in key order: two processes' batches then take the unique-index locks in the
-    // same order and cannot deadlock on PostgreSQL.
-    let mut writable: Vec<&&Row> = rows
-        .iter()
-        .zip(&fits)
-        .filter(|(r, fits)| **fits && open.contains(&r.petition_id))
-        .map(|(r, _)| r)
-        .collect();
-    writable.sort_by_key(|r| (r.petition_id, r.user_id));
-    let mut inserted = HashSet::new();
-    if !writable.is_empty() {
-        let per_row = 14;
-        let mut values = Vec::with_capacity(writable.len() * per_row);
-        let mut tuples = Vec::with_capacity(writable.len());
-        for (i, row) in writable.iter().enumerate() {
-            tuples.push(format!(
-                "({})",
-                placeholders(backend, i * per_row + 1, per_row)
-            ));
-            values.extend([
-                Value::from(row.petition_id),
-                Value::from(row.user_id),
-                Value::from(row.iin_hash.clone()),
-                Value::from(row.grade),
-                Value::from(row.region_id),
-                Value::from(row.public_name.clone()),
-                Value::from(row.show_name),
-                Value::from(row.notify),
-                Value::from(row.ip.clone()),
-                Value::from(row.email_domain.clone()),
-                Value::from(row.created_at),
-                Value::from(0i16),
-                Value::from(true),
-                // The signer's receipt secret: the log holds only a commitment to it.
-                Value::from(crate::model::hex32(&signature_log::new_secret())),
-            ]);
-        }
-        let sql = format!(
-            "INSERT INTO signatures ({COLUMNS}) VALUES {} ON CONFLICT DO NOTHING RETURNING petition_id, user_id",
-            tuples.join(", ")
-        );
-        for row in txn
-            .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
-            .await?
-        {
-            let petition_id: i32 = row.try_get("", "petition_id")?;
-            let user_id: i32 = row.try_get("", "user_id")?;
-            inserted.insert((petition_id, user_id));
-        }
-    }
+    let Some(newest) = batch.iter().map(|(r, _)| r.created_at).max() else {
+        return Ok(Vec::new());
+    };
+    let since = newest - Duration::hours(1);
+    let turn = write_turn(db).await;
+    steps.mark("turn");
+    let inserted = insert(db, batch, since).await?;
     steps.mark("insert");
-    let mut outcomes = Vec::with_capacity(rows.len());
-    let mut answered: HashMap<(i32, i32), ()> = HashMap::new();
-    for (row, fits) in rows.iter().zip(&fits) {
+    let mut outcomes = Vec::with_capacity(batch.len());
+    let mut signed = HashSet::new();
+    let mut skipped = Vec::new();
+    for (i, (row, _)) in batch.iter().enumerate() {
         let key = (row.petition_id, row.user_id);
-        if !open.contains(&row.petition_id) {
-            outcomes.push(Err(PetitionError::Refused("sign-closed")));
-        } else if !fits {
-            outcomes.push(Err(PetitionError::Refused("sign-rate-limited")));
-        } else if inserted.contains(&key) && answered.insert(key, ()).is_none() {
+        // The same account twice in one batch: the first is the one inserted.
+        if inserted.contains(&key) && signed.insert(key) {
             outcomes.push(Ok(SignOutcome::Signed));
         } else {
-            outcomes.push(conflict(&txn, row).await?);
+            outcomes.push(Ok(SignOutcome::AlreadySigned));
+            skipped.push(i);
         }
     }
-    steps.mark("answers");
-    txn.commit().await?;
-    steps.mark("commit");
+    if !skipped.is_empty() {
+        let txn = begin_in_turn(db, &turn).await?;
+        for i in skipped {
+            outcomes[i] = skipped_row(&txn, batch[i], since).await?;
+        }
+        txn.commit().await?;
+        steps.mark("skipped");
+    }
+    drop(turn);
     Ok(outcomes)
+}
+
+/// Inserts, in one statement (a transaction of its own), the batch's rows that may be
+/// signatures, and returns the (petition, account) pairs inserted. A row is inserted when its
+/// petition takes signatures (re-read here, `FOR SHARE` on PostgreSQL, so a petition closed
+/// meanwhile takes no more), when it stays within the abuse limits (its account's and its
+/// address's signatures since `since`, counted from the signature rows, plus the batch's rows
+/// before it), and when neither the account nor the IIN has signed the petition (the unique
+/// keys). The writer holds this process's write turn, and within a process only the writer
+/// adds signatures, so the limits are exact there.
+async fn insert(
+    db: &DatabaseConnection,
+    batch: &[(&Row, SigningLimits)],
+    since: DateTime<Utc>,
+) -> Result<HashSet<(i32, i32)>, sea_orm::DbErr> {
+    let backend = db.get_database_backend();
+    let mut accounts: HashMap<i32, i64> = HashMap::new();
+    let mut addresses: HashMap<&str, i64> = HashMap::new();
+    let mut rows = Vec::with_capacity(batch.len());
+    for (row, limits) in batch {
+        let account_before = accounts.entry(row.user_id).or_default();
+        let address_before = addresses.entry(row.ip.as_str()).or_default();
+        rows.push((*row, *limits, *account_before, *address_before));
+        *account_before += 1;
+        *address_before += 1;
+    }
+    // Inserted in key order: two processes' batches then take the unique-index locks in the
+    // same order and cannot deadlock on PostgreSQL.
+    rows.sort_by_key(|(r, ..)| (r.petition_id, r.user_id));
+    let mut petitions: Vec<i32> = rows.iter().map(|(r, ..)| r.petition_id).collect();
+    petitions.dedup();
+    let taking: Vec<String> = PetitionStatus::ALL
+        .iter()
+        .filter(|s| s.takes_signatures())
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect();
+    let lock = if backend == DbBackend::Postgres {
+        " FOR SHARE"
+    } else {
+        ""
+    };
+    let per_row = 18;
+    let mut values: Vec<Value> = petitions.iter().map(|id| Value::from(*id)).collect();
+    let mut tuples = Vec::with_capacity(rows.len());
+    let limit = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    for (row, limits, account_before, address_before) in &rows {
+        tuples.push(format!(
+            "({})",
+            placeholders(backend, values.len() + 1, per_row)
+        ));
+        values.extend([
+            Value::from(row.petition_id),
+            Value::from(row.user_id),
+            Value::from(row.iin_hash.clone()),
+            Value::from(row.grade),
+            Value::from(row.region_id),
+            Value::from(row.public_name.clone()),
+            Value::from(row.show_name),
+            Value::from(row.notify),
+            Value::from(row.ip.clone()),
+            Value::from(row.email_domain.clone()),
+            Value::from(row.created_at),
+            Value::from(0i16),
+            Value::from(true),
+            // The signer's receipt secret: the log holds only a commitment to it.
+            Value::from(crate::model::hex32(&signature_log::new_secret())),
+            Value::from(limit(limits.per_account_hour)),
+            Value::from(*account_before),
+            Value::from(limit(limits.per_ip_hour)),
+            Value::from(*address_before),
+        ]);
+    }
+    let since_account = placeholder(backend, values.len() + 1);
+    let since_address = placeholder(backend, values.len() + 2);
+    values.extend([Value::from(since), Value::from(since)]);
+    let selected = COLUMNS
+        .split(", ")
+        .map(|c| format!("v.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "WITH p AS (SELECT id FROM petitions WHERE id IN ({}) AND status IN ({}){lock}), \
+         v ({BATCH_COLUMNS}) AS (VALUES {}) \
+         INSERT INTO signatures ({COLUMNS}) SELECT {selected} FROM v \
+         WHERE v.petition_id IN (SELECT id FROM p) \
+         AND (v.account_limit = 0 OR v.account_before + (SELECT COUNT(*) FROM signatures s \
+              WHERE s.user_id = v.user_id AND s.created_at > {since_account}) < v.account_limit) \
+         AND (v.address_limit = 0 OR v.address_before + (SELECT COUNT(*) FROM signatures s \
+              WHERE s.ip = v.ip AND s.created_at > {since_address}) < v.address_limit) \
+         ORDER BY v.petition_id, v.user_id \
+         ON CONFLICT DO NOTHING RETURNING petition_id, user_id",
+        placeholders(backend, 1, petitions.len()),
+        taking.join(", "),
+        tuples.join(", "),
+    );
+    let mut inserted = HashSet::with_capacity(rows.len());
+    for row in db
+        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await?
+    {
+        let petition_id: i32 = row.try_get("", "petition_id")?;
+        let user_id: i32 = row.try_get("", "user_id")?;
+        inserted.insert((petition_id, user_id));
+    }
+    Ok(inserted)
+}
+
+/// What becomes of a row the insert skipped, checked in the writer's second transaction: a
+/// petition that takes no signatures refuses it; a withdrawn signature of the same account is
+/// restored (within the limits); an active (or invalidated — flagged signers are not told) one
+/// means already signed; the same IIN's signature from another account refuses it; otherwise it
+/// was over a limit.
+async fn skipped_row(
+    txn: &impl ConnectionTrait,
+    (row, limits): (&Row, SigningLimits),
+    since: DateTime<Utc>,
+) -> Result<Result<SignOutcome, PetitionError>, sea_orm::DbErr> {
+    let backend = txn.get_database_backend();
+    let p = |n| placeholder(backend, n);
+    let one = |sql: String, values: Vec<Value>| {
+        txn.query_one_raw(Statement::from_sql_and_values(backend, sql, values))
+    };
+    let lock = if backend == DbBackend::Postgres {
+        " FOR SHARE"
+    } else {
+        ""
+    };
+    let status: Option<String> = match one(
+        format!("SELECT status FROM petitions WHERE id = {}{lock}", p(1)),
+        vec![row.petition_id.into()],
+    )
+    .await?
+    {
+        Some(found) => found.try_get("", "status")?,
+        None => None,
+    };
+    if !status
+        .as_deref()
+        .and_then(PetitionStatus::parse)
+        .is_some_and(PetitionStatus::takes_signatures)
+    {
+        return Ok(Err(PetitionError::Refused("sign-closed")));
+    }
+    let own = one(
+        format!(
+            "SELECT CASE WHEN withdrawn_at IS NOT NULL AND invalidated_at IS NULL THEN 1 ELSE 0 END \
+             AS restorable FROM signatures WHERE petition_id = {} AND user_id = {}",
+            p(1),
+            p(2)
+        ),
+        vec![row.petition_id.into(), row.user_id.into()],
+    )
+    .await?;
+    if let Some(own) = own {
+        let restorable: i32 = own.try_get("", "restorable")?;
+        if restorable == 0 {
+            return Ok(Ok(SignOutcome::AlreadySigned));
+        }
+        let counts = one(
+            format!(
+                "SELECT (SELECT COUNT(*) FROM signatures WHERE user_id = {} AND created_at > {}) AS account, \
+                 (SELECT COUNT(*) FROM signatures WHERE ip = {} AND created_at > {}) AS address",
+                p(1),
+                p(2),
+                p(3),
+                p(4)
+            ),
+            vec![
+                row.user_id.into(),
+                since.into(),
+                row.ip.clone().into(),
+                since.into(),
+            ],
+        )
+        .await?;
+        let count = |column| -> Result<u64, sea_orm::DbErr> {
+            let n: i64 = match &counts {
+                Some(counts) => counts.try_get("", column)?,
+                None => 0,
+            };
+            Ok(u64::try_from(n).unwrap_or(0))
+        };
+        let within = |limit: u64, n: u64| limit == 0 || n < limit;
+        if !(within(limits.per_account_hour, count("account")?)
+            && within(limits.per_ip_hour, count("address")?))
+        {
+            return Ok(Err(PetitionError::Refused("sign-rate-limited")));
+        }
+        let restored = txn
+            .execute_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "UPDATE signatures SET withdrawn_at = NULL, dirty = TRUE, show_name = {}, notify_answer = {}, created_at = {}, ip = {} \
+                 WHERE petition_id = {} AND user_id = {} AND withdrawn_at IS NOT NULL AND invalidated_at IS NULL",
+                p(1),
+                p(2),
+                p(3),
+                p(4),
+                p(5),
+                p(6),
+            ),
+            [
+                row.show_name.into(),
+                row.notify.into(),
+                row.created_at.into(),
+                row.ip.clone().into(),
+                row.petition_id.into(),
+                row.user_id.into(),
+            ],
+        ))
+        .await?
+            .rows_affected();
+        // Restored by another process meanwhile (PostgreSQL): already signed.
+        return Ok(Ok(if restored == 1 {
+            SignOutcome::Signed
+        } else {
+            SignOutcome::AlreadySigned
+        }));
+    }
+    let same_person = match &row.iin_hash {
+        Some(iin_hash) => one(
+            format!(
+                "SELECT id FROM signatures WHERE petition_id = {} AND iin_hash = {}",
+                p(1),
+                p(2)
+            ),
+            vec![row.petition_id.into(), iin_hash.clone().into()],
+        )
+        .await?
+        .is_some(),
+        None => false,
+    };
+    Ok(Err(PetitionError::Refused(if same_person {
+        "sign-iin-used"
+    } else {
+        "sign-rate-limited"
+    })))
 }
 
 /// Times the writer's steps, one series each of `dauys_signature_batch_step_seconds`.
@@ -589,60 +689,6 @@ impl Steps {
             .record(now - self.0);
         self.0 = now;
     }
-}
-
-/// A row the insert skipped: a withdrawn signature of the same account is restored; an
-/// active (or invalidated — flagged signers are not told) one means already signed; otherwise
-/// the signer's IIN has signed from another account.
-async fn conflict(
-    txn: &impl ConnectionTrait,
-    row: &Row,
-) -> Result<Result<SignOutcome, PetitionError>, sea_orm::DbErr> {
-    let backend = txn.get_database_backend();
-    let p = |n| placeholder(backend, n);
-    let restored = txn
-        .execute_raw(Statement::from_sql_and_values(
-            backend,
-            format!(
-                "UPDATE signatures SET withdrawn_at = NULL, dirty = {t}, show_name = {}, notify_answer = {}, created_at = {}, ip = {} \
-                 WHERE petition_id = {} AND user_id = {} AND withdrawn_at IS NOT NULL AND invalidated_at IS NULL",
-                p(1),
-                p(2),
-                p(3),
-                p(4),
-                p(5),
-                p(6),
-                t = "TRUE",
-            ),
-            [
-                row.show_name.into(),
-                row.notify.into(),
-                row.created_at.into(),
-                row.ip.clone().into(),
-                row.petition_id.into(),
-                row.user_id.into(),
-            ],
-        ))
-        .await?
-        .rows_affected();
-    if restored == 1 {
-        return Ok(Ok(SignOutcome::Signed));
-    }
-    let existing = txn
-        .query_one_raw(Statement::from_sql_and_values(
-            backend,
-            format!(
-                "SELECT id FROM signatures WHERE petition_id = {} AND user_id = {}",
-                p(1),
-                p(2)
-            ),
-            [row.petition_id.into(), row.user_id.into()],
-        ))
-        .await?;
-    Ok(match existing {
-        Some(_) => Ok(SignOutcome::AlreadySigned),
-        None => Err(PetitionError::Refused("sign-iin-used")),
-    })
 }
 
 /// Withdraws the signer's own signature while the petition is gathering or open.
