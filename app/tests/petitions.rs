@@ -153,6 +153,38 @@ async fn sign(w: &World, user: &user::Model, id: i32) -> Result<SignOutcome, Pet
         .await
 }
 
+/// `account` signs `petition_id` from the address `ip` (a future of its own, to run at once with
+/// others).
+fn sign_from(
+    w: &World,
+    account: &user::Model,
+    petition_id: i32,
+    ip: &str,
+) -> impl std::future::Future<Output = Result<SignOutcome, PetitionError>> + Send + use<> {
+    let (signer, db, account, ip) = (
+        w.signer.clone(),
+        w.test.db.clone(),
+        account.clone(),
+        ip.to_owned(),
+    );
+    async move {
+        signer
+            .sign(
+                &db,
+                &account,
+                SignRequest {
+                    petition_id,
+                    show_name: false,
+                    notify: false,
+                    ip,
+                },
+                Utc::now(),
+                today(),
+            )
+            .await
+    }
+}
+
 /// The account as a request would carry it now (tests change grades and fingerprints).
 async fn fresh(db: &DatabaseConnection, id: i32) -> user::Model {
     user::Entity::find_by_id(id)
@@ -902,26 +934,7 @@ async fn signatures_from_one_address_at_once_stop_at_its_limit_and_a_restored_on
     let citizens = people::verified_citizens(db, "nat", 5, REGION, true)
         .await
         .expect("people");
-    let from = |account: &user::Model, ip: &str| {
-        let (signer, db, account, ip) =
-            (w.signer.clone(), db.clone(), account.clone(), ip.to_owned());
-        async move {
-            signer
-                .sign(
-                    &db,
-                    &account,
-                    SignRequest {
-                        petition_id: id,
-                        show_name: false,
-                        notify: false,
-                        ip,
-                    },
-                    Utc::now(),
-                    today(),
-                )
-                .await
-        }
-    };
+    let from = |account: &user::Model, ip: &str| sign_from(&w, account, id, ip);
     // Five at once from one address behind a shared connection (in one batch or several):
     // the first three are taken, the others refused.
     let mut tasks = tokio::task::JoinSet::new();
@@ -979,6 +992,40 @@ async fn signatures_from_one_address_at_once_stop_at_its_limit_and_a_restored_on
         counting::counts(db, id).await.expect("counts").iin_checked,
         4
     );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
+async fn an_account_over_its_limit_does_not_use_up_its_neighbours_share_of_an_address() {
+    let w = world().await;
+    let db = &w.test.db;
+    for (key, value) in [("signing_per_account_hour", 1), ("signing_per_ip_hour", 3)] {
+        db.execute_unprepared(&format!(
+            "UPDATE platform_settings SET value = '{value}' WHERE key = '{key}'"
+        ))
+        .await
+        .expect("setting");
+    }
+    let first = approved(&w, "first").await;
+    let second = approved(&w, "second").await;
+    let people = people::verified_citizens(db, "nb", 4, REGION, true)
+        .await
+        .expect("people");
+    let at =
+        |account: &user::Model, petition_id: i32, ip: &str| sign_from(&w, account, petition_id, ip);
+    // The first account has used its hour; a neighbour has used one of the address's three.
+    at(&people[0], first, "10.7.7.1").await.expect("signed");
+    at(&people[1], second, "10.8.8.8").await.expect("signed");
+    // At once from the shared address: the account over its limit is refused, and the two
+    // neighbours still get the address's last two.
+    let (over, a, b) = tokio::join!(
+        at(&people[0], second, "10.8.8.8"),
+        at(&people[2], second, "10.8.8.8"),
+        at(&people[3], second, "10.8.8.8"),
+    );
+    refused(over, "sign-rate-limited");
+    assert_eq!(a.expect("signed"), SignOutcome::Signed);
+    assert_eq!(b.expect("signed"), SignOutcome::Signed);
     w.test.drop_database().await;
 }
 

@@ -19,7 +19,7 @@ use tokio::sync::{Mutex, Notify, mpsc, oneshot};
 
 use super::{ClockName, Clocks, PetitionError, public_name, setting_u64, status_of};
 use crate::model::PetitionStatus;
-use crate::server::db::{begin_in_turn, placeholder, placeholders, write_turn};
+use crate::server::db::{WriteTurn, begin_in_turn, placeholder, placeholders, write_turn};
 use crate::server::entities::{body, petition, user};
 use crate::server::services::{ServiceError, accounts, signature_log};
 
@@ -317,8 +317,9 @@ struct WriterHealth {
 }
 
 /// Keeps the writer running: a writer task that panics is logged, counted and started again on
-/// the same queue (the requests of the batch it held are answered with an error; nothing of
-/// that batch was committed). It ends when every `Signer` is gone.
+/// the same queue (the requests of the batch it held are answered with an error; a signature
+/// its insert had committed stays, and signing again then says "already signed"). It ends when
+/// every `Signer` is gone.
 async fn supervise(
     db: DatabaseConnection,
     jobs: Arc<Mutex<mpsc::Receiver<Job>>>,
@@ -402,7 +403,9 @@ const BATCH_COLUMNS: &str = "petition_id, user_id, iin_hash, grade, region_id, p
 /// its own ([`insert`]): on SQLite each statement is a hand-off to the connection's thread and
 /// back, made while the one write lock is held, so the fewer the statements the more batches
 /// a second. Only the rows that statement skipped (a closed petition, a limit, a signature
-/// already there) take a second transaction ([`skipped_row`]), in the same write turn.
+/// already there) take a second transaction ([`skipped_row`]), in the same write turn. The
+/// insert has committed by then: if the second transaction fails, only the skipped rows are
+/// answered with the error.
 async fn write_batch(
     db: &DatabaseConnection,
     batch: &[(&Row, SigningLimits)],
@@ -430,15 +433,43 @@ async fn write_batch(
         }
     }
     if !skipped.is_empty() {
-        let txn = begin_in_turn(db, &turn).await?;
-        for i in skipped {
-            outcomes[i] = skipped_row(&txn, batch[i], since).await?;
+        match skipped_rows(db, &turn, batch, &skipped, since).await {
+            Ok(answers) => {
+                for (i, answer) in skipped.into_iter().zip(answers) {
+                    outcomes[i] = answer;
+                }
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot settle the signatures a batch skipped");
+                for i in skipped {
+                    outcomes[i] = Err(PetitionError::Service(ServiceError::Db(
+                        sea_orm::DbErr::Custom(error.to_string()),
+                    )));
+                }
+            }
         }
-        txn.commit().await?;
         steps.mark("skipped");
     }
     drop(turn);
     Ok(outcomes)
+}
+
+/// The outcomes of the rows the insert skipped (`skipped`, indexes into `batch`, in arrival
+/// order), settled in one transaction in the writer's turn.
+async fn skipped_rows(
+    db: &DatabaseConnection,
+    turn: &WriteTurn,
+    batch: &[(&Row, SigningLimits)],
+    skipped: &[usize],
+    since: DateTime<Utc>,
+) -> Result<Vec<Result<SignOutcome, PetitionError>>, sea_orm::DbErr> {
+    let txn = begin_in_turn(db, turn).await?;
+    let mut answers = Vec::with_capacity(skipped.len());
+    for &i in skipped {
+        answers.push(skipped_row(&txn, batch[i], since).await?);
+    }
+    txn.commit().await?;
+    Ok(answers)
 }
 
 /// Inserts, in one statement (a transaction of its own), the batch's rows that may be
@@ -450,7 +481,7 @@ async fn write_batch(
 /// keys). The writer holds this process's write turn, and within a process only the writer
 /// adds signatures, so the limits are exact there.
 async fn insert(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     batch: &[(&Row, SigningLimits)],
     since: DateTime<Utc>,
 ) -> Result<HashSet<(i32, i32)>, sea_orm::DbErr> {
@@ -465,6 +496,9 @@ async fn insert(
         *account_before += 1;
         *address_before += 1;
     }
+    // The same account twice: only its first request is inserted (the others find it signed).
+    let mut seen = HashSet::new();
+    rows.retain(|(r, ..)| seen.insert((r.petition_id, r.user_id)));
     // Inserted in key order: two processes' batches then take the unique-index locks in the
     // same order and cannot deadlock on PostgreSQL.
     rows.sort_by_key(|(r, ..)| (r.petition_id, r.user_id));
@@ -549,8 +583,10 @@ async fn insert(
 /// What becomes of a row the insert skipped, checked in the writer's second transaction: a
 /// petition that takes no signatures refuses it; a withdrawn signature of the same account is
 /// restored (within the limits); an active (or invalidated — flagged signers are not told) one
-/// means already signed; the same IIN's signature from another account refuses it; otherwise it
-/// was over a limit.
+/// means already signed; otherwise the row is tried again by itself, counted against the limits
+/// as they stand after the batch (the batch's offsets count every row before it, including ones
+/// refused for their own account's limit), and if it still cannot go in, the same IIN's
+/// signature from another account refuses it, or else a limit.
 async fn skipped_row(
     txn: &impl ConnectionTrait,
     (row, limits): (&Row, SigningLimits),
@@ -657,6 +693,12 @@ async fn skipped_row(
         } else {
             SignOutcome::AlreadySigned
         }));
+    }
+    if insert(txn, &[(row, limits)], since)
+        .await?
+        .contains(&(row.petition_id, row.user_id))
+    {
+        return Ok(Ok(SignOutcome::Signed));
     }
     let same_person = match &row.iin_hash {
         Some(iin_hash) => one(
