@@ -25,24 +25,22 @@ pub struct Site {
 
 impl Site {
     pub async fn new() -> Site {
-        let test = TestDb::new().await;
-        let options = LeptosOptions::builder().output_name("dauys").build();
-        let state = test.app_state();
-        let router = build_router(options, state.clone());
-        Site {
-            router,
-            test,
-            state,
-        }
+        Site::with_options(LeptosOptions::builder().output_name("dauys").build()).await
     }
 
     /// The site serving its own files from `root` (`pkg/`, `verify/`).
     pub async fn with_site_root(root: &str) -> Site {
+        Site::with_options(
+            LeptosOptions::builder()
+                .output_name("dauys")
+                .site_root(root)
+                .build(),
+        )
+        .await
+    }
+
+    async fn with_options(options: LeptosOptions) -> Site {
         let test = TestDb::new().await;
-        let options = LeptosOptions::builder()
-            .output_name("dauys")
-            .site_root(root)
-            .build();
         let state = test.app_state();
         let router = build_router(options, state.clone());
         Site {
