@@ -105,33 +105,38 @@ fn work_report(
         share(batch_s),
         share(fold_s),
     );
-    // The writer's steps, each its mean over the batches that took it, the longest first.
-    let mut steps: Vec<(String, f64, f64)> = after
-        .keys()
-        .filter_map(|k| {
-            let step = k
-                .strip_prefix("dauys_signature_batch_step_seconds{step=\"")?
-                .strip_suffix("\"}")?;
-            let (s, c) = delta(k);
-            Some((step.to_owned(), s, c))
-        })
-        .collect();
-    steps.sort_by(|a, b| b.1.total_cmp(&a.1));
-    if !steps.is_empty() {
-        text.push_str("; a batch's steps: ");
-        text.push_str(
-            &steps
-                .iter()
-                .map(|(step, s, c)| {
-                    format!(
-                        "{step} {:.2} ms ({:.0} %)",
-                        1000.0 * per(*s, *c),
-                        100.0 * s / batch_s.max(f64::EPSILON)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+    // The writer's steps and the folding's, each its mean over the batches (folds) that took it,
+    // the longest first, with its share of all the batches' (folds') time.
+    for (what, metric, total) in [
+        ("a batch's", "dauys_signature_batch_step_seconds", batch_s),
+        ("a fold's", "dauys_signature_fold_step_seconds", fold_s),
+    ] {
+        let prefix = format!("{metric}{{step=\"");
+        let mut steps: Vec<(String, f64, f64)> = after
+            .keys()
+            .filter_map(|k| {
+                let step = k.strip_prefix(prefix.as_str())?.strip_suffix("\"}")?;
+                let (s, c) = delta(k);
+                Some((step.to_owned(), s, c))
+            })
+            .collect();
+        steps.sort_by(|a, b| b.1.total_cmp(&a.1));
+        if !steps.is_empty() {
+            text.push_str(&format!("; {what} steps: "));
+            text.push_str(
+                &steps
+                    .iter()
+                    .map(|(step, s, c)| {
+                        format!(
+                            "{step} {:.2} ms ({:.0} %)",
+                            1000.0 * per(*s, *c),
+                            100.0 * s / total.max(f64::EPSILON)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+        }
     }
     let (held_s, turns) = delta("dauys_write_turn_held_seconds");
     let (wait_s, _) = delta("dauys_write_turn_wait_seconds");

@@ -22,7 +22,7 @@ use sea_orm::{
 };
 use tokio::sync::Notify;
 
-use super::{Event, record, status_of};
+use super::{Event, Steps, record, status_of};
 use crate::model::{EventKind, GradeCounts, IdentityGrade, PetitionStatus, RevokeReason};
 use crate::server::db::{begin_write, placeholder, placeholders, take_worker_lock};
 use crate::server::entities::{petition, petition_count};
@@ -61,8 +61,10 @@ pub async fn fold(
     {
         return Ok(FoldReport::default());
     }
+    let mut steps = Steps::new("dauys_signature_fold_step_seconds");
     let (turn, txn) = begin_write(db).await?;
     take_worker_lock(&txn, "signature_fold", now).await?;
+    steps.mark("begin");
     // SKIP LOCKED: a row a withdrawal, an invalidation or a signature batch is changing right
     // now is left for the next fold, so the fold never waits on them (and never deadlocks).
     let lock = if backend == DbBackend::Postgres {
@@ -85,6 +87,7 @@ pub async fn fold(
         txn.rollback().await?;
         return Ok(FoldReport::default());
     }
+    steps.mark("read");
     let mut grades: BTreeMap<(i32, String), i64> = BTreeMap::new();
     let mut regions: BTreeMap<(i32, i32), i64> = BTreeMap::new();
     let mut hours: BTreeMap<(i32, i64), i64> = BTreeMap::new();
@@ -142,10 +145,13 @@ pub async fn fold(
             .map(|((p, hour), d)| (*p, Value::from(*hour), *d)),
     )
     .await?;
+    steps.mark("counts");
     // Each row is written once: folded, with its new log index (and a secret for a row from
     // before the log) in the same statement.
     let (indexes, secrets) = log.append(&txn, now).await?;
+    steps.mark("log");
     mark_folded(&txn, &ids, &indexes, &secrets).await?;
+    steps.mark("rows");
     let changed: BTreeSet<i32> = grades
         .iter()
         .filter(|(_, delta)| **delta != 0)
@@ -153,6 +159,7 @@ pub async fn fold(
         .collect();
     txn.commit().await?;
     drop(turn);
+    steps.mark("commit");
     // Each petition moves on in a transaction of its own, holding no signature row meanwhile
     // (a signature batch holds the petition `FOR SHARE` and may wait on those rows), and only
     // when its new counts call for a move: a surge's petition far from its threshold costs the
@@ -165,6 +172,9 @@ pub async fn fold(
         let (_turn, txn) = begin_write(db).await?;
         settle(&txn, *petition_id, now, today).await?;
         txn.commit().await?;
+    }
+    if !changed.is_empty() {
+        steps.mark("settle");
     }
     Ok(FoldReport {
         rows: ids.len(),

@@ -26,6 +26,29 @@ use crate::server::entities::{petition, platform_setting};
 
 pub use super::ActionError as PetitionError;
 
+/// Times the steps of a piece of background work (the signature writer's batch, a fold): each
+/// step is one series of the histogram `metric`, labelled `step`.
+struct Steps {
+    metric: &'static str,
+    at: std::time::Instant,
+}
+
+impl Steps {
+    fn new(metric: &'static str) -> Steps {
+        Steps {
+            metric,
+            at: std::time::Instant::now(),
+        }
+    }
+
+    /// Records the time since the last mark (or the start) as `step`.
+    fn mark(&mut self, step: &'static str) {
+        let now = std::time::Instant::now();
+        metrics::histogram!(self.metric, "step" => step).record(now - self.at);
+        self.at = now;
+    }
+}
+
 /// Loads a petition.
 ///
 /// # Errors

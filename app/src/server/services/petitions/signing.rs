@@ -17,7 +17,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, Statement, Value};
 use tokio::sync::{Mutex, Notify, mpsc, oneshot};
 
-use super::{ClockName, Clocks, PetitionError, public_name, setting_u64, status_of};
+use super::{ClockName, Clocks, PetitionError, Steps, public_name, setting_u64, status_of};
 use crate::model::PetitionStatus;
 use crate::server::db::{WriteTurn, begin_in_turn, placeholder, placeholders, write_turn};
 use crate::server::entities::{body, petition, user};
@@ -410,7 +410,7 @@ async fn write_batch(
     db: &DatabaseConnection,
     batch: &[(&Row, SigningLimits)],
 ) -> Result<Vec<Result<SignOutcome, PetitionError>>, sea_orm::DbErr> {
-    let mut steps = Steps(Instant::now());
+    let mut steps = Steps::new("dauys_signature_batch_step_seconds");
     let Some(newest) = batch.iter().map(|(r, _)| r.created_at).max() else {
         return Ok(Vec::new());
     };
@@ -718,19 +718,6 @@ async fn skipped_row(
     } else {
         "sign-rate-limited"
     })))
-}
-
-/// Times the writer's steps, one series each of `dauys_signature_batch_step_seconds`.
-struct Steps(Instant);
-
-impl Steps {
-    /// Records the time since the last mark as `step`.
-    fn mark(&mut self, step: &'static str) {
-        let now = Instant::now();
-        metrics::histogram!("dauys_signature_batch_step_seconds", "step" => step)
-            .record(now - self.0);
-        self.0 = now;
-    }
 }
 
 /// Withdraws the signer's own signature while the petition is gathering or open.
