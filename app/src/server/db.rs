@@ -126,6 +126,81 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbError> {
     Ok(db)
 }
 
+/// A connection for a writer that makes its own commits durable, and the file to sync for it.
+///
+/// On an SQLite file: a pool of one connection to the same file whose commits do not sync the
+/// log (`synchronous=NORMAL`), and the log's file ([`LogSync`]). The writer commits, leaves its
+/// turn, syncs the log, and only then tells anyone its rows are written: a told commit is on the
+/// disk as at `synchronous=FULL`, but the write lock is not held while the disk works, so the next
+/// batch is written meanwhile, and one sync covers every commit before it (whoever's).
+/// `None` on PostgreSQL and for an in-memory database: the writer then commits as everyone does.
+///
+/// # Errors
+/// The second connection could not be opened.
+pub async fn with_own_sync(
+    db: &DatabaseConnection,
+) -> Result<Option<(DatabaseConnection, LogSync)>, sea_orm::DbErr> {
+    use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+    if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+        return Ok(None);
+    }
+    let options = db.get_sqlite_connection_pool().connect_options();
+    let file = options.get_filename();
+    // An in-memory database has no file (and nothing to sync).
+    if !file.is_file() {
+        return Ok(None);
+    }
+    let mut log = file.as_os_str().to_owned();
+    log.push("-wal");
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .min_connections(1)
+        .test_before_acquire(false)
+        .connect_with(
+            options
+                .as_ref()
+                .clone()
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal),
+        )
+        .await
+        .map_err(|e| sea_orm::DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())))?;
+    Ok(Some((
+        sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool),
+        LogSync::at(log.into()),
+    )))
+}
+
+/// An SQLite database's write-ahead log, synced on demand ([`with_own_sync`]).
+#[derive(Clone, Debug)]
+pub struct LogSync {
+    path: std::path::PathBuf,
+}
+
+impl LogSync {
+    /// The log at `path` (an SQLite database's file name followed by `-wal`).
+    pub(crate) fn at(path: std::path::PathBuf) -> LogSync {
+        LogSync { path }
+    }
+
+    /// Puts every commit made so far on the disk: syncs the log's file (any descriptor of a file
+    /// syncs all that was written to it). A log that is gone was checkpointed into the database
+    /// file, which the checkpoint synced.
+    ///
+    /// # Errors
+    /// The log could not be synced.
+    pub async fn sync(&self) -> std::io::Result<()> {
+        let path = self.path.clone();
+        tokio::task::spawn_blocking(move || match std::fs::File::open(&path) {
+            Ok(log) => log.sync_data(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e),
+        })
+        .await
+        .map_err(std::io::Error::other)?
+    }
+}
+
 /// Applies every pending migration.
 ///
 /// # Errors
@@ -360,6 +435,56 @@ mod tests {
                 "{url}: {error}"
             );
         }
+    }
+
+    /// An SQLite file's signature writer gets a connection of its own that leaves the syncing
+    /// to it, while the shared pool's commits sync; an in-memory database has none.
+    #[tokio::test]
+    async fn a_file_has_a_writer_connection_that_syncs_the_log_itself() {
+        use sea_orm::Statement;
+        let dir = std::env::temp_dir().join(format!("dauys-own-sync-{}", std::process::id()));
+        let url = format!("sqlite://{}/x.db?mode=rwc", dir.display());
+        let db = connect(&url).await.expect("the file opens");
+        db.execute_unprepared("CREATE TABLE t (n INTEGER)")
+            .await
+            .expect("a table");
+        let (own, log) = with_own_sync(&db)
+            .await
+            .expect("the second connection opens")
+            .expect("a file has one");
+        let synchronous = |db: DatabaseConnection| async move {
+            let row = db
+                .query_one_raw(Statement::from_string(
+                    sea_orm::DbBackend::Sqlite,
+                    "PRAGMA synchronous",
+                ))
+                .await
+                .expect("the pragma reads")
+                .expect("a row");
+            row.try_get_by_index::<i32>(0).expect("a number")
+        };
+        assert_eq!(
+            synchronous(own.clone()).await,
+            1,
+            "NORMAL: the writer syncs"
+        );
+        assert_eq!(synchronous(db.clone()).await, 2, "FULL: every commit syncs");
+        own.execute_unprepared("INSERT INTO t VALUES (7)")
+            .await
+            .expect("a commit");
+        log.sync().await.expect("the log syncs");
+        let seen = db
+            .query_one_raw(Statement::from_string(
+                sea_orm::DbBackend::Sqlite,
+                "SELECT n FROM t",
+            ))
+            .await
+            .expect("a read")
+            .expect("the row");
+        assert_eq!(seen.try_get_by_index::<i32>(0).ok(), Some(7));
+        let memory = connect("sqlite::memory:").await.expect("memory opens");
+        assert!(with_own_sync(&memory).await.expect("no error").is_none());
+        std::fs::remove_dir_all(dir).ok();
     }
 
     #[test]

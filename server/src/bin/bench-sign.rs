@@ -138,6 +138,15 @@ fn work_report(
             );
         }
     }
+    // On an SQLite file: the log synced after the write lock is left, before signers are told.
+    let (sync_s, syncs) = delta("dauys_signature_sync_seconds");
+    if syncs > 0.0 {
+        text.push_str(&format!(
+            "; the log synced {syncs:.0} times, {:.2} ms each, {:.1} batches a sync",
+            1000.0 * per(sync_s, syncs),
+            per(batches, syncs),
+        ));
+    }
     let (held_s, turns) = delta("dauys_write_turn_held_seconds");
     let (wait_s, _) = delta("dauys_write_turn_wait_seconds");
     if turns > 0.0 {

@@ -2,8 +2,10 @@
 //! signature. Requests are checked (who signs, whether the petition takes signatures, the
 //! abuse limits) and then handed to one writer task per process, which inserts whatever has
 //! queued up as one multi-row `INSERT … ON CONFLICT DO NOTHING` in one transaction (group
-//! commit) and answers each request only after the commit: an acknowledged signature is
-//! durable. The unique keys (petition, account) and (petition, IIN fingerprint) make a second
+//! commit) and answers each request only after the commit is on the disk: an acknowledged
+//! signature is durable. (On an SQLite file the writer commits on a connection of its own that
+//! does not sync, leaves the write lock, and then syncs the log before answering, so the next
+//! batch is written while the disk works; elsewhere the commit itself syncs.) The unique keys (petition, account) and (petition, IIN fingerprint) make a second
 //! signature impossible whatever races; the writer's insert re-reads the petitions' states and
 //! counts the abuse limits in the same statement (`FOR SHARE` on PostgreSQL), so a petition
 //! closed meanwhile takes no more.
@@ -19,7 +21,9 @@ use tokio::sync::{Mutex, Notify, mpsc, oneshot};
 
 use super::{ClockName, Clocks, PetitionError, Steps, public_name, setting_u64, status_of};
 use crate::model::PetitionStatus;
-use crate::server::db::{WriteTurn, begin_in_turn, placeholder, placeholders, write_turn};
+use crate::server::db::{
+    LogSync, WriteTurn, begin_in_turn, placeholder, placeholders, with_own_sync, write_turn,
+};
 use crate::server::entities::{body, petition, user};
 use crate::server::services::{ServiceError, accounts, signature_log};
 
@@ -326,12 +330,27 @@ async fn supervise(
     written: Arc<Notify>,
     health: Arc<WriterHealth>,
 ) {
+    // On an SQLite file the writer commits on a connection of its own without syncing, and its
+    // signers are told after the log is synced, outside the write lock (`db::with_own_sync`).
+    let (db, teller) = match with_own_sync(&db).await {
+        Ok(Some((own, sync))) => {
+            let (told, untold) = mpsc::unbounded_channel();
+            tokio::spawn(sync_loop(sync, untold));
+            (own, Teller::AfterSync(told))
+        }
+        Ok(None) => (db, Teller::Now),
+        Err(error) => {
+            tracing::warn!(%error, "the signature writer commits on the shared pool");
+            (db, Teller::Now)
+        }
+    };
     loop {
         let task = tokio::spawn(write_loop(
             db.clone(),
             jobs.clone(),
             written.clone(),
             health.clone(),
+            teller.clone(),
         ));
         match task.await {
             Ok(()) => return,
@@ -350,6 +369,7 @@ async fn write_loop(
     jobs: Arc<Mutex<mpsc::Receiver<Job>>>,
     written: Arc<Notify>,
     health: Arc<WriterHealth>,
+    teller: Teller,
 ) {
     let mut jobs = jobs.lock().await;
     while let Some(first) = jobs.recv().await {
@@ -371,9 +391,13 @@ async fn write_loop(
         metrics::histogram!("dauys_signature_batch_seconds").record(started.elapsed());
         match written_batch {
             Ok(outcomes) => {
-                for (job, outcome) in batch.into_iter().zip(outcomes) {
-                    job.reply.send(outcome).ok();
-                }
+                teller.tell(
+                    batch
+                        .into_iter()
+                        .zip(outcomes)
+                        .map(|(job, outcome)| (job.reply, outcome))
+                        .collect(),
+                );
                 written.notify_one();
             }
             Err(error) => {
@@ -386,6 +410,69 @@ async fn write_loop(
                         .ok();
                 }
             }
+        }
+    }
+}
+
+/// A committed batch's answers: each signer's reply and its outcome.
+type Answers = Vec<(
+    oneshot::Sender<Result<SignOutcome, PetitionError>>,
+    Result<SignOutcome, PetitionError>,
+)>;
+
+/// How the signers of a committed batch are told.
+#[derive(Clone)]
+enum Teller {
+    /// At once: the commit synced the log.
+    Now,
+    /// Once the log is synced ([`sync_loop`]).
+    AfterSync(mpsc::UnboundedSender<Answers>),
+}
+
+impl Teller {
+    fn tell(&self, answers: Answers) {
+        let answers = match self {
+            Teller::Now => answers,
+            Teller::AfterSync(told) => match told.send(answers) {
+                Ok(()) => return,
+                Err(mpsc::error::SendError(answers)) => answers
+                    .into_iter()
+                    .map(|(reply, _)| (reply, Err(not_synced("the log's sync has stopped"))))
+                    .collect(),
+            },
+        };
+        for (reply, outcome) in answers {
+            reply.send(outcome).ok();
+        }
+    }
+}
+
+fn not_synced(why: &str) -> PetitionError {
+    PetitionError::Service(ServiceError::Db(sea_orm::DbErr::Custom(format!(
+        "the signature may not be on the disk: {why}"
+    ))))
+}
+
+/// Tells the signers of committed batches once the log is on the disk: whatever batches were
+/// committed before a sync starts, that one sync covers (while it runs, the writer goes on).
+async fn sync_loop(sync: LogSync, mut untold: mpsc::UnboundedReceiver<Answers>) {
+    while let Some(first) = untold.recv().await {
+        let mut waiting = vec![first];
+        while let Ok(more) = untold.try_recv() {
+            waiting.push(more);
+        }
+        let started = Instant::now();
+        let synced = sync.sync().await;
+        metrics::histogram!("dauys_signature_sync_seconds").record(started.elapsed());
+        if let Err(error) = &synced {
+            tracing::error!(%error, "cannot sync the signatures' log");
+        }
+        for (reply, outcome) in waiting.into_iter().flatten() {
+            let outcome = match &synced {
+                Ok(()) => outcome,
+                Err(error) => Err(not_synced(&error.to_string())),
+            };
+            reply.send(outcome).ok();
         }
     }
 }
@@ -783,4 +870,47 @@ pub async fn has_signed(
         ))
         .await?
         .is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One signer's outcome as [`sync_loop`] tells it, with the log at `log`.
+    async fn told_with_log_at(log: std::path::PathBuf) -> Result<SignOutcome, PetitionError> {
+        let (told, untold) = mpsc::unbounded_channel();
+        let syncing = tokio::spawn(sync_loop(LogSync::at(log), untold));
+        let (reply, answer) = oneshot::channel();
+        told.send(vec![(reply, Ok(SignOutcome::Signed))]).ok();
+        let outcome = answer.await.expect("an answer");
+        drop(told);
+        syncing.await.expect("the sync loop ends with its senders");
+        outcome
+    }
+
+    /// A signer is told "signed" once the log is synced (or found checkpointed away), and told
+    /// of a failure, never "signed", when the log cannot be synced.
+    #[tokio::test]
+    async fn signers_are_told_signed_only_when_the_log_is_synced() {
+        let dir = std::env::temp_dir().join(format!("dauys-sync-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a folder");
+        let log = dir.join("dauys.db-wal");
+        std::fs::write(&log, b"frames").expect("a log");
+        assert!(matches!(
+            told_with_log_at(log.clone()).await,
+            Ok(SignOutcome::Signed)
+        ));
+        // No log: it was checkpointed into the database file, which the checkpoint synced.
+        assert!(matches!(
+            told_with_log_at(dir.join("gone.db-wal")).await,
+            Ok(SignOutcome::Signed)
+        ));
+        // A log that cannot be opened (its folder is a file): the signer hears of a failure.
+        let answer = told_with_log_at(log.join("x-wal")).await;
+        assert!(
+            matches!(&answer, Err(PetitionError::Service(ServiceError::Db(_)))),
+            "{answer:?}"
+        );
+        std::fs::remove_dir_all(dir).ok();
+    }
 }
