@@ -1208,3 +1208,53 @@ async fn the_data_export_holds_my_petitions_and_my_signatures() {
     assert!(view.recent_signers.is_empty());
     w.test.drop_database().await;
 }
+
+/// PostgreSQL's statistics of the signatures are refreshed by the folding once enough rows were
+/// folded since the last time (a surge's pages would otherwise be read with plans made for an
+/// almost empty table); SQLite needs none.
+#[tokio::test]
+async fn the_folding_refreshes_postgresql_statistics_of_the_signatures() {
+    let w = world().await;
+    let db = &w.test.db;
+    let id = approved(&w, "statistics").await;
+    let citizens = people::verified_citizens(db, "st", 3, REGION, true)
+        .await
+        .expect("people");
+    for (i, c) in citizens.iter().enumerate() {
+        sign_from(&w, c, id, &format!("10.6.6.{i}"))
+            .await
+            .expect("signed");
+    }
+    let reltuples = || async {
+        db.query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT CAST(reltuples AS BIGINT) AS n FROM pg_class WHERE oid = 'signatures'::regclass",
+        ))
+        .await
+        .expect("pg_class reads")
+        .and_then(|row| row.try_get::<i64>("", "n").ok())
+    };
+    let postgres = db.get_database_backend() == sea_orm::DbBackend::Postgres;
+    let mut unanalyzed = counting::ANALYZE_AFTER - 1;
+    assert!(
+        !counting::refresh_statistics(db, &mut unanalyzed)
+            .await
+            .expect("no error")
+    );
+    assert_eq!(unanalyzed, counting::ANALYZE_AFTER - 1);
+    if postgres {
+        assert_ne!(reltuples().await, Some(3), "not analyzed yet");
+    }
+    unanalyzed = counting::ANALYZE_AFTER;
+    let analyzed = counting::refresh_statistics(db, &mut unanalyzed)
+        .await
+        .expect("no error");
+    assert_eq!(analyzed, postgres);
+    if postgres {
+        assert_eq!(unanalyzed, 0);
+        assert_eq!(reltuples().await, Some(3), "analyzed: three signatures");
+    } else {
+        assert_eq!(unanalyzed, counting::ANALYZE_AFTER);
+    }
+    w.test.drop_database().await;
+}

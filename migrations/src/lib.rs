@@ -31,6 +31,7 @@ mod m20261209_000025_topic_catalogue;
 mod m20261210_000026_search_inquiries_proposals;
 mod m20261211_000027_invalidation_grounds;
 mod m20261212_000028_signatures_by_petition;
+mod m20261213_000029_signing_address_tally;
 
 pub use m20261209_000025_topic_catalogue::TOPICS as BUILT_IN_TOPICS;
 
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000026_search_inquiries_proposals::Migration),
             Box::new(m20261211_000027_invalidation_grounds::Migration),
             Box::new(m20261212_000028_signatures_by_petition::Migration),
+            Box::new(m20261213_000029_signing_address_tally::Migration),
         ]
     }
 }

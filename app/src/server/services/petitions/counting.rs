@@ -892,9 +892,48 @@ async fn group_counts(
         .collect()
 }
 
+/// The fewest folded rows after which PostgreSQL's statistics of the signatures are refreshed.
+pub const ANALYZE_AFTER: u64 = 5_000;
+
+/// Refreshes PostgreSQL's statistics of the signatures once the rows folded since the last time
+/// (`unanalyzed`, set back to 0 then) reach a fifth of the table, and at least [`ANALYZE_AFTER`].
+/// PostgreSQL plans from statistics that its autovacuum refreshes at most once a minute; a
+/// surge that grows a petition's signatures tenfold within that minute is otherwise read with
+/// plans for the few it had: its page sorted every signature for the ten newest names (17–22 ms
+/// a build, measured), and the fold's rewrite and queue read scanned the whole table. `ANALYZE`
+/// samples the table and blocks no writer. SQLite plans from its indexes and needs nothing.
+///
+/// # Errors
+/// A database failure.
+pub async fn refresh_statistics(
+    db: &impl ConnectionTrait,
+    unanalyzed: &mut u64,
+) -> Result<bool, ServiceError> {
+    let backend = db.get_database_backend();
+    if backend != DbBackend::Postgres || *unanalyzed < ANALYZE_AFTER {
+        return Ok(false);
+    }
+    let known: i64 = db
+        .query_one_raw(Statement::from_string(
+            backend,
+            "SELECT CAST(GREATEST(reltuples, 0) AS BIGINT) AS n FROM pg_class WHERE oid = 'signatures'::regclass",
+        ))
+        .await?
+        .map(|row| row.try_get("", "n"))
+        .transpose()?
+        .unwrap_or_default();
+    if *unanalyzed < u64::try_from(known / 5).unwrap_or_default() {
+        return Ok(false);
+    }
+    db.execute_unprepared("ANALYZE signatures").await?;
+    *unanalyzed = 0;
+    Ok(true)
+}
+
 /// The folding task: folds whenever a batch of signatures was written (at most every
 /// `interval`), and at least every `interval`; every `reconcile_every` recounts the petitions
-/// touched since the last recount (everything the first time).
+/// touched since the last recount (everything the first time); refreshes PostgreSQL's statistics of the
+/// signatures as they grow ([`refresh_statistics`]).
 pub async fn run(
     db: DatabaseConnection,
     log_key: Arc<signature_log::LogKey>,
@@ -907,6 +946,7 @@ pub async fn run(
     // anything); later ones the petitions touched since the previous one began (with a margin
     // for clocks and for transactions that were open then).
     let mut reconciled_from: Option<DateTime<Utc>> = None;
+    let mut unanalyzed = 0;
     loop {
         tokio::select! {
             () = written.notified() => {},
@@ -918,13 +958,20 @@ pub async fn run(
             let folded = fold(&db, 5_000, now, crate::server::services::today()).await;
             metrics::histogram!("dauys_signature_fold_seconds").record(started.elapsed());
             match folded {
-                Ok(report) if report.rows == 5_000 => continue,
-                Ok(_) => break,
+                Ok(report) => {
+                    unanalyzed += report.rows as u64;
+                    if report.rows < 5_000 {
+                        break;
+                    }
+                }
                 Err(error) => {
                     tracing::error!(%error, "folding signatures failed");
                     break;
                 }
             }
+        }
+        if let Err(error) = refresh_statistics(&db, &mut unanalyzed).await {
+            tracing::error!(%error, "analyzing the signatures failed");
         }
         // The log's new entries under a signed checkpoint.
         if let Err(error) = signature_log::checkpoint(&db, &log_key, Utc::now()).await {

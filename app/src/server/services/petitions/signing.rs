@@ -25,7 +25,7 @@ use crate::server::db::{
     LogSync, WriteTurn, begin_in_turn, placeholder, placeholders, with_own_sync, write_turn,
 };
 use crate::server::entities::{body, petition, user};
-use crate::server::services::{ServiceError, accounts, signature_log};
+use crate::server::services::{ServiceError, accounts, rate_limits, signature_log};
 
 /// The most signatures one transaction writes.
 pub const MAX_BATCH: usize = 1_000;
@@ -477,6 +477,21 @@ async fn sync_loop(sync: LogSync, mut untold: mpsc::UnboundedReceiver<Answers>) 
     }
 }
 
+/// On PostgreSQL, the signatures from each address are also tallied per minute in
+/// `rate_limits` (bucket `sign:ip:<address>`, window the minute's first second), and the
+/// address limit is checked against the tally's last hour (counted in whole minutes, so up to a
+/// minute more than an hour). PostgreSQL cannot count an address's rows from its index alone:
+/// while a surge writes them, their pages are not yet marked all-visible, so each counted entry
+/// is a visit to its row (session 27 measured half of the writer's statement there). The tally
+/// follows the rows: a restored signature moves to its new address and minute. (A signature row
+/// deleted within its hour stays tallied.) SQLite counts the index's entries in place.
+const ADDRESS_TALLY: &str = "sign:ip:";
+
+/// The first second (since the epoch) of `at`'s minute: a tally's window.
+fn minute_of(at: DateTime<Utc>) -> i64 {
+    at.timestamp().div_euclid(60) * 60
+}
+
 const COLUMNS: &str = "petition_id, user_id, iin_hash, grade, region_id, public_name, show_name, notify_answer, ip, email_domain, created_at, counted, dirty, receipt_secret";
 
 /// The batch's rows as the insert reads them: a signature's columns, then each row's abuse
@@ -633,28 +648,72 @@ async fn insert(
         ]);
     }
     let since_account = placeholder(backend, values.len() + 1);
-    let since_address = placeholder(backend, values.len() + 2);
-    values.extend([Value::from(since), Value::from(since)]);
+    values.push(Value::from(since));
+    // An address's signatures of the last hour: on SQLite counted from the rows in the address's
+    // index; on PostgreSQL from its tally per minute (see `ADDRESS_TALLY`), which this
+    // statement also adds the rows it inserts to.
+    let (tally, address_count, tallied) = if backend == DbBackend::Postgres {
+        let since_minute = placeholder(backend, values.len() + 1);
+        let minute = placeholder(backend, values.len() + 2);
+        values.extend([
+            Value::from(minute_of(since)),
+            Value::from(minute_of(since + Duration::hours(1))),
+        ]);
+        (
+            format!(
+                ", a AS (SELECT bucket, SUM(hits) AS hits FROM rate_limits \
+                 WHERE bucket IN (SELECT '{ADDRESS_TALLY}' || ip FROM v) \
+                 AND window_start >= {since_minute} GROUP BY bucket)"
+            ),
+            format!(
+                "COALESCE((SELECT a.hits FROM a WHERE a.bucket = '{ADDRESS_TALLY}' || v.ip), 0)"
+            ),
+            Some(minute),
+        )
+    } else {
+        let since_address = placeholder(backend, values.len() + 1);
+        values.push(Value::from(since));
+        (
+            String::new(),
+            format!(
+                "(SELECT COUNT(*) FROM signatures s WHERE s.ip = v.ip AND s.created_at > {since_address})"
+            ),
+            None,
+        )
+    };
     let selected = COLUMNS
         .split(", ")
         .map(|c| format!("v.{c}"))
         .collect::<Vec<_>>()
         .join(", ");
-    let sql = format!(
-        "WITH p AS (SELECT id FROM petitions WHERE id IN ({}) AND status IN ({}){lock}), \
-         v ({BATCH_COLUMNS}) AS (VALUES {}) \
-         INSERT INTO signatures ({COLUMNS}) SELECT {selected} FROM v \
+    let inserting = format!(
+        "INSERT INTO signatures ({COLUMNS}) SELECT {selected} FROM v \
          WHERE v.petition_id IN (SELECT id FROM p) \
          AND (v.account_limit = 0 OR v.account_before + (SELECT COUNT(*) FROM signatures s \
               WHERE s.user_id = v.user_id AND s.created_at > {since_account}) < v.account_limit) \
-         AND (v.address_limit = 0 OR v.address_before + (SELECT COUNT(*) FROM signatures s \
-              WHERE s.ip = v.ip AND s.created_at > {since_address}) < v.address_limit) \
+         AND (v.address_limit = 0 OR v.address_before + {address_count} < v.address_limit) \
          ORDER BY v.petition_id, v.user_id \
-         ON CONFLICT DO NOTHING RETURNING petition_id, user_id",
+         ON CONFLICT DO NOTHING RETURNING petition_id, user_id, ip"
+    );
+    let head = format!(
+        "WITH p AS (SELECT id FROM petitions WHERE id IN ({}) AND status IN ({}){lock}), \
+         v ({BATCH_COLUMNS}) AS (VALUES {}){tally}",
         placeholders(backend, 1, petitions.len()),
         taking.join(", "),
         tuples.join(", "),
     );
+    let sql = match tallied {
+        None => format!("{head} {inserting}"),
+        // The tally's rows in the order of their keys, as the signatures' (no deadlock between
+        // processes); one row per address, so no row is updated twice.
+        Some(minute) => format!(
+            "{head}, ins AS ({inserting}), \
+             t AS (INSERT INTO rate_limits (bucket, window_start, hits) \
+             SELECT '{ADDRESS_TALLY}' || ip, {minute}, COUNT(*) FROM ins GROUP BY ip ORDER BY ip \
+             ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + excluded.hits) \
+             SELECT petition_id, user_id FROM ins"
+        ),
+    };
     let mut inserted = HashSet::with_capacity(rows.len());
     for row in db
         .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
@@ -708,7 +767,7 @@ async fn skipped_row(
     let own = one(
         format!(
             "SELECT CASE WHEN withdrawn_at IS NOT NULL AND invalidated_at IS NULL THEN 1 ELSE 0 END \
-             AS restorable FROM signatures WHERE petition_id = {} AND user_id = {}",
+             AS restorable, ip, created_at FROM signatures WHERE petition_id = {} AND user_id = {}",
             p(1),
             p(2)
         ),
@@ -720,20 +779,39 @@ async fn skipped_row(
         if restorable == 0 {
             return Ok(Ok(SignOutcome::AlreadySigned));
         }
+        let postgres = backend == DbBackend::Postgres;
         let counts = one(
             format!(
-                "SELECT (SELECT COUNT(*) FROM signatures WHERE user_id = {} AND created_at > {}) AS account, \
-                 (SELECT COUNT(*) FROM signatures WHERE ip = {} AND created_at > {}) AS address",
+                "SELECT (SELECT COUNT(*) FROM signatures WHERE user_id = {} AND created_at > {}) AS account, {} AS address",
                 p(1),
                 p(2),
-                p(3),
-                p(4)
+                if postgres {
+                    format!(
+                        "(SELECT COALESCE(SUM(hits), 0) FROM rate_limits WHERE bucket = {} AND window_start >= {})",
+                        p(3),
+                        p(4)
+                    )
+                } else {
+                    format!(
+                        "(SELECT COUNT(*) FROM signatures WHERE ip = {} AND created_at > {})",
+                        p(3),
+                        p(4)
+                    )
+                }
             ),
             vec![
                 row.user_id.into(),
                 since.into(),
-                row.ip.clone().into(),
-                since.into(),
+                if postgres {
+                    format!("{ADDRESS_TALLY}{}", row.ip).into()
+                } else {
+                    row.ip.clone().into()
+                },
+                if postgres {
+                    minute_of(since).into()
+                } else {
+                    since.into()
+                },
             ],
         )
         .await?;
@@ -774,6 +852,37 @@ async fn skipped_row(
         ))
         .await?
             .rows_affected();
+        if restored == 1 && postgres {
+            // The signature moves to its new address and minute, in the tally as in the row.
+            let was_ip: Option<String> = own.try_get("", "ip")?;
+            let was_at: DateTime<Utc> = own.try_get("", "created_at")?;
+            if let Some(was_ip) = was_ip {
+                txn.execute_raw(Statement::from_sql_and_values(
+                    backend,
+                    format!(
+                        "UPDATE rate_limits SET hits = hits - 1 WHERE bucket = {} AND window_start = {} AND hits > 0",
+                        p(1),
+                        p(2)
+                    ),
+                    [
+                        format!("{ADDRESS_TALLY}{was_ip}").into(),
+                        minute_of(was_at).into(),
+                    ],
+                ))
+                .await?;
+            }
+            rate_limits::hit(
+                txn,
+                &format!("{ADDRESS_TALLY}{}", row.ip),
+                rate_limits::Limit {
+                    max: u32::MAX,
+                    window_seconds: 60,
+                },
+                row.created_at,
+            )
+            .await
+            .map_err(|e| sea_orm::DbErr::Custom(e.to_string()))?;
+        }
         // Restored by another process meanwhile (PostgreSQL): already signed.
         return Ok(Ok(if restored == 1 {
             SignOutcome::Signed
