@@ -64,16 +64,16 @@ db.execute("PRAGMA journal_mode=WAL")
 db.execute(f"PRAGMA synchronous={sync}")
 db.execute("PRAGMA cache_size=-32000")
 # The rows a surge writes: one petition, signers in random order, each with a random IIN hash and
-# receipt secret, from 128 addresses; every index of the schema kept (foreign keys not checked).
+# receipt secret, from 128 addresses; every index and trigger of the schema kept (foreign keys not checked).
 columns = ("petition_id, user_id, iin_hash, grade, region_id, public_name, show_name, notify_answer,"
-           " ip, email_domain, created_at, counted, dirty, receipt_secret")
-row = "(1, ?, ?, 'email_verified', 1, 'Aigerim S.', 1, 0, ?, 'mail.kz', ?, 0, 1, ?)"
+           " ip, email_domain, created_at, counted, receipt_secret")
+row = "(1, ?, ?, 'email_verified', 1, 'Aigerim S.', 1, 0, ?, 'mail.kz', ?, 0, ?)"
 sql = f"INSERT INTO signatures ({columns}) VALUES " + ", ".join([row] * batch) + " ON CONFLICT DO NOTHING"
 since = (datetime.now(timezone.utc) - timedelta(hours=1)).strftime("%Y-%m-%d %H:%M:%S.%f+00:00")
 if limits:
     v = "(?, ?, ?, ?, ?, 60, 2000)"
     sql = (f"WITH v (user_id, iin_hash, ip, created_at, receipt_secret, account_limit, address_limit) AS (VALUES {', '.join([v] * batch)}) "
-           f"INSERT INTO signatures ({columns}) SELECT 1, v.user_id, v.iin_hash, 'email_verified', 1, 'Aigerim S.', 1, 0, v.ip, 'mail.kz', v.created_at, 0, 1, v.receipt_secret FROM v "
+           f"INSERT INTO signatures ({columns}) SELECT 1, v.user_id, v.iin_hash, 'email_verified', 1, 'Aigerim S.', 1, 0, v.ip, 'mail.kz', v.created_at, 0, v.receipt_secret FROM v "
            f"WHERE (SELECT COUNT(*) FROM signatures s WHERE s.user_id = v.user_id AND s.created_at > '{since}') < v.account_limit "
            f"AND (SELECT COUNT(*) FROM signatures s WHERE s.ip = v.ip AND s.created_at > '{since}') < v.address_limit "
            "ON CONFLICT DO NOTHING")

@@ -420,7 +420,6 @@ async fn signatures_are_counted_by_hour_and_shown_by_day_and_region() {
     // A withdrawal takes the signature off its hour.
     signature::Entity::update_many()
         .col_expr(signature::Column::WithdrawnAt, Expr::value(now))
-        .col_expr(signature::Column::Dirty, Expr::value(true))
         .filter(signature::Column::UserId.eq(late[0].id))
         .exec(&w.test.db)
         .await

@@ -1258,3 +1258,99 @@ async fn the_folding_refreshes_postgresql_statistics_of_the_signatures() {
     }
     w.test.drop_database().await;
 }
+
+/// The folding queue follows every change a signature's count depends on, whoever makes it (the
+/// table's triggers): a new signature, a withdrawal, a restore, an invalidation; a deleted row
+/// leaves it, and a change the counts do not depend on does not enter it. On PostgreSQL the
+/// fold's rewrite of the rows stays on their pages (heap-only): no index holds what it writes.
+#[tokio::test]
+async fn every_change_a_count_depends_on_is_queued_for_the_folding_and_nothing_else() {
+    let w = world().await;
+    let db = &w.test.db;
+    let backend = db.get_database_backend();
+    let id = approved(&w, "queue").await;
+    let citizens = people::verified_citizens(db, "q", 3, REGION, true)
+        .await
+        .expect("people");
+    let number = |sql: &'static str| async move {
+        db.query_one_raw(sea_orm::Statement::from_string(backend, sql))
+            .await
+            .expect("reads")
+            .expect("a row")
+            .try_get::<i64>("", "n")
+            .expect("n")
+    };
+    let queued = || number("SELECT COUNT(*) AS n FROM signature_fold_queue");
+    let counted = || async {
+        counting::counts(db, id)
+            .await
+            .expect("counts")
+            .email_verified
+    };
+    for (i, c) in citizens.iter().enumerate() {
+        sign_from(&w, c, id, &format!("10.7.7.{i}"))
+            .await
+            .expect("signed");
+    }
+    assert_eq!(queued().await, 3, "three new signatures wait");
+    fold_all(db).await;
+    assert_eq!((queued().await, counted().await), (0, 3));
+    if backend == sea_orm::DbBackend::Postgres {
+        // The statistics arrive within a second or so of the fold's commit.
+        let mut updates = (0, 0);
+        for _ in 0..100 {
+            updates = (
+                number(
+                    "SELECT n_tup_upd AS n FROM pg_stat_user_tables WHERE relname = 'signatures'",
+                )
+                .await,
+                number(
+                    "SELECT n_tup_hot_upd AS n FROM pg_stat_user_tables WHERE relname = 'signatures'",
+                )
+                .await,
+            );
+            if updates.0 >= 3 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(updates, (3, 3), "the fold's three updates were heap-only");
+    }
+
+    petitions::signing::withdraw(db, citizens[0].id, id, Utc::now())
+        .await
+        .expect("withdrawn");
+    assert_eq!(queued().await, 1, "a withdrawal waits");
+    fold_all(db).await;
+    assert_eq!((queued().await, counted().await), (0, 2));
+    sign_from(&w, &citizens[0], id, "10.7.7.9")
+        .await
+        .expect("restored");
+    assert_eq!(queued().await, 1, "a restore waits");
+    fold_all(db).await;
+    assert_eq!((queued().await, counted().await), (0, 3));
+
+    // Changes the counts do not depend on, including one that sets a state column to itself.
+    db.execute_unprepared(
+        "UPDATE signatures SET show_name = NOT show_name, withdrawn_at = withdrawn_at, \
+         invalidated_at = invalidated_at",
+    )
+    .await
+    .expect("updates");
+    assert_eq!(queued().await, 0, "nothing the counts depend on changed");
+    db.execute_unprepared(&format!(
+        "UPDATE signatures SET invalidated_at = created_at WHERE user_id = {}",
+        citizens[1].id
+    ))
+    .await
+    .expect("invalidates");
+    assert_eq!(queued().await, 1, "an invalidation waits");
+    db.execute_unprepared(&format!(
+        "DELETE FROM signatures WHERE user_id = {}",
+        citizens[1].id
+    ))
+    .await
+    .expect("deletes");
+    assert_eq!(queued().await, 0, "a deleted row leaves the queue");
+    w.test.drop_database().await;
+}

@@ -331,9 +331,12 @@ async fn withdrawals_and_invalidations_are_revoke_entries_and_the_counts_still_a
     assert_eq!(audit[&w.petition].tally, Some(5));
     // Folding again adds nothing: every change is logged once.
     let size = log::size(db).await.expect("size");
-    db.execute_unprepared("UPDATE signatures SET dirty = TRUE")
-        .await
-        .expect("marks");
+    db.execute_unprepared(
+        "INSERT INTO signature_fold_queue (signature_id) SELECT id FROM signatures WHERE true \
+         ON CONFLICT DO NOTHING",
+    )
+    .await
+    .expect("queues");
     assert_eq!(fold(&w).await, size);
     w.test.drop_database().await;
 }
@@ -561,7 +564,9 @@ async fn signatures_from_before_the_log_are_logged_with_secrets_of_their_own() {
     // time, no tally states a count the log does not hold yet.
     db.execute_unprepared(
         "DELETE FROM log_entries; DELETE FROM log_hashes; DELETE FROM log_checkpoints; \
-         UPDATE signatures SET log_index = NULL, receipt_secret = NULL, dirty = TRUE",
+         UPDATE signatures SET log_index = NULL, receipt_secret = NULL; \
+         INSERT INTO signature_fold_queue (signature_id, petition_before_log) \
+         SELECT id, CASE WHEN counted = 1 THEN petition_id END FROM signatures",
     )
     .await
     .expect("as before the log");
@@ -608,7 +613,9 @@ async fn one_fold_of_every_row_from_before_the_log_tallies_in_the_same_batch() {
     // (counted, never logged, withdrawn): its petition's tally must not wait for it either.
     db.execute_unprepared(&format!(
         "DELETE FROM log_entries; DELETE FROM log_hashes; DELETE FROM log_checkpoints; \
-         UPDATE signatures SET log_index = NULL, receipt_secret = NULL, dirty = TRUE; \
+         UPDATE signatures SET log_index = NULL, receipt_secret = NULL; \
+         INSERT INTO signature_fold_queue (signature_id, petition_before_log) \
+         SELECT id, CASE WHEN counted = 1 THEN petition_id END FROM signatures; \
          UPDATE signatures SET withdrawn_at = created_at WHERE user_id = {}",
         w.citizens[2].id
     ))
@@ -634,7 +641,8 @@ async fn one_fold_of_every_row_from_before_the_log_tallies_in_the_same_batch() {
     let pending: i64 = db
         .query_one_raw(sea_orm::Statement::from_string(
             db.get_database_backend(),
-            "SELECT COUNT(*) AS n FROM signatures WHERE dirty OR (counted = 1 AND log_index IS NULL)",
+            "SELECT (SELECT COUNT(*) FROM signature_fold_queue) \
+             + (SELECT COUNT(*) FROM signatures WHERE counted = 1 AND log_index IS NULL) AS n",
         ))
         .await
         .expect("reads")

@@ -167,7 +167,7 @@ async fn read_gauges(app: &AppState) -> Result<(), sea_orm::DbErr> {
     let oldest = db
         .query_one_raw(Statement::from_string(
             backend,
-            "SELECT MIN(created_at) AS oldest FROM signatures WHERE dirty",
+            "SELECT created_at AS oldest FROM signatures WHERE id = (SELECT MIN(signature_id) FROM signature_fold_queue)",
         ))
         .await?
         .and_then(|row| {

@@ -1,4 +1,6 @@
-//! `signatures`: one per person per petition; also the folding queue (`counted`, `dirty`).
+//! `signatures`: one per person per petition. `counted` is what the counters hold for the row;
+//! the table's triggers queue a row for the folding (`signature_fold_queue`) when it is added
+//! and when it is withdrawn, restored or invalidated.
 
 use sea_orm::entity::prelude::*;
 
@@ -22,7 +24,6 @@ pub struct Model {
     pub invalidated_at: Option<DateTimeUtc>,
     pub invalidation_id: Option<i32>,
     pub counted: i16,
-    pub dirty: bool,
     /// The signer's receipt secret (hex); the log holds only a commitment to it.
     pub receipt_secret: Option<String>,
     /// The index of the row's latest sign entry in the public log (none: never logged); it

@@ -338,15 +338,16 @@ pub async fn append(
     // A tally states the site's count, which must be the log's: a petition whose signatures
     // from before the log are still waiting to be logged (counted, unlogged, marked for the
     // folding by migration 22) gets its tally with the batch that logs the last of them. The
-    // waiting rows are looked for among the rows waiting to be folded (`NOT IN` a subquery over
-    // `dirty`, which reads the folding queue's own index): a correlated `NOT EXISTS` by petition
-    // made SQLite walk every signature of the petition, at every fold.
+    // folding queue names the petition of each such row (`petition_before_log`), so they are
+    // found without reading a signature row: a correlated `NOT EXISTS` by petition made SQLite
+    // walk every signature of the petition, at every fold, and a join of the queue with the
+    // signatures let PostgreSQL scan the whole table.
     let ids: Vec<i32> = petitions.into_iter().collect();
     let but_these = if folding.is_empty() {
         String::new()
     } else {
         format!(
-            " AND s.id NOT IN ({})",
+            " AND q.signature_id NOT IN ({})",
             placeholders(backend, ids.len() + 1, folding.len())
         )
     };
@@ -356,7 +357,7 @@ pub async fn append(
             format!(
                 "SELECT p.id, p.status, CAST(COALESCE((SELECT SUM(c.count) FROM petition_counts c WHERE c.petition_id = p.id), 0) AS BIGINT) AS count \
                  FROM petitions p WHERE p.id IN ({}) \
-                 AND p.id NOT IN (SELECT s.petition_id FROM signatures s WHERE s.dirty AND s.counted = 1 AND s.log_index IS NULL{but_these}) \
+                 AND p.id NOT IN (SELECT q.petition_before_log FROM signature_fold_queue q WHERE q.petition_before_log IS NOT NULL{but_these}) \
                  ORDER BY p.id",
                 placeholders(backend, 1, ids.len())
             ),

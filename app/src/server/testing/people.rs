@@ -453,7 +453,6 @@ pub async fn signatures_at(
             email_domain: Set("example.kz".into()),
             created_at: Set(at),
             counted: Set(0),
-            dirty: Set(true),
             ..Default::default()
         }
         .insert(db)

@@ -1,15 +1,17 @@
 //! Counters that survive a surge. A background task folds signature rows whose state the
-//! counters have not caught up with (`dirty`) into per-petition counts per grade and per
+//! counters have not caught up with (queued in `signature_fold_queue` by the table's triggers:
+//! a new row, a withdrawal, a restore, an invalidation) into per-petition counts per grade and per
 //! region, in batches, and settles what the new counts mean: enough initial supporters open a
 //! petition; crossing the threshold registers it and sends it to the body (the answer clock
 //! starts); invalidations that take it back under clear the threshold.
 //!
 //! Exactly-once folding: the fold holds the `signature_fold` worker lock for its transaction
-//! (several processes take turns), reads the dirty rows `FOR UPDATE` on PostgreSQL (a
-//! withdrawal or invalidation of such a row waits for the fold and marks it dirty again after),
-//! adds `valid − counted` for each row to the counts and sets `counted = valid`, `dirty =
-//! false` — all in one transaction. So the counts always equal the sum of `counted`, which
-//! `reconcile` checks against the rows and repairs.
+//! (several processes take turns), reads the queued rows `FOR UPDATE` on PostgreSQL (a
+//! withdrawal or invalidation of such a row waits for the fold and queues it again after),
+//! adds `valid − counted` for each row to the counts, sets `counted = valid` and takes the rows
+//! off the queue — all in one transaction. So the counts always equal the sum of `counted`,
+//! which `reconcile` checks against the rows and repairs. The fold's update of a row touches
+//! no indexed column, so on PostgreSQL it stays on the row's page (heap-only).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -39,7 +41,7 @@ pub struct FoldReport {
     pub petitions: usize,
 }
 
-/// Folds up to `max_rows` dirty signature rows into the counts, in one transaction.
+/// Folds up to `max_rows` queued signature rows into the counts, in one transaction.
 ///
 /// # Errors
 /// A database failure; nothing is then changed.
@@ -54,7 +56,7 @@ pub async fn fold(
     if db
         .query_one_raw(Statement::from_string(
             backend,
-            "SELECT id FROM signatures WHERE dirty LIMIT 1",
+            "SELECT signature_id FROM signature_fold_queue ORDER BY signature_id LIMIT 1",
         ))
         .await?
         .is_none()
@@ -65,6 +67,20 @@ pub async fn fold(
     let (turn, txn) = begin_write(db).await?;
     take_worker_lock(&txn, "signature_fold", now).await?;
     steps.mark("begin");
+    // The queue's first rows, then their signature rows by id (in chunks): one join of the two
+    // let PostgreSQL walk the whole signatures table (a merge join along its key, or a hash
+    // join over a sequential scan) to find a few thousand rows.
+    let queued: Vec<i64> = txn
+        .query_all_raw(Statement::from_string(
+            backend,
+            format!(
+                "SELECT signature_id FROM signature_fold_queue ORDER BY signature_id LIMIT {max_rows}"
+            ),
+        ))
+        .await?
+        .iter()
+        .map(|row| row.try_get::<i64>("", "signature_id"))
+        .collect::<Result<_, _>>()?;
     // SKIP LOCKED: a row a withdrawal, an invalidation or a signature batch is changing right
     // now is left for the next fold, so the fold never waits on them (and never deadlocks).
     let lock = if backend == DbBackend::Postgres {
@@ -72,17 +88,23 @@ pub async fn fold(
     } else {
         ""
     };
-    let rows = txn
-        .query_all_raw(Statement::from_string(
-            backend,
-            format!(
-                "SELECT id, petition_id, grade, region_id, created_at, CAST(counted AS INTEGER) AS counted, {VALID} AS valid, \
-                 log_index, receipt_secret, CASE WHEN withdrawn_at IS NULL THEN 0 ELSE 1 END AS withdrawn, invalidation_id, \
-                 (SELECT i.grounds FROM invalidations i WHERE i.id = signatures.invalidation_id) AS grounds \
-                 FROM signatures WHERE dirty ORDER BY id LIMIT {max_rows}{lock}"
-            ),
-        ))
-        .await?;
+    let mut rows = Vec::with_capacity(queued.len());
+    for chunk in queued.chunks(1_000) {
+        rows.extend(
+            txn.query_all_raw(Statement::from_sql_and_values(
+                backend,
+                format!(
+                    "SELECT id, petition_id, grade, region_id, created_at, CAST(counted AS INTEGER) AS counted, {VALID} AS valid, \
+                     log_index, receipt_secret, CASE WHEN withdrawn_at IS NULL THEN 0 ELSE 1 END AS withdrawn, invalidation_id, \
+                     (SELECT i.grounds FROM invalidations i WHERE i.id = signatures.invalidation_id) AS grounds \
+                     FROM signatures WHERE id IN ({}) ORDER BY id{lock}",
+                    placeholders(backend, 1, chunk.len())
+                ),
+                chunk.iter().map(|id| Value::from(*id)),
+            ))
+            .await?,
+        );
+    }
     if rows.is_empty() {
         txn.rollback().await?;
         return Ok(FoldReport::default());
@@ -313,9 +335,10 @@ impl LogChanges {
     }
 }
 
-/// Marks the folded rows `counted = valid`, `dirty = false`, and sets the log index and the
-/// receipt secret of those that have new ones: one `UPDATE` per 500 rows, each row written
-/// once (`CASE id WHEN … THEN … ELSE <column> END` for the columns that change).
+/// Marks the folded rows `counted = valid`, sets the log index and the receipt secret of those
+/// that have new ones, and takes the rows off the queue: one `UPDATE` and one `DELETE` per 500
+/// rows, each row written once (`CASE id WHEN … THEN … ELSE <column> END` for the columns that
+/// change).
 async fn mark_folded(
     txn: &impl ConnectionTrait,
     ids: &[i64],
@@ -325,7 +348,7 @@ async fn mark_folded(
     let backend = txn.get_database_backend();
     for chunk in ids.chunks(500) {
         let mut params = Vec::new();
-        let mut set = format!("counted = {VALID}, dirty = FALSE");
+        let mut set = format!("counted = {VALID}");
         for (column, values) in [
             (
                 "log_index",
@@ -366,6 +389,15 @@ async fn mark_folded(
                 placeholders(backend, first, chunk.len())
             ),
             params,
+        ))
+        .await?;
+        txn.execute_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "DELETE FROM signature_fold_queue WHERE signature_id IN ({})",
+                placeholders(backend, 1, chunk.len())
+            ),
+            chunk.iter().map(|id| Value::from(*id)),
         ))
         .await?;
     }
@@ -763,7 +795,8 @@ async fn drifted(db: &DatabaseConnection, id: i32) -> Result<bool, ServiceError>
         .query_one_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "SELECT COUNT(*) AS n FROM signatures WHERE petition_id = {p1} AND NOT dirty AND counted <> {VALID}"
+                "SELECT COUNT(*) AS n FROM signatures WHERE petition_id = {p1} AND counted <> {VALID} \
+                 AND id NOT IN (SELECT signature_id FROM signature_fold_queue)"
             ),
             [id.into()],
         ))
@@ -800,7 +833,15 @@ async fn reconcile_one(
     txn.execute_raw(Statement::from_sql_and_values(
         backend,
         format!(
-            "UPDATE signatures SET counted = {VALID}, dirty = FALSE WHERE petition_id = {p1} AND (dirty OR counted <> {VALID})"
+            "UPDATE signatures SET counted = {VALID} WHERE petition_id = {p1} AND counted <> {VALID}"
+        ),
+        [id.into()],
+    ))
+    .await?;
+    txn.execute_raw(Statement::from_sql_and_values(
+        backend,
+        format!(
+            "DELETE FROM signature_fold_queue WHERE signature_id IN (SELECT id FROM signatures WHERE petition_id = {p1})"
         ),
         [id.into()],
     ))

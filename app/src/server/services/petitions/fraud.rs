@@ -147,7 +147,7 @@ pub async fn invalidate(
         .execute_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "UPDATE signatures SET invalidated_at = {}, invalidation_id = {}, dirty = TRUE \
+                "UPDATE signatures SET invalidated_at = {}, invalidation_id = {} \
                  WHERE petition_id = {} AND invalidated_at IS NULL AND {condition}",
                 placeholder(backend, 1),
                 placeholder(backend, 2),

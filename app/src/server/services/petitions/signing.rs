@@ -492,12 +492,12 @@ fn minute_of(at: DateTime<Utc>) -> i64 {
     at.timestamp().div_euclid(60) * 60
 }
 
-const COLUMNS: &str = "petition_id, user_id, iin_hash, grade, region_id, public_name, show_name, notify_answer, ip, email_domain, created_at, counted, dirty, receipt_secret";
+const COLUMNS: &str = "petition_id, user_id, iin_hash, grade, region_id, public_name, show_name, notify_answer, ip, email_domain, created_at, counted, receipt_secret";
 
 /// The batch's rows as the insert reads them: a signature's columns, then each row's abuse
 /// limits (0: off) and how many rows before it in the batch came from the same account and from
 /// the same address.
-const BATCH_COLUMNS: &str = "petition_id, user_id, iin_hash, grade, region_id, public_name, show_name, notify_answer, ip, email_domain, created_at, counted, dirty, receipt_secret, account_limit, account_before, address_limit, address_before";
+const BATCH_COLUMNS: &str = "petition_id, user_id, iin_hash, grade, region_id, public_name, show_name, notify_answer, ip, email_domain, created_at, counted, receipt_secret, account_limit, account_before, address_limit, address_before";
 
 /// Writes one batch; the outcome of each row, in order.
 ///
@@ -616,7 +616,7 @@ async fn insert(
     } else {
         ""
     };
-    let per_row = 18;
+    let per_row = 17;
     let mut values: Vec<Value> = petitions.iter().map(|id| Value::from(*id)).collect();
     let mut tuples = Vec::with_capacity(rows.len());
     let limit = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
@@ -638,7 +638,6 @@ async fn insert(
             Value::from(row.email_domain.clone()),
             Value::from(row.created_at),
             Value::from(0i16),
-            Value::from(true),
             // The signer's receipt secret: the log holds only a commitment to it.
             Value::from(crate::model::hex32(&signature_log::new_secret())),
             Value::from(limit(limits.per_account_hour)),
@@ -832,7 +831,7 @@ async fn skipped_row(
             .execute_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "UPDATE signatures SET withdrawn_at = NULL, dirty = TRUE, show_name = {}, notify_answer = {}, created_at = {}, ip = {} \
+                "UPDATE signatures SET withdrawn_at = NULL, show_name = {}, notify_answer = {}, created_at = {}, ip = {} \
                  WHERE petition_id = {} AND user_id = {} AND withdrawn_at IS NOT NULL AND invalidated_at IS NULL",
                 p(1),
                 p(2),
@@ -940,7 +939,7 @@ pub async fn withdraw(
         .execute_raw(Statement::from_sql_and_values(
             backend,
             format!(
-                "UPDATE signatures SET withdrawn_at = {}, dirty = TRUE WHERE petition_id = {} AND user_id = {} \
+                "UPDATE signatures SET withdrawn_at = {} WHERE petition_id = {} AND user_id = {} \
                  AND withdrawn_at IS NULL AND invalidated_at IS NULL",
                 p(1),
                 p(2),
