@@ -131,14 +131,21 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbError> {
     Ok(db)
 }
 
-/// A connection for a writer that makes its own commits durable, and the file to sync for it.
+/// A connection for a writer that makes its own commits durable, and the way to make them so.
 ///
-/// On an SQLite file: a pool of one connection to the same file whose commits do not sync the
-/// log (`synchronous=NORMAL`), and the log's file ([`LogSync`]). The writer commits, leaves its
-/// turn, syncs the log, and only then tells anyone its rows are written: a told commit is on the
-/// disk as at `synchronous=FULL`, but the write lock is not held while the disk works, so the next
-/// batch is written meanwhile, and one sync covers every commit before it (whoever's).
-/// `None` on PostgreSQL and for an in-memory database: the writer then commits as everyone does.
+/// The writer commits without waiting for the disk, leaves its turn, has the log synced
+/// ([`LogSync`]), and only then tells anyone its rows are written: a told commit is on the disk,
+/// but the write lock is not held while the disk works, so the next batch is written meanwhile,
+/// and one sync covers every commit before it (whoever's).
+///
+/// - On an SQLite file: a pool of one connection to the same file whose commits do not sync the
+///   log (`synchronous=NORMAL`, where every other connection keeps FULL); the sync is an
+///   `fdatasync` of the log's file.
+/// - On PostgreSQL: a pool of one connection whose commits do not wait for the WAL's flush
+///   (`synchronous_commit=off`); the sync is a commit on the shared pool, which waits for the
+///   flush as the server's setting says (and for a synchronous standby, if there is one).
+///
+/// `None` for an in-memory database: the writer then commits as everyone does.
 ///
 /// # Errors
 /// The second connection could not be opened.
@@ -146,6 +153,31 @@ pub async fn with_own_sync(
     db: &DatabaseConnection,
 ) -> Result<Option<(DatabaseConnection, LogSync)>, sea_orm::DbErr> {
     use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+    let unopened =
+        |e: sea_orm::sqlx::Error| sea_orm::DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into()));
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        let shared = db.get_postgres_connection_pool();
+        // The shared pool's options (its time-outs, its ping after an idle minute), one
+        // connection.
+        let pool = shared
+            .options()
+            .clone()
+            .max_connections(1)
+            .min_connections(1)
+            .connect_with(
+                shared
+                    .connect_options()
+                    .as_ref()
+                    .clone()
+                    .options([("synchronous_commit", "off")]),
+            )
+            .await
+            .map_err(unopened)?;
+        return Ok(Some((
+            sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(pool),
+            LogSync::Wal(db.clone()),
+        )));
+    }
     if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
         return Ok(None);
     }
@@ -169,40 +201,59 @@ pub async fn with_own_sync(
                 .synchronous(SqliteSynchronous::Normal),
         )
         .await
-        .map_err(|e| sea_orm::DbErr::Conn(sea_orm::RuntimeErr::SqlxError(e.into())))?;
+        .map_err(unopened)?;
     Ok(Some((
         sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool),
         LogSync::at(log.into()),
     )))
 }
 
-/// An SQLite database's write-ahead log, synced on demand ([`with_own_sync`]).
+/// A database's log, synced on demand ([`with_own_sync`]).
 #[derive(Clone, Debug)]
-pub struct LogSync {
-    path: std::path::PathBuf,
+pub enum LogSync {
+    /// An SQLite database's write-ahead log: its file (the database's name followed by `-wal`).
+    File(std::path::PathBuf),
+    /// PostgreSQL's WAL, flushed by a commit on this (shared) pool.
+    Wal(DatabaseConnection),
 }
 
 impl LogSync {
-    /// The log at `path` (an SQLite database's file name followed by `-wal`).
+    /// The SQLite log at `path`.
     pub(crate) fn at(path: std::path::PathBuf) -> LogSync {
-        LogSync { path }
+        LogSync::File(path)
     }
 
-    /// Puts every commit made so far on the disk: syncs the log's file (any descriptor of a file
-    /// syncs all that was written to it). A log that is gone was checkpointed into the database
-    /// file, which the checkpoint synced.
+    /// Puts every commit made so far on the disk.
+    ///
+    /// - SQLite: syncs the log's file (any descriptor of a file syncs all that was written to
+    ///   it). A log that is gone was checkpointed into the database file, which the checkpoint
+    ///   synced.
+    /// - PostgreSQL: commits a transaction that wrote to the WAL (a transactional logical
+    ///   message, which any role may emit and no table keeps). Its commit waits for the WAL to be
+    ///   flushed through its record, and so through every commit before it. (A transaction that
+    ///   only takes an ID, `SELECT pg_current_xact_id()`, writes nothing and commits without
+    ///   that wait.)
     ///
     /// # Errors
     /// The log could not be synced.
     pub async fn sync(&self) -> std::io::Result<()> {
-        let path = self.path.clone();
-        tokio::task::spawn_blocking(move || match std::fs::File::open(&path) {
-            Ok(log) => log.sync_data(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(e),
-        })
-        .await
-        .map_err(std::io::Error::other)?
+        match self {
+            LogSync::File(path) => {
+                let path = path.clone();
+                tokio::task::spawn_blocking(move || match std::fs::File::open(&path) {
+                    Ok(log) => log.sync_data(),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                    Err(e) => Err(e),
+                })
+                .await
+                .map_err(std::io::Error::other)?
+            }
+            LogSync::Wal(db) => db
+                .execute_unprepared("SELECT pg_logical_emit_message(true, 'dauys.sync', '')")
+                .await
+                .map(drop)
+                .map_err(std::io::Error::other),
+        }
     }
 }
 
@@ -442,46 +493,77 @@ mod tests {
         }
     }
 
-    /// An SQLite file's signature writer gets a connection of its own that leaves the syncing
-    /// to it, while the shared pool's commits sync; an in-memory database has none.
+    /// The signature writer gets a connection of its own whose commits do not wait for the
+    /// disk, while the shared pool's do, and the writer's sync puts its commits on the disk: on
+    /// an SQLite file, `synchronous` NORMAL beside FULL; on PostgreSQL, `synchronous_commit` off
+    /// beside on, and the WAL flushed through the writer's commit once synced. An in-memory
+    /// database has none.
     #[tokio::test]
-    async fn a_file_has_a_writer_connection_that_syncs_the_log_itself() {
+    async fn the_writer_has_a_connection_that_leaves_the_sync_to_it() {
         use sea_orm::Statement;
-        let dir = std::env::temp_dir().join(format!("dauys-own-sync-{}", std::process::id()));
-        let url = format!("sqlite://{}/x.db?mode=rwc", dir.display());
-        let db = connect(&url).await.expect("the file opens");
-        db.execute_unprepared("CREATE TABLE t (n INTEGER)")
-            .await
-            .expect("a table");
+        let test = crate::server::testing::TestDb::empty().await;
+        let db = test.db.clone();
+        let backend = db.get_database_backend();
+        let postgres = backend == sea_orm::DbBackend::Postgres;
         let (own, log) = with_own_sync(&db)
             .await
             .expect("the second connection opens")
-            .expect("a file has one");
-        // The first column of the first row `sql` reads, as a number.
-        let number = |db: DatabaseConnection, sql: &'static str| async move {
-            db.query_one_raw(Statement::from_string(sea_orm::DbBackend::Sqlite, sql))
+            .expect("a file or a server has one");
+        // The first column of the first row `sql` reads, as text.
+        let text = |db: DatabaseConnection, sql: &'static str| async move {
+            db.query_one_raw(Statement::from_string(backend, sql))
                 .await
                 .expect("it reads")
-                .and_then(|row| row.try_get_by_index::<i32>(0).ok())
+                .and_then(|row| {
+                    row.try_get_by_index::<String>(0)
+                        .or_else(|_| row.try_get_by_index::<i32>(0).map(|n| n.to_string()))
+                        .ok()
+                })
         };
-        assert_eq!(
-            number(own.clone(), "PRAGMA synchronous").await,
-            Some(1),
-            "NORMAL: the writer syncs"
-        );
-        assert_eq!(
-            number(db.clone(), "PRAGMA synchronous").await,
-            Some(2),
-            "FULL: every commit syncs"
-        );
+        let setting = if postgres {
+            "SHOW synchronous_commit"
+        } else {
+            "PRAGMA synchronous"
+        };
+        let (off, on) = if postgres { ("off", "on") } else { ("1", "2") };
+        assert_eq!(text(own.clone(), setting).await.as_deref(), Some(off));
+        assert_eq!(text(db.clone(), setting).await.as_deref(), Some(on));
+        own.execute_unprepared("CREATE TABLE t (n INTEGER)")
+            .await
+            .expect("a table");
         own.execute_unprepared("INSERT INTO t VALUES (7)")
             .await
             .expect("a commit");
+        let written = if postgres {
+            text(
+                own.clone(),
+                "SELECT CAST(pg_current_wal_insert_lsn() AS TEXT)",
+            )
+            .await
+        } else {
+            None
+        };
         log.sync().await.expect("the log syncs");
-        assert_eq!(number(db.clone(), "SELECT n FROM t").await, Some(7));
+        assert_eq!(
+            text(db.clone(), "SELECT n FROM t").await.as_deref(),
+            Some("7")
+        );
+        if let Some(written) = written {
+            let flushed = db
+                .query_one_raw(Statement::from_sql_and_values(
+                    backend,
+                    "SELECT pg_current_wal_flush_lsn() >= CAST($1 AS pg_lsn) AS flushed",
+                    [written.into()],
+                ))
+                .await
+                .expect("it reads")
+                .and_then(|row| row.try_get::<bool>("", "flushed").ok());
+            assert_eq!(flushed, Some(true), "the WAL is flushed through the commit");
+        }
+        own.close().await.ok();
+        test.drop_database().await;
         let memory = connect("sqlite::memory:").await.expect("memory opens");
         assert!(with_own_sync(&memory).await.expect("no error").is_none());
-        std::fs::remove_dir_all(dir).ok();
     }
 
     #[test]

@@ -330,8 +330,9 @@ async fn supervise(
     written: Arc<Notify>,
     health: Arc<WriterHealth>,
 ) {
-    // On an SQLite file the writer commits on a connection of its own without syncing, and its
-    // signers are told after the log is synced, outside the write lock (`db::with_own_sync`).
+    // The writer commits on a connection of its own without waiting for the disk (an SQLite
+    // file's log, PostgreSQL's WAL), and its signers are told after the log is synced, outside
+    // the write lock (`db::with_own_sync`).
     let (db, teller) = match with_own_sync(&db).await {
         Ok(Some((own, sync))) => {
             let (told, untold) = mpsc::unbounded_channel();
