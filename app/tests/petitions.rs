@@ -996,6 +996,48 @@ async fn signatures_from_one_address_at_once_stop_at_its_limit_and_a_restored_on
 }
 
 #[tokio::test]
+async fn an_upgrade_keeps_the_last_hours_signatures_from_each_address_in_its_tally() {
+    use migrations::{Migrator, MigratorTrait};
+    let w = world().await;
+    let db = &w.test.db;
+    db.execute_unprepared(
+        "UPDATE platform_settings SET value = '3' WHERE key = 'signing_per_ip_hour'",
+    )
+    .await
+    .expect("setting");
+    let id = approved(&w, "upgrade").await;
+    let citizens = people::verified_citizens(db, "upg", 4, REGION, true)
+        .await
+        .expect("people");
+    for c in &citizens[..2] {
+        sign_from(&w, c, id, "10.6.6.6").await.expect("signed");
+    }
+    // Back to before migration 31 (SQLite counted the address's rows then, and kept no tally)
+    // and up again: the tally is made again from the last hour's signatures.
+    Migrator::down(db, Some(1)).await.expect("down");
+    Migrator::up(db, None).await.expect("up");
+    let tallied: i64 = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT COALESCE(SUM(hits), 0) AS n FROM rate_limits WHERE bucket = 'sign:ip:10.6.6.6'",
+        ))
+        .await
+        .expect("reads")
+        .expect("a row")
+        .try_get("", "n")
+        .expect("n");
+    assert_eq!(tallied, 2);
+    sign_from(&w, &citizens[2], id, "10.6.6.6")
+        .await
+        .expect("the address's third");
+    refused(
+        sign_from(&w, &citizens[3], id, "10.6.6.6").await,
+        "sign-rate-limited",
+    );
+    w.test.drop_database().await;
+}
+
+#[tokio::test]
 async fn an_account_over_its_limit_does_not_use_up_its_neighbours_share_of_an_address() {
     let w = world().await;
     let db = &w.test.db;

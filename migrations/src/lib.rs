@@ -33,6 +33,7 @@ mod m20261211_000027_invalidation_grounds;
 mod m20261212_000028_signatures_by_petition;
 mod m20261213_000029_signing_address_tally;
 mod m20261214_000030_signature_fold_queue;
+mod m20261215_000031_address_tally_everywhere;
 
 pub use m20261209_000025_topic_catalogue::TOPICS as BUILT_IN_TOPICS;
 
@@ -73,6 +74,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000028_signatures_by_petition::Migration),
             Box::new(m20261213_000029_signing_address_tally::Migration),
             Box::new(m20261214_000030_signature_fold_queue::Migration),
+            Box::new(m20261215_000031_address_tally_everywhere::Migration),
         ]
     }
 }
