@@ -198,7 +198,9 @@ pub async fn with_own_sync(
                 .as_ref()
                 .clone()
                 .journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal),
+                .synchronous(SqliteSynchronous::Normal)
+                // Its commits never checkpoint: [`checkpoints`] does, outside its turn.
+                .pragma("wal_autocheckpoint", "0"),
         )
         .await
         .map_err(unopened)?;
@@ -206,6 +208,55 @@ pub async fn with_own_sync(
         sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool),
         LogSync::at(log.into()),
     )))
+}
+
+/// Copies an SQLite file's log into the database whenever `wake` is notified (after the
+/// signature writer's log is synced), at most every 20 ms: a passive checkpoint, which neither
+/// waits for nor holds up readers and writers, on a connection of its own to `db`'s file, which
+/// syncs the log before and the database after (`synchronous=FULL`). The signature writer's own
+/// connection never checkpoints ([`with_own_sync`]): before, every thousand pages of log its
+/// commit copied them and synced twice inside its statement, while it held the write turn.
+/// Runs as long as the process (or until its connection cannot be opened).
+pub async fn checkpoints(db: DatabaseConnection, wake: std::sync::Arc<tokio::sync::Notify>) {
+    use sea_orm::sqlx::sqlite::{SqlitePoolOptions, SqliteSynchronous};
+    let options = db
+        .get_sqlite_connection_pool()
+        .connect_options()
+        .as_ref()
+        .clone()
+        .synchronous(SqliteSynchronous::Full);
+    let own = match SqlitePoolOptions::new()
+        .max_connections(1)
+        .min_connections(1)
+        .connect_with(options)
+        .await
+    {
+        Ok(pool) => sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool),
+        Err(error) => {
+            tracing::error!(%error, "cannot open a connection to copy the log into the database");
+            return;
+        }
+    };
+    // A connection copies a log it has opened: one read opens it (a checkpoint asked first
+    // reports no log and copies nothing).
+    if let Err(error) = own
+        .execute_unprepared("SELECT COUNT(*) FROM sqlite_master")
+        .await
+    {
+        tracing::warn!(%error, "cannot read the database to copy its log");
+    }
+    loop {
+        wake.notified().await;
+        let started = std::time::Instant::now();
+        if let Err(error) = own
+            .execute_unprepared("PRAGMA wal_checkpoint(PASSIVE)")
+            .await
+        {
+            tracing::warn!(%error, "cannot copy the log into the database");
+        }
+        metrics::histogram!("dauys_sqlite_checkpoint_seconds").record(started.elapsed());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 /// A database's log, synced on demand ([`with_own_sync`]).
@@ -564,6 +615,60 @@ mod tests {
         test.drop_database().await;
         let memory = connect("sqlite::memory:").await.expect("memory opens");
         assert!(with_own_sync(&memory).await.expect("no error").is_none());
+    }
+
+    /// On an SQLite file the writer's own connection never copies its log into the database,
+    /// however long the log grows; [`checkpoints`] does when woken, outside any write turn.
+    #[tokio::test]
+    async fn the_writers_log_reaches_the_database_only_through_the_checkpoints() {
+        let test = crate::server::testing::TestDb::empty().await;
+        let db = test.db.clone();
+        if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+            test.drop_database().await;
+            return;
+        }
+        let file = db
+            .get_sqlite_connection_pool()
+            .connect_options()
+            .get_filename()
+            .to_path_buf();
+        let size = || std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+        let (own, _log) = with_own_sync(&db)
+            .await
+            .expect("the second connection opens")
+            .expect("a file has one");
+        own.execute_unprepared("CREATE TABLE t (b BLOB)")
+            .await
+            .expect("a table");
+        let before = size();
+        // About 3,000 pages of log: three times SQLite's default point for a checkpoint.
+        for _ in 0..30 {
+            own.execute_unprepared(
+                "INSERT INTO t SELECT randomblob(4000) FROM (SELECT 1 UNION ALL SELECT 2) a, \
+                 (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5) b, \
+                 (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5 \
+                  UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9 UNION ALL SELECT 10) c",
+            )
+            .await
+            .expect("a commit");
+        }
+        assert_eq!(size(), before, "the writer's commits copied nothing");
+        let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+        let copying = tokio::spawn(checkpoints(db.clone(), wake.clone()));
+        wake.notify_one();
+        let mut waited = 0;
+        while size() < before + 10_000_000 && waited < 100 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            waited += 1;
+        }
+        assert!(
+            size() >= before + 10_000_000,
+            "the log was copied: {}",
+            size()
+        );
+        copying.abort();
+        own.close().await.ok();
+        test.drop_database().await;
     }
 
     #[test]

@@ -147,6 +147,14 @@ fn work_report(
             per(batches, syncs),
         ));
     }
+    // On an SQLite file: the log copied into the database, outside the write lock.
+    let (checkpoint_s, checkpoints) = delta("dauys_sqlite_checkpoint_seconds");
+    if checkpoints > 0.0 {
+        text.push_str(&format!(
+            "; the log copied into the database {checkpoints:.0} times, {:.2} ms each",
+            1000.0 * per(checkpoint_s, checkpoints),
+        ));
+    }
     let (held_s, turns) = delta("dauys_write_turn_held_seconds");
     let (wait_s, _) = delta("dauys_write_turn_wait_seconds");
     if turns > 0.0 {

@@ -338,7 +338,15 @@ async fn supervise(
     let (db, teller) = match with_own_sync(&db).await {
         Ok(Some((own, sync))) => {
             let (told, untold) = mpsc::unbounded_channel();
-            tokio::spawn(sync_loop(sync, untold));
+            // On an SQLite file the writer's connection never copies the log into the
+            // database itself (that copy, and its two syncs, ran inside the writer's statement
+            // and turn every thousand pages); a task of its own does, after syncs.
+            let checkpoint = matches!(sync, LogSync::File(_)).then(|| {
+                let wake = Arc::new(Notify::new());
+                tokio::spawn(crate::server::db::checkpoints(db.clone(), wake.clone()));
+                wake
+            });
+            tokio::spawn(sync_loop(sync, untold, checkpoint));
             (own, Teller::AfterSync(told))
         }
         Ok(None) => (db, Teller::Now),
@@ -458,7 +466,14 @@ fn not_synced(why: &str) -> PetitionError {
 
 /// Tells the signers of committed batches once the log is on the disk: whatever batches were
 /// committed before a sync starts, that one sync covers (while it runs, the writer goes on).
-async fn sync_loop(sync: LogSync, mut untold: mpsc::UnboundedReceiver<Answers>) {
+///
+/// `checkpoint`, on an SQLite file, is woken after each sync: the log is copied into the
+/// database by [`checkpoints`](crate::server::db::checkpoints), outside the writers' turns.
+async fn sync_loop(
+    sync: LogSync,
+    mut untold: mpsc::UnboundedReceiver<Answers>,
+    checkpoint: Option<Arc<Notify>>,
+) {
     while let Some(first) = untold.recv().await {
         let mut waiting = vec![first];
         while let Ok(more) = untold.try_recv() {
@@ -467,6 +482,9 @@ async fn sync_loop(sync: LogSync, mut untold: mpsc::UnboundedReceiver<Answers>) 
         let started = Instant::now();
         let synced = sync.sync().await;
         metrics::histogram!("dauys_signature_sync_seconds").record(started.elapsed());
+        if let Some(checkpoint) = &checkpoint {
+            checkpoint.notify_one();
+        }
         if let Err(error) = &synced {
             tracing::error!(%error, "cannot sync the signatures' log");
         }
@@ -961,7 +979,7 @@ mod tests {
     /// One signer's outcome as [`sync_loop`] tells it, with the log at `log`.
     async fn told_with_log_at(log: std::path::PathBuf) -> Result<SignOutcome, PetitionError> {
         let (told, untold) = mpsc::unbounded_channel();
-        let syncing = tokio::spawn(sync_loop(LogSync::at(log), untold));
+        let syncing = tokio::spawn(sync_loop(LogSync::at(log), untold, None));
         let (reply, answer) = oneshot::channel();
         told.send(vec![(reply, Ok(SignOutcome::Signed))]).ok();
         let outcome = answer.await.expect("an answer");
