@@ -203,6 +203,15 @@ async fn fold_all(db: &DatabaseConnection) {
     {}
 }
 
+/// Sets a platform setting (a number) directly in the database.
+async fn set_setting(db: &DatabaseConnection, key: &str, value: u64) {
+    db.execute_unprepared(&format!(
+        "UPDATE platform_settings SET value = '{value}' WHERE key = '{key}'"
+    ))
+    .await
+    .expect("setting");
+}
+
 fn refused(result: Result<impl std::fmt::Debug, PetitionError>, key: &str) {
     match result {
         Err(PetitionError::Refused(k)) => assert_eq!(k, key),
@@ -705,11 +714,7 @@ async fn the_sweep_lapses_expires_and_marks_overdue_once_even_when_run_twice() {
     .await;
 
     // Open ones: one expires without the threshold; one under consideration goes overdue.
-    db.execute_unprepared(
-        "UPDATE platform_settings SET value = '1' WHERE key = 'initial_support_signatures'",
-    )
-    .await
-    .expect("setting");
+    set_setting(db, "initial_support_signatures", 1).await;
     let citizens = people::verified_citizens(db, "c", 3, REGION, false)
         .await
         .expect("people");
@@ -872,11 +877,7 @@ async fn invalidated_signatures_leave_the_counts_and_clear_the_threshold() {
 async fn signing_limits_and_one_signature_per_iin() {
     let w = world().await;
     let db = &w.test.db;
-    db.execute_unprepared(
-        "UPDATE platform_settings SET value = '2' WHERE key = 'signing_per_account_hour'",
-    )
-    .await
-    .expect("setting");
+    set_setting(db, "signing_per_account_hour", 2).await;
     let a = approved(&w, "a").await;
     let b = approved(&w, "b").await;
     let c = approved(&w, "c").await;
@@ -925,11 +926,7 @@ async fn signing_limits_and_one_signature_per_iin() {
 async fn signatures_from_one_address_at_once_stop_at_its_limit_and_a_restored_one_counts() {
     let w = world().await;
     let db = &w.test.db;
-    db.execute_unprepared(
-        "UPDATE platform_settings SET value = '3' WHERE key = 'signing_per_ip_hour'",
-    )
-    .await
-    .expect("setting");
+    set_setting(db, "signing_per_ip_hour", 3).await;
     let id = approved(&w, "one address").await;
     let citizens = people::verified_citizens(db, "nat", 5, REGION, true)
         .await
@@ -1000,11 +997,7 @@ async fn an_upgrade_keeps_the_last_hours_signatures_from_each_address_in_its_tal
     use migrations::{Migrator, MigratorTrait};
     let w = world().await;
     let db = &w.test.db;
-    db.execute_unprepared(
-        "UPDATE platform_settings SET value = '3' WHERE key = 'signing_per_ip_hour'",
-    )
-    .await
-    .expect("setting");
+    set_setting(db, "signing_per_ip_hour", 3).await;
     let id = approved(&w, "upgrade").await;
     let citizens = people::verified_citizens(db, "upg", 4, REGION, true)
         .await
@@ -1042,11 +1035,7 @@ async fn an_account_over_its_limit_does_not_use_up_its_neighbours_share_of_an_ad
     let w = world().await;
     let db = &w.test.db;
     for (key, value) in [("signing_per_account_hour", 1), ("signing_per_ip_hour", 3)] {
-        db.execute_unprepared(&format!(
-            "UPDATE platform_settings SET value = '{value}' WHERE key = '{key}'"
-        ))
-        .await
-        .expect("setting");
+        set_setting(db, key, value).await;
     }
     let first = approved(&w, "first").await;
     let second = approved(&w, "second").await;
@@ -1159,11 +1148,7 @@ async fn hundreds_of_concurrent_signatures_count_exactly_once_per_person_across_
 async fn reconciliation_repairs_counts_that_drifted_from_the_rows() {
     let w = world().await;
     let db = &w.test.db;
-    db.execute_unprepared(
-        "UPDATE platform_settings SET value = '1' WHERE key = 'initial_support_signatures'",
-    )
-    .await
-    .expect("setting");
+    set_setting(db, "initial_support_signatures", 1).await;
     let id = approved(&w, "drift").await;
     let citizens = people::verified_citizens(db, "d", 5, REGION, false)
         .await
