@@ -347,17 +347,17 @@ async fn supervise(
                 wake
             });
             tokio::spawn(sync_loop(sync, untold, checkpoint));
-            (own, Teller::AfterSync(told))
+            (WriterDb::holding(own), Teller::AfterSync(told))
         }
-        Ok(None) => (db, Teller::Now),
+        Ok(None) => (WriterDb::pooled(db), Teller::Now),
         Err(error) => {
             tracing::warn!(%error, "the signature writer commits on the shared pool");
-            (db, Teller::Now)
+            (WriterDb::pooled(db), Teller::Now)
         }
     };
     loop {
         let task = tokio::spawn(write_loop(
-            db.clone(),
+            db.restarted(),
             jobs.clone(),
             written.clone(),
             health.clone(),
@@ -376,7 +376,7 @@ async fn supervise(
 }
 
 async fn write_loop(
-    db: DatabaseConnection,
+    mut db: WriterDb,
     jobs: Arc<Mutex<mpsc::Receiver<Job>>>,
     written: Arc<Notify>,
     health: Arc<WriterHealth>,
@@ -398,7 +398,7 @@ async fn write_loop(
         metrics::histogram!("dauys_signature_batch_size").record(batch.len() as f64);
         let rows: Vec<(&Row, SigningLimits)> = batch.iter().map(|j| (&j.row, j.limits)).collect();
         let started = Instant::now();
-        let written_batch = write_batch(&db, &rows).await;
+        let written_batch = write_batch(&mut db, &rows).await;
         metrics::histogram!("dauys_signature_batch_seconds").record(started.elapsed());
         match written_batch {
             Ok(outcomes) => {
@@ -532,7 +532,7 @@ const BATCH_COLUMNS: &str = "petition_id, user_id, iin_hash, grade, region_id, p
 /// insert has committed by then: if the second transaction fails, only the skipped rows are
 /// answered with the error.
 async fn write_batch(
-    db: &DatabaseConnection,
+    writer: &mut WriterDb,
     batch: &[(&Row, SigningLimits)],
 ) -> Result<Vec<Result<SignOutcome, PetitionError>>, sea_orm::DbErr> {
     let mut steps = Steps::new("dauys_signature_batch_step_seconds");
@@ -540,9 +540,15 @@ async fn write_batch(
         return Ok(Vec::new());
     };
     let since = newest - Duration::hours(1);
-    let turn = write_turn(db).await;
+    let turn = write_turn(&writer.db).await;
     steps.mark("turn");
-    let inserted = insert(db, batch, since).await?;
+    let inserted = writer
+        .inserted(insert_statement(
+            writer.db.get_database_backend(),
+            batch,
+            since,
+        ))
+        .await?;
     steps.mark("insert");
     let mut outcomes = Vec::with_capacity(batch.len());
     let mut signed = HashSet::new();
@@ -558,7 +564,9 @@ async fn write_batch(
         }
     }
     if !skipped.is_empty() {
-        match skipped_rows(db, &turn, batch, &skipped, since).await {
+        // Settled through the pool, in a transaction: the held connection goes back to it.
+        writer.held = None;
+        match skipped_rows(&writer.db, &turn, batch, &skipped, since).await {
             Ok(answers) => {
                 for (i, answer) in skipped.into_iter().zip(answers) {
                     outcomes[i] = answer;
@@ -597,7 +605,7 @@ async fn skipped_rows(
     Ok(answers)
 }
 
-/// Inserts, in one statement (a transaction of its own), the batch's rows that may be
+/// The statement that inserts, in a transaction of its own, the batch's rows that may be
 /// signatures, and returns the (petition, account) pairs inserted. A row is inserted when its
 /// petition takes signatures (re-read here, `FOR SHARE` on PostgreSQL, so a petition closed
 /// meanwhile takes no more), when it stays within the abuse limits (its account's and its
@@ -605,12 +613,11 @@ async fn skipped_rows(
 /// before it), and when neither the account nor the IIN has signed the petition (the unique
 /// keys). The writer holds this process's write turn, and within a process only the writer
 /// adds signatures, so the limits are exact there.
-async fn insert(
-    db: &impl ConnectionTrait,
+fn insert_statement(
+    backend: DbBackend,
     batch: &[(&Row, SigningLimits)],
     since: DateTime<Utc>,
-) -> Result<HashSet<(i32, i32)>, sea_orm::DbErr> {
-    let backend = db.get_database_backend();
+) -> Statement {
     let mut accounts: HashMap<i32, i64> = HashMap::new();
     let mut addresses: HashMap<&str, i64> = HashMap::new();
     let mut rows = Vec::with_capacity(batch.len());
@@ -724,16 +731,142 @@ async fn insert(
              SELECT petition_id, user_id FROM ins"
         ),
     };
-    let mut inserted = HashSet::with_capacity(rows.len());
-    for row in db
-        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
-        .await?
-    {
-        let petition_id: i32 = row.try_get("", "petition_id")?;
-        let user_id: i32 = row.try_get("", "user_id")?;
-        inserted.insert((petition_id, user_id));
+    Statement::from_sql_and_values(backend, sql, values)
+}
+
+/// Where the signature writer's statements go: its own connections ([`with_own_sync`]), or
+/// the shared pool (an in-memory database).
+struct WriterDb {
+    db: DatabaseConnection,
+    /// Whether the insert runs on a connection taken from `db`'s pool once and kept.
+    hold: bool,
+    /// That connection, while held (`None` after a failure, or once the rows a batch skipped
+    /// were settled through the pool; taken again at the next batch).
+    held: Option<Held>,
+}
+
+/// A connection the writer keeps from one batch to the next. sqlx tests every connection given
+/// back to its pool with a round trip (to an SQLite connection's thread, or to PostgreSQL's
+/// server) in a task of its own; with the writer's one connection taken and given back for
+/// every statement, each batch waited for that task, and for its turn on a busy core, before it
+/// could take the connection again.
+enum Held {
+    Sqlite(sea_orm::sqlx::pool::PoolConnection<sea_orm::sqlx::Sqlite>),
+    Postgres(sea_orm::sqlx::pool::PoolConnection<sea_orm::sqlx::Postgres>),
+}
+
+impl WriterDb {
+    fn holding(db: DatabaseConnection) -> WriterDb {
+        WriterDb {
+            db,
+            hold: true,
+            held: None,
+        }
+    }
+
+    fn pooled(db: DatabaseConnection) -> WriterDb {
+        WriterDb {
+            db,
+            hold: false,
+            held: None,
+        }
+    }
+
+    /// The same, for a writer started again (which takes its connection anew).
+    fn restarted(&self) -> WriterDb {
+        WriterDb {
+            db: self.db.clone(),
+            hold: self.hold,
+            held: None,
+        }
+    }
+
+    /// Runs the insert ([`insert_statement`]) and returns the (petition, account) pairs it
+    /// inserted.
+    async fn inserted(
+        &mut self,
+        statement: Statement,
+    ) -> Result<HashSet<(i32, i32)>, sea_orm::DbErr> {
+        if !self.hold {
+            return inserted_by(&self.db, statement).await;
+        }
+        let held = match &mut self.held {
+            Some(held) => held,
+            None => self.held.insert(Held::take(&self.db).await?),
+        };
+        let inserted = held.inserted(statement).await;
+        if inserted.is_err() {
+            // A connection that failed goes back to the pool, which tests it.
+            self.held = None;
+        }
+        inserted
+    }
+}
+
+impl Held {
+    async fn take(db: &DatabaseConnection) -> Result<Held, sea_orm::DbErr> {
+        Ok(match db.get_database_backend() {
+            DbBackend::Postgres => Held::Postgres(
+                db.get_postgres_connection_pool()
+                    .acquire()
+                    .await
+                    .map_err(sqlx_error)?,
+            ),
+            _ => Held::Sqlite(
+                db.get_sqlite_connection_pool()
+                    .acquire()
+                    .await
+                    .map_err(sqlx_error)?,
+            ),
+        })
+    }
+
+    async fn inserted(
+        &mut self,
+        statement: Statement,
+    ) -> Result<HashSet<(i32, i32)>, sea_orm::DbErr> {
+        use sea_orm::sqlx::{AssertSqlSafe, Row as _, query_with};
+        let values = sea_query_sqlx::SqlxValues(
+            statement
+                .values
+                .unwrap_or_else(|| sea_orm::sea_query::Values(Vec::new())),
+        );
+        let sql = AssertSqlSafe(statement.sql);
+        let pairs = match self {
+            Held::Sqlite(conn) => query_with(sql, values)
+                .fetch_all(&mut **conn)
+                .await
+                .map_err(sqlx_error)?
+                .iter()
+                .map(|row| Ok((row.try_get("petition_id")?, row.try_get("user_id")?)))
+                .collect::<Result<_, sea_orm::sqlx::Error>>(),
+            Held::Postgres(conn) => query_with(sql, values)
+                .fetch_all(&mut **conn)
+                .await
+                .map_err(sqlx_error)?
+                .iter()
+                .map(|row| Ok((row.try_get("petition_id")?, row.try_get("user_id")?)))
+                .collect::<Result<_, sea_orm::sqlx::Error>>(),
+        };
+        pairs.map_err(sqlx_error)
+    }
+}
+
+/// Runs an insert ([`insert_statement`]) through SeaORM and returns the (petition, account)
+/// pairs it inserted.
+async fn inserted_by(
+    db: &impl ConnectionTrait,
+    statement: Statement,
+) -> Result<HashSet<(i32, i32)>, sea_orm::DbErr> {
+    let mut inserted = HashSet::new();
+    for row in db.query_all_raw(statement).await? {
+        inserted.insert((row.try_get("", "petition_id")?, row.try_get("", "user_id")?));
     }
     Ok(inserted)
+}
+
+fn sqlx_error(error: sea_orm::sqlx::Error) -> sea_orm::DbErr {
+    sea_orm::DbErr::Query(sea_orm::RuntimeErr::SqlxError(Arc::new(error)))
 }
 
 /// What becomes of a row the insert skipped, checked in the writer's second transaction: a
@@ -881,7 +1014,7 @@ async fn skipped_row(
             SignOutcome::AlreadySigned
         }));
     }
-    if insert(txn, &[(row, limits)], since)
+    if inserted_by(txn, insert_statement(backend, &[(row, limits)], since))
         .await?
         .contains(&(row.petition_id, row.user_id))
     {
