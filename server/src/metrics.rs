@@ -21,12 +21,14 @@ use sea_orm::{ConnectionTrait, DbBackend, Statement};
 /// The durations of the database work behind signing (a request's session look-up, gathered
 /// with others', then the writer's batch, the log's sync before its signers are told, and on an
 /// SQLite file the log's copy into the database).
-const WORK_METRICS: [&str; 9] = [
+const WORK_METRICS: [&str; 11] = [
     "dauys_session_lookup_seconds",
+    "dauys_signature_answer_seconds",
     "dauys_signature_batch_seconds",
     "dauys_signature_batch_step_seconds",
     "dauys_signature_fold_seconds",
     "dauys_signature_fold_step_seconds",
+    "dauys_signature_queued_seconds",
     "dauys_signature_sync_seconds",
     "dauys_sqlite_checkpoint_seconds",
     "dauys_write_turn_wait_seconds",

@@ -291,13 +291,9 @@ impl LogSync {
         match self {
             LogSync::File(path) => {
                 let path = path.clone();
-                tokio::task::spawn_blocking(move || match std::fs::File::open(&path) {
-                    Ok(log) => log.sync_data(),
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-                    Err(e) => Err(e),
-                })
-                .await
-                .map_err(std::io::Error::other)?
+                tokio::task::spawn_blocking(move || sync_log(&path))
+                    .await
+                    .map_err(std::io::Error::other)?
             }
             LogSync::Wal(db) => db
                 .execute_unprepared("SELECT pg_logical_emit_message(true, 'dauys.sync', '')")
@@ -305,6 +301,18 @@ impl LogSync {
                 .map(drop)
                 .map_err(std::io::Error::other),
         }
+    }
+}
+
+/// Syncs an SQLite file's log at `path`, on this thread ([`LogSync::sync`]).
+///
+/// # Errors
+/// The log could not be opened or synced.
+pub fn sync_log(path: &std::path::Path) -> std::io::Result<()> {
+    match std::fs::File::open(path) {
+        Ok(log) => log.sync_data(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
     }
 }
 

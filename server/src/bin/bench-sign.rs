@@ -138,6 +138,17 @@ fn work_report(
             );
         }
     }
+    // A signature's way through the writer: its wait for a batch, and from its hand-over to
+    // its answer (the wait, the batch, and on a file the log's sync).
+    let (queued_s, queued) = delta("dauys_signature_queued_seconds");
+    let (answer_s, answers) = delta("dauys_signature_answer_seconds");
+    if answers > 0.0 {
+        text.push_str(&format!(
+            "; a signature waited {:.2} ms for its batch and was answered {:.2} ms after it was handed to the writer",
+            1000.0 * per(queued_s, queued),
+            1000.0 * per(answer_s, answers),
+        ));
+    }
     // On an SQLite file: the log synced after the write lock is left, before signers are told.
     let (sync_s, syncs) = delta("dauys_signature_sync_seconds");
     if syncs > 0.0 {
