@@ -347,6 +347,61 @@ mod sessions {
         test.drop_database().await;
     }
 
+    /// On an SQLite file a look-up reads on the request's own thread: it gives the account as the
+    /// pool reads it, every field (times SQLite wrote itself too), and a session in the second
+    /// half of its life is still extended.
+    #[tokio::test]
+    async fn a_look_up_gives_the_account_as_the_pool_reads_it_and_extends_an_old_session() {
+        use sea_orm::{ConnectionTrait, QueryOrder};
+        let test = TestDb::new().await;
+        let now = Utc::now();
+        let user = accounts::register(&test.db, form("whole@example.kz"))
+            .await
+            .expect("registers");
+        test.db
+            .execute_unprepared(&format!(
+                "UPDATE users SET iin_hash = '{}', birth_date = '1990-02-03', sex = 'female', \
+                 iin_checked_at = CURRENT_TIMESTAMP, email_verified_at = CURRENT_TIMESTAMP, \
+                 deleted_at = NULL WHERE id = {}",
+                "cd".repeat(32),
+                user.id
+            ))
+            .await
+            .expect("set");
+        let token = sessions::start(&test.db, user.id, now)
+            .await
+            .expect("starts");
+        let lookups = sessions::Lookups::start(test.db.clone());
+        let pooled = sessions::resume(&test.db, &token, now)
+            .await
+            .expect("runs")
+            .expect("live");
+        let looked = lookups.resume(&token).await.expect("runs").expect("live");
+        assert_eq!(looked, pooled);
+        assert!(looked.iin_checked_at.is_some() && looked.email_verified_at.is_some());
+        assert_eq!(looked.birth_date, NaiveDate::from_ymd_opt(1990, 2, 3));
+        // Started ten days ago, in the second half of its fourteen: extended by the look-up.
+        let old = sessions::start(&test.db, user.id, now - Duration::days(10))
+            .await
+            .expect("starts");
+        assert_eq!(
+            lookups.resume(&old).await.expect("runs").map(|u| u.id),
+            Some(user.id)
+        );
+        let newest = session::Entity::find()
+            .order_by_desc(session::Column::Id)
+            .one(&test.db)
+            .await
+            .expect("reads")
+            .expect("a session");
+        assert!(
+            newest.expires_at > now + Duration::days(13),
+            "extended to {}",
+            newest.expires_at
+        );
+        test.drop_database().await;
+    }
+
     #[tokio::test]
     async fn logging_out_everywhere_ends_every_session_of_the_account_only() {
         let test = TestDb::new().await;

@@ -1005,9 +1005,10 @@ async fn an_upgrade_keeps_the_last_hours_signatures_from_each_address_in_its_tal
     for c in &citizens[..2] {
         sign_from(&w, c, id, "10.6.6.6").await.expect("signed");
     }
-    // Back to before migration 31 (SQLite counted the address's rows then, and kept no tally)
-    // and up again: the tally is made again from the last hour's signatures.
-    Migrator::down(db, Some(1)).await.expect("down");
+    // Back to before migration 31 (SQLite counted the address's rows then, and kept no tally;
+    // migration 32 after it is undone first) and up again: the tally is made again from the
+    // last hour's signatures.
+    Migrator::down(db, Some(2)).await.expect("down");
     Migrator::up(db, None).await.expect("up");
     let tallied: i64 = db
         .query_one_raw(sea_orm::Statement::from_string(
@@ -1026,6 +1027,111 @@ async fn an_upgrade_keeps_the_last_hours_signatures_from_each_address_in_its_tal
     refused(
         sign_from(&w, &citizens[3], id, "10.6.6.6").await,
         "sign-rate-limited",
+    );
+    w.test.drop_database().await;
+}
+
+/// Every signature row: its id, petition and account, by id.
+async fn signature_rows(db: &DatabaseConnection) -> Vec<(i64, i32, i32)> {
+    db.query_all_raw(sea_orm::Statement::from_string(
+        db.get_database_backend(),
+        "SELECT id, petition_id, user_id FROM signatures ORDER BY id",
+    ))
+    .await
+    .expect("reads")
+    .iter()
+    .map(|r| {
+        (
+            r.try_get("", "id").expect("id"),
+            r.try_get("", "petition_id").expect("petition"),
+            r.try_get("", "user_id").expect("user"),
+        )
+    })
+    .collect()
+}
+
+async fn scalar(db: &DatabaseConnection, sql: &str) -> i64 {
+    db.query_one_raw(sea_orm::Statement::from_string(
+        db.get_database_backend(),
+        sql,
+    ))
+    .await
+    .expect("reads")
+    .expect("a row")
+    .try_get("", "n")
+    .expect("n")
+}
+
+#[tokio::test]
+async fn the_upgrade_to_one_key_on_account_and_petition_keeps_every_signature_and_its_rules() {
+    use migrations::{Migrator, MigratorTrait};
+    let w = world().await;
+    let db = &w.test.db;
+    set_setting(db, "signing_per_account_hour", 2).await;
+    let a = approved(&w, "key a").await;
+    let b = approved(&w, "key b").await;
+    let c = approved(&w, "key c").await;
+    let citizens = people::verified_citizens(db, "key", 3, REGION, true)
+        .await
+        .expect("people");
+    // Signed on the schema of two orders (migration 31's), the newest row then deleted, so
+    // the id sequence is ahead of the rows.
+    Migrator::down(db, Some(1)).await.expect("down");
+    sign_from(&w, &citizens[0], b, "10.8.8.0")
+        .await
+        .expect("signed");
+    for (i, who) in citizens.iter().enumerate() {
+        sign_from(&w, who, a, &format!("10.8.8.{i}"))
+            .await
+            .expect("signed");
+    }
+    let deleted = signature_rows(db).await.last().expect("rows").0;
+    db.execute_unprepared(&format!("DELETE FROM signatures WHERE id = {deleted}"))
+        .await
+        .expect("deleted");
+    let before = signature_rows(db).await;
+    Migrator::up(db, None).await.expect("up");
+    assert_eq!(signature_rows(db).await, before, "every row, with its id");
+
+    // The key refuses a second row of one account on one petition.
+    let copy = "INSERT INTO signatures (petition_id, user_id, grade, region_id, public_name, ip, \
+                email_domain, created_at) SELECT petition_id, user_id, grade, region_id, \
+                public_name, ip, email_domain, created_at FROM signatures WHERE id = ";
+    assert!(
+        db.execute_unprepared(&format!("{copy}{}", before[0].0))
+            .await
+            .is_err(),
+        "a second signature of one account"
+    );
+    // The account's hour is counted from its rows: the first citizen signed twice.
+    refused(
+        sign_from(&w, &citizens[0], c, "10.8.8.0").await,
+        "sign-rate-limited",
+    );
+    // A new signature takes an id after every earlier one, and its triggers came along: it is
+    // queued for the fold and tallied for its address.
+    sign_from(&w, &citizens[1], c, "10.8.8.9")
+        .await
+        .expect("signed");
+    let newest = signature_rows(db).await.last().expect("rows").0;
+    assert!(newest > deleted, "{newest} after {deleted}");
+    assert_eq!(
+        scalar(
+            db,
+            &format!(
+                "SELECT COUNT(*) AS n FROM signature_fold_queue WHERE signature_id = {newest}"
+            )
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        scalar(
+            db,
+            "SELECT COALESCE(SUM(hits), 0) AS n FROM rate_limits WHERE bucket = 'sign:ip:10.8.8.9'"
+        )
+        .await,
+        1
     );
     w.test.drop_database().await;
 }

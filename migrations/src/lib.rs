@@ -34,6 +34,7 @@ mod m20261212_000028_signatures_by_petition;
 mod m20261213_000029_signing_address_tally;
 mod m20261214_000030_signature_fold_queue;
 mod m20261215_000031_address_tally_everywhere;
+mod m20261216_000032_signatures_one_key;
 
 pub use m20261209_000025_topic_catalogue::TOPICS as BUILT_IN_TOPICS;
 
@@ -75,6 +76,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261213_000029_signing_address_tally::Migration),
             Box::new(m20261214_000030_signature_fold_queue::Migration),
             Box::new(m20261215_000031_address_tally_everywhere::Migration),
+            Box::new(m20261216_000032_signatures_one_key::Migration),
         ]
     }
 }

@@ -131,6 +131,34 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbError> {
     Ok(db)
 }
 
+/// A connection of the process's own to an SQLite file, beside sqlx's pool and set as the
+/// pool's connections are ([`connect`]): the signature writer's when `writes` (its commits leave
+/// the log's sync to the writer, `synchronous=NORMAL`, and never checkpoint: [`checkpoints`]
+/// does), otherwise a reader's, which can only read (`query_only`). It is used on the thread that
+/// asks, with no hand-off to a connection's thread and back.
+///
+/// # Errors
+/// The file cannot be opened or set.
+pub fn open_file(file: &std::path::Path, writes: bool) -> rusqlite::Result<rusqlite::Connection> {
+    use rusqlite::OpenFlags;
+    let connection = rusqlite::Connection::open_with_flags(
+        file,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    connection.busy_timeout(Duration::from_secs(if writes { 5 } else { 1 }))?;
+    connection.execute_batch(
+        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32000; \
+         PRAGMA temp_store=memory;",
+    )?;
+    connection.execute_batch(if writes {
+        "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;"
+    } else {
+        "PRAGMA query_only=ON;"
+    })?;
+    connection.set_prepared_statement_cache_capacity(64);
+    Ok(connection)
+}
+
 /// A connection for a writer that makes its own commits durable, and the way to make them so.
 ///
 /// The writer commits without waiting for the disk, leaves its turn, has the log synced

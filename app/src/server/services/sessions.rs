@@ -180,11 +180,15 @@ type Lookup = (
 /// Session look-ups gathered into one query: every request resumes its session, and under
 /// load the requests that arrive while a look-up runs wait for the next one, which resolves
 /// them all at once (one statement instead of one per request; on SQLite each statement is a
-/// hand-off to a connection's thread and back). Nothing is cached: a session ended a moment
-/// ago is not found by the next request. Cloning shares the task.
+/// hand-off to a connection's thread and back). On an SQLite file each request reads its own
+/// session on its own thread instead ([`FileReads`]), and only a session to remove or extend is
+/// gathered. Nothing is cached: a session ended a moment ago is not found by the next request.
+/// Cloning shares the task.
 #[derive(Clone)]
 pub struct Lookups {
     queue: mpsc::Sender<Lookup>,
+    /// On an SQLite file, the reads made on the asking request's own thread.
+    file: Option<Arc<FileReads>>,
 }
 
 impl std::fmt::Debug for Lookups {
@@ -202,8 +206,9 @@ impl Lookups {
     /// Starts the task that runs the look-ups on `db`. Call it inside the runtime.
     pub fn start(db: DatabaseConnection) -> Lookups {
         let (queue, waiting) = mpsc::channel(4 * MAX_LOOKUPS);
+        let file = FileReads::of(&db).map(Arc::new);
         tokio::spawn(gather(db, waiting));
-        Lookups { queue }
+        Lookups { queue, file }
     }
 
     /// [`resume`], gathered with the look-ups of other requests.
@@ -211,6 +216,18 @@ impl Lookups {
     /// # Errors
     /// A database failure (of the look-up this one was gathered into).
     pub async fn resume(&self, token: &SessionToken) -> Result<Option<user::Model>, ServiceError> {
+        if let Some(file) = &self.file {
+            let started = std::time::Instant::now();
+            let read = file.read(&token.hash(), Utc::now());
+            metrics::histogram!("dauys_session_lookup_seconds").record(started.elapsed());
+            match read {
+                Ok(Read::Live(account)) => return Ok(Some(*account)),
+                Ok(Read::Unknown) => return Ok(None),
+                // Removed or extended through the pool, as before.
+                Ok(Read::ToWrite) => {}
+                Err(error) => tracing::warn!(%error, "a session read on the file failed"),
+            }
+        }
         let (reply, answer) = oneshot::channel();
         let stopped = || ServiceError::Corrupt("the session look-ups have stopped".into());
         self.queue
@@ -219,6 +236,167 @@ impl Lookups {
             .map_err(|_| stopped())?;
         answer.await.map_err(|_| stopped())?
     }
+}
+
+/// What a session read on the file found.
+enum Read {
+    /// A live session that needs no change, and its account.
+    Live(Box<user::Model>),
+    /// No session with that token.
+    Unknown,
+    /// A session to remove (expired) or to extend: the gathered look-up does both.
+    ToWrite,
+}
+
+/// Connections kept for the next reads.
+const IDLE_READERS: usize = 4;
+
+/// Session look-ups on an SQLite file, read on the asking request's own thread through a
+/// connection of the process's own (`db::open_file`): one indexed read of a few microseconds,
+/// where the gathered look-up woke its task, a task of its own, the pooled connection's thread
+/// and the request again. A session that must be removed or extended, and any read that fails,
+/// goes the gathered way. Nothing is cached either way.
+struct FileReads {
+    file: std::path::PathBuf,
+    idle: std::sync::Mutex<Vec<rusqlite::Connection>>,
+}
+
+/// The session and account read on the file, in the order [`account_of`] takes them.
+const READ_SESSION: &str = "SELECT sessions.expires_at, users.id, users.email, users.display_name, \
+     users.region_id, users.password_hash, users.email_verified_at, users.iin_hash, users.birth_date, \
+     users.sex, users.iin_checked_at, users.created_at, users.language, users.deleted_at \
+     FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = ?1";
+
+impl FileReads {
+    /// Reads for `db` when it is an SQLite file.
+    fn of(db: &DatabaseConnection) -> Option<FileReads> {
+        if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+            return None;
+        }
+        let file = db
+            .get_sqlite_connection_pool()
+            .connect_options()
+            .get_filename()
+            .to_path_buf();
+        file.is_file().then(|| FileReads {
+            file,
+            idle: std::sync::Mutex::default(),
+        })
+    }
+
+    fn read(&self, hash: &str, now: DateTime<Utc>) -> rusqlite::Result<Read> {
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let connection = match idle {
+            Some(connection) => connection,
+            None => crate::server::db::open_file(&self.file, false)?,
+        };
+        let read = read_session(&connection, hash, now);
+        if read.is_ok()
+            && let Ok(mut idle) = self.idle.lock()
+            && idle.len() < IDLE_READERS
+        {
+            idle.push(connection);
+        }
+        read
+    }
+}
+
+fn read_session(
+    connection: &rusqlite::Connection,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<Read> {
+    use rusqlite::OptionalExtension;
+    let mut statement = connection.prepare_cached(READ_SESSION)?;
+    let found = statement
+        .query_row([hash], |row| {
+            let expires_at = time_of(row, 0)?;
+            if expires_at <= now || expires_at - now < LIFETIME / 2 {
+                return Ok(Read::ToWrite);
+            }
+            Ok(Read::Live(Box::new(account_of(row)?)))
+        })
+        .optional()?;
+    Ok(found.unwrap_or(Read::Unknown))
+}
+
+/// The account in a row of [`READ_SESSION`].
+fn account_of(row: &rusqlite::Row<'_>) -> rusqlite::Result<user::Model> {
+    Ok(user::Model {
+        id: row.get(1)?,
+        email: row.get(2)?,
+        display_name: row.get(3)?,
+        region_id: row.get(4)?,
+        password_hash: row.get(5)?,
+        email_verified_at: maybe_time_of(row, 6)?,
+        iin_hash: row.get(7)?,
+        birth_date: row
+            .get::<_, Option<String>>(8)?
+            .map(|d| {
+                chrono::NaiveDate::parse_from_str(&d, "%F").map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        8,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })
+            })
+            .transpose()?,
+        sex: row.get(9)?,
+        iin_checked_at: maybe_time_of(row, 10)?,
+        created_at: time_of(row, 11)?,
+        language: row.get(12)?,
+        deleted_at: maybe_time_of(row, 13)?,
+    })
+}
+
+fn time_of(row: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<DateTime<Utc>> {
+    maybe_time_of(row, column)?.ok_or(rusqlite::Error::InvalidColumnType(
+        column,
+        "a time".into(),
+        rusqlite::types::Type::Null,
+    ))
+}
+
+/// A time as sqlx reads SQLite's text (RFC 3339, or one of SQLite's own forms, UTC unless an
+/// offset is given). Anything else fails the read, which then goes the gathered way.
+fn maybe_time_of(
+    row: &rusqlite::Row<'_>,
+    column: usize,
+) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    const FORMS: [&str; 12] = [
+        "%F %T%.f",
+        "%F %R",
+        "%F %RZ",
+        "%F %R%:z",
+        "%F %T%.fZ",
+        "%F %T%.f%:z",
+        "%FT%R",
+        "%FT%RZ",
+        "%FT%R%:z",
+        "%FT%T%.f",
+        "%FT%T%.fZ",
+        "%FT%T%.f%:z",
+    ];
+    let Some(text) = row.get::<_, Option<String>>(column)? else {
+        return Ok(None);
+    };
+    if let Ok(time) = DateTime::parse_from_rfc3339(&text) {
+        return Ok(Some(time.with_timezone(&Utc)));
+    }
+    for form in FORMS {
+        if let Ok(time) = DateTime::parse_from_str(&text, form) {
+            return Ok(Some(time.with_timezone(&Utc)));
+        }
+        if let Ok(time) = chrono::NaiveDateTime::parse_from_str(&text, form) {
+            return Ok(Some(time.and_utc()));
+        }
+    }
+    Err(rusqlite::Error::InvalidColumnType(
+        column,
+        format!("a time: {text}"),
+        rusqlite::types::Type::Text,
+    ))
 }
 
 /// Takes whatever look-ups are waiting, up to [`MAX_LOOKUPS`], and resolves them in one query,

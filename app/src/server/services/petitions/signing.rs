@@ -851,7 +851,9 @@ impl WriterDb {
         };
         let own = match &mut self.own {
             Some(own) => own,
-            None => self.own.insert(open_own(file).map_err(sqlite_error)?),
+            None => self
+                .own
+                .insert(crate::server::db::open_file(file, true).map_err(sqlite_error)?),
         };
         let inserted = inserted_on(own, &statement);
         if inserted.is_err() {
@@ -859,23 +861,6 @@ impl WriterDb {
         }
         inserted.map_err(sqlite_error)
     }
-}
-
-/// Opens the writer's own connection to an SQLite file, set as the writer's pool's
-/// ([`with_own_sync`]) and the shared pool's (`db::connect`).
-fn open_own(file: &std::path::Path) -> rusqlite::Result<rusqlite::Connection> {
-    use rusqlite::OpenFlags;
-    let own = rusqlite::Connection::open_with_flags(
-        file,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    own.busy_timeout(StdDuration::from_secs(5))?;
-    own.execute_batch(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; \
-         PRAGMA foreign_keys=ON; PRAGMA cache_size=-32000; PRAGMA temp_store=memory;",
-    )?;
-    own.set_prepared_statement_cache_capacity(64);
-    Ok(own)
 }
 
 /// Runs the insert on the writer's own SQLite connection: the (petition, account) pairs it
