@@ -1010,16 +1010,11 @@ async fn an_upgrade_keeps_the_last_hours_signatures_from_each_address_in_its_tal
     // last hour's signatures.
     Migrator::down(db, Some(2)).await.expect("down");
     Migrator::up(db, None).await.expect("up");
-    let tallied: i64 = db
-        .query_one_raw(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            "SELECT COALESCE(SUM(hits), 0) AS n FROM rate_limits WHERE bucket = 'sign:ip:10.6.6.6'",
-        ))
-        .await
-        .expect("reads")
-        .expect("a row")
-        .try_get("", "n")
-        .expect("n");
+    let tallied = scalar(
+        db,
+        "SELECT COALESCE(SUM(hits), 0) AS n FROM rate_limits WHERE bucket = 'sign:ip:10.6.6.6'",
+    )
+    .await;
     assert_eq!(tallied, 2);
     sign_from(&w, &citizens[2], id, "10.6.6.6")
         .await
@@ -1050,6 +1045,7 @@ async fn signature_rows(db: &DatabaseConnection) -> Vec<(i64, i32, i32)> {
     .collect()
 }
 
+/// The one number a query returns in its column `n`.
 async fn scalar(db: &DatabaseConnection, sql: &str) -> i64 {
     db.query_one_raw(sea_orm::Statement::from_string(
         db.get_database_backend(),

@@ -85,13 +85,14 @@ async fn rebuild_sqlite<C: ConnectionTrait>(
         .filter(|(name, _)| name != skip_index)
         .map(|(_, sql)| sql)
         .collect();
-    let sequence = strings(
-        db,
-        "SELECT CAST(seq AS TEXT) AS seq FROM sqlite_sequence WHERE name = 'signatures'",
-        "seq",
-    )
-    .await?
-    .pop();
+    let sequence: Option<i64> = db
+        .query_one_raw(Statement::from_string(
+            DatabaseBackend::Sqlite,
+            "SELECT seq FROM sqlite_sequence WHERE name = 'signatures'",
+        ))
+        .await?
+        .map(|row| row.try_get("", "seq"))
+        .transpose()?;
     for statement in [
         create,
         "INSERT INTO signatures_next SELECT * FROM signatures".into(),
@@ -104,9 +105,6 @@ async fn rebuild_sqlite<C: ConnectionTrait>(
         db.execute_unprepared(&statement).await?;
     }
     if let Some(seq) = sequence {
-        let seq: i64 = seq
-            .parse()
-            .map_err(|_| DbErr::Migration("the signatures' sequence is not a number".into()))?;
         db.execute_unprepared(&format!(
             "UPDATE sqlite_sequence SET seq = MAX(seq, {seq}) WHERE name = 'signatures'"
         ))

@@ -599,13 +599,16 @@ async fn serve() -> Result<(), String> {
     tracing::info!(verifier = log_key.verifier_key(), "signature log");
     let written = std::sync::Arc::new(tokio::sync::Notify::new());
     let signer = Signer::start(db.clone(), written.clone());
-    let folding = tokio::spawn(counting::run(
-        db.clone(),
-        log_key.clone(),
-        written,
-        std::time::Duration::from_millis(config.fold_ms),
-        std::time::Duration::from_secs(config.reconcile_seconds),
-    ));
+    let folding = app::server::db::spawn_apart(
+        &db,
+        counting::run(
+            db.clone(),
+            log_key.clone(),
+            written,
+            std::time::Duration::from_millis(config.fold_ms),
+            std::time::Duration::from_secs(config.reconcile_seconds),
+        ),
+    );
     let sweeping = tokio::spawn(sweep::run(
         db.clone(),
         std::time::Duration::from_secs(config.sweep_seconds),

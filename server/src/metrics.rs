@@ -1,7 +1,7 @@
 //! Prometheus metrics at `/metrics`, for the operator only (a bearer token, `DAUYS_METRICS_TOKEN`;
 //! without one configured the route answers 404). Requests are counted by route, method and
 //! status with a latency histogram (the `track` middleware); the signature writer records its
-//! batch sizes and restarts, the rate limits their refusals; the gauges that describe the
+//! batch sizes and restarts, the folding its folds' sizes, the rate limits their refusals; the gauges that describe the
 //! database (the signature writer's queue, the folding's lag, the outbox, the pool) are read
 //! when the page is scraped.
 
@@ -56,6 +56,12 @@ fn handle() -> Option<&'static PrometheusHandle> {
                     b.set_buckets_for_metric(
                         Matcher::Full("dauys_signature_batch_size".into()),
                         &[1.0, 2.0, 5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0],
+                    )
+                })
+                .and_then(|b| {
+                    b.set_buckets_for_metric(
+                        Matcher::Full("dauys_signature_fold_rows".into()),
+                        &[10.0, 100.0, 250.0, 500.0, 1_000.0, 2_500.0, 5_000.0],
                     )
                 })
                 .and_then(|b| {

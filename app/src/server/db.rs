@@ -1,6 +1,7 @@
 //! Opening the database: SQLite (the embedded default, in WAL mode) or PostgreSQL, chosen by the
 //! URL, and bringing its schema up to date.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use migrations::{Migrator, MigratorTrait};
@@ -285,6 +286,44 @@ pub async fn checkpoints(db: DatabaseConnection, wake: std::sync::Arc<tokio::syn
         metrics::histogram!("dauys_sqlite_checkpoint_seconds").record(started.elapsed());
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+/// A background loop started by [`spawn_apart`]; [`Apart::abort`] stops it at its next wait.
+#[derive(Debug)]
+pub struct Apart {
+    stop: Arc<tokio::sync::Notify>,
+}
+
+impl Apart {
+    /// Stops the loop at its next wait.
+    pub fn abort(&self) {
+        self.stop.notify_one();
+    }
+}
+
+/// Runs a background loop that writes to `db`: on SQLite on a thread of its own, where each
+/// wait for the connection's thread wakes that one thread (as a task among a surge's requests,
+/// each of its many statements waited in tokio's queues while it held the one write lock);
+/// on PostgreSQL as a task.
+pub fn spawn_apart<F>(db: &DatabaseConnection, work: F) -> Apart
+where
+    F: std::future::Future<Output = ()> + Send + 'static,
+{
+    let stop = Arc::new(tokio::sync::Notify::new());
+    let stopped = stop.clone();
+    let work = async move {
+        tokio::select! {
+            () = work => {}
+            () = stopped.notified() => {}
+        }
+    };
+    if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
+        let runtime = tokio::runtime::Handle::current();
+        drop(tokio::task::spawn_blocking(move || runtime.block_on(work)));
+    } else {
+        drop(tokio::spawn(work));
+    }
+    Apart { stop }
 }
 
 /// A database's log, synced on demand ([`with_own_sync`]).
@@ -651,6 +690,32 @@ mod tests {
         test.drop_database().await;
         let memory = connect("sqlite::memory:").await.expect("memory opens");
         assert!(with_own_sync(&memory).await.expect("no error").is_none());
+    }
+
+    /// A loop started apart runs on SQLite on a thread that is not one of the runtime's
+    /// workers, and stops when aborted.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+    async fn a_loop_apart_runs_off_the_workers_and_stops_when_aborted() {
+        let memory = connect("sqlite::memory:").await.expect("memory opens");
+        let worker = std::thread::current().id();
+        let (seen, mut threads) = tokio::sync::mpsc::unbounded_channel();
+        let apart = spawn_apart(&memory, async move {
+            loop {
+                if seen.send(std::thread::current().id()).is_err() {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+        });
+        let thread = threads.recv().await.expect("the loop runs");
+        assert_ne!(thread, worker, "not on the runtime's worker");
+        apart.abort();
+        // Stopped: its sender is dropped, so the channel ends after what it had sent.
+        tokio::time::timeout(Duration::from_secs(5), async {
+            while threads.recv().await.is_some() {}
+        })
+        .await
+        .expect("the loop stops once aborted");
     }
 
     /// On an SQLite file the writer's own connection never copies its log into the database,

@@ -86,6 +86,7 @@ fn work_report(
     let (batch_s, batches) = delta("dauys_signature_batch_seconds");
     let (rows, _) = delta("dauys_signature_batch_size");
     let (fold_s, _) = delta("dauys_signature_fold_seconds");
+    let (folded, folds) = delta("dauys_signature_fold_rows");
     let per = |total: f64, n: f64| if n > 0.0 { total / n } else { 0.0 };
     // The form posts (signing, and any registrations beside it) go to the server functions'
     // routes under /api/.
@@ -97,13 +98,14 @@ fn work_report(
     let (lookup_s, lookups) = delta("dauys_session_lookup_seconds");
     let mut text = format!(
         "form posts {:.2} ms in the server on average; session look-ups {lookups:.0}, {:.2} ms each; \
-         {batches:.0} writer batches of {:.1} signatures on average, {:.2} ms each, busy {:.0} % of the run; folding {:.0} %",
+         {batches:.0} writer batches of {:.1} signatures on average, {:.2} ms each, busy {:.0} % of the run; folding {:.0} % ({folds:.0} folds of {:.0} rows on average)",
         1000.0 * per(sign_s, signs),
         1000.0 * per(lookup_s, lookups),
         per(rows, batches),
         1000.0 * per(batch_s, batches),
         share(batch_s),
         share(fold_s),
+        per(folded, folds),
     );
     // The writer's steps and the folding's, each its mean over the batches (folds) that took it,
     // the longest first, with its share of all the batches' (folds') time.

@@ -110,6 +110,8 @@ pub async fn fold(
         return Ok(FoldReport::default());
     }
     steps.mark("read");
+    #[allow(clippy::cast_precision_loss)]
+    metrics::histogram!("dauys_signature_fold_rows").record(rows.len() as f64);
     let mut grades: BTreeMap<(i32, String), i64> = BTreeMap::new();
     let mut regions: BTreeMap<(i32, i32), i64> = BTreeMap::new();
     let mut hours: BTreeMap<(i32, i64), i64> = BTreeMap::new();

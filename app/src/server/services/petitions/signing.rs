@@ -590,15 +590,13 @@ async fn write_batch(
         return Ok(Vec::new());
     };
     let since = newest - Duration::hours(1);
+    // The statement (its text, its values, each row's receipt secret) is made before the turn
+    // is taken: only the database's work holds the one write lock.
+    let statement = insert_statement(writer.db.get_database_backend(), batch, since);
+    steps.mark("statement");
     let turn = write_turn(&writer.db).await;
     steps.mark("turn");
-    let inserted = writer
-        .inserted(insert_statement(
-            writer.db.get_database_backend(),
-            batch,
-            since,
-        ))
-        .await?;
+    let inserted = writer.inserted(statement).await?;
     steps.mark("insert");
     let mut outcomes = Vec::with_capacity(batch.len());
     let mut signed = HashSet::new();
