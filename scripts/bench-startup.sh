@@ -39,4 +39,8 @@ printf 'start-up to first page, new database (migrate + seed): %s ms\n' "$new_db
 printf 'start-up to first page, existing database: %s ms\n' "$existing_db_ms"
 printf 'idle memory after serving 4 pages (RSS): %s MiB\n' "$(( rss_kb / 1024 ))"
 printf 'server binary: %s MiB\n' "$(( $(stat -c %s "$bin") / 1048576 ))"
-printf 'wasm: %s KiB raw, %s KiB gzip -9\n' "$(( $(stat -c %s "$wasm") / 1024 ))" "$(( $(gzip -9c "$wasm" | wc -c) / 1024 ))"
+if [ -f "$wasm" ]; then
+  printf 'wasm: %s KiB raw, %s KiB gzip -9\n' "$(( $(stat -c %s "$wasm") / 1024 ))" "$(( $(gzip -9c "$wasm" | wc -c) / 1024 ))"
+else
+  echo "wasm: $wasm not built (cargo leptos build --release)"
+fi

@@ -1,9 +1,9 @@
 //! Prometheus metrics at `/metrics`, for the operator only (a bearer token, `DAUYS_METRICS_TOKEN`;
 //! without one configured the route answers 404). Requests are counted by route, method and
 //! status with a latency histogram (the `track` middleware); the signature writer records its
-//! batch sizes and restarts, the folding its folds' sizes, the rate limits their refusals; the gauges that describe the
-//! database (the signature writer's queue, the folding's lag, the outbox, the pool) are read
-//! when the page is scraped.
+//! batch sizes and restarts, the folding its folds' sizes, the rate limits their refusals; the
+//! gauges that describe the database (the signature writer's queue, the folding's lag, the
+//! outbox, the pool) are read when the page is scraped.
 
 use std::sync::OnceLock;
 use std::time::Instant;

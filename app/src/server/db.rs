@@ -317,13 +317,28 @@ where
             () = stopped.notified() => {}
         }
     };
-    if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
-        let runtime = tokio::runtime::Handle::current();
-        drop(tokio::task::spawn_blocking(move || runtime.block_on(work)));
-    } else {
-        drop(tokio::spawn(work));
-    }
+    drop(spawn_on_own_thread(
+        db.get_database_backend() == sea_orm::DbBackend::Sqlite,
+        work,
+    ));
     Apart { stop }
+}
+
+/// Runs `work` to its end: when `own_thread`, on a thread of its own (a blocking thread of
+/// tokio's pool that drives it with `Handle::block_on`, so its waits wake that one thread
+/// instead of queueing behind the requests on the runtime's workers), otherwise as a task.
+/// What the signature writer, its log's sync and [`spawn_apart`]'s loops run on.
+pub fn spawn_on_own_thread<F>(own_thread: bool, work: F) -> tokio::task::JoinHandle<F::Output>
+where
+    F: std::future::Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    if own_thread {
+        let runtime = tokio::runtime::Handle::current();
+        tokio::task::spawn_blocking(move || runtime.block_on(work))
+    } else {
+        tokio::spawn(work)
+    }
 }
 
 /// A database's log, synced on demand ([`with_own_sync`]).

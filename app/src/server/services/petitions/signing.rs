@@ -383,13 +383,7 @@ async fn supervise(
         );
         // A writer whose insert blocks runs on a thread of its own, its waits (for requests,
         // its turn, the rows a batch skipped) driven there too.
-        let task = if db.blocks() {
-            let runtime = tokio::runtime::Handle::current();
-            tokio::task::spawn_blocking(move || runtime.block_on(writing))
-        } else {
-            tokio::spawn(writing)
-        };
-        match task.await {
+        match crate::server::db::spawn_on_own_thread(db.blocks(), writing).await {
             Ok(()) => return,
             Err(error) => {
                 let restarts = health.restarts.fetch_add(1, Ordering::Relaxed) + 1;
@@ -502,12 +496,10 @@ fn start_sync_loop(
     untold: mpsc::UnboundedReceiver<Answers>,
     checkpoint: Option<Arc<Notify>>,
 ) -> tokio::task::JoinHandle<()> {
-    if matches!(sync, LogSync::File(_)) {
-        let runtime = tokio::runtime::Handle::current();
-        tokio::task::spawn_blocking(move || runtime.block_on(sync_loop(sync, untold, checkpoint)))
-    } else {
-        tokio::spawn(sync_loop(sync, untold, checkpoint))
-    }
+    crate::server::db::spawn_on_own_thread(
+        matches!(sync, LogSync::File(_)),
+        sync_loop(sync, untold, checkpoint),
+    )
 }
 
 /// Tells the signers of committed batches once the log is on the disk: whatever batches were
