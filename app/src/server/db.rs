@@ -164,8 +164,9 @@ pub fn open_file(file: &std::path::Path, writes: bool) -> rusqlite::Result<rusql
 ///
 /// The writer commits without waiting for the disk, leaves its turn, has the log synced
 /// ([`LogSync`]), and only then tells anyone its rows are written: a told commit is on the disk,
-/// but the write lock is not held while the disk works, so the next batch is written meanwhile,
-/// and one sync covers every commit before it (whoever's).
+/// but the write lock is not held while the disk works, and one sync covers every commit
+/// before it (whoever's). (On PostgreSQL the next batch is written while the sync runs; on an
+/// SQLite file the writer syncs the log itself before its next batch.)
 ///
 /// - On an SQLite file: a pool of one connection to the same file whose commits do not sync the
 ///   log (`synchronous=NORMAL`, where every other connection keeps FULL); the sync is an
@@ -327,7 +328,7 @@ where
 /// Runs `work` to its end: when `own_thread`, on a thread of its own (a blocking thread of
 /// tokio's pool that drives it with `Handle::block_on`, so its waits wake that one thread
 /// instead of queueing behind the requests on the runtime's workers), otherwise as a task.
-/// What the signature writer, its log's sync and [`spawn_apart`]'s loops run on.
+/// What the signature writer and [`spawn_apart`]'s loops run on.
 pub fn spawn_on_own_thread<F>(own_thread: bool, work: F) -> tokio::task::JoinHandle<F::Output>
 where
     F: std::future::Future + Send + 'static,

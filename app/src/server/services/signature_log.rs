@@ -419,7 +419,6 @@ pub async fn append(
 }
 
 /// A fold's new log entries and stored hashes, column by column.
-#[derive(Default)]
 struct Written {
     idx: Vec<i64>,
     kinds: Vec<String>,
